@@ -1,0 +1,5 @@
+"""Placeholder; the CLI is written next."""
+
+
+def main() -> int:
+    return 0

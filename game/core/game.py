@@ -1,0 +1,412 @@
+"""The functional game API: `Game(rules)` plays a compiled scenario, one immutable state at a time.
+
+A turn: each faction with a decision gives its orders in faction order (they stay secret until
+all are in), the orders resolve together (by priority, then faction order, then the order they
+were given), the scenario's per-turn effects apply, events fire (in scenario order), factions
+answer the events that ask them to choose, and then the end rules are checked in order.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from game.core import notation as _notation
+from game.core.actions import CHOOSE, DO, END, Action
+from game.core.errors import IllegalActionError
+from game.core.log import ALL, LogEntry, push, visible
+from game.core.mechanics.base import Mechanic
+from game.core.observation import Observation
+from game.core.rng import rng_for
+from game.core.rules import Rules
+from game.core.state import CHOICES, ORDERS, OVER, State
+from game.core.turn import Turn
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """How a finished game ended."""
+
+    reason: str
+    """Id of the end rule that ended it."""
+    label: str
+    outcome_class: str
+    """Id of the first outcome class whose condition held at the end."""
+    class_label: str
+    scores: Mapping[str, float]
+    """Final score per faction id."""
+
+
+class Game:
+    """A scenario's rules, played through pure functions of immutable states."""
+
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
+        n = len(rules.factions)
+        self._n = n
+        self._end = tuple(Action(f, END) for f in range(n))
+        self._do = tuple(Action(a.faction, DO, a.index) for a in rules.actions)
+        self._by_faction = tuple(
+            tuple(a for a in rules.actions if a.faction == f) for f in range(n)
+        )
+        self._mechanics: tuple[Mechanic, ...] = tuple(rules.mechanics)
+        self._verb: dict[str, Mechanic] = {v: m for m in self._mechanics for v in m.verbs}
+        self._empty_orders: tuple[tuple[Action, ...], ...] = ((),) * n
+        self._last: tuple[State | None, int, list[Action]] = (None, -1, [])
+
+    # ----------------------------------------------------------------- the API
+
+    def initial_state(self, seed: int) -> State:
+        """Returns the start of a game; ranges of initial values are drawn from `seed`."""
+        tracks = []
+        for track in self.rules.tracks:
+            value = track.initial
+            if track.initial_high > track.initial:
+                rng = rng_for(seed, -1, f"initial:{track.id}")
+                value = rng.randint(track.initial, track.initial_high)
+            tracks.append(value)
+        intro = LogEntry(0, ALL, f"{self.rules.title}: the game begins.")
+        state = State(seed, 0, ORDERS, 0, tuple(tracks), self._empty_orders, (), 0, -1, None)
+        state = State(seed, 0, ORDERS, 0, state.tracks, self._empty_orders, (), 0, -1,
+                      push(None, [intro]))
+        return self._first_to_act(state)
+
+    def to_act(self, state: State) -> int:
+        """Returns the faction that must act, or -1 when the game is over."""
+        return state.to_act
+
+    def is_terminal(self, state: State) -> bool:
+        return state.phase == OVER
+
+    def legal_actions(self, state: State, faction: int) -> list[Action]:
+        """Returns the legal actions of `faction`, sorted; empty unless it is to act."""
+        last = self._last
+        if last[0] is state and last[1] == faction:
+            return list(last[2])
+        result = self._legal(state, faction) if faction == state.to_act else []
+        self._last = (state, faction, result)
+        return list(result)
+
+    def apply(self, state: State, action: Action) -> State:
+        """Returns the state after `action`; raises IllegalActionError naming the action and why."""
+        reason = self.why_illegal(state, action)
+        if reason is not None:
+            raise IllegalActionError(f"{self._safe_notation(action)}: {reason}")
+        if state.phase == CHOICES:
+            return self._choose(state, action)
+        f = action.faction
+        if action.kind == END:
+            return self._after_faction(state, state.orders, f)
+        orders = state.orders[:f] + (state.orders[f] + (action,),) + state.orders[f + 1 :]
+        after = State(state.seed, state.turn, ORDERS, f, state.tracks, orders, (), state.fired,
+                      -1, state.log)
+        if len(orders[f]) >= self.rules.max_orders or not self._has_decision(after, f):
+            return self._after_faction(after, orders, f)
+        return after
+
+    def why_illegal(self, state: State, action: Action) -> str | None:
+        """Returns why `action` is illegal in `state`, or None if it is legal."""
+        if state.phase == OVER:
+            return "the game is over"
+        if not 0 <= action.faction < self._n:
+            return "unknown faction"
+        if action.faction != state.to_act:
+            return f"it is {self.rules.factions[state.to_act].name}'s turn to act"
+        if state.phase == CHOICES:
+            event, _ = state.pending[0]
+            if action.kind != CHOOSE or action.ref != event:
+                return f"{self.rules.events[event].title!r} awaits a choice"
+            if not 0 <= action.amount < len(self.rules.events[event].options):
+                return "no such option"
+            return None
+        if action.kind == END:
+            return None if action.ref == 0 and action.amount == 0 else "end takes no arguments"
+        if action.kind == DO:
+            return self._why_do_illegal(state, action)
+        mechanic = self._verb.get(action.kind)
+        if mechanic is None:
+            return f"unknown verb {action.kind!r}"
+        if any(o.kind == action.kind for o in state.orders[action.faction]):
+            return f"already ordered {action.kind!r} this turn"
+        return mechanic.why_illegal(state, action)
+
+    def outcome(self, state: State) -> Outcome | None:
+        """Returns how the game ended, or None while it runs."""
+        if state.phase != OVER:
+            return None
+        rule = self.rules.end_rules[state.outcome]
+        cls = next(
+            (c for c in self.rules.outcome_classes if c.pred(state.tracks, state.turn, state.fired)),
+            None,
+        )
+        return Outcome(
+            reason=rule.id,
+            label=rule.label,
+            outcome_class=cls.id if cls else "other",
+            class_label=cls.label if cls else "Other",
+            scores={f.id: self.score(state, f.index) for f in self.rules.factions},
+        )
+
+    def returns(self, state: State) -> dict[int, float]:
+        """Returns each faction's score (final once the game is over)."""
+        return {f: self.score(state, f) for f in range(self._n)}
+
+    def score(self, state: State, faction: int) -> float:
+        """Returns a faction's score now, computed only from tracks it observes."""
+        total = 0.0
+        tracks, turn, fired = state.tracks, state.turn, state.fired
+        for term in self.rules.scoring[faction]:
+            if term.pred(tracks, turn, fired):
+                total += term.constant + (term.weight * tracks[term.track] if term.track >= 0 else 0)
+        return total / self.rules.score_scale
+
+    def observe(self, state: State, faction: int) -> Observation:
+        """Returns what `faction` may know of `state`."""
+        bit = 1 << faction
+        tracks = tuple((t.id, state.tracks[t.index]) for t in self.rules.tracks if t.mask & bit)
+        fired = 0
+        for event in self.rules.events:
+            if state.fired >> event.index & 1 and event.mask & bit:
+                fired |= 1 << event.index
+        choice = -1
+        if state.phase == CHOICES and state.to_act == faction:
+            choice = state.pending[0][0]
+        return Observation(
+            faction=faction,
+            turn=state.turn,
+            date=self.rules.date(state.turn).isoformat(),
+            phase=state.phase,
+            to_act=state.to_act,
+            tracks=tracks,
+            own_orders=state.orders[faction],
+            choice=choice,
+            fired=fired,
+            log=tuple(visible(state.log, faction)),
+            outcome=self.rules.end_rules[state.outcome].id if state.outcome >= 0 else "",
+            score=self.score(state, faction),
+        )
+
+    def determinize(self, obs: Observation, rng: random.Random) -> State:
+        """Returns a state consistent with `obs`: hidden tracks drawn from their start ranges.
+
+        Search agents plan on such states; they never see the true hidden values.
+        """
+        seen = dict(obs.tracks)
+        tracks = tuple(
+            seen[t.id] if t.id in seen else rng.randint(t.initial, max(t.initial, t.initial_high))
+            for t in self.rules.tracks
+        )
+        orders = tuple(obs.own_orders if f == obs.faction else () for f in range(self._n))
+        pending = ((obs.choice, obs.faction),) if obs.choice >= 0 else ()
+        phase = OVER if obs.outcome else (CHOICES if pending else ORDERS)
+        outcome = next((r.index for r in self.rules.end_rules if r.id == obs.outcome), -1)
+        return State(rng.getrandbits(32), obs.turn, phase, obs.to_act, tracks, orders, pending,
+                     obs.fired, outcome, None)
+
+    # ------------------------------------------------------------ text and odds
+
+    def notation(self, action: Action) -> str:
+        return _notation.notation(self.rules, action)
+
+    def parse_action(self, text: str) -> Action:
+        return _notation.parse_action(self.rules, text)
+
+    def label(self, action: Action) -> str:
+        return _notation.label(self.rules, action)
+
+    def odds(self, state: State, action: Action) -> float | None:
+        """Returns the chance that the action succeeds, where chance is involved."""
+        if action.kind == DO:
+            adef = self.rules.actions[action.ref]
+            return adef.odds.of(state.tracks) if adef.odds else None
+        mechanic = self._verb.get(action.kind)
+        return mechanic.odds(state, action) if mechanic else None
+
+    def _safe_notation(self, action: Action) -> str:
+        try:
+            return self.notation(action)
+        except (IndexError, ValueError):
+            return repr(action)
+
+    # ------------------------------------------------------------ orders phase
+
+    def _legal(self, state: State, faction: int) -> list[Action]:
+        if state.phase == CHOICES:
+            event = self.rules.events[state.pending[0][0]]
+            return [Action(faction, CHOOSE, event.index, o.index) for o in event.options]
+        return sorted([self._end[faction], *self._decisions(state, faction)])
+
+    def _decisions(self, state: State, faction: int) -> list[Action]:
+        """Returns the faction's legal actions other than `end`."""
+        given = state.orders[faction]
+        tracks, turn, fired = state.tracks, state.turn, state.fired
+        out = []
+        for adef in self._by_faction[faction]:
+            action = self._do[adef.index]
+            if action in given or not adef.pred(tracks, turn, fired):
+                continue
+            if adef.cost and not self._affordable(state, adef.cost, given):
+                continue
+            out.append(action)
+        used = {o.kind for o in given}
+        for mechanic in self._mechanics:
+            out.extend(a for a in mechanic.actions(state, faction) if a.kind not in used)
+        return out
+
+    def _has_decision(self, state: State, faction: int) -> bool:
+        return bool(self._decisions(state, faction))
+
+    def _affordable(
+        self, state: State, cost: tuple[tuple[int, int], ...], given: tuple[Action, ...]
+    ) -> bool:
+        need: dict[int, int] = {}
+        for order in given:
+            if order.kind == DO:
+                for track, amount in self.rules.actions[order.ref].cost:
+                    need[track] = need.get(track, 0) + amount
+        for track, amount in cost:
+            need[track] = need.get(track, 0) + amount
+        lo = self.rules.tracks
+        return all(state.tracks[t] - n >= lo[t].lo for t, n in need.items() if t in dict(cost))
+
+    def _why_do_illegal(self, state: State, action: Action) -> str | None:
+        if not 0 <= action.ref < len(self.rules.actions) or action.amount:
+            return "unknown action"
+        adef = self.rules.actions[action.ref]
+        if adef.faction != action.faction:
+            return f"{adef.id!r} is not an action of this faction"
+        if action in state.orders[action.faction]:
+            return "already ordered this turn"
+        if not adef.pred(state.tracks, state.turn, state.fired):
+            return "its conditions do not hold now"
+        if adef.cost and not self._affordable(state, adef.cost, state.orders[action.faction]):
+            return "the faction cannot pay its cost"
+        return None
+
+    def _after_faction(
+        self, state: State, orders: tuple[tuple[Action, ...], ...], faction: int
+    ) -> State:
+        """Passes the turn to the next faction with a decision, or resolves the turn."""
+        for g in range(faction + 1, self._n):
+            probe = State(state.seed, state.turn, ORDERS, g, state.tracks, orders, (),
+                          state.fired, -1, state.log)
+            if self._has_decision(probe, g):
+                return probe
+        return self._resolve(state, orders)
+
+    def _first_to_act(self, state: State) -> State:
+        """Returns `state` with the first faction that has a decision to act (resolving
+        turns in which nobody has one)."""
+        while state.phase == ORDERS:
+            for f in range(self._n):
+                probe = State(state.seed, state.turn, ORDERS, f, state.tracks, state.orders,
+                              (), state.fired, -1, state.log)
+                if self._has_decision(probe, f):
+                    return probe
+            state = self._resolve(state, state.orders)
+        return state
+
+    # -------------------------------------------------------------- resolution
+
+    def _resolve(self, state: State, orders: tuple[tuple[Action, ...], ...]) -> State:
+        rules = self.rules
+        turn = Turn(rules, state.seed, state.turn, state.tracks, state.fired)
+        queue = []
+        for f, given in enumerate(orders):
+            for seq, order in enumerate(given):
+                queue.append((self._priority(order), f, seq, order))
+        queue.sort(key=lambda item: item[:3])
+        for _, _, _, order in queue:
+            if order.kind == DO:
+                self._resolve_do(turn, order)
+            else:
+                self._verb[order.kind].resolve(turn, order)
+        turn.apply(rules.each_turn, "each_turn")
+        self._fire_events(turn)
+        return self._settle(state, turn)
+
+    def _priority(self, order: Action) -> int:
+        if order.kind == DO:
+            return self.rules.actions[order.ref].priority
+        return self._verb[order.kind].priority(order)
+
+    def _resolve_do(self, turn: Turn, order: Action) -> None:
+        adef = self.rules.actions[order.ref]
+        who = self.rules.factions[adef.faction].name
+        if not adef.pred(turn.tracks, turn.turn, turn.fired):
+            turn.say(f"{who}: {adef.label} — no longer possible; the order lapsed.", 1 << adef.faction)
+            return
+        if any(turn.tracks[t] - n < self.rules.tracks[t].lo for t, n in adef.cost):
+            turn.say(f"{who}: {adef.label} — could not be paid; the order lapsed.", 1 << adef.faction)
+            return
+        for track, amount in adef.cost:
+            turn.put(track, turn.tracks[track] - amount)
+        turn.say(f"{who}: {adef.label}.", adef.mask | 1 << adef.faction, adef.cite)
+        tag = f"do:{adef.id}"
+        turn.apply(adef.effects, tag)
+        if adef.odds is not None:
+            hit = turn.rng(tag).random() < adef.odds.of(turn.tracks)
+            turn.apply(adef.success if hit else adef.failure, tag)
+
+    def _fire_events(self, turn: Turn) -> None:
+        for event in self.rules.events:
+            if not event.first <= turn.turn <= event.last:
+                continue
+            if not event.repeat and turn.fired >> event.index & 1:
+                continue
+            if not event.pred(turn.tracks, turn.turn, turn.fired):
+                continue
+            tag = f"event:{event.id}"
+            if turn.rng(tag).random() >= event.odds.of(turn.tracks):
+                continue
+            turn.fired |= 1 << event.index
+            turn.say(f"{event.title}. {event.text}", event.mask, event.cite)
+            turn.apply(event.effects, tag)
+            if event.chooser >= 0:
+                turn.pending.append((event.index, event.chooser))
+
+    def _settle(self, state: State, turn: Turn) -> State:
+        """Builds the state after a resolution step: choices, the end, or the next turn."""
+        log = push(state.log, turn.log)
+        tracks = tuple(turn.tracks)
+        pending = tuple(turn.pending)
+        if turn.end < 0 and pending:
+            return State(state.seed, state.turn, CHOICES, pending[0][1], tracks,
+                         self._empty_orders, pending, turn.fired, -1, log)
+        rule = turn.end
+        if rule < 0:
+            rule = next(
+                (r.index for r in self.rules.end_rules if r.pred(tracks, turn.turn, turn.fired)),
+                -1,
+            )
+        if rule < 0 and state.turn >= len(self.rules.calendar) - 1:
+            rule = self.rules.time_limit_rule
+        if rule >= 0:
+            return self._finish(state.seed, turn, rule, log)
+        nxt = State(state.seed, state.turn + 1, ORDERS, 0, tracks, self._empty_orders, (),
+                    turn.fired, -1, log)
+        return self._first_to_act(nxt)
+
+    def _finish(self, seed: int, turn: Turn, rule: int, log: object) -> State:
+        end = self.rules.end_rules[rule]
+        closing = Turn(self.rules, seed, turn.turn, tuple(turn.tracks), turn.fired)
+        closing.apply(end.effects, f"end:{end.id}")
+        closing.say(f"{end.label}. {end.text}".strip(), ALL)
+        from game.core.log import LogNode
+
+        assert log is None or isinstance(log, LogNode)
+        return State(seed, turn.turn, OVER, -1, tuple(closing.tracks), self._empty_orders, (),
+                     closing.fired, rule, push(log, closing.log))
+
+    # ---------------------------------------------------------------- choices
+
+    def _choose(self, state: State, action: Action) -> State:
+        event = self.rules.events[action.ref]
+        option = event.options[action.amount]
+        turn = Turn(self.rules, state.seed, state.turn, state.tracks, state.fired)
+        who = self.rules.factions[action.faction].name
+        turn.say(f"{who} chose: {option.label}.", event.mask | 1 << action.faction, event.cite)
+        turn.apply(option.effects, f"choose:{event.id}:{option.id}")
+        turn.pending = list(state.pending[1:])
+        return self._settle(state, turn)

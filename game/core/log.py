@@ -1,0 +1,54 @@
+"""The game's chronicle: dated log lines, each visible to a set of factions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+ALL: int = -1
+"""Visibility mask that every faction matches (all bits set)."""
+
+
+@dataclass(frozen=True, slots=True)
+class LogEntry:
+    """One line of the chronicle."""
+
+    turn: int
+    mask: int
+    """Bit i set: faction i may see this line."""
+    text: str
+    cite: str = ""
+    """Source citation for historical texts, in FACTS.md's format."""
+
+
+@dataclass(frozen=True, slots=True)
+class LogNode:
+    """A persistent (shared-tail) list of entries, so that `apply` appends in O(1)."""
+
+    entry: LogEntry
+    prev: LogNode | None
+
+
+def push(log: LogNode | None, entries: list[LogEntry]) -> LogNode | None:
+    """Returns `log` with `entries` appended in order."""
+    for entry in entries:
+        log = LogNode(entry, log)
+    return log
+
+
+def entries(log: LogNode | None) -> list[LogEntry]:
+    """Returns the entries of `log`, oldest first."""
+    out: list[LogEntry] = []
+    while log is not None:
+        out.append(log.entry)
+        log = log.prev
+    out.reverse()
+    return out
+
+
+def visible(log: LogNode | None, faction: int) -> Iterator[LogEntry]:
+    """Yields, oldest first, the entries that `faction` may see."""
+    bit = 1 << faction
+    for entry in entries(log):
+        if entry.mask & bit:
+            yield entry

@@ -1,0 +1,204 @@
+"""Rules: a compiled, frozen scenario. The engine sees only these values, never files or pydantic."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.core.conditions import Condition, Odds, Pred
+from game.core.effects import Effect
+
+
+@dataclass(frozen=True, slots=True)
+class FactionDef:
+    index: int
+    id: str
+    name: str
+    leader: str
+    briefing: str
+    goals: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TrackDef:
+    """A number of the game: a tension, a readiness, a price, a flag (0/1)."""
+
+    index: int
+    id: str
+    name: str
+    description: str
+    lo: int
+    hi: int
+    initial: int
+    initial_high: int
+    """Upper end of the initial value's range; equal to `initial` for a fixed start."""
+    mask: int
+    """Bit i set: faction i observes this track."""
+    owner: int
+    """Faction whose resource or meter this is; -1 for a shared track."""
+    scale: int
+    """Divide by this to show the value in `unit` (a price held in tenths has scale 10)."""
+    unit: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActionDef:
+    """A scenario-defined action (verb `do`): preconditions, cost, odds and effects."""
+
+    index: int
+    id: str
+    faction: int
+    label: str
+    text: str
+    cite: str
+    priority: int
+    cond: Condition | None
+    pred: Pred
+    cost: tuple[tuple[int, int], ...]
+    """(track, amount) pairs paid from the faction's resources when the order resolves."""
+    effects: tuple[Effect, ...]
+    odds: Odds | None
+    success: tuple[Effect, ...]
+    failure: tuple[Effect, ...]
+    mask: int
+    """Who learns of the order when it resolves."""
+    historical: str
+    """One line on what was done historically, with its source."""
+
+
+@dataclass(frozen=True, slots=True)
+class OptionDef:
+    index: int
+    id: str
+    label: str
+    text: str
+    effects: tuple[Effect, ...]
+    historical: bool
+
+
+@dataclass(frozen=True, slots=True)
+class EventDef:
+    """A historical or conditional event: when it may fire, its odds, effects and options."""
+
+    index: int
+    id: str
+    title: str
+    text: str
+    cite: str
+    first: int
+    """First turn it may fire on."""
+    last: int
+    """Last turn it may fire on."""
+    cond: Condition | None
+    pred: Pred
+    odds: Odds
+    repeat: bool
+    effects: tuple[Effect, ...]
+    chooser: int
+    """Faction that picks an option; -1 when the event has no options."""
+    options: tuple[OptionDef, ...]
+    mask: int
+
+
+@dataclass(frozen=True, slots=True)
+class EndRule:
+    """A condition that ends the game, checked after each turn's events, in order."""
+
+    index: int
+    id: str
+    label: str
+    text: str
+    cond: Condition | None
+    pred: Pred
+    effects: tuple[Effect, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeClass:
+    """A named class of result, the first whose condition holds at the end."""
+
+    id: str
+    label: str
+    text: str
+    pred: Pred
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreTerm:
+    """`weight * tracks[track] + constant`, counted when `pred` holds."""
+
+    track: int
+    weight: float
+    constant: float
+    pred: Pred
+
+
+@dataclass(frozen=True, slots=True)
+class PlanStep:
+    """A historical step for the `historical` agent: in turns first..last, when `pred`
+    holds, prefer the first legal action of `actions` (notations)."""
+
+    first: int
+    last: int
+    pred: Pred
+    actions: tuple[str, ...]
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A key number written into each simulated game's record (a price, a date)."""
+
+    id: str
+    label: str
+    track: int
+    kind: str
+    """`value` (shown in the track's unit) or `date` (the track holds a turn index, -1 = never)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """A compiled scenario."""
+
+    id: str
+    title: str
+    period: str
+    summary: str
+    variant: str | None
+    factions: tuple[FactionDef, ...]
+    tracks: tuple[TrackDef, ...]
+    calendar: tuple[dt.date, ...]
+    max_orders: int
+    actions: tuple[ActionDef, ...]
+    events: tuple[EventDef, ...]
+    each_turn: tuple[Effect, ...]
+    end_rules: tuple[EndRule, ...]
+    time_limit_rule: int
+    outcome_classes: tuple[OutcomeClass, ...]
+    scoring: tuple[tuple[ScoreTerm, ...], ...]
+    score_scale: float
+    plans: tuple[tuple[PlanStep, ...], ...]
+    figures: tuple[Figure, ...]
+    baseline: Mapping[str, Any]
+    mechanics: tuple[Any, ...] = field(default=())
+    """Mechanic modules' compiled parameters (see `game.core.mechanics`)."""
+
+    def track_index(self, track_id: str) -> int:
+        """Returns the index of the track with this id; KeyError names it if unknown."""
+        for track in self.tracks:
+            if track.id == track_id:
+                return track.index
+        raise KeyError(f"unknown track {track_id!r}")
+
+    def faction_index(self, faction_id: str) -> int:
+        """Returns the index of the faction with this id; KeyError names it if unknown."""
+        for faction in self.factions:
+            if faction.id == faction_id:
+                return faction.index
+        raise KeyError(f"unknown faction {faction_id!r}")
+
+    def date(self, turn: int) -> dt.date:
+        """Returns the calendar date of a turn (the last date for turns past the end)."""
+        return self.calendar[min(max(turn, 0), len(self.calendar) - 1)]

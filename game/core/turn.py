@@ -1,0 +1,66 @@
+"""A turn's resolution context: the only mutable thing in the engine, local to one `apply`."""
+
+from __future__ import annotations
+
+import random
+
+from game.core.conditions import predicate
+from game.core.effects import Add, Chance, Copy, Effect, End, Say, Set, SetTurn, When
+from game.core.log import LogEntry
+from game.core.rng import rng_for
+from game.core.rules import Rules
+
+
+class Turn:
+    """Collects the changes of one resolution step, then becomes a new `State`."""
+
+    __slots__ = ("end", "fired", "lo_hi", "log", "pending", "rules", "seed", "tracks", "turn")
+
+    def __init__(self, rules: Rules, seed: int, turn: int, tracks: tuple[int, ...], fired: int):
+        self.rules = rules
+        self.seed = seed
+        self.turn = turn
+        self.tracks = list(tracks)
+        self.fired = fired
+        self.log: list[LogEntry] = []
+        self.pending: list[tuple[int, int]] = []
+        self.end = -1
+        self.lo_hi = [(t.lo, t.hi) for t in rules.tracks]
+
+    def rng(self, tag: str) -> random.Random:
+        """Returns this turn's generator for one purpose."""
+        return rng_for(self.seed, self.turn, tag)
+
+    def put(self, track: int, value: int) -> None:
+        """Sets a track, clamped to its bounds."""
+        lo, hi = self.lo_hi[track]
+        self.tracks[track] = lo if value < lo else hi if value > hi else value
+
+    def say(self, text: str, mask: int, cite: str = "") -> None:
+        """Adds a chronicle line for this turn."""
+        self.log.append(LogEntry(self.turn, mask, text, cite))
+
+    def apply(self, effects: tuple[Effect, ...], tag: str) -> None:
+        """Applies effects in order; `tag` names the source, to seed its chance rolls."""
+        for effect in effects:
+            match effect:
+                case Add(track=t, amount=n):
+                    self.put(t, self.tracks[t] + n)
+                case Set(track=t, value=v):
+                    self.put(t, v)
+                case Copy(source=s, target=t):
+                    self.put(t, self.tracks[s])
+                case SetTurn(track=t):
+                    self.put(t, self.turn)
+                case Chance(odds=odds, then=then, otherwise=otherwise, tag=roll):
+                    name = f"{tag}:{roll}"
+                    hit = self.rng(name).random() < odds.of(self.tracks)
+                    self.apply(then if hit else otherwise, name)
+                case When(cond=cond, then=then, otherwise=otherwise):
+                    ok = predicate(cond)(self.tracks, self.turn, self.fired)
+                    self.apply(then if ok else otherwise, tag)
+                case Say(text=text, mask=mask, cite=cite):
+                    self.say(text, mask, cite)
+                case End(rule=rule):
+                    if self.end < 0:
+                        self.end = rule

@@ -1,0 +1,430 @@
+"""Compiles a validated `ScenarioSpec` into the engine's `Rules` (slugs become int indexes)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import Any
+
+from game.core import conditions as c
+from game.core import effects as e
+from game.core.actions import CHOOSE, DO, END
+from game.core.log import ALL
+from game.core.mechanics.bargaining import ACCEPT, OFFER, TERMS, Bargaining, SideDef, TermsDef
+from game.core.notation import parse_action
+from game.core.rules import (
+    ActionDef,
+    EndRule,
+    EventDef,
+    FactionDef,
+    Figure,
+    OptionDef,
+    OutcomeClass,
+    PlanStep,
+    Rules,
+    ScoreTerm,
+    TrackDef,
+)
+from game.scenario import schema as s
+from game.scenario.calendar import expand, first_turn_on_or_after, turn_containing
+
+Loc = tuple[int | str, ...]
+RESERVED_VERBS = {END, CHOOSE, DO, OFFER, TERMS, ACCEPT}
+
+
+class CompileError(ValueError):
+    """Faults found while compiling, each with its location in the scenario data."""
+
+    def __init__(self, faults: list[tuple[Loc, str]]) -> None:
+        self.faults = faults
+        super().__init__("; ".join(f"{'.'.join(map(str, loc))}: {msg}" for loc, msg in faults))
+
+
+class _Compiler:
+    def __init__(self, spec: s.ScenarioSpec) -> None:
+        self.spec = spec
+        self.faults: list[tuple[Loc, str]] = []
+        self.factions = self._index(spec.factions, ("factions",))
+        self.tracks = self._index(spec.tracks, ("tracks",))
+        self.events = self._index(spec.events, ("events",))
+        self.end_ids = self._index(spec.end_rules, ("end_rules",))
+        if spec.time_limit.id in self.end_ids:
+            self.fail(("time_limit", "id"), f"{spec.time_limit.id!r} is also an end rule id")
+        self.end_ids[spec.time_limit.id] = len(spec.end_rules)
+        self._index(spec.actions, ("actions",))
+        self._index(spec.outcome_classes, ("outcome_classes",))
+        try:
+            self.calendar = expand(spec.calendar)
+        except ValueError as exc:
+            self.fail(("calendar",), str(exc))
+            self.calendar = (spec.calendar[0].start,)
+
+    def fail(self, loc: Loc, message: str) -> None:
+        self.faults.append((loc, message))
+
+    def _index(self, items: Sequence[Any], loc: Loc) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for i, item in enumerate(items):
+            if item.id in out:
+                self.fail((*loc, i, "id"), f"duplicate id {item.id!r}")
+            out.setdefault(item.id, i)
+        return out
+
+    # ------------------------------------------------------------- references
+
+    def track(self, name: str, loc: Loc) -> int:
+        if name not in self.tracks:
+            self.fail(loc, f"unknown track {name!r}")
+            return 0
+        return self.tracks[name]
+
+    def faction(self, name: str, loc: Loc) -> int:
+        if name not in self.factions:
+            known = ", ".join(self.factions)
+            self.fail(loc, f"unknown faction {name!r} (known: {known})")
+            return 0
+        return self.factions[name]
+
+    def event(self, name: str, loc: Loc) -> int:
+        if name not in self.events:
+            self.fail(loc, f"unknown event {name!r}")
+            return 0
+        return self.events[name]
+
+    def mask(self, vis: s.Visibility, loc: Loc) -> int:
+        if vis == "all":
+            return ALL
+        bits = 0
+        for i, name in enumerate(vis):
+            bits |= 1 << self.faction(name, (*loc, i))
+        return bits
+
+    def turn_range(self, after: Any, before: Any) -> tuple[int, int]:
+        first = 0 if after is None else first_turn_on_or_after(self.calendar, after)
+        last = len(self.calendar) - 1
+        if before is not None:
+            last = first_turn_on_or_after(self.calendar, before) - 1
+        return first, last
+
+    # ------------------------------------------------------ conditions, odds
+
+    def cond(self, spec: Any, loc: Loc) -> c.Condition | None:
+        if spec is None:
+            return None
+        if isinstance(spec, s.TrackCond):
+            return self._compare(spec, loc)
+        if isinstance(spec, s.DateCond):
+            return c.TurnRange(*self.turn_range(spec.after, spec.before))
+        if isinstance(spec, s.TurnOfCond):
+            track = self.track(spec.turn_of, (*loc, "turn_of"))
+            first, last = self.turn_range(spec.after, spec.before)
+            return c.AllOf((c.Compare(track, "gte", max(first, 0)), c.Compare(track, "lte", last)))
+        if isinstance(spec, s.FiredCond):
+            return c.Fired(self.event(spec.fired, (*loc, "fired")))
+        if isinstance(spec, s.AllCond | s.AnyCond):
+            key = "all" if isinstance(spec, s.AllCond) else "any"
+            items = spec.all if isinstance(spec, s.AllCond) else spec.any
+            parts = tuple(self.cond(p, (*loc, key, i)) for i, p in enumerate(items))
+            clean = tuple(p for p in parts if p is not None)
+            return c.AllOf(clean) if key == "all" else c.AnyOf(clean)
+        assert isinstance(spec, s.NotCond)
+        inner = self.cond(spec.not_, (*loc, "not"))
+        return c.Not(inner) if inner is not None else None
+
+    def _compare(self, spec: s.TrackCond, loc: Loc) -> c.Condition | None:
+        track = self.track(spec.track, (*loc, "track"))
+        parts: list[c.Condition] = []
+        for op in c.OPS:
+            value = getattr(spec, op)
+            if value is None:
+                continue
+            if isinstance(value, str):
+                parts.append(c.Compare(track, op, 0, self.track(value, (*loc, op))))
+            else:
+                parts.append(c.Compare(track, op, value))
+        if not parts:
+            self.fail(loc, "a track condition needs one of lt, lte, eq, ne, gte, gt")
+            return None
+        return parts[0] if len(parts) == 1 else c.AllOf(tuple(parts))
+
+    def odds(self, spec: Any, loc: Loc) -> c.Odds:
+        if isinstance(spec, s.OddsSpec):
+            terms = tuple(
+                (self.track(name, (*loc, "per", name)), w) for name, w in sorted(spec.per.items())
+            )
+            return c.Odds(spec.base, terms)
+        return c.Odds(float(spec))
+
+    # ---------------------------------------------------------------- effects
+
+    def effects(self, specs: Sequence[Any], loc: Loc) -> tuple[e.Effect, ...]:
+        out: list[e.Effect] = []
+        for i, spec in enumerate(specs):
+            out.extend(self._effect(spec, (*loc, i)))
+        return tuple(out)
+
+    def _effect(self, spec: Any, loc: Loc) -> list[e.Effect]:
+        if isinstance(spec, s.AddEffect):
+            return [e.Add(self.track(k, (*loc, "add", k)), v) for k, v in spec.add.items()]
+        if isinstance(spec, s.SetEffect):
+            return [e.Set(self.track(k, (*loc, "set", k)), v) for k, v in spec.set.items()]
+        if isinstance(spec, s.CopyEffect):
+            if set(spec.copy_) != {"from", "to"}:
+                self.fail((*loc, "copy"), "copy needs both from and to")
+                return []
+            src = self.track(spec.copy_["from"], (*loc, "copy", "from"))
+            return [e.Copy(src, self.track(spec.copy_["to"], (*loc, "copy", "to")))]
+        if isinstance(spec, s.SetTurnEffect):
+            return [e.SetTurn(self.track(spec.set_turn, (*loc, "set_turn")))]
+        if isinstance(spec, s.ChanceEffect):
+            return [
+                e.Chance(
+                    self.odds(spec.chance, (*loc, "chance")),
+                    self.effects(spec.then, (*loc, "then")),
+                    self.effects(spec.else_, (*loc, "else")),
+                    f"{'.'.join(map(str, loc))}:{spec.tag}",
+                )
+            ]
+        if isinstance(spec, s.IfEffect):
+            cond = self.cond(spec.if_, (*loc, "if"))
+            then = self.effects(spec.then, (*loc, "then"))
+            otherwise = self.effects(spec.else_, (*loc, "else"))
+            return [e.When(cond, then, otherwise)] if cond is not None else list(then)
+        if isinstance(spec, s.SayEffect):
+            return [e.Say(spec.say, self.mask(spec.visible_to, (*loc, "visible_to")), spec.cite)]
+        assert isinstance(spec, s.EndEffect)
+        if spec.end not in self.end_ids:
+            self.fail((*loc, "end"), f"unknown end rule {spec.end!r}")
+            return []
+        return [e.End(self.end_ids[spec.end])]
+
+    # --------------------------------------------------------------- sections
+
+    def compile(self, variant: str | None) -> Rules:
+        spec = self.spec
+        factions = tuple(
+            FactionDef(i, f.id, f.name, f.leader, f.briefing, tuple(f.goals))
+            for i, f in enumerate(spec.factions)
+        )
+        tracks = tuple(self._track(i, t) for i, t in enumerate(spec.tracks))
+        actions = tuple(self._action(i, a) for i, a in enumerate(spec.actions))
+        events = tuple(self._event(i, ev) for i, ev in enumerate(spec.events))
+        ends = [*spec.end_rules, spec.time_limit]
+        end_rules = tuple(
+            self._end_rule(i, r, ("end_rules", i) if i < len(spec.end_rules) else ("time_limit",))
+            for i, r in enumerate(ends)
+        )
+        classes = tuple(
+            OutcomeClass(
+                o.id, o.label, o.text, c.predicate(self.cond(o.when, ("outcome_classes", i, "when")))
+            )
+            for i, o in enumerate(spec.outcome_classes)
+        )
+        if spec.baseline.outcome_class not in {o.id for o in spec.outcome_classes}:
+            self.fail(("baseline", "outcome_class"), f"unknown class {spec.baseline.outcome_class!r}")
+        mechanics = self._mechanics()
+        rules = Rules(
+            id=spec.id,
+            title=spec.title,
+            period=spec.period,
+            summary=spec.summary,
+            variant=variant,
+            factions=factions,
+            tracks=tracks,
+            calendar=self.calendar,
+            max_orders=spec.max_orders,
+            actions=actions,
+            events=events,
+            each_turn=self.effects(spec.each_turn, ("each_turn",)),
+            end_rules=end_rules,
+            time_limit_rule=len(spec.end_rules),
+            outcome_classes=classes,
+            scoring=self._scoring(tracks),
+            score_scale=spec.scoring.scale,
+            plans=(),
+            figures=tuple(
+                Figure(f.id, f.label, self.track(f.track, ("figures", i, "track")), f.kind)
+                for i, f in enumerate(spec.figures)
+            ),
+            baseline=spec.baseline.model_dump(mode="json"),
+            mechanics=mechanics,
+        )
+        plans = self._plans(rules)
+        if self.faults:
+            raise CompileError(self.faults)
+        return dataclasses.replace(rules, plans=plans)
+
+    def _track(self, i: int, t: s.TrackSpec) -> TrackDef:
+        lo, hi = t.range
+        loc: Loc = ("tracks", i)
+        if lo > hi:
+            self.fail((*loc, "range"), f"low end {lo} is above high end {hi}")
+        first, last = (t.initial, t.initial) if isinstance(t.initial, int) else tuple(t.initial)
+        if not lo <= first <= last <= hi:
+            self.fail((*loc, "initial"), f"initial value must lie within range [{lo}, {hi}]")
+        owner = self.faction(t.owner, (*loc, "owner")) if t.owner else -1
+        mask = self.mask(t.visible_to, (*loc, "visible_to"))
+        return TrackDef(i, t.id, t.name, t.description, lo, hi, first, last, mask, owner,
+                        t.scale, t.unit)
+
+    def _action(self, i: int, a: s.ActionSpec) -> ActionDef:
+        loc: Loc = ("actions", i)
+        if a.id in RESERVED_VERBS:
+            self.fail((*loc, "id"), f"{a.id!r} is a reserved verb")
+        cond = self.cond(a.when, (*loc, "when"))
+        return ActionDef(
+            index=i,
+            id=a.id,
+            faction=self.faction(a.faction, (*loc, "faction")),
+            label=a.label,
+            text=a.text,
+            cite=a.cite,
+            priority=a.priority,
+            cond=cond,
+            pred=c.predicate(cond),
+            cost=tuple((self.track(k, (*loc, "cost", k)), v) for k, v in a.cost.items()),
+            effects=self.effects(a.effects, (*loc, "effects")),
+            odds=self.odds(a.odds, (*loc, "odds")) if a.odds is not None else None,
+            success=self.effects(a.success, (*loc, "success")),
+            failure=self.effects(a.failure, (*loc, "failure")),
+            mask=self.mask(a.visible_to, (*loc, "visible_to")),
+            historical=a.historical,
+        )
+
+    def _event(self, i: int, ev: s.EventSpec) -> EventDef:
+        loc: Loc = ("events", i)
+        if ev.date is not None:
+            if ev.after is not None or ev.before is not None:
+                self.fail((*loc, "date"), "give either date or after/before, not both")
+            turn = turn_containing(self.calendar, ev.date)
+            if turn < 0:
+                self.fail((*loc, "date"), f"{ev.date} is before the first turn")
+            first = last = turn
+        else:
+            first, last = self.turn_range(ev.after, ev.before)
+        if (ev.chooser is None) != (not ev.options):
+            self.fail(loc, "an event with options needs a chooser, and a chooser needs options")
+        chooser = self.faction(ev.chooser, (*loc, "chooser")) if ev.chooser else -1
+        options = tuple(
+            OptionDef(j, o.id, o.label, o.text,
+                      self.effects(o.effects, (*loc, "options", j, "effects")), o.historical)
+            for j, o in enumerate(ev.options)
+        )
+        if len({o.id for o in options}) != len(options):
+            self.fail((*loc, "options"), "duplicate option id")
+        cond = self.cond(ev.when, (*loc, "when"))
+        return EventDef(
+            index=i, id=ev.id, title=ev.title, text=ev.text, cite=ev.cite, first=first, last=last,
+            cond=cond, pred=c.predicate(cond), odds=self.odds(ev.probability, (*loc, "probability")),
+            repeat=ev.repeat, effects=self.effects(ev.effects, (*loc, "effects")),
+            chooser=chooser, options=options, mask=self.mask(ev.visible_to, (*loc, "visible_to")),
+        )
+
+    def _end_rule(self, i: int, r: s.EndRuleSpec, loc: Loc) -> EndRule:
+        cond = self.cond(r.when, (*loc, "when"))
+        pred = c.predicate(cond) if cond is not None else (lambda tracks, turn, fired: False)
+        return EndRule(i, r.id, r.label, r.text, cond, pred, self.effects(r.effects, (*loc, "effects")))
+
+    def _scoring(self, tracks: tuple[TrackDef, ...]) -> tuple[tuple[ScoreTerm, ...], ...]:
+        spec = self.spec.scoring
+        for name in spec.factions:
+            self.faction(name, ("scoring", "factions", name))
+        out = []
+        for f, faction in enumerate(self.spec.factions):
+            terms = []
+            specs = spec.factions.get(faction.id)
+            if specs is None:
+                self.fail(("scoring", "factions"), f"no score for faction {faction.id!r}")
+                specs = []
+            for j, t in enumerate(specs):
+                loc: Loc = ("scoring", "factions", faction.id, j)
+                track = self.track(t.track, (*loc, "track")) if t.track else -1
+                cond = self.cond(t.when, (*loc, "when"))
+                read = c.tracks_of(cond) | ({track} if track >= 0 else set())
+                for r in sorted(read):
+                    if r < len(tracks) and not tracks[r].mask & (1 << f):
+                        self.fail(loc, f"reads track {tracks[r].id!r}, which {faction.id} "
+                                       "does not observe (a score must be computable from the "
+                                       "faction's own observation)")
+                terms.append(ScoreTerm(track, t.weight, t.value, c.predicate(cond)))
+            out.append(tuple(terms))
+        return tuple(out)
+
+    def _plans(self, rules: Rules) -> tuple[tuple[PlanStep, ...], ...]:
+        plans: list[list[PlanStep]] = [[] for _ in rules.factions]
+        for name, steps in self.spec.historical_plan.items():
+            f = self.faction(name, ("historical_plan", name))
+            for j, step in enumerate(steps):
+                loc: Loc = ("historical_plan", name, j)
+                for k, text in enumerate(step.do):
+                    try:
+                        action = parse_action(rules, text)
+                    except ValueError as exc:
+                        self.fail((*loc, "do", k), str(exc))
+                        continue
+                    if action.faction != f:
+                        self.fail((*loc, "do", k), f"{text!r} is not an action of {name}")
+                first, last = self.turn_range(step.after, step.before)
+                cond = self.cond(step.when, (*loc, "when"))
+                plans[f].append(PlanStep(first, last, c.predicate(cond), tuple(step.do), step.note))
+        return tuple(tuple(p) for p in plans)
+
+    def _mechanics(self) -> tuple[Any, ...]:
+        spec = self.spec.mechanics.bargaining
+        if spec is None:
+            return ()
+        loc: Loc = ("mechanics", "bargaining")
+        price = self.track(spec.seller.price, (*loc, "seller", "price"))
+        scale = self.spec.tracks[price].scale if price < len(self.spec.tracks) else 1
+
+        def units(value: float, field: str) -> int:
+            amount = round(value * scale)
+            if abs(amount - value * scale) > 1e-6:
+                self.fail((*loc, field), f"{value} is finer than the price track's scale")
+            return amount
+
+        def side(sd: s.SideSpec, key: str) -> SideDef:
+            f = self.faction(sd.faction, (*loc, key, "faction"))
+            return SideDef(
+                faction=f,
+                price=self.track(sd.price, (*loc, key, "price")),
+                terms=self.track(sd.terms, (*loc, key, "terms")),
+                accept_odds=self.odds(sd.accept_odds, (*loc, key, "accept_odds")),
+                on_refusal=self.effects(sd.on_refusal, (*loc, key, "on_refusal")),
+                name=self.spec.factions[f].name,
+            )
+
+        def tr(field: str) -> int:
+            return self.track(getattr(spec, field), (*loc, field))
+
+        return (
+            Bargaining(
+                seller=side(spec.seller, "seller"),
+                buyer=side(spec.buyer, "buyer"),
+                talks=tr("talks"),
+                agreed=tr("agreed"),
+                deal_price=tr("deal_price"),
+                deal_terms=tr("deal_terms"),
+                agreed_turn=tr("agreed_turn"),
+                seller_value=tr("seller_value"),
+                buyer_cost=tr("buyer_cost"),
+                step=units(spec.step, "step"),
+                floor=units(spec.floor, "floor"),
+                ceiling=units(spec.ceiling, "ceiling"),
+                scale=scale,
+                unit=self.spec.tracks[price].unit if price < len(self.spec.tracks) else "",
+                terms_defs=tuple(
+                    TermsDef(t.id, t.label, t.text, t.seller_pct, t.buyer_pct) for t in spec.terms
+                ),
+                on_agreement=self.effects(spec.on_agreement, (*loc, "on_agreement")),
+            ),
+        )
+
+
+def compile_rules(spec: s.ScenarioSpec, variant: str | None = None) -> Rules:
+    """Returns the engine's rules for a validated scenario; CompileError lists dangling references
+    and inconsistencies, each with its location in the data."""
+    compiler = _Compiler(spec)
+    if compiler.faults:
+        raise CompileError(compiler.faults)
+    return compiler.compile(variant)

@@ -1,0 +1,255 @@
+"""Finding, reading, patching (variants) and compiling scenario files into games."""
+
+from __future__ import annotations
+
+import copy
+import functools
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from game.core.game import Game
+from game.core.rules import Rules
+from game.scenario.compiler import CompileError, compile_rules
+from game.scenario.errors import Problem, ScenarioError
+from game.scenario.schema import ScenarioSpec, VariantSpec
+from game.scenario.yamlfile import locate, read_yaml
+
+Loc = tuple[int | str, ...]
+
+
+def scenarios_dir() -> Path:
+    """Returns the folder of scenario files (`AMUR_SCENARIOS` overrides the repository's)."""
+    override = os.environ.get("AMUR_SCENARIOS")
+    if override:
+        return Path(override)
+    return Path(__file__).resolve().parents[2] / "scenarios"
+
+
+def available_scenarios() -> dict[str, Path]:
+    """Returns scenario id → file for every scenario in the scenarios folder."""
+    out: dict[str, Path] = {}
+    for path in sorted(scenarios_dir().glob("*.yaml")):
+        data, _ = read_yaml(path)
+        if isinstance(data, dict) and isinstance(data.get("id"), str):
+            out[data["id"]] = path
+    return out
+
+
+def scenario_path(name: str) -> Path:
+    """Returns the file of a scenario given by id or by path."""
+    path = Path(name)
+    if path.suffix in {".yaml", ".yml"} and path.exists():
+        return path
+    known = available_scenarios()
+    if name in known:
+        return known[name]
+    raise ScenarioError(
+        [Problem(name, None, "", f"no such scenario (known: {', '.join(sorted(known))})")]
+    )
+
+
+def variants_of(scenario_file: Path) -> dict[str, Path]:
+    """Returns variant id → file for the variants kept beside a scenario."""
+    folder = scenarios_dir() / "variants" / scenario_file.stem
+    out: dict[str, Path] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        data, _ = read_yaml(path)
+        if isinstance(data, dict) and isinstance(data.get("variant"), str):
+            out[data["variant"]] = path
+    return out
+
+
+def _problems(exc: ValidationError, name: str, node: yaml.Node | None) -> list[Problem]:
+    out = []
+    for err in exc.errors():
+        line, field = locate(node, tuple(err["loc"]))
+        out.append(Problem(name, line, field, err["msg"]))
+    return out
+
+
+def _compile_problems(exc: CompileError, name: str, node: yaml.Node | None) -> list[Problem]:
+    out = []
+    for loc, message in exc.faults:
+        line, field = locate(node, loc)
+        out.append(Problem(name, line, field, message))
+    return out
+
+
+def read_scenario(path: Path) -> tuple[dict[str, Any], yaml.Node | None]:
+    """Returns the raw data and node tree of a scenario file (a mapping)."""
+    data, node = read_yaml(path)
+    if not isinstance(data, dict):
+        raise ScenarioError([Problem(str(path), 1, "", "a scenario file is a mapping of fields")])
+    return data, node
+
+
+def build(
+    data: dict[str, Any], name: str, node: yaml.Node | None, variant: str | None = None
+) -> Rules:
+    """Validates and compiles scenario data; ScenarioError names file, line and field."""
+    try:
+        spec = ScenarioSpec.model_validate(data)
+    except ValidationError as exc:
+        raise ScenarioError(_problems(exc, name, node)) from None
+    try:
+        return compile_rules(spec, variant)
+    except CompileError as exc:
+        raise ScenarioError(_compile_problems(exc, name, node)) from None
+
+
+def load_rules(scenario: str, variant: str | None = None) -> Rules:
+    """Returns the compiled rules of a scenario (id or path), patched by a variant (id or path)."""
+    path = scenario_path(scenario)
+    return _load_rules(str(path.resolve()), variant)
+
+
+@functools.lru_cache(maxsize=32)
+def _load_rules(path_text: str, variant: str | None) -> Rules:
+    path = Path(path_text)
+    data, node = read_scenario(path)
+    if variant is None:
+        return build(data, str(path), node)
+    vpath = Path(variant)
+    if not (vpath.suffix in {".yaml", ".yml"} and vpath.exists()):
+        known = variants_of(path)
+        if variant not in known:
+            names = ", ".join(sorted(known)) or "none"
+            raise ScenarioError(
+                [Problem(variant, None, "", f"no such variant of {path.stem} (known: {names})")]
+            )
+        vpath = known[variant]
+    spec, vnode = read_variant(vpath)
+    if spec.scenario != data.get("id"):
+        line, field = locate(vnode, ("scenario",))
+        raise ScenarioError(
+            [Problem(str(vpath), line, field, f"is for {spec.scenario!r}, not {data.get('id')!r}")]
+        )
+    patched, where = apply_variant(data, spec, str(vpath), vnode)
+    try:
+        return build(patched, str(path), node, spec.variant)
+    except ScenarioError as exc:
+        raise ScenarioError([_blame_variant(p, where) for p in exc.problems]) from None
+
+
+def load_game(scenario: str, variant: str | None = None) -> Game:
+    """Returns a `Game` for a scenario (id such as "railway-sale", or a path) and variant."""
+    return Game(load_rules(scenario, variant))
+
+
+# ------------------------------------------------------------------ variants
+
+
+def read_variant(path: Path) -> tuple[VariantSpec, yaml.Node | None]:
+    """Returns a validated variant file; ScenarioError names file, line and field."""
+    data, node = read_yaml(path)
+    if not isinstance(data, dict):
+        raise ScenarioError([Problem(str(path), 1, "", "a variant file is a mapping of fields")])
+    try:
+        return VariantSpec.model_validate(data), node
+    except ValidationError as exc:
+        raise ScenarioError(_problems(exc, str(path), node)) from None
+
+
+def apply_variant(
+    data: dict[str, Any], spec: VariantSpec, name: str, node: yaml.Node | None
+) -> tuple[dict[str, Any], dict[str, Problem]]:
+    """Returns the patched scenario data and, per patched field path, where the variant set it."""
+    patched = copy.deepcopy(data)
+    where: dict[str, Problem] = {}
+    problems: list[Problem] = []
+    for i, change in enumerate(spec.changes):
+        loc: Loc = ("changes", i)
+        line, field = locate(node, loc)
+        try:
+            for path in _apply_change(patched, change.model_dump(by_alias=True)):
+                where[path] = Problem(name, line, field, "")
+        except (KeyError, IndexError, TypeError, ValueError) as exc:
+            problems.append(Problem(name, line, field, str(exc).strip("'\"")))
+    if problems:
+        raise ScenarioError(problems)
+    return patched, where
+
+
+def _apply_change(data: dict[str, Any], change: dict[str, Any]) -> list[str]:
+    kinds = [k for k in ("set", "disable_event", "force_event") if change.get(k) is not None]
+    if len(kinds) != 1:
+        raise ValueError("a change has exactly one of set, disable_event, force_event")
+    kind = kinds[0]
+    if kind == "set":
+        if "value" not in change or change["value"] is None:
+            raise ValueError("set needs a value")
+        parts = change["set"].split(".")
+        _set_path(data, parts, change["value"])
+        return [_canonical(data, parts)]
+    event_id = change[kind]
+    events = data.get("events")
+    index = _find_id(events, event_id, "events")
+    event = events[index]  # type: ignore[index]
+    event["probability"] = 0.0 if kind == "disable_event" else 1.0
+    if kind == "force_event":
+        event.pop("when", None)
+    return [f"events.{index}"]
+
+
+def _find_id(items: Any, ident: str, section: str) -> int:
+    if not isinstance(items, list):
+        raise KeyError(f"the scenario has no list {section!r}")
+    for i, item in enumerate(items):
+        if isinstance(item, dict) and item.get("id") == ident:
+            return i
+    raise KeyError(f"unknown id {ident!r} in {section}")
+
+
+def _step(container: Any, part: str, section: str) -> tuple[Any, int | str]:
+    if isinstance(container, list):
+        key: int | str = int(part) if part.isdigit() else _find_id(container, part, section)
+        if isinstance(key, int) and not 0 <= key < len(container):
+            raise IndexError(f"{section} has no item {part}")
+        return container, key
+    if isinstance(container, dict):
+        return container, part
+    raise TypeError(f"{section} is a value, not a section")
+
+
+def _set_path(data: dict[str, Any], parts: list[str], value: Any) -> None:
+    node: Any = data
+    for depth, part in enumerate(parts):
+        section = ".".join(parts[:depth]) or "scenario"
+        container, key = _step(node, part, section)
+        if depth == len(parts) - 1:
+            if isinstance(container, list):
+                container[key] = value  # type: ignore[index]
+            else:
+                container[key] = value
+            return
+        if isinstance(container, dict) and key not in container:
+            raise KeyError(f"unknown field {'.'.join(parts[: depth + 1])!r}")
+        node = container[key]  # type: ignore[index]
+
+
+def _canonical(data: dict[str, Any], parts: list[str]) -> str:
+    """Returns the path with ids replaced by list indexes (as pydantic reports locations)."""
+    out: list[str] = []
+    node: Any = data
+    for part in parts:
+        if isinstance(node, list):
+            index = int(part) if part.isdigit() else _find_id(node, part, ".".join(out))
+            out.append(str(index))
+            node = node[index]
+        else:
+            out.append(part)
+            node = node.get(part) if isinstance(node, dict) else None
+    return ".".join(out)
+
+
+def _blame_variant(problem: Problem, where: dict[str, Problem]) -> Problem:
+    """Reports a fault in a patched field at the variant line that patched it."""
+    field = problem.field.replace("[", ".").replace("]", "")
+    for path, origin in where.items():
+        if field == path or field.startswith(path + "."):
+            return Problem(origin.file, origin.line, origin.field, f"{problem.field}: {problem.message}")
+    return problem
