@@ -1,5 +1,393 @@
-"""Placeholder; the CLI is written next."""
+"""The one command line: play | simulate | record | replay | validate | schema | golden | scenarios.
+
+`python main.py` (or `amur`) with no command opens the game window.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+from rich.table import Table
+
+from game.agents.base import make_agent, parse_agents
+from game.scenario.errors import ScenarioError
+from game.scenario.loader import (
+    available_scenarios,
+    load_game,
+    load_rules,
+    read_scenario,
+    read_variant,
+    scenario_path,
+    variants_of,
+)
+from game.scenario.schema import ScenarioSpec, VariantSpec
+from game.sim.batch import BatchSpec, resolve_workers, run_batch, summarise
+from game.sim.golden import GOLDEN_AGENTS, GOLDEN_SEEDS, golden_text
+from game.sim.play import play
+from game.sim.record import FORMAT, RecordError, load_record, replay, save_record
+
+console = Console(stderr=True)
+out = Console()
 
 
-def main() -> int:
+class UserError(click.ClickException):
+    """A bad flag, file or scenario: printed as a clear message, exit code 1, no traceback."""
+
+
+def _fail(exc: Exception) -> UserError:
+    return UserError(str(exc))
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Writes text to `path` through a temporary file and a rename."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """Amur — the Soviet–Japanese rivalry in the Far East, 1928–1945.
+
+    With no command, opens the game window. The other commands run headless.
+    """
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(play_cmd)
+
+
+@cli.command("play")
+@click.option("--frames", type=int, default=0, hidden=True, help="Quit after N frames (tests).")
+def play_cmd(frames: int) -> None:
+    """Opens the game window."""
+    from game.ui.app import NoDisplayError, run
+
+    try:
+        run(max_frames=frames)
+    except NoDisplayError as exc:
+        raise UserError(
+            f"{exc}\nThe headless commands work without a display: "
+            "`python main.py simulate --help`, `replay`, `validate`, `scenarios`."
+        ) from None
+
+
+@cli.command("scenarios")
+def scenarios_cmd() -> None:
+    """Lists the scenarios and their variants."""
+    try:
+        for sid, path in available_scenarios().items():
+            rules = load_rules(sid)
+            out.print(f"[bold]{sid}[/bold] — {rules.title} ({rules.period})")
+            out.print(f"  factions: {', '.join(f.id for f in rules.factions)}")
+            for vid, vpath in variants_of(path).items():
+                spec, _ = read_variant(vpath)
+                out.print(f"  variant [bold]{vid}[/bold]: {spec.title}")
+    except ScenarioError as exc:
+        raise _fail(exc) from None
+
+
+def _game_options(fn: Any) -> Any:
+    fn = click.option("--variant", default=None, help="Variant id or file (a counterfactual).")(fn)
+    fn = click.option(
+        "--scenario", default="railway-sale", show_default=True, help="Scenario id or file."
+    )(fn)
+    return fn
+
+
+@cli.command("simulate")
+@_game_options
+@click.option("--games", type=click.IntRange(1, 10_000_000), default=100, show_default=True)
+@click.option(
+    "--agents",
+    default="",
+    help="faction=agent,… with agents random, historical, greedy; unnamed factions play random.",
+)
+@click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=0, show_default=True)
+@click.option(
+    "--workers", default="auto", show_default=True, help="Processes, or auto (all cores)."
+)
+@click.option(
+    "--out",
+    "out_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Results file: .jsonl (one JSON line per game) or .csv.",
+)
+@click.option(
+    "--summary",
+    "summary_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the summary as JSON.",
+)
+@click.option("--progress/--no-progress", default=True, show_default=True)
+def simulate_cmd(
+    scenario: str,
+    variant: str | None,
+    games: int,
+    agents: str,
+    seed: int,
+    workers: str,
+    out_path: Path | None,
+    summary_path: Path | None,
+    progress: bool,
+) -> None:
+    """Plays many games headless with AI agents and summarises the outcomes."""
+    try:
+        game = load_game(scenario, variant)
+        names = parse_agents(game, agents)
+        count = resolve_workers(workers)
+    except (ScenarioError, ValueError) as exc:
+        raise _fail(exc) from None
+    if out_path and out_path.suffix not in {".jsonl", ".csv"}:
+        raise UserError(f"--out {out_path}: use a .jsonl or .csv file name")
+    spec = BatchSpec(game.rules.id, variant, tuple(names.items()), games, seed)
+    results: list[dict[str, Any]] = []
+    bar = Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        disable=not progress,
+    )
+    with bar:
+        task = bar.add_task(f"{game.rules.id}: games", total=games)
+        for result in run_batch(spec, count):
+            results.append(result)
+            bar.advance(task)
+    if out_path:
+        write_atomic(
+            out_path, _to_csv(results) if out_path.suffix == ".csv" else _to_jsonl(results)
+        )
+    summary = summarise(results, game.rules)
+    summary.update({"scenario": game.rules.id, "variant": variant, "agents": names, "seed": seed})
+    if summary_path:
+        write_atomic(summary_path, json.dumps(summary, indent=1, sort_keys=True) + "\n")
+    _print_summary(summary, game.rules.title)
+
+
+def _to_jsonl(results: list[dict[str, Any]]) -> str:
+    return "".join(json.dumps(r, sort_keys=True, ensure_ascii=False) + "\n" for r in results)
+
+
+def _flatten(result: dict[str, Any]) -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in result.items():
+        if isinstance(value, dict):
+            flat.update({f"{key}.{k}": v for k, v in value.items()})
+        else:
+            flat[key] = value
+    return flat
+
+
+def _to_csv(results: list[dict[str, Any]]) -> str:
+    rows = [_flatten(r) for r in results]
+    columns = list(rows[0]) if rows else []
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _print_summary(summary: dict[str, Any], title: str) -> None:
+    table = Table(
+        title=f"{title}: {summary['games']} games "
+        f"(agents {', '.join(f'{k}={v}' for k, v in summary['agents'].items())})"
+    )
+    table.add_column("outcome")
+    table.add_column("games", justify="right")
+    table.add_column("share", justify="right")
+    baseline = summary["baseline"]["outcome_class"]
+    for cls in summary["classes"]:
+        mark = "  ← history" if cls["id"] == baseline else ""
+        table.add_row(f"{cls['label']}{mark}", str(cls["count"]), f"{cls['share']:.1%}")
+    out.print(table)
+    scores = ", ".join(f"{k} {v:.1f}" for k, v in summary["mean_scores"].items())
+    out.print(f"mean scores: {scores}")
+    figs = ", ".join(f"{k} {v:.2f}" for k, v in summary["mean_figures"].items() if v is not None)
+    if figs:
+        out.print(f"mean figures (games where set): {figs}")
+    out.print(f"history: {summary['baseline']['summary']}")
+    hist = ", ".join(f"{k} {v}" for k, v in summary["baseline"]["figures"].items())
+    out.print(f"historical figures: {hist}")
+
+
+@cli.command("record")
+@_game_options
+@click.option("--agents", default="", help="faction=agent,… (unnamed factions play random).")
+@click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=0, show_default=True)
+@click.option(
+    "--out",
+    "out_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="Save file to write (JSON).",
+)
+def record_cmd(scenario: str, variant: str | None, agents: str, seed: int, out_path: Path) -> None:
+    """Plays one game headless and writes its save file (a replay)."""
+    try:
+        game = load_game(scenario, variant)
+        names = parse_agents(game, agents)
+    except (ScenarioError, ValueError) as exc:
+        raise _fail(exc) from None
+    _refuse_foreign(out_path)
+    built = {f.index: make_agent(names[f.id], game, f.index) for f in game.rules.factions}
+    record, state = play(game, built, seed, names=names)
+    save_record(out_path, record)
+    outcome = game.outcome(state)
+    assert outcome is not None
+    out.print(
+        f"{out_path}: {len(record.actions)} actions, {outcome.class_label} "
+        f"({outcome.label}, {game.rules.date(state.turn).isoformat()})"
+    )
+
+
+def _refuse_foreign(path: Path) -> None:
+    """Refuses to overwrite a file that is not an Amur save (it may be the user's data)."""
+    if not path.exists():
+        return
+    try:
+        head = path.read_text(encoding="utf-8")[:4096]
+    except (OSError, UnicodeDecodeError):
+        head = ""
+    if f'"format": "{FORMAT}"' not in head:
+        raise UserError(f"{path}: exists and is not an Amur save file; not overwriting it")
+
+
+@cli.command("replay")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--log/--no-log", "show_log", default=False, help="Print the game's chronicle.")
+@click.option(
+    "--write-golden",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the per-faction golden text of the game to this file.",
+)
+def replay_cmd(file: Path, show_log: bool, write_golden: Path | None) -> None:
+    """Replays a save file and checks that it ends in the same state (hash)."""
+    try:
+        record = load_record(file)
+        state = replay(record, str(file))
+    except RecordError as exc:
+        raise _fail(exc) from None
+    game = load_game(record.scenario, record.variant)
+    if show_log:
+        from game.core.log import entries
+
+        for entry in entries(state.log):
+            cite = f"  [{entry.cite}]" if entry.cite else ""
+            out.print(
+                f"{game.rules.date(entry.turn).isoformat()}  {entry.text}{cite}",
+                highlight=False,
+                markup=False,
+            )
+    if write_golden:
+        write_atomic(write_golden, golden_text(game, record))
+    outcome = game.outcome(state)
+    verdict = f"{outcome.class_label} ({outcome.label})" if outcome else "game not finished"
+    out.print(f"{file}: replay ok, {len(record.actions)} actions, {verdict}")
+
+
+@cli.command("validate")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+def validate_cmd(files: tuple[Path, ...]) -> None:
+    """Checks scenario, variant and save files; names file, line and field of each fault."""
+    failed = 0
+    for path in files:
+        try:
+            kind = validate_file(path)
+            out.print(f"ok  {path} ({kind})")
+        except ScenarioError as exc:
+            failed += 1
+            for problem in exc.problems:
+                console.print(str(problem), highlight=False, markup=False)
+    if failed:
+        raise UserError(f"{failed} of {len(files)} files have faults")
+
+
+def validate_file(path: Path) -> str:
+    """Validates one file; returns its kind or raises ScenarioError."""
+    if path.suffix == ".json":
+        record = load_record(path)
+        replay(record, str(path))
+        return "save"
+    data, _ = read_scenario(path)
+    if "variant" in data:
+        spec, _ = read_variant(path)
+        load_rules(str(scenario_path(spec.scenario)), str(path))
+        return "variant"
+    load_rules(str(path))
+    return "scenario"
+
+
+@cli.command("schema")
+@click.option(
+    "--out-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("scenarios"),
+    show_default=True,
+)
+def schema_cmd(out_dir: Path) -> None:
+    """Writes the JSON Schemas of scenario and variant files (for editors)."""
+    for name, model in (("schema.json", ScenarioSpec), ("variant.schema.json", VariantSpec)):
+        text = json.dumps(model.model_json_schema(by_alias=True), indent=1, sort_keys=True)
+        write_atomic(out_dir / name, text + "\n")
+        out.print(f"wrote {out_dir / name}")
+
+
+@cli.command("golden")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("tests/golden"),
+    show_default=True,
+)
+def golden_cmd(out_dir: Path) -> None:
+    """Regenerates the golden playthrough files (review the diff before committing)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for sid in available_scenarios():
+        game = load_game(sid)
+        for seed in GOLDEN_SEEDS:
+            names = {f.id: GOLDEN_AGENTS for f in game.rules.factions}
+            built = {f.index: make_agent(names[f.id], game, f.index) for f in game.rules.factions}
+            record, _ = play(game, built, seed, names=names)
+            path = out_dir / f"{sid}-seed{seed}.txt"
+            write_atomic(path, golden_text(game, record))
+            out.print(f"wrote {path}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Runs the CLI; returns the exit code."""
+    try:
+        cli.main(args=argv, prog_name="amur", standalone_mode=False)
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except click.exceptions.Abort:
+        console.print("aborted")
+        return 130
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
     return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -68,8 +68,9 @@ class Game:
             tracks.append(value)
         intro = LogEntry(0, ALL, f"{self.rules.title}: the game begins.")
         state = State(seed, 0, ORDERS, 0, tuple(tracks), self._empty_orders, (), 0, -1, None)
-        state = State(seed, 0, ORDERS, 0, state.tracks, self._empty_orders, (), 0, -1,
-                      push(None, [intro]))
+        state = State(
+            seed, 0, ORDERS, 0, state.tracks, self._empty_orders, (), 0, -1, push(None, [intro])
+        )
         return self._first_to_act(state)
 
     def to_act(self, state: State) -> int:
@@ -99,8 +100,9 @@ class Game:
         if action.kind == END:
             return self._after_faction(state, state.orders, f)
         orders = state.orders[:f] + (state.orders[f] + (action,),) + state.orders[f + 1 :]
-        after = State(state.seed, state.turn, ORDERS, f, state.tracks, orders, (), state.fired,
-                      -1, state.log)
+        after = State(
+            state.seed, state.turn, ORDERS, f, state.tracks, orders, (), state.fired, -1, state.log
+        )
         if len(orders[f]) >= self.rules.max_orders or not self._has_decision(after, f):
             return self._after_faction(after, orders, f)
         return after
@@ -137,7 +139,11 @@ class Game:
             return None
         rule = self.rules.end_rules[state.outcome]
         cls = next(
-            (c for c in self.rules.outcome_classes if c.pred(state.tracks, state.turn, state.fired)),
+            (
+                c
+                for c in self.rules.outcome_classes
+                if c.pred(state.tracks, state.turn, state.fired)
+            ),
             None,
         )
         return Outcome(
@@ -158,7 +164,9 @@ class Game:
         tracks, turn, fired = state.tracks, state.turn, state.fired
         for term in self.rules.scoring[faction]:
             if term.pred(tracks, turn, fired):
-                total += term.constant + (term.weight * tracks[term.track] if term.track >= 0 else 0)
+                total += term.constant + (
+                    term.weight * tracks[term.track] if term.track >= 0 else 0
+                )
         return total / self.rules.score_scale
 
     def observe(self, state: State, faction: int) -> Observation:
@@ -201,8 +209,18 @@ class Game:
         pending = ((obs.choice, obs.faction),) if obs.choice >= 0 else ()
         phase = OVER if obs.outcome else (CHOICES if pending else ORDERS)
         outcome = next((r.index for r in self.rules.end_rules if r.id == obs.outcome), -1)
-        return State(rng.getrandbits(32), obs.turn, phase, obs.to_act, tracks, orders, pending,
-                     obs.fired, outcome, None)
+        return State(
+            rng.getrandbits(32),
+            obs.turn,
+            phase,
+            obs.to_act,
+            tracks,
+            orders,
+            pending,
+            obs.fired,
+            outcome,
+            None,
+        )
 
     # ------------------------------------------------------------ text and odds
 
@@ -289,8 +307,18 @@ class Game:
     ) -> State:
         """Passes the turn to the next faction with a decision, or resolves the turn."""
         for g in range(faction + 1, self._n):
-            probe = State(state.seed, state.turn, ORDERS, g, state.tracks, orders, (),
-                          state.fired, -1, state.log)
+            probe = State(
+                state.seed,
+                state.turn,
+                ORDERS,
+                g,
+                state.tracks,
+                orders,
+                (),
+                state.fired,
+                -1,
+                state.log,
+            )
             if self._has_decision(probe, g):
                 return probe
         return self._resolve(state, orders)
@@ -300,8 +328,18 @@ class Game:
         turns in which nobody has one)."""
         while state.phase == ORDERS:
             for f in range(self._n):
-                probe = State(state.seed, state.turn, ORDERS, f, state.tracks, state.orders,
-                              (), state.fired, -1, state.log)
+                probe = State(
+                    state.seed,
+                    state.turn,
+                    ORDERS,
+                    f,
+                    state.tracks,
+                    state.orders,
+                    (),
+                    state.fired,
+                    -1,
+                    state.log,
+                )
                 if self._has_decision(probe, f):
                     return probe
             state = self._resolve(state, state.orders)
@@ -335,10 +373,14 @@ class Game:
         adef = self.rules.actions[order.ref]
         who = self.rules.factions[adef.faction].name
         if not adef.pred(turn.tracks, turn.turn, turn.fired):
-            turn.say(f"{who}: {adef.label} — no longer possible; the order lapsed.", 1 << adef.faction)
+            turn.say(
+                f"{who}: {adef.label} — no longer possible; the order lapsed.", 1 << adef.faction
+            )
             return
         if any(turn.tracks[t] - n < self.rules.tracks[t].lo for t, n in adef.cost):
-            turn.say(f"{who}: {adef.label} — could not be paid; the order lapsed.", 1 << adef.faction)
+            turn.say(
+                f"{who}: {adef.label} — could not be paid; the order lapsed.", 1 << adef.faction
+            )
             return
         for track, amount in adef.cost:
             turn.put(track, turn.tracks[track] - amount)
@@ -372,8 +414,18 @@ class Game:
         tracks = tuple(turn.tracks)
         pending = tuple(turn.pending)
         if turn.end < 0 and pending:
-            return State(state.seed, state.turn, CHOICES, pending[0][1], tracks,
-                         self._empty_orders, pending, turn.fired, -1, log)
+            return State(
+                state.seed,
+                state.turn,
+                CHOICES,
+                pending[0][1],
+                tracks,
+                self._empty_orders,
+                pending,
+                turn.fired,
+                -1,
+                log,
+            )
         rule = turn.end
         if rule < 0:
             rule = next(
@@ -384,8 +436,18 @@ class Game:
             rule = self.rules.time_limit_rule
         if rule >= 0:
             return self._finish(state.seed, turn, rule, log)
-        nxt = State(state.seed, state.turn + 1, ORDERS, 0, tracks, self._empty_orders, (),
-                    turn.fired, -1, log)
+        nxt = State(
+            state.seed,
+            state.turn + 1,
+            ORDERS,
+            0,
+            tracks,
+            self._empty_orders,
+            (),
+            turn.fired,
+            -1,
+            log,
+        )
         return self._first_to_act(nxt)
 
     def _finish(self, seed: int, turn: Turn, rule: int, log: object) -> State:
@@ -396,8 +458,18 @@ class Game:
         from game.core.log import LogNode
 
         assert log is None or isinstance(log, LogNode)
-        return State(seed, turn.turn, OVER, -1, tuple(closing.tracks), self._empty_orders, (),
-                     closing.fired, rule, push(log, closing.log))
+        return State(
+            seed,
+            turn.turn,
+            OVER,
+            -1,
+            tuple(closing.tracks),
+            self._empty_orders,
+            (),
+            closing.fired,
+            rule,
+            push(log, closing.log),
+        )
 
     # ---------------------------------------------------------------- choices
 

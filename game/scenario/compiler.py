@@ -216,12 +216,17 @@ class _Compiler:
         )
         classes = tuple(
             OutcomeClass(
-                o.id, o.label, o.text, c.predicate(self.cond(o.when, ("outcome_classes", i, "when")))
+                o.id,
+                o.label,
+                o.text,
+                c.predicate(self.cond(o.when, ("outcome_classes", i, "when"))),
             )
             for i, o in enumerate(spec.outcome_classes)
         )
         if spec.baseline.outcome_class not in {o.id for o in spec.outcome_classes}:
-            self.fail(("baseline", "outcome_class"), f"unknown class {spec.baseline.outcome_class!r}")
+            self.fail(
+                ("baseline", "outcome_class"), f"unknown class {spec.baseline.outcome_class!r}"
+            )
         mechanics = self._mechanics()
         rules = Rules(
             id=spec.id,
@@ -264,8 +269,9 @@ class _Compiler:
             self.fail((*loc, "initial"), f"initial value must lie within range [{lo}, {hi}]")
         owner = self.faction(t.owner, (*loc, "owner")) if t.owner else -1
         mask = self.mask(t.visible_to, (*loc, "visible_to"))
-        return TrackDef(i, t.id, t.name, t.description, lo, hi, first, last, mask, owner,
-                        t.scale, t.unit)
+        return TrackDef(
+            i, t.id, t.name, t.description, lo, hi, first, last, mask, owner, t.scale, t.unit
+        )
 
     def _action(self, i: int, a: s.ActionSpec) -> ActionDef:
         loc: Loc = ("actions", i)
@@ -306,24 +312,43 @@ class _Compiler:
             self.fail(loc, "an event with options needs a chooser, and a chooser needs options")
         chooser = self.faction(ev.chooser, (*loc, "chooser")) if ev.chooser else -1
         options = tuple(
-            OptionDef(j, o.id, o.label, o.text,
-                      self.effects(o.effects, (*loc, "options", j, "effects")), o.historical)
+            OptionDef(
+                j,
+                o.id,
+                o.label,
+                o.text,
+                self.effects(o.effects, (*loc, "options", j, "effects")),
+                o.historical,
+            )
             for j, o in enumerate(ev.options)
         )
         if len({o.id for o in options}) != len(options):
             self.fail((*loc, "options"), "duplicate option id")
         cond = self.cond(ev.when, (*loc, "when"))
         return EventDef(
-            index=i, id=ev.id, title=ev.title, text=ev.text, cite=ev.cite, first=first, last=last,
-            cond=cond, pred=c.predicate(cond), odds=self.odds(ev.probability, (*loc, "probability")),
-            repeat=ev.repeat, effects=self.effects(ev.effects, (*loc, "effects")),
-            chooser=chooser, options=options, mask=self.mask(ev.visible_to, (*loc, "visible_to")),
+            index=i,
+            id=ev.id,
+            title=ev.title,
+            text=ev.text,
+            cite=ev.cite,
+            first=first,
+            last=last,
+            cond=cond,
+            pred=c.predicate(cond),
+            odds=self.odds(ev.probability, (*loc, "probability")),
+            repeat=ev.repeat,
+            effects=self.effects(ev.effects, (*loc, "effects")),
+            chooser=chooser,
+            options=options,
+            mask=self.mask(ev.visible_to, (*loc, "visible_to")),
         )
 
     def _end_rule(self, i: int, r: s.EndRuleSpec, loc: Loc) -> EndRule:
         cond = self.cond(r.when, (*loc, "when"))
         pred = c.predicate(cond) if cond is not None else (lambda tracks, turn, fired: False)
-        return EndRule(i, r.id, r.label, r.text, cond, pred, self.effects(r.effects, (*loc, "effects")))
+        return EndRule(
+            i, r.id, r.label, r.text, cond, pred, self.effects(r.effects, (*loc, "effects"))
+        )
 
     def _scoring(self, tracks: tuple[TrackDef, ...]) -> tuple[tuple[ScoreTerm, ...], ...]:
         spec = self.spec.scoring
@@ -343,9 +368,12 @@ class _Compiler:
                 read = c.tracks_of(cond) | ({track} if track >= 0 else set())
                 for r in sorted(read):
                     if r < len(tracks) and not tracks[r].mask & (1 << f):
-                        self.fail(loc, f"reads track {tracks[r].id!r}, which {faction.id} "
-                                       "does not observe (a score must be computable from the "
-                                       "faction's own observation)")
+                        self.fail(
+                            loc,
+                            f"reads track {tracks[r].id!r}, which {faction.id} "
+                            "does not observe (a score must be computable from the "
+                            "faction's own observation)",
+                        )
                 terms.append(ScoreTerm(track, t.weight, t.value, c.predicate(cond)))
             out.append(tuple(terms))
         return tuple(out)

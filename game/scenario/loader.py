@@ -251,5 +251,7 @@ def _blame_variant(problem: Problem, where: dict[str, Problem]) -> Problem:
     field = problem.field.replace("[", ".").replace("]", "")
     for path, origin in where.items():
         if field == path or field.startswith(path + "."):
-            return Problem(origin.file, origin.line, origin.field, f"{problem.field}: {problem.message}")
+            return Problem(
+                origin.file, origin.line, origin.field, f"{problem.field}: {problem.message}"
+            )
     return problem

@@ -44,7 +44,9 @@ def parse_yaml(text: str, name: str) -> tuple[Any, yaml.Node | None]:
             anchor = getattr(event, "anchor", None)
             if isinstance(event, yaml.AliasEvent) or anchor:
                 line = event.start_mark.line + 1 if event.start_mark else None
-                raise ScenarioError([Problem(name, line, "", "anchors and aliases are not allowed")])
+                raise ScenarioError(
+                    [Problem(name, line, "", "anchors and aliases are not allowed")]
+                )
         node = yaml.compose(text, Loader=_Loader)
         data = yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:

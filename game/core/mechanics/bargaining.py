@@ -171,7 +171,9 @@ class Bargaining(Mechanic):
         price, terms = t[other.price], t[other.terms]
         tag = f"accept:{me.faction}"
         if turn.rng(tag).random() >= me.accept_odds.of(t):
-            turn.say(f"{me.name} moved to accept {self._fmt(price)} {self.unit}, but was overruled.", -1)
+            turn.say(
+                f"{me.name} moved to accept {self._fmt(price)} {self.unit}, but was overruled.", -1
+            )
             turn.apply(me.on_refusal, tag)
             return
         deal = self.terms_defs[terms]
@@ -181,9 +183,7 @@ class Bargaining(Mechanic):
         turn.put(self.agreed_turn, turn.turn)
         turn.put(self.seller_value, price * deal.seller_pct // 100)
         turn.put(self.buyer_cost, price * deal.buyer_pct // 100)
-        turn.say(
-            f"Agreement: {me.name} accepts {self._fmt(price)} {self.unit}, {deal.label}.", -1
-        )
+        turn.say(f"Agreement: {me.name} accepts {self._fmt(price)} {self.unit}, {deal.label}.", -1)
         turn.apply(self.on_agreement, "agreement")
 
     def odds(self, state: State, action: Action) -> float | None:

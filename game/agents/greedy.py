@@ -1,0 +1,48 @@
+"""The greedy agent: one-step lookahead on its own score, planned on its own observation.
+
+For each legal action it plays the action on a state sampled to agree with its observation
+(hidden tracks drawn from their start ranges, `Game.determinize`), lets every other faction
+end its orders, resolves the turn, and scores the result for itself. It picks the best,
+breaking ties at random. It never sees the true hidden values.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+
+from game.core.actions import END, Action
+from game.core.game import Game
+from game.core.observation import Observation
+from game.core.state import ORDERS, State
+
+
+class GreedyAgent:
+    """Maximises its score one turn ahead."""
+
+    name = "greedy"
+
+    def __init__(self, game: Game, faction: int) -> None:
+        self.game = game
+        self.faction = faction
+
+    def act(self, obs: Observation, legal: Sequence[Action], rng: random.Random) -> Action:
+        if len(legal) == 1:
+            return legal[0]
+        sample = self.game.determinize(obs, rng)
+        best: list[Action] = []
+        best_value = float("-inf")
+        for action in legal:
+            value = self._value(sample, action)
+            if value > best_value + 1e-9:
+                best, best_value = [action], value
+            elif abs(value - best_value) <= 1e-9:
+                best.append(action)
+        return best[rng.randrange(len(best))]
+
+    def _value(self, state: State, action: Action) -> float:
+        game = self.game
+        after = game.apply(state, action)
+        while not game.is_terminal(after) and after.turn == state.turn and after.phase == ORDERS:
+            after = game.apply(after, Action(after.to_act, END))
+        return game.score(after, self.faction)

@@ -1,0 +1,144 @@
+"""Batch runs: many seeded games on all local cores, results in game order.
+
+Each game's seed derives from the batch seed and the game's number, and every worker loads the
+same scenario, so the results (and the output file) are identical whatever the worker count.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+from collections import Counter
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from game.agents.base import make_agent
+from game.core.game import Game
+from game.core.rules import Rules
+from game.core.state import State
+from game.scenario.loader import load_game
+from game.sim.play import play
+
+
+@dataclass(frozen=True, slots=True)
+class BatchSpec:
+    """What to run: scenario, variant, agent per faction id, number of games, batch seed."""
+
+    scenario: str
+    variant: str | None
+    agents: tuple[tuple[str, str], ...]
+    games: int
+    seed: int
+
+
+def game_seed(batch_seed: int, index: int) -> int:
+    """Returns the seed of game `index` of a batch."""
+    return random.Random(f"{batch_seed}:game:{index}").getrandbits(32)
+
+
+def figures(rules: Rules, state: State) -> dict[str, Any]:
+    """Returns the scenario's key figures of a finished game (dates as ISO text, or None)."""
+    out: dict[str, Any] = {}
+    for fig in rules.figures:
+        value = state.tracks[fig.track]
+        if fig.kind == "date":
+            out[fig.id] = rules.date(value).isoformat() if value >= 0 else None
+        else:
+            out[fig.id] = value / rules.tracks[fig.track].scale
+    return out
+
+
+def play_one(game: Game, agents: dict[str, str], seed: int, index: int) -> dict[str, Any]:
+    """Plays one game and returns its result line."""
+    rules = game.rules
+    built = {f.index: make_agent(agents[f.id], game, f.index) for f in rules.factions}
+    record, state = play(game, built, seed, names=agents)
+    outcome = game.outcome(state)
+    assert outcome is not None
+    return {
+        "game": index,
+        "seed": seed,
+        "scenario": rules.id,
+        "variant": rules.variant,
+        "agents": agents,
+        "end": outcome.reason,
+        "outcome": outcome.outcome_class,
+        "scores": {k: round(v, 4) for k, v in outcome.scores.items()},
+        "turns": state.turn + 1,
+        "end_date": rules.date(state.turn).isoformat(),
+        "steps": len(record.actions),
+        "figures": figures(rules, state),
+        "state_hash": record.state_hash,
+    }
+
+
+_GAMES: dict[tuple[str, str | None], Game] = {}
+
+
+def _worker(job: tuple[BatchSpec, int]) -> dict[str, Any]:
+    spec, index = job
+    key = (spec.scenario, spec.variant)
+    if key not in _GAMES:
+        _GAMES[key] = load_game(spec.scenario, spec.variant)
+    return play_one(_GAMES[key], dict(spec.agents), game_seed(spec.seed, index), index)
+
+
+def resolve_workers(workers: str | int) -> int:
+    """Returns the worker count for `auto` (all cores) or a number; ValueError otherwise."""
+    if workers == "auto":
+        return os.cpu_count() or 1
+    count = int(workers)
+    if count < 1:
+        raise ValueError("workers must be at least 1")
+    return count
+
+
+def run_batch(
+    spec: BatchSpec, workers: int, on_result: Callable[[dict[str, Any]], None] | None = None
+) -> Iterator[dict[str, Any]]:
+    """Yields each game's result in game order, playing them on `workers` processes."""
+    jobs = [(spec, i) for i in range(spec.games)]
+    if workers <= 1 or spec.games <= 1:
+        for job in jobs:
+            result = _worker(job)
+            if on_result:
+                on_result(result)
+            yield result
+        return
+    chunk = max(1, min(64, spec.games // (workers * 8) or 1))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for result in pool.map(_worker, jobs, chunksize=chunk):
+            if on_result:
+                on_result(result)
+            yield result
+
+
+def summarise(results: list[dict[str, Any]], rules: Rules) -> dict[str, Any]:
+    """Returns outcome classes (counts, shares), mean scores and mean figures of a batch."""
+    n = len(results)
+    counts = Counter(r["outcome"] for r in results)
+    labels = {c.id: c.label for c in rules.outcome_classes}
+    classes = [
+        {"id": cid, "label": labels.get(cid, cid), "count": counts[cid], "share": counts[cid] / n}
+        for cid in sorted(counts, key=lambda c: (-counts[c], c))
+    ]
+    scores = (
+        {f.id: statistics.fmean(r["scores"][f.id] for r in results) for f in rules.factions}
+        if n
+        else {}
+    )
+    means: dict[str, float | None] = {}
+    for fig in rules.figures:
+        if fig.kind == "value":
+            values = [r["figures"][fig.id] for r in results if r["figures"][fig.id]]
+            means[fig.id] = statistics.fmean(values) if values else None
+    return {
+        "games": n,
+        "classes": classes,
+        "mean_scores": scores,
+        "mean_figures": means,
+        "baseline": dict(rules.baseline),
+    }

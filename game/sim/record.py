@@ -1,0 +1,178 @@
+"""Saves and replays: a game is its scenario, variant, seed and actions, plus a check hash.
+
+A save file is JSON:
+
+    {"format": "amur-save", "format_version": 1, "engine_version": "0.1.0",
+     "scenario": "railway-sale", "variant": null, "seed": 7,
+     "agents": {"ussr": "historical", "japan": "random"},
+     "actions": ["ussr:offer:250", "ussr:end", ...],
+     "state_hash": "<sha256 of the final state>"}
+
+`save_record` writes atomically (a temporary file in the same folder, then a rename), so a crash
+never leaves half a file and never damages an existing save. `replay` plays the actions again
+and fails loudly if any action is illegal or the final state's hash differs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from game.core.errors import IllegalActionError, NotationError
+from game.core.game import Game
+from game.core.serial import state_hash
+from game.core.state import State
+from game.scenario.errors import Problem, ScenarioError
+from game.scenario.loader import load_game
+
+FORMAT = "amur-save"
+FORMAT_VERSION = 1
+ENGINE_VERSION = "0.1.0"
+MAX_SAVE_BYTES = 16 << 20
+
+
+class RecordError(ScenarioError):
+    """A save file that cannot be read or does not replay; the message names file and field."""
+
+
+class SaveSpec(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+
+    format: Literal["amur-save"]
+    format_version: Literal[1]
+    engine_version: str = Field(max_length=40)
+    scenario: str = Field(pattern=r"^[a-z][a-z0-9-]*$", max_length=64)
+    variant: str | None = Field(default=None, max_length=200)
+    seed: int = Field(ge=0, lt=2**63)
+    agents: dict[str, str] = Field(default_factory=dict)
+    actions: list[str] = Field(max_length=1_000_000)
+    state_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+
+@dataclass(frozen=True, slots=True)
+class GameRecord:
+    """One game, enough to replay it exactly."""
+
+    scenario: str
+    variant: str | None
+    seed: int
+    actions: tuple[str, ...]
+    state_hash: str
+    agents: dict[str, str] = field(default_factory=dict)
+    engine_version: str = ENGINE_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "engine_version": self.engine_version,
+            "scenario": self.scenario,
+            "variant": self.variant,
+            "seed": self.seed,
+            "agents": dict(self.agents),
+            "actions": list(self.actions),
+            "state_hash": self.state_hash,
+        }
+
+
+def make_record(
+    game: Game, seed: int, actions: list[str], final: State, agents: dict[str, str] | None = None
+) -> GameRecord:
+    """Returns the record of a game played from `seed` through `actions` to `final`."""
+    return GameRecord(
+        game.rules.id,
+        game.rules.variant,
+        seed,
+        tuple(actions),
+        state_hash(final),
+        dict(agents or {}),
+    )
+
+
+def save_record(path: Path, record: GameRecord) -> None:
+    """Writes the record as JSON atomically (temporary file + rename in the same folder)."""
+    path = Path(path)
+    text = json.dumps(record.to_dict(), indent=1, ensure_ascii=False) + "\n"
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def load_record(path: Path) -> GameRecord:
+    """Reads a save file; RecordError names the file and what is wrong (never a traceback)."""
+    name = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise RecordError([Problem(name, None, "", f"cannot read: {exc.strerror}")]) from None
+    if len(raw) > MAX_SAVE_BYTES:
+        raise RecordError([Problem(name, None, "", "file too large to be a save")])
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise RecordError([Problem(name, None, "", "not UTF-8 text: not a save file")]) from None
+    except json.JSONDecodeError as exc:
+        raise RecordError([Problem(name, exc.lineno, "", f"not JSON: {exc.msg}")]) from None
+    except RecursionError:
+        raise RecordError([Problem(name, None, "", "nested too deeply")]) from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise RecordError([Problem(name, None, "format", "not an Amur save file")])
+    try:
+        spec = SaveSpec.model_validate(data)
+    except ValidationError as exc:
+        problems = [
+            Problem(name, None, ".".join(map(str, e["loc"])), e["msg"]) for e in exc.errors()
+        ]
+        raise RecordError(problems) from None
+    return GameRecord(
+        spec.scenario,
+        spec.variant,
+        spec.seed,
+        tuple(spec.actions),
+        spec.state_hash,
+        dict(spec.agents),
+        spec.engine_version,
+    )
+
+
+def replay(record: GameRecord, name: str = "record", *, check_hash: bool = True) -> State:
+    """Plays a record's actions again and returns the final state.
+
+    Raises RecordError if the scenario cannot be loaded, an action does not parse or is
+    illegal (naming its position), or the final state's hash differs from the record's.
+    """
+    try:
+        game = load_game(record.scenario, record.variant)
+    except ScenarioError as exc:
+        raise RecordError([Problem(name, None, "scenario", str(exc))]) from None
+    state = game.initial_state(record.seed)
+    for i, text in enumerate(record.actions):
+        try:
+            state = game.apply(state, game.parse_action(text))
+        except (NotationError, IllegalActionError) as exc:
+            raise RecordError([Problem(name, None, f"actions[{i}]", str(exc))]) from None
+    if check_hash and state_hash(state) != record.state_hash:
+        raise RecordError(
+            [
+                Problem(
+                    name,
+                    None,
+                    "state_hash",
+                    "the replayed game differs from the saved one (hash mismatch)",
+                )
+            ]
+        )
+    return state
