@@ -88,15 +88,27 @@ def predicate(cond: Condition | None) -> Pred:
             bit = 1 << e
             return lambda tracks, turn, fired: bool(fired & bit)
         case AllOf(parts=parts):
-            preds = tuple(predicate(p) for p in parts)
-            return lambda tracks, turn, fired: all(p(tracks, turn, fired) for p in preds)
+            return _chain([predicate(p) for p in parts], conjunction=True)
         case AnyOf(parts=parts):
-            preds = tuple(predicate(p) for p in parts)
-            return lambda tracks, turn, fired: any(p(tracks, turn, fired) for p in preds)
+            return _chain([predicate(p) for p in parts], conjunction=False)
         case Not(part=part):
             inner = predicate(part)
             return lambda tracks, turn, fired: not inner(tracks, turn, fired)
     raise TypeError(f"not a condition: {cond!r}")
+
+
+def _chain(preds: list[Pred], *, conjunction: bool) -> Pred:
+    """Returns the conjunction (or disjunction) of predicates as nested closures, which is
+    several times faster than `all()` over a generator in the hot loop."""
+    if not preds:
+        return always if conjunction else (lambda tracks, turn, fired: False)
+    head = preds[0]
+    if len(preds) == 1:
+        return head
+    rest = _chain(preds[1:], conjunction=conjunction)
+    if conjunction:
+        return lambda tracks, turn, fired: head(tracks, turn, fired) and rest(tracks, turn, fired)
+    return lambda tracks, turn, fired: head(tracks, turn, fired) or rest(tracks, turn, fired)
 
 
 def tracks_of(cond: Condition | None) -> set[int]:

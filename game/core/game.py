@@ -8,6 +8,7 @@ answer the events that ask them to choose, and then the end rules are checked in
 
 from __future__ import annotations
 
+import operator
 import random
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -22,6 +23,9 @@ from game.core.rng import rng_for
 from game.core.rules import Rules
 from game.core.state import CHOICES, ORDERS, OVER, State
 from game.core.turn import Turn
+
+_ORDER = operator.attrgetter("faction", "kind", "ref", "amount")
+"""Sort key of actions (the same order as the dataclass's, computed in C)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +103,7 @@ class Game:
         f = action.faction
         if action.kind == END:
             return self._after_faction(state, state.orders, f)
-        orders = state.orders[:f] + (state.orders[f] + (action,),) + state.orders[f + 1 :]
+        orders = (*state.orders[:f], (*state.orders[f], action), *state.orders[f + 1 :])
         after = State(
             state.seed, state.turn, ORDERS, f, state.tracks, orders, (), state.fired, -1, state.log
         )
@@ -253,40 +257,52 @@ class Game:
         if state.phase == CHOICES:
             event = self.rules.events[state.pending[0][0]]
             return [Action(faction, CHOOSE, event.index, o.index) for o in event.options]
-        return sorted([self._end[faction], *self._decisions(state, faction)])
+        # Timsort is near-linear here: the parts are already sorted runs.
+        return sorted([self._end[faction], *self._decisions(state, faction)], key=_ORDER)
 
-    def _decisions(self, state: State, faction: int) -> list[Action]:
-        """Returns the faction's legal actions other than `end`."""
+    def _decisions(self, state: State, faction: int, *, first: bool = False) -> list[Action]:
+        """Returns the faction's legal actions other than `end` (only the first if `first`)."""
         given = state.orders[faction]
         tracks, turn, fired = state.tracks, state.turn, state.fired
         out = []
+        done = {o.ref for o in given if o.kind == DO} if given else ()
         for adef in self._by_faction[faction]:
-            action = self._do[adef.index]
-            if action in given or not adef.pred(tracks, turn, fired):
+            if adef.index in done:
+                continue
+            if not adef.pred(tracks, turn, fired):
                 continue
             if adef.cost and not self._affordable(state, adef.cost, given):
                 continue
-            out.append(action)
-        used = {o.kind for o in given}
+            out.append(self._do[adef.index])
+            if first:
+                return out
+        used = {o.kind for o in given} if given else ()
         for mechanic in self._mechanics:
-            out.extend(a for a in mechanic.actions(state, faction) if a.kind not in used)
+            offered = mechanic.actions(state, faction)
+            if used:
+                offered = [a for a in offered if a.kind not in used]
+            if first and offered:
+                return offered[:1]
+            out.extend(offered)
         return out
 
     def _has_decision(self, state: State, faction: int) -> bool:
-        return bool(self._decisions(state, faction))
+        return bool(self._decisions(state, faction, first=True))
 
     def _affordable(
         self, state: State, cost: tuple[tuple[int, int], ...], given: tuple[Action, ...]
     ) -> bool:
-        need: dict[int, int] = {}
-        for order in given:
-            if order.kind == DO:
-                for track, amount in self.rules.actions[order.ref].cost:
-                    need[track] = need.get(track, 0) + amount
+        """True if the faction can pay `cost` on top of the costs of the orders it gave."""
+        tracks, defs = state.tracks, self.rules.tracks
         for track, amount in cost:
-            need[track] = need.get(track, 0) + amount
-        lo = self.rules.tracks
-        return all(state.tracks[t] - n >= lo[t].lo for t, n in need.items() if t in dict(cost))
+            for order in given:
+                if order.kind == DO:
+                    for paid, more in self.rules.actions[order.ref].cost:
+                        if paid == track:
+                            amount += more
+            if tracks[track] - amount < defs[track].lo:
+                return False
+        return True
 
     def _why_do_illegal(self, state: State, action: Action) -> str | None:
         if not 0 <= action.ref < len(self.rules.actions) or action.amount:
@@ -388,7 +404,7 @@ class Game:
         tag = f"do:{adef.id}"
         turn.apply(adef.effects, tag)
         if adef.odds is not None:
-            hit = turn.rng(tag).random() < adef.odds.of(turn.tracks)
+            hit = turn.roll(tag) < adef.odds.of(turn.tracks)
             turn.apply(adef.success if hit else adef.failure, tag)
 
     def _fire_events(self, turn: Turn) -> None:
@@ -400,7 +416,7 @@ class Game:
             if not event.pred(turn.tracks, turn.turn, turn.fired):
                 continue
             tag = f"event:{event.id}"
-            if turn.rng(tag).random() >= event.odds.of(turn.tracks):
+            if turn.roll(tag) >= event.odds.of(turn.tracks):
                 continue
             turn.fired |= 1 << event.index
             turn.say(f"{event.title}. {event.text}", event.mask, event.cite)

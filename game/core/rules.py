@@ -1,4 +1,4 @@
-"""Rules: a compiled, frozen scenario. The engine sees only these values, never files or pydantic."""
+"""Rules: a compiled, frozen scenario. The engine sees only these values, not files or pydantic."""
 
 from __future__ import annotations
 

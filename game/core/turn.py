@@ -7,7 +7,7 @@ import random
 from game.core.conditions import predicate
 from game.core.effects import Add, Chance, Copy, Effect, End, Say, Set, SetTurn, When
 from game.core.log import LogEntry
-from game.core.rng import rng_for
+from game.core.rng import rng_for, roll
 from game.core.rules import Rules
 
 
@@ -28,8 +28,12 @@ class Turn:
         self.lo_hi = [(t.lo, t.hi) for t in rules.tracks]
 
     def rng(self, tag: str) -> random.Random:
-        """Returns this turn's generator for one purpose."""
+        """Returns this turn's generator for one purpose (several draws)."""
         return rng_for(self.seed, self.turn, tag)
+
+    def roll(self, tag: str) -> float:
+        """Returns this turn's single uniform draw in [0, 1) for one purpose."""
+        return roll(self.seed, self.turn, tag)
 
     def put(self, track: int, value: int) -> None:
         """Sets a track, clamped to its bounds."""
@@ -54,7 +58,7 @@ class Turn:
                     self.put(t, self.turn)
                 case Chance(odds=odds, then=then, otherwise=otherwise, tag=roll):
                     name = f"{tag}:{roll}"
-                    hit = self.rng(name).random() < odds.of(self.tracks)
+                    hit = self.roll(name) < odds.of(self.tracks)
                     self.apply(then if hit else otherwise, name)
                 case When(cond=cond, then=then, otherwise=otherwise):
                     ok = predicate(cond)(self.tracks, self.turn, self.fired)

@@ -188,7 +188,7 @@ def _apply_change(data: dict[str, Any], change: dict[str, Any]) -> list[str]:
     event_id = change[kind]
     events = data.get("events")
     index = _find_id(events, event_id, "events")
-    event = events[index]  # type: ignore[index]
+    event = events[index]
     event["probability"] = 0.0 if kind == "disable_event" else 1.0
     if kind == "force_event":
         event.pop("when", None)

@@ -103,7 +103,8 @@ Condition = Annotated[
         _cond_tag,
         custom_error_type="condition",
         custom_error_message="a condition is one of {track: …, gte: …}, {after: date}, "
-        "{before: date}, {turn_of: track, after, before}, {fired: event}, {all: […]}, {any: […]}, {not: …}",
+        "{before: date}, {turn_of: track, after, before}, {fired: event}, {all: […]}, "
+        "{any: […]}, {not: …}",
     ),
 ]
 

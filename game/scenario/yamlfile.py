@@ -104,8 +104,11 @@ def _child(node: yaml.Node | None, part: int | str) -> tuple[int, yaml.Node] | N
         for key, value in node.value:
             if isinstance(key, yaml.ScalarNode) and key.value == str(part):
                 return key.start_mark.line + 1, value
-    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-        if 0 <= part < len(node.value):
-            child = node.value[part]
-            return child.start_mark.line + 1, child
+    elif (
+        isinstance(node, yaml.SequenceNode)
+        and isinstance(part, int)
+        and 0 <= part < len(node.value)
+    ):
+        child = node.value[part]
+        return child.start_mark.line + 1, child
     return None

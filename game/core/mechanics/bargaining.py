@@ -170,7 +170,7 @@ class Bargaining(Mechanic):
         t = turn.tracks
         price, terms = t[other.price], t[other.terms]
         tag = f"accept:{me.faction}"
-        if turn.rng(tag).random() >= me.accept_odds.of(t):
+        if turn.roll(tag) >= me.accept_odds.of(t):
             turn.say(
                 f"{me.name} moved to accept {self._fmt(price)} {self.unit}, but was overruled.", -1
             )
