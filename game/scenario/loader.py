@@ -186,9 +186,11 @@ def _apply_change(data: dict[str, Any], change: dict[str, Any]) -> list[str]:
         _set_path(data, parts, change["value"])
         return [_canonical(data, parts)]
     event_id = change[kind]
-    events = data.get("events")
+    events: Any = data.get("events")
     index = _find_id(events, event_id, "events")
     event = events[index]
+    if not isinstance(event, dict):
+        raise TypeError(f"event {event_id!r} is not a mapping")
     event["probability"] = 0.0 if kind == "disable_event" else 1.0
     if kind == "force_event":
         event.pop("when", None)
@@ -228,7 +230,7 @@ def _set_path(data: dict[str, Any], parts: list[str], value: Any) -> None:
             return
         if isinstance(container, dict) and key not in container:
             raise KeyError(f"unknown field {'.'.join(parts[: depth + 1])!r}")
-        node = container[key]  # type: ignore[index]
+        node = container[key]
 
 
 def _canonical(data: dict[str, Any], parts: list[str]) -> str:
