@@ -16,6 +16,7 @@ import os
 import platform
 import random
 import statistics
+import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from time import perf_counter
 from types import ModuleType
 from typing import Any, TypeVar
 
+import game as amur
 from game import Action, Game, State, available_scenarios, load_game
 
 BASELINES = ("python_tic_tac_toe", "python_kuhn_poker")
@@ -266,6 +268,25 @@ def cpu_model() -> str:
     return platform.processor() or platform.machine()
 
 
+def git(root: Path, *args: str) -> str:
+    try:
+        done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
+    except OSError:
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""
+
+
+def code_version() -> str:
+    """Returns the engine's version and git commit, noting uncommitted engine or scenario edits."""
+    root = Path(amur.__file__).resolve().parents[1]
+    commit = git(root, "rev-parse", "--short", "HEAD")
+    if not commit:
+        return amur.__version__
+    dirty = git(root, "status", "--porcelain", "--", "game", "scenarios")
+    note = " + uncommitted changes in game/ or scenarios/" if dirty else ""
+    return f"{amur.__version__}, commit {commit}{note}"
+
+
 def pin_one_cpu() -> str:
     """Pins this process to one CPU where the OS allows it; returns which, or why not."""
     if not hasattr(os, "sched_setaffinity"):
@@ -283,11 +304,12 @@ def header(cfg: Config, pinned: str, started: datetime.datetime) -> list[str]:
         "# Amur engine benchmark",
         "",
         f"- Run: {started.isoformat(timespec='seconds')}",
+        f"- Code: amur {code_version()}",
         f"- Python: {platform.python_implementation()} {platform.python_version()}",
         f"- Machine: {platform.processor() or platform.machine()}, {cpu_model()}, "
         f"os.cpu_count() = {os.cpu_count()}; single process, {pinned}",
         f"- Method: random playouts (`random.Random(seed)`, seeds from {cfg.seed}), "
-        f"{cfg.seconds:g} s per measurement after a {cfg.warmup:g} s warm-up, "
+        f"{cfg.seconds:g} s per measurement after a {cfg.warmup:.2g} s warm-up, "
         f"median of {cfg.repeats} repeats; `time.perf_counter`",
         "",
     ]
@@ -310,7 +332,7 @@ def scenario_table(result: ScenarioResult) -> list[str]:
         *(f"| {k} | {v} |" for k, v in rows),
         "",
         f"`apply` and `observe` are timed over the {result.samples} (state, action) pairs met "
-        "in random playouts from the first seeds.",
+        "in random playouts from the same seeds.",
         "",
     ]
 
@@ -392,7 +414,7 @@ def main(argv: list[str] | None = None) -> int:
     text = report(cfg, pinned, started, results, base)
     print(text)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text)
+    out.write_text(text, encoding="utf-8")
     return 0
 
 

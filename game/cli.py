@@ -317,7 +317,7 @@ def validate_cmd(files: tuple[Path, ...]) -> None:
         except ScenarioError as exc:
             failed += 1
             for problem in exc.problems:
-                console.print(str(problem), highlight=False, markup=False)
+                click.echo(str(problem), err=True)
     if failed:
         raise UserError(f"{failed} of {len(files)} files have faults")
 

@@ -1,0 +1,94 @@
+"""Agents: legal choices, the historical plan, and decisions from the observation alone."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+
+from game import Game, load_game
+from game.agents import GreedyAgent, HistoricalAgent, RandomAgent, make_agent, parse_agents
+from game.core.state import CHOICES
+
+
+def _advance(game: Game, state, steps: int, seed: int):  # type: ignore[no-untyped-def]
+    rng = random.Random(seed)
+    for _ in range(steps):
+        if game.is_terminal(state):
+            break
+        state = game.apply(state, rng.choice(game.legal_actions(state, state.to_act)))
+    return state
+
+
+def test_every_agent_returns_a_legal_action(game: Game) -> None:
+    for name in ("random", "historical", "greedy"):
+        for seed in range(3):
+            state = _advance(game, game.initial_state(seed), 20, seed)
+            if game.is_terminal(state):
+                continue
+            f = state.to_act
+            legal = game.legal_actions(state, f)
+            agent = make_agent(name, game, f)
+            assert agent.act(game.observe(state, f), legal, random.Random(seed)) in legal
+
+
+def test_historical_agent_opens_with_the_historical_offers() -> None:
+    game = load_game("railway-sale")
+    state = game.initial_state(0)
+    agent = HistoricalAgent(game, 0)
+    given = []
+    while state.to_act == 0 and state.turn == 0:
+        action = agent.act(game.observe(state, 0), game.legal_actions(state, 0), random.Random(0))
+        given.append(game.notation(action))
+        state = game.apply(state, action)
+    assert "ussr:offer:250" in given  # [001 L26]
+
+
+def test_historical_agent_picks_the_marked_option() -> None:
+    game = load_game("railway-sale")
+    event = next(e for e in game.rules.events if e.options)
+    state = dataclasses.replace(
+        game.initial_state(0), phase=CHOICES, to_act=event.chooser,
+        pending=((event.index, event.chooser),),
+    )
+    agent = HistoricalAgent(game, event.chooser)
+    legal = game.legal_actions(state, event.chooser)
+    action = agent.act(game.observe(state, event.chooser), legal, random.Random(0))
+    assert event.options[action.amount].historical
+
+
+def test_greedy_decides_from_the_observation_only() -> None:
+    """Hidden tracks of the other faction do not change the greedy agent's choice."""
+    game = load_game("railway-sale")
+    state = game.initial_state(1)
+    hidden = [t for t in game.rules.tracks if not t.mask & 1]  # tracks the USSR cannot see
+    other_tracks = list(state.tracks)
+    for t in hidden:
+        other_tracks[t.index] = t.hi if state.tracks[t.index] != t.hi else t.lo
+    twin = dataclasses.replace(state, tracks=tuple(other_tracks))
+    agent = GreedyAgent(game, 0)
+    picks = {
+        agent.act(game.observe(s, 0), game.legal_actions(s, 0), random.Random(9))
+        for s in (state, twin)
+    }
+    assert len(picks) == 1
+
+
+def test_random_agent_is_seeded() -> None:
+    game = load_game("railway-sale")
+    state = game.initial_state(0)
+    legal = game.legal_actions(state, 0)
+    obs = game.observe(state, 0)
+    first = [RandomAgent().act(obs, legal, random.Random(4)) for _ in range(3)]
+    assert len(set(first)) == 1
+
+
+def test_parse_agents_defaults_and_errors() -> None:
+    game = load_game("railway-sale")
+    assert parse_agents(game, "ussr=greedy") == {"ussr": "greedy", "japan": "random"}
+    for bad in ("ussr", "ussr=x", "mongolia=random"):
+        try:
+            parse_agents(game, bad)
+        except ValueError as exc:
+            assert str(exc)
+        else:
+            raise AssertionError(f"{bad!r} was accepted")
