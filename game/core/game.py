@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from game.core import notation as _notation
 from game.core.actions import CHOOSE, DO, END, Action
 from game.core.errors import IllegalActionError
-from game.core.log import ALL, LogEntry, push, visible
+from game.core.log import ALL, LogEntry, LogNode, push
 from game.core.mechanics.base import Mechanic
 from game.core.observation import Observation
 from game.core.rng import rng_for
@@ -58,6 +58,7 @@ class Game:
         self._verb: dict[str, Mechanic] = {v: m for m in self._mechanics for v in m.verbs}
         self._empty_orders: tuple[tuple[Action, ...], ...] = ((),) * n
         self._last: tuple[State | None, int, list[Action]] = (None, -1, [])
+        self._seen: dict[tuple[int, int], tuple[LogNode, tuple[LogEntry, ...]]] = {}
 
     # ----------------------------------------------------------------- the API
 
@@ -71,10 +72,8 @@ class Game:
                 value = rng.randint(track.initial, track.initial_high)
             tracks.append(value)
         intro = LogEntry(0, ALL, f"{self.rules.title}: the game begins.")
-        state = State(seed, 0, ORDERS, 0, tuple(tracks), self._empty_orders, (), 0, -1, None)
-        state = State(
-            seed, 0, ORDERS, 0, state.tracks, self._empty_orders, (), 0, -1, push(None, [intro])
-        )
+        log = push(None, [intro])
+        state = State(seed, 0, ORDERS, 0, tuple(tracks), self._empty_orders, (), 0, -1, log)
         return self._first_to_act(state)
 
     def to_act(self, state: State) -> int:
@@ -194,10 +193,36 @@ class Game:
             own_orders=state.orders[faction],
             choice=choice,
             fired=fired,
-            log=tuple(visible(state.log, faction)),
+            log=self._visible_log(state.log, faction),
             outcome=self.rules.end_rules[state.outcome].id if state.outcome >= 0 else "",
             score=self.score(state, faction),
         )
+
+    def _visible_log(self, log: LogNode | None, faction: int) -> tuple[LogEntry, ...]:
+        """Returns the log lines `faction` may see, reusing the answer for a shared tail.
+
+        Logs are persistent lists, so a game's states share their older nodes: remembering the
+        visible lines per (node, faction) makes `observe` cost the new lines only.
+        """
+        bit = 1 << faction
+        fresh: list[LogEntry] = []
+        node: LogNode | None = log
+        known: tuple[LogEntry, ...] = ()
+        while node is not None:
+            hit = self._seen.get((id(node), faction))
+            if hit is not None and hit[0] is node:
+                known = hit[1]
+                break
+            if node.entry.mask & bit:
+                fresh.append(node.entry)
+            node = node.prev
+        fresh.reverse()
+        result = known + tuple(fresh) if fresh else known
+        if log is not None:
+            if len(self._seen) > 50_000:
+                self._seen.clear()
+            self._seen[(id(log), faction)] = (log, result)
+        return result
 
     def determinize(self, obs: Observation, rng: random.Random) -> State:
         """Returns a state consistent with `obs`: hidden tracks drawn from their start ranges.
@@ -466,14 +491,11 @@ class Game:
         )
         return self._first_to_act(nxt)
 
-    def _finish(self, seed: int, turn: Turn, rule: int, log: object) -> State:
+    def _finish(self, seed: int, turn: Turn, rule: int, log: LogNode | None) -> State:
         end = self.rules.end_rules[rule]
         closing = Turn(self.rules, seed, turn.turn, tuple(turn.tracks), turn.fired)
         closing.apply(end.effects, f"end:{end.id}")
         closing.say(f"{end.label}. {end.text}".strip(), ALL)
-        from game.core.log import LogNode
-
-        assert log is None or isinstance(log, LogNode)
         return State(
             seed,
             turn.turn,
