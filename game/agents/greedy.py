@@ -2,8 +2,9 @@
 
 For each legal action it plays the action on a state sampled to agree with its observation
 (hidden tracks drawn from their start ranges, `Game.determinize`), lets every other faction
-end its orders, resolves the turn, and scores the result for itself. It picks the best,
-breaking ties at random. It never sees the true hidden values.
+end its orders, resolves the turn, and scores the result for itself. It picks the best; among
+equals it ends its turn if that is one of them (it does not concede or provoke for nothing),
+otherwise it picks at random. It never sees the true hidden values.
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ class GreedyAgent:
                 best, best_value = [action], value
             elif abs(value - best_value) <= 1e-9:
                 best.append(action)
+        for action in best:
+            if action.kind == END:
+                return action
         return best[rng.randrange(len(best))]
 
     def _value(self, state: State, action: Action) -> float:
