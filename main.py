@@ -1,4 +1,4 @@
-"""Amur: `python main.py` opens the game window; `python main.py --help` lists the headless commands."""
+"""Amur: `python main.py` opens the game window; `python main.py --help` lists the rest."""
 
 from game.cli import main
 

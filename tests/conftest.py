@@ -9,8 +9,8 @@ import pytest
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
-from game import Game, available_scenarios, load_game  # noqa: E402
-from game.scenario.loader import variants_of  # noqa: E402
+from game import Game, available_scenarios, load_game
+from game.scenario.loader import variants_of
 
 SCENARIOS = sorted(available_scenarios())
 VARIANTS = [

@@ -22,8 +22,18 @@ def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str,
 def test_simulate_output_is_identical_for_any_worker_count(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    common = ["simulate", "--scenario", "railway-sale", "--games", "16", "--seed", "3",
-              "--agents", "ussr=historical,japan=random", "--no-progress"]
+    common = [
+        "simulate",
+        "--scenario",
+        "railway-sale",
+        "--games",
+        "16",
+        "--seed",
+        "3",
+        "--agents",
+        "ussr=historical,japan=random",
+        "--no-progress",
+    ]
     code1, out1, _ = _run([*common, "--workers", "1", "--out", str(tmp_path / "a.jsonl")], capsys)
     code2, _, _ = _run([*common, "--workers", "2", "--out", str(tmp_path / "b.jsonl")], capsys)
     assert code1 == code2 == 0
@@ -38,8 +48,9 @@ def test_simulate_output_is_identical_for_any_worker_count(
 
 def test_simulate_writes_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "runs.csv"
-    code, _, _ = _run(["simulate", "--games", "5", "--no-progress", "--workers", "1",
-                       "--out", str(out)], capsys)
+    code, _, _ = _run(
+        ["simulate", "--games", "5", "--no-progress", "--workers", "1", "--out", str(out)], capsys
+    )
     assert code == 0
     header, *rows = out.read_text().splitlines()
     assert "scores.ussr" in header.split(",")
@@ -69,8 +80,9 @@ def test_bad_flags_give_clear_errors(
 
 def test_record_then_replay(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     save = tmp_path / "game.json"
-    code, out, _ = _run(["record", "--agents", "ussr=greedy", "--seed", "4", "--out", str(save)],
-                        capsys)
+    code, out, _ = _run(
+        ["record", "--agents", "ussr=greedy", "--seed", "4", "--out", str(save)], capsys
+    )
     assert code == 0, out
     code, out, _ = _run(["replay", str(save), "--log"], capsys)
     assert code == 0
@@ -108,7 +120,7 @@ def test_validate_reports_file_line_and_field(
     broken = tmp_path / "broken.yaml"
     broken.write_text(text.replace("initial: 35", 'initial: "high"'), encoding="utf-8")
     line = next(i for i, row in enumerate(broken.read_text().splitlines(), 1) if '"high"' in row)
-    code, out, err = _run(["validate", str(broken)], capsys)
+    code, _out, err = _run(["validate", str(broken)], capsys)
     assert code == 1
     assert f"broken.yaml:{line}: tracks[" in err
     assert ".initial" in err

@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import random
 
+import pytest
+
 from game import Game, load_game
 from game.agents import GreedyAgent, HistoricalAgent, RandomAgent, make_agent, parse_agents
 from game.core.state import CHOICES
@@ -47,7 +49,9 @@ def test_historical_agent_picks_the_marked_option() -> None:
     game = load_game("railway-sale")
     event = next(e for e in game.rules.events if e.options)
     state = dataclasses.replace(
-        game.initial_state(0), phase=CHOICES, to_act=event.chooser,
+        game.initial_state(0),
+        phase=CHOICES,
+        to_act=event.chooser,
         pending=((event.index, event.chooser),),
     )
     agent = HistoricalAgent(game, event.chooser)
@@ -85,10 +89,10 @@ def test_random_agent_is_seeded() -> None:
 def test_parse_agents_defaults_and_errors() -> None:
     game = load_game("railway-sale")
     assert parse_agents(game, "ussr=greedy") == {"ussr": "greedy", "japan": "random"}
-    for bad in ("ussr", "ussr=x", "mongolia=random"):
-        try:
+    for bad, message in (
+        ("ussr", "faction=agent"),
+        ("ussr=x", "unknown agent"),
+        ("mongolia=random", "unknown faction"),
+    ):
+        with pytest.raises(ValueError, match=message):
             parse_agents(game, bad)
-        except ValueError as exc:
-            assert str(exc)
-        else:
-            raise AssertionError(f"{bad!r} was accepted")

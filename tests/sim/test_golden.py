@@ -35,6 +35,7 @@ def test_golden_text_shows_each_faction_only_its_own_tracks() -> None:
     text = golden_text(game, record)
     ussr_lines = [line for line in text.splitlines() if line.startswith("  [ussr] score")]
     japan_lines = [line for line in text.splitlines() if line.startswith("  [japan] score")]
-    assert ussr_lines and japan_lines
+    assert ussr_lines
+    assert japan_lines
     assert all("japan_value=" not in line for line in ussr_lines)
     assert all("railway_value=" not in line for line in japan_lines)
