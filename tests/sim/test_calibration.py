@@ -9,6 +9,7 @@ of 1935.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import statistics
 
 from game import load_game
@@ -18,6 +19,7 @@ SEEDS = 200
 SHARE = 0.70
 
 
+@functools.cache
 def _historical_runs(variant: str | None = None) -> list[dict]:
     game = load_game("railway-sale", variant)
     agents = tuple((f.id, "historical") for f in game.rules.factions)
