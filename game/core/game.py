@@ -88,7 +88,8 @@ class Game:
         last = self._last
         if last[0] is state and last[1] == faction:
             return list(last[2])
-        result = self._legal(state, faction) if faction == state.to_act else []
+        acting = faction == state.to_act and state.phase != OVER
+        result = self._legal(state, faction) if acting else []
         self._last = (state, faction, result)
         return list(result)
 
@@ -180,9 +181,13 @@ class Game:
         for event in self.rules.events:
             if state.fired >> event.index & 1 and event.mask & bit:
                 fired |= 1 << event.index
-        choice = -1
-        if state.phase == CHOICES and state.to_act == faction:
-            choice = state.pending[0][0]
+        choice = awaiting = -1
+        if state.phase == CHOICES:
+            waiting = state.pending[0][0]
+            if state.to_act == faction:
+                choice = awaiting = waiting
+            elif self.rules.events[waiting].mask & bit:
+                awaiting = waiting
         return Observation(
             faction=faction,
             turn=state.turn,
@@ -192,6 +197,7 @@ class Game:
             tracks=tracks,
             own_orders=state.orders[faction],
             choice=choice,
+            awaiting=awaiting,
             fired=fired,
             log=self._visible_log(state.log, faction),
             outcome=self.rules.end_rules[state.outcome].id if state.outcome >= 0 else "",
@@ -235,8 +241,13 @@ class Game:
             for t in self.rules.tracks
         )
         orders = tuple(obs.own_orders if f == obs.faction else () for f in range(self._n))
-        pending = ((obs.choice, obs.faction),) if obs.choice >= 0 else ()
-        phase = OVER if obs.outcome else (CHOICES if pending else ORDERS)
+        pending: tuple[tuple[int, int], ...] = ()
+        if obs.phase == CHOICES:
+            event = obs.awaiting
+            if event < 0:  # an event this faction does not see: guess one its chooser answers
+                event = next(e.index for e in self.rules.events if e.chooser == obs.to_act)
+            pending = ((event, obs.to_act),)
+        phase = obs.phase
         outcome = next((r.index for r in self.rules.end_rules if r.id == obs.outcome), -1)
         return State(
             rng.getrandbits(32),
@@ -271,6 +282,10 @@ class Game:
         return mechanic.odds(state, action) if mechanic else None
 
     def _safe_notation(self, action: Action) -> str:
+        """Returns the notation of an action, or its repr if its indexes are out of range
+        (negative indexes would otherwise silently name another faction or option)."""
+        if action.faction < 0 or action.ref < 0 or (action.amount < 0 and action.kind == CHOOSE):
+            return repr(action)
         try:
             return self.notation(action)
         except (IndexError, ValueError):

@@ -21,12 +21,32 @@ class LogEntry:
     """Source citation for historical texts, in FACTS.md's format."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class LogNode:
-    """A persistent (shared-tail) list of entries, so that `apply` appends in O(1)."""
+    """A persistent (shared-tail) list of entries, so that `apply` appends in O(1).
+
+    Equality and hashing walk the list in a loop (the generated ones would recurse once per
+    line and overflow the stack on long games).
+    """
 
     entry: LogEntry
     prev: LogNode | None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LogNode):
+            return NotImplemented
+        a: LogNode | None = self
+        b: LogNode | None = other
+        while a is not None and b is not None:
+            if a is b:
+                return True
+            if a.entry != b.entry:
+                return False
+            a, b = a.prev, b.prev
+        return a is None and b is None
+
+    def __hash__(self) -> int:
+        return hash(tuple(entries(self)))
 
 
 def push(log: LogNode | None, entries: list[LogEntry]) -> LogNode | None:

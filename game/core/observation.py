@@ -26,6 +26,9 @@ class Observation:
     own_orders: tuple[Action, ...]
     choice: int
     """Index of the event this faction must now answer; -1 when none."""
+    awaiting: int
+    """Index of the event another faction is answering now, if this faction sees that event
+    (or this faction's own `choice`); -1 when none or unseen."""
     fired: int
     """Events known to this faction to have fired (bit mask)."""
     log: tuple[LogEntry, ...]

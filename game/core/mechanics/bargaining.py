@@ -148,7 +148,9 @@ class Bargaining(Mechanic):
         return f"unknown verb {action.kind!r}"
 
     def priority(self, action: Action) -> int:
-        return 0 if action.kind == ACCEPT else 50
+        if action.kind == ACCEPT:  # acceptances first, the seller's before the buyer's
+            return 0 if action.faction == self.seller.faction else 1
+        return 50
 
     def resolve(self, turn: Turn, action: Action) -> None:
         sides = self._side(action.faction)
