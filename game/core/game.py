@@ -133,8 +133,8 @@ class Game:
         mechanic = self._verb.get(action.kind)
         if mechanic is None:
             return f"unknown verb {action.kind!r}"
-        if any(o.kind == action.kind for o in state.orders[action.faction]):
-            return f"already ordered {action.kind!r} this turn"
+        if action in state.orders[action.faction]:
+            return "already ordered this turn"
         return mechanic.why_illegal(state, action)
 
     def outcome(self, state: State) -> Outcome | None:
@@ -316,11 +316,8 @@ class Game:
             out.append(self._do[adef.index])
             if first:
                 return out
-        used = {o.kind for o in given} if given else ()
         for mechanic in self._mechanics:
             offered = mechanic.actions(state, faction)
-            if used:
-                offered = [a for a in offered if a.kind not in used]
             if first and offered:
                 return offered[:1]
             out.extend(offered)

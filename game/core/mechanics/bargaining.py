@@ -2,7 +2,8 @@
 
 Each side keeps a standing offer (a price and terms). On its turn a side may make a new offer
 (a concession: strictly between the other side's price and its own), change its terms, or accept
-the other side's standing offer as it stood when the turn began. Acceptances resolve before new
+the other side's standing offer as it stood when the turn began; each of these verbs at most
+once per turn. Acceptances resolve before new
 offers, so one side's acceptance always refers to what it saw; when both accept in one turn, the
 seller's acceptance resolves first. An acceptance succeeds with the scenario's odds (approval at
 home, e.g. by an army that would rather seize than buy); on success the deal is agreed at that
@@ -116,6 +117,10 @@ class Bargaining(Mechanic):
             )
             cached.sort()
             self._cache[key] = cached
+        given = state.orders[faction]
+        if given:
+            used = {o.kind for o in given}
+            return [a for a in cached if a.kind not in used]
         return cached
 
     def why_illegal(self, state: State, action: Action) -> str | None:
@@ -126,6 +131,8 @@ class Bargaining(Mechanic):
             return "the talks are closed" if state.tracks[self.talks] <= 0 else "a deal is agreed"
         me, other = sides
         tracks = state.tracks
+        if any(o.kind == action.kind for o in state.orders[action.faction]):
+            return f"already ordered {action.kind!r} this turn"
         if action.kind == ACCEPT:
             if action.ref or action.amount:
                 return "accept takes no arguments"

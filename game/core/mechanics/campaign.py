@@ -1,0 +1,182 @@
+"""An operational campaign over map regions, resolved front by front.
+
+The attacking faction's fronts (army groups, fleets) each stand in a region. When the campaign
+is active (a scenario condition, e.g. "at war"), each front may order one attack per turn on a
+neighbouring region it does not control: over land links, or over sea links for amphibious
+fronts. Attacks resolve in the turn's resolution, each with its own roll:
+
+    attack  = front strength × readiness / 100
+    defence = garrison × terrain / 100 × (100 − ceasefire) / 100
+    odds    = attack / (attack + defence), clamped to [min_odds, max_odds]
+
+(`max_odds` when the region is undefended). On success the region changes hands, the front
+moves in, the garrison is gone (killed, captured or withdrawn) and the front loses
+defence × `win_loss` / 100 strength; on failure the front loses defence × `loss` / 100 and the
+garrison loses attack × `attrition` / 100. Odds are shown to the acting faction before it orders.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.core.actions import Action
+from game.core.conditions import Pred
+from game.core.mechanics.base import Mechanic
+from game.core.state import State
+from game.core.turn import Turn
+
+ATTACK = "attack"
+
+
+@dataclass(frozen=True, slots=True)
+class RegionDef:
+    index: int
+    id: str
+    name: str
+    lon: float
+    lat: float
+    land: tuple[int, ...]
+    """Regions reachable over land."""
+    sea: tuple[int, ...]
+    """Regions reachable by sea (amphibious fronts only)."""
+    control: int
+    """Track holding the controlling faction's index."""
+    garrison: int
+    """Track holding the defending forces in the region."""
+    terrain: int
+    """Defence multiplier in percent (mountains, fortified zones > 100)."""
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class FrontDef:
+    index: int
+    id: str
+    name: str
+    position: int
+    """Track holding the index of the region the front stands in."""
+    strength: int
+    """Track holding the front's strength."""
+    amphibious: bool
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Campaign(Mechanic):
+    """Parameters of one campaign (see the module docstring for the rules)."""
+
+    attacker: int
+    regions: tuple[RegionDef, ...]
+    fronts: tuple[FrontDef, ...]
+    active: Pred
+    readiness: int
+    """Track of the attacker's readiness in percent."""
+    ceasefire: int
+    """Track of how far the defender has stopped fighting, in percent."""
+    min_odds: float
+    max_odds: float
+    loss: int
+    win_loss: int
+    attrition: int
+    verbs: tuple[str, ...] = (ATTACK,)
+    _targets: dict[tuple[int, int], tuple[int, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def targets(self, tracks: tuple[int, ...], front: FrontDef) -> tuple[int, ...]:
+        """Returns the regions `front` may attack now."""
+        here = self.regions[tracks[front.position]]
+        links = here.land + here.sea if front.amphibious else here.land
+        return tuple(r for r in links if tracks[self.regions[r].control] != self.attacker)
+
+    def actions(self, state: State, faction: int) -> list[Action]:
+        tracks = state.tracks
+        if faction != self.attacker or not self.active(tracks, state.turn, state.fired):
+            return []
+        ordered = {o.ref for o in state.orders[faction] if o.kind == ATTACK}
+        out = []
+        for front in self.fronts:
+            if front.index in ordered or tracks[front.strength] <= 0:
+                continue
+            out.extend(Action(faction, ATTACK, front.index, r) for r in self.targets(tracks, front))
+        return out
+
+    def why_illegal(self, state: State, action: Action) -> str | None:
+        if action.faction != self.attacker:
+            return "this faction has no fronts"
+        if not 0 <= action.ref < len(self.fronts) or not 0 <= action.amount < len(self.regions):
+            return "unknown front or region"
+        if not self.active(state.tracks, state.turn, state.fired):
+            return "the campaign has not begun"
+        front = self.fronts[action.ref]
+        if any(o.kind == ATTACK and o.ref == action.ref for o in state.orders[action.faction]):
+            return f"{front.name} already has its orders this turn"
+        if state.tracks[front.strength] <= 0:
+            return f"{front.name} has no strength left"
+        if action.amount not in self.targets(state.tracks, front):
+            region = self.regions[action.amount]
+            return f"{front.name} cannot reach {region.name}, or holds it already"
+        return None
+
+    def priority(self, action: Action) -> int:
+        return 60
+
+    def odds_of(self, tracks: tuple[int, ...] | list[int], front: FrontDef, region: int) -> float:
+        """Returns the chance that `front` takes `region` in these tracks."""
+        attack = tracks[front.strength] * tracks[self.readiness] / 100
+        target = self.regions[region]
+        defence = (
+            tracks[target.garrison] * target.terrain / 100 * (100 - tracks[self.ceasefire]) / 100
+        )
+        if defence <= 0:
+            return self.max_odds
+        if attack <= 0:
+            return self.min_odds
+        return min(self.max_odds, max(self.min_odds, attack / (attack + defence)))
+
+    def odds(self, state: State, action: Action) -> float | None:
+        if action.kind != ATTACK or self.why_illegal(state, action) is not None:
+            return None
+        return self.odds_of(state.tracks, self.fronts[action.ref], action.amount)
+
+    def resolve(self, turn: Turn, action: Action) -> None:
+        t = turn.tracks
+        front = self.fronts[action.ref]
+        if not self.active(tuple(t), turn.turn, turn.fired) or t[front.strength] <= 0:
+            return
+        if action.amount not in self.targets(tuple(t), front):
+            return  # taken by another front earlier this turn, or out of reach now
+        region = self.regions[action.amount]
+        p = self.odds_of(t, front, region.index)
+        attack = t[front.strength] * t[self.readiness] // 100
+        defence = t[region.garrison] * region.terrain // 100 * (100 - t[self.ceasefire]) // 100
+        if turn.roll(f"attack:{front.id}:{region.id}") < p:
+            turn.put(region.control, self.attacker)
+            turn.put(front.position, region.index)
+            turn.put(region.garrison, 0)
+            turn.put(front.strength, t[front.strength] - defence * self.win_loss // 100)
+            turn.say(f"{front.name} takes {region.name}.", -1)
+        else:
+            turn.put(front.strength, t[front.strength] - defence * self.loss // 100)
+            turn.put(region.garrison, t[region.garrison] - attack * self.attrition // 100)
+            turn.say(f"{front.name} attacks {region.name} and is held.", -1)
+
+    def args(self, action: Action) -> list[str]:
+        return [self.fronts[action.ref].id, self.regions[action.amount].id]
+
+    def parse(self, faction: int, verb: str, args: list[str]) -> Action:
+        if len(args) != 2:
+            raise ValueError("attack takes a front and a region: attack:FRONT:REGION")
+        fronts = {f.id: f.index for f in self.fronts}
+        regions = {r.id: r.index for r in self.regions}
+        if args[0] not in fronts:
+            raise ValueError(f"unknown front {args[0]!r} (known: {', '.join(fronts)})")
+        if args[1] not in regions:
+            raise ValueError(f"unknown region {args[1]!r}")
+        return Action(faction, ATTACK, fronts[args[0]], regions[args[1]])
+
+    def label(self, action: Action) -> str:
+        return f"{self.fronts[action.ref].name}: attack {self.regions[action.amount].name}"
+
+    def explain(self, state: State, action: Action) -> str:
+        return self.regions[action.amount].text
