@@ -94,7 +94,7 @@ class Campaign(Mechanic):
         if faction != self.attacker or not self.active(tracks, state.turn, state.fired):
             return []
         ordered = {o.ref for o in state.orders[faction] if o.kind == ATTACK}
-        out = []
+        out: list[Action] = []
         for front in self.fronts:
             if front.index in ordered or tracks[front.strength] <= 0:
                 continue
