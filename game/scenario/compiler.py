@@ -11,6 +11,7 @@ from game.core import effects as e
 from game.core.actions import CHOOSE, DO, END
 from game.core.log import ALL
 from game.core.mechanics.bargaining import ACCEPT, OFFER, TERMS, Bargaining, SideDef, TermsDef
+from game.core.mechanics.campaign import ATTACK, Campaign, FrontDef, RegionDef
 from game.core.notation import parse_action
 from game.core.rules import (
     ActionDef,
@@ -29,7 +30,7 @@ from game.scenario import schema as s
 from game.scenario.calendar import expand, first_turn_on_or_after, turn_containing
 
 Loc = tuple[int | str, ...]
-RESERVED_VERBS = {END, CHOOSE, DO, OFFER, TERMS, ACCEPT}
+RESERVED_VERBS = {END, CHOOSE, DO, OFFER, TERMS, ACCEPT, ATTACK}
 
 
 class CompileError(ValueError):
@@ -45,7 +46,11 @@ class _Compiler:
         self.spec = spec
         self.faults: list[tuple[Loc, str]] = []
         self.factions = self._index(spec.factions, ("factions",))
-        self.tracks = self._index(spec.tracks, ("tracks",))
+        self.track_specs: list[tuple[s.TrackSpec, Loc]] = [
+            (t, ("tracks", i)) for i, t in enumerate(spec.tracks)
+        ]
+        self.track_specs.extend(self._map_tracks())
+        self.tracks = self._index([t for t, _ in self.track_specs], ("tracks",))
         self.events = self._index(spec.events, ("events",))
         self.end_ids = self._index(spec.end_rules, ("end_rules",))
         if spec.time_limit.id in self.end_ids:
@@ -206,7 +211,7 @@ class _Compiler:
             FactionDef(i, f.id, f.name, f.leader, f.briefing, tuple(f.goals))
             for i, f in enumerate(spec.factions)
         )
-        tracks = tuple(self._track(i, t) for i, t in enumerate(spec.tracks))
+        tracks = tuple(self._track(i, t, loc) for i, (t, loc) in enumerate(self.track_specs))
         actions = tuple(self._action(i, a) for i, a in enumerate(spec.actions))
         events = tuple(self._event(i, ev) for i, ev in enumerate(spec.events))
         ends = [*spec.end_rules, spec.time_limit]
@@ -259,9 +264,8 @@ class _Compiler:
             raise CompileError(self.faults)
         return dataclasses.replace(rules, plans=plans)
 
-    def _track(self, i: int, t: s.TrackSpec) -> TrackDef:
+    def _track(self, i: int, t: s.TrackSpec, loc: Loc) -> TrackDef:
         lo, hi = t.range
-        loc: Loc = ("tracks", i)
         if lo > hi:
             self.fail((*loc, "range"), f"low end {lo} is above high end {hi}")
         first, last = (t.initial, t.initial) if isinstance(t.initial, int) else tuple(t.initial)
@@ -398,12 +402,161 @@ class _Compiler:
         return tuple(tuple(p) for p in plans)
 
     def _mechanics(self) -> tuple[Any, ...]:
-        spec = self.spec.mechanics.bargaining
-        if spec is None:
-            return ()
+        out: list[Any] = []
+        if self.spec.mechanics.bargaining is not None:
+            out.append(self._bargaining(self.spec.mechanics.bargaining))
+        if self.spec.mechanics.campaign is not None:
+            out.append(self._campaign(self.spec.mechanics.campaign))
+        return tuple(out)
+
+    # ------------------------------------------------------------ map, campaign
+
+    def _map_tracks(self) -> list[tuple[s.TrackSpec, Loc]]:
+        """Returns the tracks the map and the campaign's fronts generate."""
+        out: list[tuple[s.TrackSpec, Loc]] = []
+        regions = self.spec.map.regions if self.spec.map else []
+        last_faction = max(len(self.spec.factions) - 1, 0)
+        factions = {f.id: i for i, f in enumerate(self.spec.factions)}
+        for i, r in enumerate(regions):
+            loc: Loc = ("map", "regions", i)
+            owner = factions.get(r.controller, 0)
+            if r.controller not in factions:
+                self.fail((*loc, "controller"), f"unknown faction {r.controller!r}")
+            out.append(
+                (
+                    s.TrackSpec(
+                        id=f"ctl_{r.id}",
+                        name=f"{r.name}: controller",
+                        range=[0, last_faction],
+                        initial=owner,
+                    ),
+                    loc,
+                )
+            )
+            out.append(
+                (
+                    s.TrackSpec(
+                        id=f"gar_{r.id}",
+                        name=f"{r.name}: garrison",
+                        range=[0, 10_000],
+                        initial=r.garrison,
+                        visible_to=r.garrison_visible_to,
+                    ),
+                    loc,
+                )
+            )
+        campaign = self.spec.mechanics.campaign
+        ids = {r.id: i for i, r in enumerate(regions)}
+        for i, f in enumerate(campaign.fronts if campaign else []):
+            loc = ("mechanics", "campaign", "fronts", i)
+            if f.start not in ids:
+                self.fail((*loc, "start"), f"unknown region {f.start!r}")
+            out.append(
+                (
+                    s.TrackSpec(
+                        id=f"pos_{f.id}",
+                        name=f"{f.name}: position",
+                        range=[0, max(len(regions) - 1, 0)],
+                        initial=ids.get(f.start, 0),
+                    ),
+                    loc,
+                )
+            )
+            out.append(
+                (
+                    s.TrackSpec(
+                        id=f"str_{f.id}",
+                        name=f"{f.name}: strength",
+                        range=[0, 10_000],
+                        initial=f.strength,
+                        visible_to=f.strength_visible_to,
+                    ),
+                    loc,
+                )
+            )
+        return out
+
+    def _links(self) -> tuple[list[tuple[int, ...]], list[tuple[int, ...]]]:
+        regions = self.spec.map.regions if self.spec.map else []
+        ids = {r.id: i for i, r in enumerate(regions)}
+        self._index(regions, ("map", "regions"))
+        land: list[tuple[int, ...]] = []
+        sea: list[tuple[int, ...]] = []
+        for i, r in enumerate(regions):
+            for kind, links, out in (("land", r.land, land), ("sea", r.sea, sea)):
+                found = []
+                for j, other in enumerate(links):
+                    loc: Loc = ("map", "regions", i, kind, j)
+                    if other not in ids:
+                        self.fail(loc, f"unknown region {other!r}")
+                    elif other == r.id:
+                        self.fail(loc, f"{r.id!r} cannot be its own neighbour (a cycle of one)")
+                    elif r.id not in getattr(regions[ids[other]], kind):
+                        self.fail(loc, f"{other!r} does not list {r.id!r} back as a {kind} link")
+                    elif ids[other] in found:
+                        self.fail(loc, f"{other!r} is listed twice")
+                    else:
+                        found.append(ids[other])
+                out.append(tuple(found))
+        return land, sea
+
+    def _campaign(self, spec: s.CampaignSpec) -> Campaign:
+        loc: Loc = ("mechanics", "campaign")
+        if self.spec.map is None:
+            self.fail(loc, "a campaign needs a map")
+            regions_spec: list[s.RegionSpec] = []
+        else:
+            regions_spec = self.spec.map.regions
+        land, sea = self._links()
+        regions = tuple(
+            RegionDef(
+                i,
+                r.id,
+                r.name,
+                r.lon,
+                r.lat,
+                land[i],
+                sea[i],
+                self.tracks[f"ctl_{r.id}"],
+                self.tracks[f"gar_{r.id}"],
+                r.terrain,
+                r.text,
+            )
+            for i, r in enumerate(regions_spec)
+        )
+        fronts = tuple(
+            FrontDef(
+                i,
+                f.id,
+                f.name,
+                self.tracks[f"pos_{f.id}"],
+                self.tracks[f"str_{f.id}"],
+                f.amphibious,
+                f.text,
+            )
+            for i, f in enumerate(spec.fronts)
+        )
+        self._index(spec.fronts, (*loc, "fronts"))
+        if spec.min_odds > spec.max_odds:
+            self.fail((*loc, "min_odds"), "min_odds is above max_odds")
+        return Campaign(
+            attacker=self.faction(spec.attacker, (*loc, "attacker")),
+            regions=regions,
+            fronts=fronts,
+            active=c.predicate(self.cond(spec.active, (*loc, "active"))),
+            readiness=self.track(spec.readiness, (*loc, "readiness")),
+            ceasefire=self.track(spec.ceasefire, (*loc, "ceasefire")),
+            min_odds=spec.min_odds,
+            max_odds=spec.max_odds,
+            loss=spec.loss,
+            win_loss=spec.win_loss,
+            attrition=spec.attrition,
+        )
+
+    def _bargaining(self, spec: s.BargainingSpec) -> Bargaining:
         loc: Loc = ("mechanics", "bargaining")
         price = self.track(spec.seller.price, (*loc, "seller", "price"))
-        scale = self.spec.tracks[price].scale if price < len(self.spec.tracks) else 1
+        scale = self.track_specs[price][0].scale
 
         def units(value: float, field: str) -> int:
             amount = round(value * scale)
@@ -425,27 +578,25 @@ class _Compiler:
         def tr(field: str) -> int:
             return self.track(getattr(spec, field), (*loc, field))
 
-        return (
-            Bargaining(
-                seller=side(spec.seller, "seller"),
-                buyer=side(spec.buyer, "buyer"),
-                talks=tr("talks"),
-                agreed=tr("agreed"),
-                deal_price=tr("deal_price"),
-                deal_terms=tr("deal_terms"),
-                agreed_turn=tr("agreed_turn"),
-                seller_value=tr("seller_value"),
-                buyer_cost=tr("buyer_cost"),
-                step=units(spec.step, "step"),
-                floor=units(spec.floor, "floor"),
-                ceiling=units(spec.ceiling, "ceiling"),
-                scale=scale,
-                unit=self.spec.tracks[price].unit if price < len(self.spec.tracks) else "",
-                terms_defs=tuple(
-                    TermsDef(t.id, t.label, t.text, t.seller_pct, t.buyer_pct) for t in spec.terms
-                ),
-                on_agreement=self.effects(spec.on_agreement, (*loc, "on_agreement")),
+        return Bargaining(
+            seller=side(spec.seller, "seller"),
+            buyer=side(spec.buyer, "buyer"),
+            talks=tr("talks"),
+            agreed=tr("agreed"),
+            deal_price=tr("deal_price"),
+            deal_terms=tr("deal_terms"),
+            agreed_turn=tr("agreed_turn"),
+            seller_value=tr("seller_value"),
+            buyer_cost=tr("buyer_cost"),
+            step=units(spec.step, "step"),
+            floor=units(spec.floor, "floor"),
+            ceiling=units(spec.ceiling, "ceiling"),
+            scale=scale,
+            unit=self.track_specs[price][0].unit,
+            terms_defs=tuple(
+                TermsDef(t.id, t.label, t.text, t.seller_pct, t.buyer_pct) for t in spec.terms
             ),
+            on_agreement=self.effects(spec.on_agreement, (*loc, "on_agreement")),
         )
 
 

@@ -379,8 +379,59 @@ class BargainingSpec(Spec):
     on_agreement: list[Effect] = Field(default_factory=list)
 
 
+class RegionSpec(Spec):
+    """A region of the map. Its control and garrison become tracks `ctl_<id>` and `gar_<id>`."""
+
+    id: Slug
+    name: str = Field(max_length=80)
+    lon: float = Field(ge=-180, le=180)
+    lat: float = Field(ge=-90, le=90)
+    land: list[Slug] = Field(default_factory=list)
+    """Neighbours over land (the link must be listed on both sides)."""
+    sea: list[Slug] = Field(default_factory=list)
+    """Neighbours by sea, for amphibious fronts (listed on both sides)."""
+    controller: Slug
+    garrison: int = Field(default=0, ge=0, le=10_000)
+    terrain: int = Field(default=100, ge=10, le=1000)
+    text: Text = ""
+    garrison_visible_to: Visibility = "all"
+
+
+class MapSpec(Spec):
+    regions: list[RegionSpec] = Field(min_length=1)
+
+
+class FrontSpec(Spec):
+    """A front (army group or fleet). Its position and strength become tracks
+    `pos_<id>` and `str_<id>`."""
+
+    id: Slug
+    name: str = Field(max_length=80)
+    start: Slug
+    strength: int = Field(ge=0, le=10_000)
+    amphibious: bool = False
+    text: Text = ""
+    strength_visible_to: Visibility = "all"
+
+
+class CampaignSpec(Spec):
+    """Parameters of the campaign mechanic (see game/core/mechanics/campaign.py)."""
+
+    attacker: Slug
+    active: Condition
+    readiness: Slug
+    ceasefire: Slug
+    fronts: list[FrontSpec] = Field(min_length=1)
+    min_odds: float = Field(default=0.05, ge=0, le=1)
+    max_odds: float = Field(default=0.95, ge=0, le=1)
+    loss: int = Field(default=25, ge=0, le=1000)
+    win_loss: int = Field(default=10, ge=0, le=1000)
+    attrition: int = Field(default=30, ge=0, le=1000)
+
+
 class MechanicsSpec(Spec):
     bargaining: BargainingSpec | None = None
+    campaign: CampaignSpec | None = None
 
 
 class SourceSpec(Spec):
@@ -410,6 +461,7 @@ class ScenarioSpec(Spec):
     historical_plan: dict[Slug, list[PlanStepSpec]] = Field(default_factory=dict)
     figures: list[FigureSpec] = Field(default_factory=list)
     baseline: BaselineSpec
+    map: MapSpec | None = None
     mechanics: MechanicsSpec = Field(default_factory=MechanicsSpec)
 
 
