@@ -58,6 +58,7 @@ class Game:
         self._verb: dict[str, Mechanic] = {v: m for m in self._mechanics for v in m.verbs}
         self._empty_orders: tuple[tuple[Action, ...], ...] = ((),) * n
         self._last: tuple[State | None, int, list[Action]] = (None, -1, [])
+        self._ordinals = tuple(day.toordinal() for day in rules.calendar)
         self._seen: dict[tuple[int, int], tuple[LogNode, tuple[LogEntry, ...]]] = {}
 
     # ----------------------------------------------------------------- the API
@@ -173,6 +174,30 @@ class Game:
                 )
         return total / self.rules.score_scale
 
+    def distance(self, state: State) -> float:
+        """Returns how far the game has moved from history by the state's date (0 = on track).
+
+        The scenario lists the facts and weights (`distance:`); see `DistanceTermSpec`.
+        """
+        total = 0.0
+        today = self._ordinals[min(state.turn, len(self._ordinals) - 1)]
+        for term in self.rules.distance:
+            if not term.pred(state.tracks, state.turn, state.fired):
+                continue
+            value = state.tracks[term.track]
+            gap: float
+            if term.history_day >= 0:
+                if value >= 0:
+                    gap = abs(
+                        self._ordinals[min(value, len(self._ordinals) - 1)] - term.history_day
+                    )
+                else:
+                    gap = max(0, today - term.history_day)
+            else:
+                gap = abs(value - term.history_value)
+            total += term.weight * min(term.cap, gap / term.scale)
+        return round(total, 6)
+
     def observe(self, state: State, faction: int) -> Observation:
         """Returns what `faction` may know of `state`."""
         bit = 1 << faction
@@ -202,6 +227,7 @@ class Game:
             log=self._visible_log(state.log, faction),
             outcome=self.rules.end_rules[state.outcome].id if state.outcome >= 0 else "",
             score=self.score(state, faction),
+            distance=self.distance(state),
         )
 
     def _visible_log(self, log: LogNode | None, faction: int) -> tuple[LogEntry, ...]:

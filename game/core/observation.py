@@ -35,6 +35,8 @@ class Observation:
     outcome: str
     """Id of the end rule once the game is over; empty while it runs."""
     score: float
+    distance: float = 0.0
+    """How far the game has moved from history (`Game.distance`); public to every faction."""
 
     def track(self, track_id: str) -> int | None:
         """Returns the value of a track this faction sees, or None if it does not see it."""

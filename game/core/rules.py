@@ -159,6 +159,22 @@ class Figure:
 
 
 @dataclass(frozen=True, slots=True)
+class DistanceTerm:
+    """One fact of the distance from history (see the scenario format's `DistanceTermSpec`)."""
+
+    id: str
+    label: str
+    track: int
+    history_day: int
+    """Ordinal of the historical date for a date fact; -1 for a value fact."""
+    history_value: float
+    scale: float
+    weight: float
+    cap: float
+    pred: Pred
+
+
+@dataclass(frozen=True, slots=True)
 class Rules:
     """A compiled scenario."""
 
@@ -184,6 +200,7 @@ class Rules:
     baseline: Mapping[str, Any]
     mechanics: tuple[Any, ...] = field(default=())
     """Mechanic modules' compiled parameters (see `game.core.mechanics`)."""
+    distance: tuple[DistanceTerm, ...] = field(default=())
 
     def track_index(self, track_id: str) -> int:
         """Returns the index of the track with this id; KeyError names it if unknown."""

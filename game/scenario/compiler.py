@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -15,6 +16,7 @@ from game.core.mechanics.campaign import ATTACK, Campaign, FrontDef, RegionDef
 from game.core.notation import parse_action
 from game.core.rules import (
     ActionDef,
+    DistanceTerm,
     EndRule,
     EventDef,
     FactionDef,
@@ -258,11 +260,28 @@ class _Compiler:
             ),
             baseline=spec.baseline.model_dump(mode="json"),
             mechanics=mechanics,
+            distance=tuple(self._distance(i, d) for i, d in enumerate(spec.distance)),
         )
         plans = self._plans(rules)
         if self.faults:
             raise CompileError(self.faults)
         return dataclasses.replace(rules, plans=plans)
+
+    def _distance(self, i: int, d: s.DistanceTermSpec) -> DistanceTerm:
+        loc: Loc = ("distance", i)
+        if (d.turn_of is None) == (d.track is None):
+            self.fail(loc, "a distance term names either turn_of (a date fact) or track")
+        is_date = isinstance(d.history, dt.date)
+        if d.turn_of is not None and not is_date:
+            self.fail((*loc, "history"), "a turn_of fact needs a date as history")
+        if d.track is not None and is_date:
+            self.fail((*loc, "history"), "a track fact needs a number as history")
+        name = d.turn_of or d.track or ""
+        track = self.track(name, (*loc, "turn_of" if d.turn_of else "track"))
+        day = d.history.toordinal() if isinstance(d.history, dt.date) else -1
+        value = 0.0 if isinstance(d.history, dt.date) else float(d.history)
+        pred = c.predicate(self.cond(d.when, (*loc, "when")))
+        return DistanceTerm(d.id, d.label, track, day, value, d.scale, d.weight, d.cap, pred)
 
     def _track(self, i: int, t: s.TrackSpec, loc: Loc) -> TrackDef:
         lo, hi = t.range

@@ -331,6 +331,27 @@ class FigureSpec(Spec):
     kind: Literal["value", "date"] = "value"
 
 
+class DistanceTermSpec(Spec):
+    """One fact of the historical timeline, for the distance from history.
+
+    A date fact (`turn_of` a track holding a turn index, and `history` a date) counts the days
+    between the game's date of the fact and history's, divided by `scale`; while the fact has not
+    happened, the days since history's date (0 before it). A value fact (`track` and a numeric
+    `history`) counts |value − history| / scale. A term counts only while its `when` holds (if
+    given). Each term is capped at `cap`, then weighted.
+    """
+
+    id: Slug
+    label: str = Field(max_length=120)
+    turn_of: Slug | None = None
+    track: Slug | None = None
+    history: dt.date | float
+    scale: float = Field(default=1.0, gt=0)
+    weight: float = Field(default=1.0, ge=0)
+    cap: float = Field(default=10.0, gt=0)
+    when: Condition | None = None
+
+
 class BaselineEntry(Spec):
     date: dt.date
     text: Text
@@ -460,6 +481,8 @@ class ScenarioSpec(Spec):
     scoring: ScoringSpec
     historical_plan: dict[Slug, list[PlanStepSpec]] = Field(default_factory=dict)
     figures: list[FigureSpec] = Field(default_factory=list)
+    distance: list[DistanceTermSpec] = Field(default_factory=list)
+    """How far a game has moved from history; see `DistanceTermSpec`."""
     baseline: BaselineSpec
     map: MapSpec | None = None
     mechanics: MechanicsSpec = Field(default_factory=MechanicsSpec)

@@ -71,6 +71,7 @@ def play_one(game: Game, agents: dict[str, str], seed: int, index: int) -> dict[
         "end_date": rules.date(state.turn).isoformat(),
         "steps": len(record.actions),
         "figures": figures(rules, state),
+        "distance": game.distance(state),
         "state_hash": record.state_hash,
     }
 
