@@ -292,12 +292,8 @@ def replay_cmd(file: Path, show_log: bool, write_golden: Path | None) -> None:
         from game.core.log import entries
 
         for entry in entries(state.log):
-            cite = f"  [{entry.cite}]" if entry.cite else ""
-            out.print(
-                f"{game.rules.date(entry.turn).isoformat()}  {entry.text}{cite}",
-                highlight=False,
-                markup=False,
-            )
+            cite = f"  — {entry.cite}" if entry.cite else ""
+            click.echo(f"{game.rules.date(entry.turn).isoformat()}  {entry.text}{cite}")
     if write_golden:
         write_atomic(write_golden, golden_text(game, record))
     outcome = game.outcome(state)

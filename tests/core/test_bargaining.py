@@ -284,7 +284,7 @@ def test_refused_acceptance_applies_on_refusal(railway: Game) -> None:
     seed = seed_where(refused)
     a = play(railway, opened(railway, seed), *accepting)
     b = play(railway, opened(railway, seed), *idle)
-    assert any("Japan and Manchukuo moved to accept 250" in t for t in lines(a, 1))
+    assert any("Japan–Manchukuo moved to accept 250" in t for t in lines(a, 1))
     assert a.tracks[tension] - b.tracks[tension] == refusal
     for track_id in ("agreed", "deal_price", "seller_value", "buyer_cost"):
         assert track(railway, a, track_id) == track(railway, b, track_id)

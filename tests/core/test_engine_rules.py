@@ -146,7 +146,7 @@ def test_equal_priorities_resolve_in_faction_order(railway: Game) -> None:
     texts = lines(state, 0)
     broke = texts.index("Soviet Union: Break off the talks.")
     lapsed = texts.index(
-        "Japan and Manchukuo: Recall Manchukuo's delegate — no longer possible; the order lapsed."
+        "Japan–Manchukuo: Recall Manchukuo's delegate — no longer possible; the order lapsed."
     )
     assert broke < lapsed
     assert track(railway, state, "talks_open") == 0
