@@ -1,0 +1,197 @@
+"""The base map: coastlines, lakes, rivers and borders of the Far East, and the map projection.
+
+The data is `assets/map/far_east.json`, extracted once from GSHHG (LGPL) by
+`tools/make_basemap.py` (see `assets/map/SOURCES.md`); nothing is downloaded at run time.
+Coastlines and lakes are closed rings (first point == last point) clipped to the bbox, so they
+can be filled; where land runs past the window, a ring follows the bbox edge. Rivers and borders
+are open polylines. Borders are modern ones (the game draws 1930s–45 control from its regions).
+All points are (lon, lat) in degrees.
+
+The projection is equirectangular with x scaled by cos(mid-latitude), fitted into a target size
+with the aspect ratio kept and centred. Pure Python: no pygame here.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = [
+    "DEFAULT_PATH",
+    "BBox",
+    "BaseMap",
+    "BaseMapError",
+    "Point",
+    "Polyline",
+    "Projection",
+    "load_basemap",
+    "point_in_polygon",
+    "project",
+    "unproject",
+]
+
+DEFAULT_PATH = Path(__file__).resolve().parents[2] / "assets" / "map" / "far_east.json"
+
+Point = tuple[float, float]
+Polyline = tuple[Point, ...]
+BBox = tuple[float, float, float, float]  # lon0, lat0, lon1, lat1
+
+_LAYERS = ("coastlines", "lakes", "rivers", "borders")
+_REQUIRED = ("coastlines", "rivers", "borders")
+
+
+class BaseMapError(ValueError):
+    """The base map file is missing or not a valid base map; the message names the file."""
+
+
+@dataclass(frozen=True)
+class BaseMap:
+    bbox: BBox
+    coastlines: tuple[Polyline, ...]
+    rivers: tuple[Polyline, ...]
+    borders: tuple[Polyline, ...]
+    lakes: tuple[Polyline, ...] = ()
+    source: str = ""
+    licence: str = ""
+
+
+def _number(value: object, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"{where}: expected a number, got {value!r}")
+    x = float(value)
+    if not math.isfinite(x):
+        raise ValueError(f"{where}: not a finite number")
+    return x
+
+
+def _layer(doc: dict[str, object], name: str) -> tuple[Polyline, ...]:
+    raw = doc.get(name, [])
+    if not isinstance(raw, list):
+        raise ValueError(f"'{name}' must be a list of polylines")
+    lines: list[Polyline] = []
+    for i, line in enumerate(raw):
+        if not isinstance(line, list) or len(line) < 2:
+            raise ValueError(f"{name}[{i}]: expected a list of at least 2 [lon, lat] points")
+        pts: list[Point] = []
+        for j, pt in enumerate(line):
+            if not isinstance(pt, list) or len(pt) != 2:
+                raise ValueError(f"{name}[{i}][{j}]: expected [lon, lat], got {pt!r}")
+            lon = _number(pt[0], f"{name}[{i}][{j}]")
+            lat = _number(pt[1], f"{name}[{i}][{j}]")
+            if not (-180.0 <= lon <= 360.0 and -90.0 <= lat <= 90.0):
+                raise ValueError(f"{name}[{i}][{j}]: ({lon}, {lat}) is not a lon/lat point")
+            pts.append((lon, lat))
+        lines.append(tuple(pts))
+    return tuple(lines)
+
+
+def _parse(doc: object) -> BaseMap:
+    if not isinstance(doc, dict):
+        raise ValueError("the top level must be a JSON object")
+    missing = [k for k in ("bbox", *_REQUIRED) if k not in doc]
+    if missing:
+        raise ValueError(f"missing key(s): {', '.join(missing)}")
+    raw_bbox = doc["bbox"]
+    if not isinstance(raw_bbox, list) or len(raw_bbox) != 4:
+        raise ValueError("'bbox' must be [lon0, lat0, lon1, lat1]")
+    lon0, lat0, lon1, lat1 = (_number(v, "bbox") for v in raw_bbox)
+    if not (lon0 < lon1 and -90.0 <= lat0 < lat1 <= 90.0):
+        raise ValueError(f"'bbox' {raw_bbox} is empty or inverted")
+    source, licence = doc.get("source", ""), doc.get("licence", "")
+    layers = {name: _layer(doc, name) for name in _LAYERS}
+    return BaseMap(
+        bbox=(lon0, lat0, lon1, lat1),
+        coastlines=layers["coastlines"],
+        rivers=layers["rivers"],
+        borders=layers["borders"],
+        lakes=layers["lakes"],
+        source=source if isinstance(source, str) else "",
+        licence=licence if isinstance(licence, str) else "",
+    )
+
+
+def load_basemap(path: Path | None = None) -> BaseMap:
+    """Reads the base map (default: assets/map/far_east.json in the repository).
+
+    Raises BaseMapError, naming the file, if it is missing, unreadable or malformed.
+    """
+    file = DEFAULT_PATH if path is None else Path(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise BaseMapError(
+            f"base map file not found: {file} (it is made by tools/make_basemap.py)"
+        ) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BaseMapError(f"cannot read base map file {file}: {exc}") from exc
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BaseMapError(f"base map file {file} is not valid JSON: {exc}") from exc
+    try:
+        return _parse(doc)
+    except ValueError as exc:
+        raise BaseMapError(f"base map file {file} is corrupt: {exc}") from exc
+
+
+def point_in_polygon(lon: float, lat: float, ring: Polyline) -> bool:
+    """Even-odd rule: is (lon, lat) inside the ring? Points exactly on an edge may go either way."""
+    inside = False
+    n = len(ring)
+    for i in range(n):
+        x1, y1 = ring[i - 1]
+        x2, y2 = ring[i]
+        if (y1 > lat) != (y2 > lat):
+            x = x1 + (lat - y1) * (x2 - x1) / (y2 - y1)
+            if lon < x:
+                inside = not inside
+    return inside
+
+
+@dataclass(frozen=True)
+class Projection:
+    """The fit of a bbox into a target size (pixels); build once per window size, then reuse."""
+
+    bbox: BBox
+    size: tuple[int, int]
+    kx: float  # cos(mid-latitude)
+    scale: float  # pixels per degree of latitude
+    offset: tuple[float, float]
+
+    @classmethod
+    def fit(cls, bbox: BBox, size: tuple[int, int]) -> Projection:
+        lon0, lat0, lon1, lat1 = bbox
+        width, height = size
+        if not (lon1 > lon0 and lat1 > lat0):
+            raise ValueError(f"empty or inverted bbox {bbox}")
+        if width <= 0 or height <= 0:
+            raise ValueError(f"target size must be positive, got {size}")
+        kx = math.cos(math.radians((lat0 + lat1) / 2))
+        world_w, world_h = (lon1 - lon0) * kx, lat1 - lat0
+        scale = min(width / world_w, height / world_h)
+        offset = ((width - world_w * scale) / 2, (height - world_h * scale) / 2)
+        return cls(bbox, size, kx, scale, offset)
+
+    def to_screen(self, lon: float, lat: float) -> tuple[float, float]:
+        return (
+            self.offset[0] + (lon - self.bbox[0]) * self.kx * self.scale,
+            self.offset[1] + (self.bbox[3] - lat) * self.scale,
+        )
+
+    def to_geo(self, x: float, y: float) -> tuple[float, float]:
+        return (
+            self.bbox[0] + (x - self.offset[0]) / (self.kx * self.scale),
+            self.bbox[3] - (y - self.offset[1]) / self.scale,
+        )
+
+
+def project(lon: float, lat: float, bbox: BBox, size: tuple[int, int]) -> tuple[float, float]:
+    """(lon, lat) → (x, y) pixels, y downwards, the bbox fitted into `size` and centred."""
+    return Projection.fit(bbox, size).to_screen(lon, lat)
+
+
+def unproject(x: float, y: float, bbox: BBox, size: tuple[int, int]) -> tuple[float, float]:
+    """The inverse of `project`: pixels → (lon, lat) (outside the bbox where the pixel is)."""
+    return Projection.fit(bbox, size).to_geo(x, y)
