@@ -20,7 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemaining
 from rich.table import Table
 
 from game.agents.base import make_agent, parse_agents
-from game.scenario.errors import ScenarioError
+from game.scenario.errors import Problem, ScenarioError
 from game.scenario.loader import (
     available_scenarios,
     load_game,
@@ -31,6 +31,7 @@ from game.scenario.loader import (
     variants_of,
 )
 from game.scenario.schema import ScenarioSpec, VariantSpec
+from game.scenario.yamlfile import locate
 from game.sim.batch import BatchSpec, resolve_workers, run_batch, summarise
 from game.sim.golden import GOLDEN_AGENTS, GOLDEN_SEEDS, golden_text
 from game.sim.play import play
@@ -326,8 +327,15 @@ def validate_file(path: Path) -> str:
         return "save"
     data, _ = read_scenario(path)
     if "variant" in data:
-        spec, _ = read_variant(path)
-        load_rules(str(scenario_path(spec.scenario)), str(path))
+        spec, node = read_variant(path)
+        try:
+            scenario = scenario_path(spec.scenario)
+        except ScenarioError as exc:
+            line, field = locate(node, ("scenario",))
+            raise ScenarioError(
+                [Problem(str(path), line, field, exc.problems[0].message)]
+            ) from None
+        load_rules(str(scenario), str(path))
         return "variant"
     load_rules(str(path))
     return "scenario"

@@ -18,6 +18,13 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 
 def expand(segments: list[CalendarSegment]) -> tuple[dt.date, ...]:
     """Returns the date of every turn; ValueError if segments overlap or run backwards."""
+    try:
+        return _expand(segments)
+    except OverflowError:
+        raise ValueError("the calendar runs past the year 9999") from None
+
+
+def _expand(segments: list[CalendarSegment]) -> tuple[dt.date, ...]:
     dates: list[dt.date] = []
     for seg in segments:
         if seg.end < seg.start:

@@ -577,6 +577,11 @@ class _Compiler:
         price = self.track(spec.seller.price, (*loc, "seller", "price"))
         scale = self.track_specs[price][0].scale
 
+        if spec.ceiling < spec.floor:
+            self.fail((*loc, "ceiling"), "ceiling is below floor")
+        elif (spec.ceiling - spec.floor) / spec.step > 10_000:
+            self.fail((*loc, "step"), "more than 10,000 prices between floor and ceiling")
+
         def units(value: float, field: str) -> int:
             amount = round(value * scale)
             if abs(amount - value * scale) > 1e-6:

@@ -48,7 +48,7 @@ def scenario_path(name: str) -> Path:
     if name in known:
         return known[name]
     raise ScenarioError(
-        [Problem(name, None, "", f"no such scenario (known: {', '.join(sorted(known))})")]
+        [Problem(name, None, "", f"no such scenario {name!r} (known: {', '.join(sorted(known))})")]
     )
 
 
@@ -104,11 +104,21 @@ def build(
 def load_rules(scenario: str, variant: str | None = None) -> Rules:
     """Returns the compiled rules of a scenario (id or path), patched by a variant (id or path)."""
     path = scenario_path(scenario)
-    return _load_rules(str(path.resolve()), variant)
+    stamps = (_stamp(path), _stamp(Path(variant)) if variant else None)
+    return _load_rules(str(path.resolve()), variant, stamps)
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """Returns (mtime, size) of a file, so that an edited file is read again."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
 
 
 @functools.lru_cache(maxsize=32)
-def _load_rules(path_text: str, variant: str | None) -> Rules:
+def _load_rules(path_text: str, variant: str | None, stamps: object = None) -> Rules:
     path = Path(path_text)
     data, node = read_scenario(path)
     if variant is None:
@@ -168,7 +178,8 @@ def apply_variant(
             for path in _apply_change(patched, change.model_dump(by_alias=True)):
                 where[path] = Problem(name, line, field, "")
         except (KeyError, IndexError, TypeError, ValueError) as exc:
-            problems.append(Problem(name, line, field, str(exc).strip("'\"")))
+            message = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
+            problems.append(Problem(name, line, field, str(message)))
     if problems:
         raise ScenarioError(problems)
     return patched, where
@@ -183,8 +194,9 @@ def _apply_change(data: dict[str, Any], change: dict[str, Any]) -> list[str]:
         if "value" not in change or change["value"] is None:
             raise ValueError("set needs a value")
         parts = change["set"].split(".")
+        canonical = _canonical(data, parts)  # before the set, which may replace an item's id
         _set_path(data, parts, change["value"])
-        return [_canonical(data, parts)]
+        return [canonical]
     event_id = change[kind]
     events: Any = data.get("events")
     index = _find_id(events, event_id, "events")
@@ -239,7 +251,10 @@ def _canonical(data: dict[str, Any], parts: list[str]) -> str:
     node: Any = data
     for part in parts:
         if isinstance(node, list):
-            index = int(part) if part.isdigit() else _find_id(node, part, ".".join(out))
+            section = ".".join(out) or "scenario"
+            index = int(part) if part.isdigit() else _find_id(node, part, section)
+            if not 0 <= index < len(node):
+                raise IndexError(f"{section} has no item {part}")
             out.append(str(index))
             node = node[index]
         else:

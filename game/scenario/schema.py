@@ -393,9 +393,9 @@ class BargainingSpec(Spec):
     agreed_turn: Slug
     seller_value: Slug
     buyer_cost: Slug
-    step: float = Field(gt=0)
-    floor: float = Field(ge=0)
-    ceiling: float = Field(gt=0)
+    step: float = Field(gt=0, le=1e6)
+    floor: float = Field(ge=0, le=1e9)
+    ceiling: float = Field(gt=0, le=1e9)
     terms: list[TermsSpec] = Field(min_length=1)
     on_agreement: list[Effect] = Field(default_factory=list)
 

@@ -13,6 +13,7 @@ Offers and acceptances need the talks to be open (a track the scenario's actions
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from game.core.actions import Action
@@ -228,6 +229,8 @@ class Bargaining(Mechanic):
             value = float(args[0])
         except ValueError:
             raise ValueError(f"offer price {args[0]!r} is not a number") from None
+        if not math.isfinite(value) or abs(value) > 1e12:
+            raise ValueError(f"offer price {args[0]!r} is out of range")
         amount = round(value * self.scale)
         if abs(amount - value * self.scale) > 1e-6:
             raise ValueError(f"offer price {args[0]} is finer than the track's unit")
