@@ -35,7 +35,7 @@ from game.scenario.yamlfile import locate
 from game.sim.batch import BatchSpec, resolve_workers, run_batch, summarise
 from game.sim.golden import GOLDEN_AGENTS, GOLDEN_SEEDS, golden_text
 from game.sim.play import play
-from game.sim.record import FORMAT, RecordError, load_record, replay, save_record
+from game.sim.record import FORMAT, RecordError, default_file_mode, load_record, replay, save_record
 
 console = Console(stderr=True)
 out = Console()
@@ -55,6 +55,7 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
+        os.chmod(tmp, default_file_mode())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

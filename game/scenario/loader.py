@@ -31,12 +31,20 @@ def scenarios_dir() -> Path:
 
 def available_scenarios() -> dict[str, Path]:
     """Returns scenario id → file for every scenario in the scenarios folder."""
+    paths = sorted(scenarios_dir().glob("*.yaml"))
+    return dict(_scenario_ids(tuple((str(p), _stamp(p)) for p in paths)))
+
+
+@functools.lru_cache(maxsize=8)
+def _scenario_ids(files: tuple[tuple[str, object], ...]) -> tuple[tuple[str, Path], ...]:
+    """Reads each scenario file's id (cached on the files' names, times and sizes)."""
     out: dict[str, Path] = {}
-    for path in sorted(scenarios_dir().glob("*.yaml")):
+    for name, _ in files:
+        path = Path(name)
         data, _ = read_yaml(path)
         if isinstance(data, dict) and isinstance(data.get("id"), str):
             out[data["id"]] = path
-    return out
+    return tuple(out.items())
 
 
 def scenario_path(name: str) -> Path:

@@ -48,7 +48,8 @@ class SaveSpec(BaseModel):
     format_version: Literal[1]
     engine_version: str = Field(max_length=40)
     scenario: str = Field(pattern=r"^[a-z][a-z0-9-]*$", max_length=64)
-    variant: str | None = Field(default=None, max_length=200)
+    variant: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_]*$", max_length=64)
+    """A variant id (never a path: a shared save must not make the game read arbitrary files)."""
     seed: int = Field(ge=0, lt=2**63)
     agents: dict[str, str] = Field(default_factory=dict)
     actions: list[str] = Field(max_length=1_000_000)
@@ -105,10 +106,18 @@ def save_record(path: Path, record: GameRecord) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, default_file_mode())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def default_file_mode() -> int:
+    """Returns the mode a plain new file gets (mkstemp's files are private, 0600)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def load_record(path: Path) -> GameRecord:

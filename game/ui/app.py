@@ -1,11 +1,18 @@
-"""The game window. For now a title scene listing the scenarios (the full front end is issue 5)."""
+"""The game window: the one loop, the scene stack, settings applied to the window.
+
+Each frame: `dt = clock.tick(fps) / 1000`; each event goes to pygame_gui first (a consumed event
+stops there), then to the top scene's `handle`; then the top scene's `update(dt)`; then the
+scenes are drawn from the topmost opaque one up, the widgets over them, and the frame flipped.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
+import warnings
+from typing import Any
 
-from game.scenario.loader import available_scenarios, load_rules
+from game.ui.settings import MIN_SIZE, Settings, load_settings, save_settings
 
 
 class NoDisplayError(RuntimeError):
@@ -20,45 +27,235 @@ def _has_display() -> bool:
     return True
 
 
-def run(max_frames: int = 0, size: tuple[int, int] = (1280, 800)) -> None:
-    """Opens the window and runs until closed (or for `max_frames` frames when > 0)."""
-    if not _has_display():
-        raise NoDisplayError("No display found (DISPLAY is not set), so no window can open.")
-    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    import pygame
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-    try:
-        pygame.display.init()
-        pygame.font.init()
-        screen = pygame.display.set_mode(size, pygame.RESIZABLE)
-    except pygame.error as exc:
-        raise NoDisplayError(f"Cannot open a window: {exc}") from None
-    pygame.display.set_caption("Amur — the Far East, 1928–1945")
-    lines = [(r.title, f"{r.period}: {r.summary}") for r in map(load_rules, available_scenarios())]
-    clock = pygame.time.Clock()
-    title_font = pygame.font.Font(None, 72)
-    font = pygame.font.Font(None, 26)
-    frames = 0
-    running = True
-    while running:
+import pygame  # noqa: E402  (after the prompt is hidden)
+import pygame_gui  # noqa: E402
+
+from game.ui import gui  # noqa: E402
+from game.ui import scene as sc  # noqa: E402
+from game.ui.sound import Sounds  # noqa: E402
+from game.ui.theme import PAPER, Fonts, gui_theme, register_fonts  # noqa: E402
+
+
+class App:
+    """The window and its scene stack. `step()` runs one frame (tests drive it directly)."""
+
+    def __init__(
+        self, settings: Settings | None = None, *, fps: int = 60, persist: bool = True
+    ) -> None:
+        """Opens the window; NoDisplayError when there is no screen.
+
+        Args:
+            settings: the settings to start with (default: the saved ones).
+            fps: frame cap (0: none, for tests).
+            persist: save settings the player changes (tests turn it off).
+        """
+        if not _has_display():
+            raise NoDisplayError("No display found (DISPLAY is not set), so no window can open.")
+        # pygame_gui warns of text cut to fit a widget; our texts are shortened on purpose.
+        warnings.filterwarnings("ignore", category=UserWarning, module=r"pygame_gui\..*")
+        self.settings = settings or load_settings()
+        self.persist = persist
+        self.fps = fps
+        try:
+            pygame.display.init()
+            pygame.font.init()
+            self.screen = self._open_window()
+        except pygame.error as exc:
+            raise NoDisplayError(f"Cannot open a window: {exc}") from None
+        pygame.display.set_caption("Amur — the Far East, 1928–1945")
+        pygame.key.set_repeat(350, 40)
+        self.sounds = Sounds(enabled=self.settings.sound)
+        self.clock = pygame.time.Clock()
+        self.manager = self._make_manager()
+        self.ctx = sc.Context(
+            self.manager,
+            self.settings,
+            Fonts(self.settings.ui_scale),
+            self.screen.get_size(),
+            apply_settings=self.apply_settings,
+            play_sound=self.sounds.play,
+        )
+        self.stack: list[sc.Scene] = []
+        self.running = True
+        self.frames = 0
+
+    # ------------------------------------------------------------- window
+
+    def _open_window(self) -> pygame.Surface:
+        s = self.settings
+        if s.fullscreen:
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        return pygame.display.set_mode(s.size, pygame.RESIZABLE)
+
+    def _make_manager(self) -> pygame_gui.UIManager:
+        manager = pygame_gui.UIManager(
+            self.screen.get_size(),
+            gui_theme(self.settings.ui_scale),
+            enable_live_theme_updates=False,
+        )
+        register_fonts(manager, self.settings.ui_scale)
+        return manager
+
+    def apply_settings(self, new: Settings) -> None:
+        """Applies new settings (window, scale, sound), saves them, and rebuilds the scenes."""
+        old = self.settings
+        self.settings = new
+        self.sounds.enabled = new.sound
+        if self.persist:
+            save_settings(new)
+        if (new.size, new.fullscreen) != (old.size, old.fullscreen):
+            self.screen = self._open_window()
+        if new.ui_scale != old.ui_scale:
+            for scene in self.stack:
+                scene.teardown()
+            gui.reset_manager(self.manager)
+            self.manager = self._make_manager()
+            self.ctx.manager = self.manager
+            self.ctx.fonts = Fonts(new.ui_scale)
+        self.ctx.settings = new
+        self._resized(self.screen.get_size())
+
+    def _resized(self, size: tuple[int, int]) -> None:
+        size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
+        if size != self.screen.get_size() and not self.settings.fullscreen:
+            self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self.ctx.size = self.screen.get_size()
+        self.manager.set_window_resolution(self.ctx.size)
+        for i, scene in enumerate(self.stack):
+            scene.rebuild()
+            if i < len(self.stack) - 1:
+                scene.hide()
+
+    def _toggle_fullscreen(self) -> None:
+        s = self.settings
+        self.apply_settings(Settings(s.width, s.height, not s.fullscreen, s.ui_scale, s.sound))
+
+    # ------------------------------------------------------------- the stack
+
+    @property
+    def top(self) -> sc.Scene:
+        return self.stack[-1]
+
+    def push(self, scene: sc.Scene) -> None:
+        if self.stack:
+            self.top.hide()
+        self.stack.append(scene)
+        scene.build()
+
+    def _pop(self, result: Any = None) -> None:
+        scene = self.stack.pop()
+        scene.teardown()
+        scene.close()
+        if not self.stack:
+            self.running = False
+            return
+        self.top.show()
+        self._apply(self.top.resume(result))
+
+    def _apply(self, transition: sc.Transition) -> None:
+        match transition:
+            case None:
+                return
+            case sc.Push(scene):
+                self.push(scene)
+            case sc.Pop(result):
+                self._pop(result)
+            case sc.Replace(scene):
+                old = self.stack.pop()
+                old.teardown()
+                old.close()
+                if self.stack:
+                    self.top.hide()
+                self.stack.append(scene)
+                scene.build()
+            case sc.Reset(scene, then):
+                while self.stack:
+                    old = self.stack.pop()
+                    old.teardown()
+                    old.close()
+                self.push(scene)
+                if then is not None:
+                    self.push(then)
+            case sc.Quit():
+                self.running = False
+
+    # ------------------------------------------------------------- the loop
+
+    def step(self) -> bool:
+        """Runs one frame; returns False once the app should stop."""
+        dt = self.clock.tick(self.fps) / 1000 if self.fps else 1 / 60
         for event in pygame.event.get():
-            if event.type == pygame.QUIT or (
-                event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE
-            ):
-                running = False
-        screen.fill((235, 226, 204))
-        screen.blit(title_font.render("Amur", True, (90, 30, 20)), (60, 50))
-        y = 150
-        for title, text in lines:
-            screen.blit(font.render(title, True, (30, 30, 30)), (60, y))
-            screen.blit(font.render(text[:140], True, (70, 70, 70)), (60, y + 28))
-            y += 80
-        hint = "The full game screen is coming; play headless with `python main.py simulate`."
-        screen.blit(font.render(hint, True, (70, 70, 70)), (60, size[1] - 80))
-        screen.blit(font.render("Esc: quit", True, (70, 70, 70)), (60, size[1] - 50))
-        pygame.display.flip()
-        clock.tick(60)
-        frames += 1
-        if max_frames and frames >= max_frames:
-            running = False
-    pygame.quit()
+            if not self.running:
+                break
+            self._event(event)
+        if self.running and self.stack:
+            self.manager.update(dt)
+            self._apply(self.top.update(dt))
+        if self.running and self.stack:
+            self.draw()
+            pygame.display.flip()
+        self.frames += 1
+        return self.running
+
+    def _event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.running = False
+            return
+        if event.type == pygame.VIDEORESIZE and not self.settings.fullscreen:
+            self._resized(event.size)
+            if self.persist:
+                self.settings = self.settings.with_size(self.ctx.size)
+                self.ctx.settings = self.settings
+                save_settings(self.settings)
+            return
+        if self.manager.process_events(event):
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+            self._toggle_fullscreen()
+            return
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            self.sounds.play("click")
+        if self.stack:
+            self._apply(self.top.handle(event))
+
+    def draw(self) -> None:
+        """Draws the scenes from the topmost opaque one up, then the widgets."""
+        first = len(self.stack) - 1
+        while first > 0 and not self.stack[first].opaque:
+            first -= 1
+        self.screen.fill(PAPER)
+        for i in range(first, len(self.stack)):
+            if i > first:
+                shade = pygame.Surface(self.screen.get_size(), pygame.SRCALPHA)
+                shade.fill((30, 22, 14, 150))
+                self.screen.blit(shade, (0, 0))
+            self.stack[i].draw(self.screen)
+        self.manager.draw_ui(self.screen)
+
+    def run(self, max_frames: int = 0) -> None:
+        """Runs until the window is closed (or for `max_frames` frames when > 0)."""
+        while self.step():
+            if max_frames and self.frames >= max_frames:
+                break
+        self.close()
+
+    def close(self) -> None:
+        while self.stack:
+            scene = self.stack.pop()
+            scene.teardown()
+            scene.close()
+        pygame.quit()
+
+
+def run(max_frames: int = 0, size: tuple[int, int] | None = None) -> None:
+    """Opens the window at the main menu and runs until closed (or for `max_frames` frames)."""
+    from game.ui.scenes.menu import MainMenu
+
+    settings = load_settings()
+    if size is not None:
+        settings = settings.with_size(size)
+    app = App(settings)
+    app.push(MainMenu(app.ctx))
+    app.run(max_frames)

@@ -1,0 +1,102 @@
+"""The chronicle of a finished (or running) game as Markdown: result, scores, the game's dated
+events with their sources, and what actually happened, for a class to compare."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from game.core.log import entries
+from game.ui.session import Session
+from game.ui.view import month
+
+
+def history_text(value: object) -> str:
+    """Returns a baseline figure for people: `1934-09` → `September 1934`; numbers as given."""
+    if isinstance(value, float | int):
+        return f"{value:g}"
+    text = str(value)
+    for fmt, out in (("%Y-%m", "%b %Y"), ("%Y-%m-%d", "%d %b %Y")):
+        try:
+            return dt.datetime.strptime(text, fmt).strftime(out)
+        except ValueError:
+            continue
+    return text
+
+
+def turning_points(session: Session, limit: int = 10) -> list[tuple[str, str]]:
+    """Returns (date, what) for the game's one-off events and the choices made, in order."""
+    rules = session.rules
+    titles = {e.title: e for e in rules.events if not e.repeat}
+    out: list[tuple[str, str]] = []
+    for entry in entries(session.state.log):
+        head = entry.text.split(". ")[0]
+        if head in titles or " chose: " in entry.text:
+            what = head if head in titles else entry.text.rstrip(".")
+            if (month(rules, entry.turn), what) not in out:
+                out.append((month(rules, entry.turn), what))
+    return out[:limit]
+
+
+def figure_rows(session: Session) -> list[tuple[str, str, str]]:
+    """Returns (label, this game, history) for the scenario's key figures."""
+    rules, state = session.rules, session.state
+    history = rules.baseline.get("figures", {})
+    rows = []
+    for fig in rules.figures:
+        value = state.tracks[fig.track]
+        if fig.kind == "date":
+            shown = "never" if value < 0 else f"{rules.date(value):%b %Y}"
+        else:
+            track = rules.tracks[fig.track]
+            shown = f"{value / track.scale:g}"
+        rows.append((fig.label, shown, history_text(history.get(fig.id, "—"))))
+    return rows
+
+
+def chronicle_markdown(session: Session) -> str:
+    """Returns the game's chronicle (every faction's view: the game is over, secrets are out)."""
+    rules, state = session.rules, session.state
+    outcome = session.outcome()
+    lines = [f"# {rules.title} — chronicle", ""]
+    lines.append(f"*{rules.period}*" + (f" · variant `{rules.variant}`" if rules.variant else ""))
+    seats = ", ".join(
+        f"{f.name}: {seat}" for f, seat in zip(rules.factions, session.seats, strict=True)
+    )
+    lines += ["", f"Game number (seed) {session.seed}; players — {seats}.", ""]
+    if outcome is not None:
+        lines += [f"## Result: {outcome.class_label}", "", f"{outcome.label}.", ""]
+        for f in rules.factions:
+            lines.append(f"- {f.name}: score {outcome.scores[f.id]:g}")
+    else:
+        lines += ["## Result: the game is not finished", ""]
+    lines += ["", f"Distance from history: {session.game.distance(state):.2f} (0 = as it happened)"]
+    rows = figure_rows(session)
+    if rows:
+        lines += ["", "| figure | this game | history |", "|---|---|---|"]
+        lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
+    points = turning_points(session, limit=50)
+    if points:
+        lines += ["", "## Turning points", ""]
+        lines += [f"- **{when}** {what}" for when, what in points]
+    lines += ["", "## This game", ""]
+    for entry in entries(state.log):
+        cite = f" — *{entry.cite}*" if entry.cite else ""
+        lines.append(f"- **{month(rules, entry.turn)}** {entry.text}{cite}")
+    lines += ["", "## What actually happened", ""]
+    summary = rules.baseline.get("summary", "")
+    if summary:
+        lines += [str(summary), ""]
+    for item in rules.baseline.get("timeline", []):
+        lines.append(f"- **{item['date']}** {item['text']} — *{item['cite']}*")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def save_chronicle(session: Session, folder: Path) -> Path:
+    """Writes the chronicle to a new Markdown file in `folder`; returns its path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    path = folder / f"{session.rules.id}-{stamp}.md"
+    path.write_text(chronicle_markdown(session), encoding="utf-8")
+    return path

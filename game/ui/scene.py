@@ -1,0 +1,135 @@
+"""Scenes and the transitions between them (a stack: menus push, back pops).
+
+A scene owns the widgets in its `root` container; the app builds them when the scene is shown
+(and again when the window is resized) and hides them while another scene covers it. Each frame
+the app calls `handle` for each event (after pygame_gui has seen it), then `update`, then `draw`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pygame
+import pygame_gui
+
+from game.ui import gui
+from game.ui.settings import Settings
+from game.ui.theme import Fonts
+
+
+@dataclass(frozen=True, slots=True)
+class Push:
+    scene: Scene
+
+
+@dataclass(frozen=True, slots=True)
+class Pop:
+    result: Any = None
+    """Handed to the uncovered scene's `resume`."""
+
+
+@dataclass(frozen=True, slots=True)
+class Replace:
+    """Pops the top scene and pushes another (the game screen becoming the debrief)."""
+
+    scene: Scene
+
+
+@dataclass(frozen=True, slots=True)
+class Reset:
+    """Clears the stack and shows `scene` (back to the main menu), then `then` over it."""
+
+    scene: Scene
+    then: Scene | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quit:
+    pass
+
+
+Transition = Push | Pop | Replace | Reset | Quit | None
+
+
+@dataclass
+class Context:
+    """What every scene may use: the widget manager, settings, fonts, the window's size."""
+
+    manager: pygame_gui.UIManager
+    settings: Settings
+    fonts: Fonts
+    size: tuple[int, int]
+    apply_settings: Callable[[Settings], None] = field(default=lambda s: None)
+    """Asks the app to apply (and save) new settings: window size, full screen, scale."""
+    play_sound: Callable[[str], None] = field(default=lambda name: None)
+
+    def px(self, n: float) -> int:
+        """Returns `n` layout pixels at the current UI scale."""
+        return round(n * self.settings.ui_scale)
+
+
+class Scene:
+    """Base scene: no widgets, ignores input. Subclasses override what they need."""
+
+    opaque: bool = True
+    """False for dialogs drawn over the scene below (which is shown dimmed)."""
+    name: str = "scene"
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.root: pygame_gui.core.UIContainer | None = None
+
+    # -- widgets
+    def build(self) -> None:
+        """Creates this scene's widgets for the window's current size."""
+        w, h = self.ctx.size
+        self.root = pygame_gui.core.UIContainer(
+            pygame.Rect(0, 0, w, h), self.ctx.manager, starting_height=self.layer()
+        )
+        self.build_widgets(self.root)
+
+    def layer(self) -> int:
+        return 1
+
+    def build_widgets(self, root: pygame_gui.core.UIContainer) -> None:
+        """Subclasses create their widgets here, as children of `root`."""
+
+    def teardown(self) -> None:
+        if self.root is not None:
+            gui.kill(self.root)
+            self.root = None
+
+    def rebuild(self) -> None:
+        self.teardown()
+        self.build()
+
+    def show(self) -> None:
+        if self.root is not None:
+            self.root.show()
+
+    def hide(self) -> None:
+        if self.root is not None:
+            self.root.hide()
+
+    # -- the frame
+    def handle(self, event: pygame.event.Event) -> Transition:
+        return None
+
+    def update(self, dt: float) -> Transition:
+        return None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Draws what the widgets do not (backgrounds, maps, charts); reads only."""
+
+    def resume(self, result: Any) -> Transition:
+        """Called when the scene above was popped, with that scene's result."""
+        return None
+
+    def close(self) -> None:
+        """Called once when the scene leaves the stack for good."""
+
+    def describe(self) -> dict[str, Any]:
+        """Returns what the scene shows, for tests and screen readers: its name and texts."""
+        return {"scene": self.name}

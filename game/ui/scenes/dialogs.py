@@ -1,0 +1,346 @@
+"""Dialogs over the game screen: the hot-seat cover, event pop-ups, the briefing, the pause menu."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton, UILabel, UITextBox
+
+from game.core.actions import Action
+from game.ui import scene as sc
+from game.ui.session import Session
+from game.ui.theme import ACCENT, INK, INK_SOFT, PAPER, RULE, faction_colour
+from game.ui.view import month
+from game.ui.widgets.text import blit_text, esc
+
+
+class Dialog(sc.Scene):
+    """A panel in the middle of the window, over the dimmed scene below."""
+
+    opaque = False
+    width = 720
+    height = 520
+
+    def panel(self) -> pygame.Rect:
+        w, h = self.ctx.size
+        pw = min(self.ctx.px(self.width), w - 40)
+        ph = min(self.ctx.px(self.height), h - 40)
+        return pygame.Rect((w - pw) // 2, (h - ph) // 2, pw, ph)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        rect = self.panel()
+        shadow = rect.move(6, 6)
+        pygame.draw.rect(surface, (20, 14, 8), shadow)
+        pygame.draw.rect(surface, PAPER, rect)
+        pygame.draw.rect(surface, RULE, rect, 2)
+        pygame.draw.rect(surface, RULE, rect.inflate(-10, -10), 1)
+
+    def button(
+        self, rect: pygame.Rect, text: str, *, primary: bool = False, tip: str | None = None
+    ) -> UIButton:
+        assert self.root is not None
+        return UIButton(
+            rect,
+            text,
+            self.ctx.manager,
+            container=self.root,
+            object_id="#primary" if primary else None,
+            tool_tip_text=tip,
+        )
+
+    def label(self, rect: pygame.Rect, text: str, object_id: str | None = None) -> UILabel:
+        assert self.root is not None
+        return UILabel(rect, text, self.ctx.manager, container=self.root, object_id=object_id)
+
+    def textbox(self, rect: pygame.Rect, html: str) -> UITextBox:
+        assert self.root is not None
+        return UITextBox(html, rect, self.ctx.manager, container=self.root)
+
+
+class CoverScene(sc.Scene):
+    """Hot seat: covers the screen until the next human faction's player is at it."""
+
+    name = "cover"
+
+    def __init__(self, ctx: sc.Context, session: Session, faction: int) -> None:
+        super().__init__(ctx)
+        self.session = session
+        self.faction = faction
+
+    def build_widgets(self, root: pygame_gui.core.UIContainer) -> None:
+        w, h = self.ctx.size
+        px = self.ctx.px
+        self.go = UIButton(
+            pygame.Rect(w // 2 - px(160), h // 2 + px(70), px(320), px(48)),
+            "Show my view (Enter)",
+            self.ctx.manager,
+            container=root,
+            object_id="#primary",
+        )
+
+    def handle(self, event: pygame.event.Event) -> sc.Transition:
+        if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.go:
+            return sc.Pop(self.faction)
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            return sc.Pop(self.faction)
+        return None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        fac = self.session.rules.factions[self.faction]
+        w, h = self.ctx.size
+        surface.fill(PAPER)
+        band = pygame.Rect(0, h // 2 - self.ctx.px(110), w, self.ctx.px(8))
+        pygame.draw.rect(surface, faction_colour(fac.id, fac.index), band)
+        big = self.ctx.fonts.get("serif_bold", 34)
+        small = self.ctx.fonts.get("serif_italic", 17)
+        blit_text(
+            surface,
+            big,
+            f"Pass the screen to {fac.name}",
+            (w // 2, h // 2 - 70),
+            INK,
+            align="center",
+        )
+        blit_text(
+            surface,
+            small,
+            fac.leader,
+            (w // 2, h // 2 - 20),
+            INK_SOFT,
+            align="center",
+            width=w - 80,
+        )
+        blit_text(
+            surface,
+            small,
+            "Other players, please look away: what follows is secret.",
+            (w // 2, h // 2 + 14),
+            INK_SOFT,
+            align="center",
+        )
+
+    def describe(self) -> dict[str, Any]:
+        return {"scene": self.name, "faction": self.faction}
+
+
+class EventScene(Dialog):
+    """An event pop-up: the historical text and citation, and the options if it asks a choice."""
+
+    name = "event"
+
+    def __init__(
+        self, ctx: sc.Context, session: Session, events: list[int], *, choice: bool = False
+    ) -> None:
+        super().__init__(ctx)
+        self.session = session
+        self.events = events
+        self.choice = choice
+        self.options: dict[UIButton, Action] = {}
+        self.ok: UIButton | None = None
+
+    def build_widgets(self, root: pygame_gui.core.UIContainer) -> None:
+        rules = self.session.rules
+        px = self.ctx.px
+        r = self.panel()
+        self.options.clear()
+        self.ok = None
+        date = month(rules, self.session.state.turn)
+        if self.choice:
+            event = rules.events[self.events[0]]
+            title = event.title
+        else:
+            title = "News" if len(self.events) > 1 else rules.events[self.events[0]].title
+        self.label(
+            pygame.Rect(r.left + px(24), r.top + px(18), r.width - px(48), px(30)),
+            title,
+            "#heading",
+        )
+        self.label(
+            pygame.Rect(r.left + px(24), r.top + px(48), r.width - px(48), px(22)), date, "#subtle"
+        )
+        parts = []
+        for index in self.events:
+            event = rules.events[index]
+            head = "" if len(self.events) == 1 else f"<b>{esc(event.title)}</b><br>"
+            parts.append(f"{head}{esc(event.text)}<br><i>— {esc(event.cite)}</i>")
+        legal = self.session.legal() if self.choice else []
+        n_opts = len(legal)
+        bottom = r.bottom - px(20)
+        opt_h = px(58)
+        text_bottom = bottom - (n_opts * opt_h if self.choice else px(52))
+        self.textbox(
+            pygame.Rect(
+                r.left + px(24), r.top + px(76), r.width - px(48), text_bottom - r.top - px(84)
+            ),
+            "<br><br>".join(parts),
+        )
+        if self.choice:
+            for i, action in enumerate(legal):
+                option = rules.events[action.ref].options[action.amount]
+                y = text_bottom + i * opt_h + px(6)
+                mark = "   (the historical choice)" if option.historical else ""
+                button = self.button(
+                    pygame.Rect(r.left + px(24), y, r.width - px(48), px(30)),
+                    f"{i + 1}. {option.label}{mark}",
+                    tip=option.text or None,
+                )
+                self.label(
+                    pygame.Rect(r.left + px(30), y + px(30), r.width - px(54), px(20)),
+                    option.text or " ",
+                    "#subtle",
+                )
+                self.options[button] = action
+        else:
+            self.ok = self.button(
+                pygame.Rect(r.right - px(204), bottom - px(40), px(180), px(40)),
+                "Continue",
+                primary=True,
+                tip="Enter",
+            )
+
+    def _choose(self, action: Action) -> sc.Transition:
+        self.session.give(action)
+        return sc.Pop(action)
+
+    def handle(self, event: pygame.event.Event) -> sc.Transition:
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            if event.ui_element is self.ok:
+                return sc.Pop()
+            action = self.options.get(event.ui_element)
+            if action is not None:
+                return self._choose(action)
+        if event.type == pygame.KEYDOWN:
+            if not self.choice and event.key in (
+                pygame.K_RETURN,
+                pygame.K_KP_ENTER,
+                pygame.K_ESCAPE,
+                pygame.K_SPACE,
+            ):
+                return sc.Pop()
+            if self.choice and pygame.K_1 <= event.key <= pygame.K_9:
+                actions = list(self.options.values())
+                i = event.key - pygame.K_1
+                if i < len(actions):
+                    return self._choose(actions[i])
+            if self.choice and event.key == pygame.K_a:
+                self.session.advise()
+                return sc.Pop()
+        return None
+
+    def update(self, dt: float) -> sc.Transition:
+        if self.choice and self.session.human_to_act() < 0:
+            return sc.Pop()
+        return None
+
+    def describe(self) -> dict[str, Any]:
+        return {
+            "scene": self.name,
+            "events": [self.session.rules.events[e].id for e in self.events],
+            "options": [b.text for b in self.options],
+        }
+
+
+class BriefingScene(Dialog):
+    """A faction's briefing and goals (at its first turn, and on demand)."""
+
+    name = "briefing"
+
+    def __init__(self, ctx: sc.Context, session: Session, faction: int) -> None:
+        super().__init__(ctx)
+        self.session = session
+        self.faction = faction
+
+    def build_widgets(self, root: pygame_gui.core.UIContainer) -> None:
+        fac = self.session.rules.factions[self.faction]
+        px = self.ctx.px
+        r = self.panel()
+        self.label(
+            pygame.Rect(r.left + px(24), r.top + px(18), r.width - px(48), px(30)),
+            f"Briefing: {fac.name}",
+            "#heading",
+        )
+        goals = "".join(f"• {esc(g)}<br>" for g in fac.goals)
+        html = (
+            f"<i>{esc(fac.leader)}</i><br><br>{esc(fac.briefing)}<br><br>"
+            f"<b>Your goals</b><br>{goals}<br>"
+            f"<i>Your tracks, orders and some events are secret: the other side sees only "
+            f"what it would have known.</i>"
+        )
+        self.textbox(
+            pygame.Rect(r.left + px(24), r.top + px(56), r.width - px(48), r.height - px(130)), html
+        )
+        self.ok = self.button(
+            pygame.Rect(r.right - px(204), r.bottom - px(60), px(180), px(40)),
+            "Begin",
+            primary=True,
+            tip="Enter",
+        )
+
+    def describe(self) -> dict[str, Any]:
+        fac = self.session.rules.factions[self.faction]
+        return {"scene": self.name, "faction": fac.id, "text": fac.briefing}
+
+    def handle(self, event: pygame.event.Event) -> sc.Transition:
+        if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.ok:
+            return sc.Pop()
+        if event.type == pygame.KEYDOWN and event.key in (
+            pygame.K_RETURN,
+            pygame.K_KP_ENTER,
+            pygame.K_ESCAPE,
+            pygame.K_SPACE,
+        ):
+            return sc.Pop()
+        return None
+
+
+class PauseScene(Dialog):
+    """The in-game menu: resume, save, load, settings, help, main menu, quit."""
+
+    name = "pause"
+    width = 380
+    height = 470
+    ITEMS = (
+        ("resume", "Resume (Esc)"),
+        ("save", "Save game (Ctrl+S)"),
+        ("load", "Load game"),
+        ("settings", "Settings"),
+        ("help", "How to play (F1)"),
+        ("menu", "Main menu"),
+        ("quit", "Quit"),
+    )
+
+    def build_widgets(self, root: pygame_gui.core.UIContainer) -> None:
+        px = self.ctx.px
+        r = self.panel()
+        self.label(
+            pygame.Rect(r.left + px(24), r.top + px(16), r.width - px(48), px(30)),
+            "Paused",
+            "#heading",
+        )
+        self.items: dict[UIButton, str] = {}
+        for i, (key, text) in enumerate(self.ITEMS):
+            rect = pygame.Rect(
+                r.left + px(40), r.top + px(60) + i * px(54), r.width - px(80), px(44)
+            )
+            self.items[self.button(rect, text, primary=key == "resume")] = key
+
+    def handle(self, event: pygame.event.Event) -> sc.Transition:
+        if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element in self.items:
+            key = self.items[event.ui_element]
+            return sc.Pop(None if key == "resume" else key)
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            return sc.Pop()
+        return None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        r = self.panel()
+        pygame.draw.line(
+            surface,
+            ACCENT,
+            (r.left + 24, r.top + self.ctx.px(50)),
+            (r.right - 24, r.top + self.ctx.px(50)),
+            2,
+        )

@@ -1,0 +1,91 @@
+"""How to play, and every keyboard shortcut."""
+
+from __future__ import annotations
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton, UITextBox
+
+from game.ui import scene as sc
+from game.ui.theme import ACCENT
+from game.ui.widgets.text import blit_text, esc
+
+SHORTCUTS: tuple[tuple[str, str, str], ...] = (
+    ("Everywhere", "F11", "full screen on / off"),
+    ("Everywhere", "Esc", "back; in a game, the pause menu"),
+    ("Main menu", "N / C / L / S / H / Q", "new game, continue, load, settings, help, quit"),
+    ("Choosing", "Up / Down, Enter", "pick a scenario; go on"),
+    ("Game", "1 – 9", "give the order on that card"),
+    ("Game", "Left / Right (Shift: ×10)", "move the price slider"),
+    ("Game", "O", "make the offer on the slider"),
+    ("Game", "Enter", "end the turn (confirm your orders)"),
+    ("Game", "Ctrl+Z or Backspace", "undo the last order of this turn"),
+    ("Game", "A", "let the historical adviser give this turn's orders (or answer an event)"),
+    ("Game", "B", "your faction's briefing and goals"),
+    ("Game", "Ctrl+S", "save the game"),
+    ("Game", "F1", "this help"),
+    ("Event", "1 – 9", "choose that option; Enter closes news"),
+    ("Debrief", "Ctrl+S / N / Esc", "save the chronicle, new game, main menu"),
+)
+
+HOW_TO_PLAY = (
+    "Each turn is a date on the calendar (a month in the railway sale). Every side with a "
+    "decision gives its orders in secret; when all have, the orders resolve together, the "
+    "turn's events fire, and the calendar moves on.",
+    "On the left are your side's numbers, as your side knows them: tracks marked 'secret' only "
+    "you can see. In the middle are the map and the chronicle of what you have learned, each "
+    "line dated and, for history, cited. On the right are your orders: each card says what it "
+    "does, its chance of success where chance is involved, and one line of the history behind "
+    "it with its source. The percentage on a card is its chance of success. Hover over a card, "
+    "a meter or a region for more; click a region to find the orders that attack it.",
+    "Orders are not final until you end the turn: Undo takes them back. In talks, the slider "
+    "picks a price among the offers the rules allow. When an event asks your side to choose, a "
+    "pop-up shows its historical text, the options and the source; the option taken in history "
+    "is marked.",
+    "With several human sides (hot seat), the screen is covered between them so no one sees "
+    "another side's secrets. The AI opponents see only their own side's view too.",
+    "The game saves itself every turn (Continue in the main menu). At the end, the debrief "
+    "compares your game with what happened, and can save the chronicle as a Markdown file.",
+)
+
+
+def help_html() -> str:
+    parts = ["<b>How to play</b><br>"]
+    parts += [esc(p) + "<br><br>" for p in HOW_TO_PLAY]
+    parts.append("<b>Keyboard shortcuts</b><br>")
+    for where, keys, what in SHORTCUTS:
+        parts.append(f"<i>{esc(where)}</i> — <b>{esc(keys)}</b>: {esc(what)}<br>")
+    return "".join(parts)
+
+
+class HelpScene(sc.Scene):
+    name = "help"
+
+    def build_widgets(self, root: pygame_gui.core.UIContainer) -> None:
+        px = self.ctx.px
+        w, h = self.ctx.size
+        UITextBox(
+            help_html(),
+            pygame.Rect(px(40), px(90), w - px(80), h - px(180)),
+            self.ctx.manager,
+            container=root,
+        )
+        self.back = UIButton(
+            pygame.Rect(px(40), h - px(70), px(160), px(44)),
+            "Back (Esc)",
+            self.ctx.manager,
+            container=root,
+        )
+
+    def handle(self, event: pygame.event.Event) -> sc.Transition:
+        if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.back:
+            return sc.Pop()
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_F1):
+            return sc.Pop()
+        return None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        px = self.ctx.px
+        blit_text(
+            surface, self.ctx.fonts.get("serif_bold", 30), "How to play", (px(40), px(36)), ACCENT
+        )

@@ -1,0 +1,123 @@
+"""Loading a saved game: the autosave and the saves folder, newest first."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton
+
+from game.scenario.errors import ScenarioError
+from game.sim.record import load_record
+from game.ui import scene as sc
+from game.ui.catalog import rules_of
+from game.ui.session import Session
+from game.ui.settings import autosave_path, saves_dir
+from game.ui.theme import ACCENT, INK_SOFT
+from game.ui.widgets.text import blit_text
+
+
+def list_saves() -> list[tuple[Path, str]]:
+    """Returns (file, description) of each save, the autosave first, then newest first."""
+    files = sorted(saves_dir().glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    if autosave_path().exists():
+        files.insert(0, autosave_path())
+    out = []
+    for path in files[:40]:
+        when = dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%d %b %Y %H:%M")
+        try:
+            record = load_record(path)
+            title = rules_of(record.scenario, record.variant).title
+            what = f"{title}{' (' + record.variant + ')' if record.variant else ''}"
+            text = f"{what} — {len(record.actions)} moves — {when}"
+        except ScenarioError:
+            text = f"{path.name} — cannot be read"
+        if path == autosave_path():
+            text = "Autosave: " + text
+        out.append((path, text))
+    return out
+
+
+class LoadScene(sc.Scene):
+    name = "load"
+
+    def __init__(self, ctx: sc.Context) -> None:
+        super().__init__(ctx)
+        self.saves = list_saves()
+        self.error = ""
+        self.items: dict[UIButton, Path] = {}
+
+    def build_widgets(self, root: pygame_gui.core.UIContainer) -> None:
+        px = self.ctx.px
+        w, h = self.ctx.size
+        self.items = {}
+        per_page = max(1, (h - px(220)) // px(50))
+        for i, (path, text) in enumerate(self.saves[:per_page]):
+            button = UIButton(
+                pygame.Rect(px(40), px(100) + i * px(50), w - px(80), px(42)),
+                text,
+                self.ctx.manager,
+                container=root,
+                object_id="#action",
+                tool_tip_text=str(path),
+            )
+            self.items[button] = path
+        self.back = UIButton(
+            pygame.Rect(px(40), h - px(70), px(160), px(44)),
+            "Back (Esc)",
+            self.ctx.manager,
+            container=root,
+        )
+
+    def handle(self, event: pygame.event.Event) -> sc.Transition:
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            if event.ui_element is self.back:
+                return sc.Pop()
+            path = self.items.get(event.ui_element)
+            if path is not None:
+                return self.load(path)
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            return sc.Pop()
+        return None
+
+    def load(self, path: Path) -> sc.Transition:
+        try:
+            session = Session.load(path, autosave=autosave_path())
+        except (ScenarioError, ValueError, OSError) as exc:
+            self.error = f"{path.name}: {exc}"
+            return None
+        from game.ui.scenes.play import GameScene
+
+        return sc.Reset(GameScene(self.ctx, session))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        fonts, px = self.ctx.fonts, self.ctx.px
+        w, h = self.ctx.size
+        blit_text(surface, fonts.get("serif_bold", 30), "Load a game", (px(40), px(36)), ACCENT)
+        if not self.saves:
+            blit_text(
+                surface, fonts.get("sans", 15), "No saved games yet.", (px(40), px(100)), INK_SOFT
+            )
+        blit_text(
+            surface,
+            fonts.get("sans", 12),
+            f"Saves are kept in {saves_dir()}",
+            (px(220), h - px(56)),
+            INK_SOFT,
+            width=w - px(260),
+        )
+        if self.error:
+            blit_text(
+                surface,
+                fonts.get("sans", 13),
+                self.error,
+                (px(40), h - px(100)),
+                ACCENT,
+                width=w - px(80),
+            )
+
+    def describe(self) -> dict[str, Any]:
+        return {"scene": self.name, "saves": [str(p) for p, _ in self.saves]}

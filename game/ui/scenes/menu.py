@@ -1,0 +1,156 @@
+"""The main menu: new game, continue (the autosave), load, settings, how to play, quit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton
+
+from game.scenario.errors import ScenarioError
+from game.ui import gui
+from game.ui import scene as sc
+from game.ui.session import Session
+from game.ui.settings import autosave_path
+from game.ui.theme import ACCENT, INK, INK_SOFT, RULE
+from game.ui.widgets.map_view import MapPainter, MapView
+from game.ui.widgets.text import blit_text
+
+ITEMS = (
+    ("new", "New game", pygame.K_n),
+    ("continue", "Continue", pygame.K_c),
+    ("load", "Load game", pygame.K_l),
+    ("settings", "Settings", pygame.K_s),
+    ("help", "How to play", pygame.K_h),
+    ("quit", "Quit", pygame.K_q),
+)
+
+
+class MainMenu(sc.Scene):
+    name = "menu"
+
+    def __init__(self, ctx: sc.Context) -> None:
+        super().__init__(ctx)
+        self.painter = MapPainter()
+        self.buttons: dict[UIButton, str] = {}
+        self.error = ""
+
+    def _map_rect(self) -> pygame.Rect:
+        w, h = self.ctx.size
+        left = int(w * 0.42)
+        return pygame.Rect(left, self.ctx.px(40), w - left - self.ctx.px(40), h - self.ctx.px(80))
+
+    def build_widgets(self, root: pygame_gui.core.UIContainer) -> None:
+        px = self.ctx.px
+        w, h = self.ctx.size
+        self.buttons = {}
+        top = max(px(230), h // 2 - px(110))
+        has_autosave = autosave_path().exists()
+        for i, (key, text, keycode) in enumerate(ITEMS):
+            rect = pygame.Rect(px(80), top + i * px(58), min(px(330), int(w * 0.32)), px(46))
+            hint = pygame.key.name(keycode).upper()
+            button = UIButton(
+                rect,
+                text,
+                self.ctx.manager,
+                container=root,
+                object_id="#menu_button",
+                tool_tip_text=f"Key: {hint}",
+            )
+            gui.set_enabled(button, key != "continue" or has_autosave)
+            self.buttons[button] = key
+
+    def handle(self, event: pygame.event.Event) -> sc.Transition:
+        if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element in self.buttons:
+            return self.choose(self.buttons[event.ui_element])
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_ESCAPE:
+                return sc.Quit()
+            for key, _, keycode in ITEMS:
+                if event.key == keycode:
+                    return self.choose(key)
+        return None
+
+    def choose(self, key: str) -> sc.Transition:
+        if key == "new":
+            from game.ui.scenes.setup import ScenarioScene
+
+            return sc.Push(ScenarioScene(self.ctx))
+        if key == "continue":
+            return self._continue()
+        if key == "load":
+            from game.ui.scenes.load import LoadScene
+
+            return sc.Push(LoadScene(self.ctx))
+        if key == "settings":
+            from game.ui.scenes.settings_scene import SettingsScene
+
+            return sc.Push(SettingsScene(self.ctx))
+        if key == "help":
+            from game.ui.scenes.help import HelpScene
+
+            return sc.Push(HelpScene(self.ctx))
+        if key == "quit":
+            return sc.Quit()
+        return None
+
+    def _continue(self) -> sc.Transition:
+        path = autosave_path()
+        if not path.exists():
+            return None
+        try:
+            session = Session.load(path, autosave=path)
+        except (ScenarioError, ValueError, OSError) as exc:
+            self.error = f"The autosave could not be loaded: {exc}"
+            return None
+        from game.ui.scenes.play import GameScene
+
+        return sc.Reset(GameScene(self.ctx, session))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        fonts, px = self.ctx.fonts, self.ctx.px
+        w, h = self.ctx.size
+        area = self._map_rect()
+        self.painter.draw(surface, area, MapView((), ()), _NO_RULES, fonts)
+        veil = pygame.Surface(area.size, pygame.SRCALPHA)
+        veil.fill((239, 230, 208, 70))
+        surface.blit(veil, area.topleft)
+        pygame.draw.rect(surface, RULE, area.inflate(12, 12), 1)
+        title = fonts.get("serif_bold", 72)
+        blit_text(surface, title, "AMUR", (px(76), px(50)), ACCENT)
+        blit_text(
+            surface,
+            fonts.get("serif_italic", 19),
+            "Moscow and Tokyo in the Far East, 1928–1945",
+            (px(80), px(140)),
+            INK,
+        )
+        blit_text(
+            surface,
+            fonts.get("sans", 13),
+            "A game of diplomacy on the historical record",
+            (px(80), px(172)),
+            INK_SOFT,
+        )
+        if self.error:
+            blit_text(
+                surface,
+                fonts.get("sans", 13),
+                self.error,
+                (px(80), h - px(40)),
+                ACCENT,
+                width=int(w * 0.4),
+            )
+
+    def describe(self) -> dict[str, Any]:
+        return {"scene": self.name, "buttons": [b.text for b in self.buttons]}
+
+
+class _NoRules:
+    """Stands in for rules where the map has no regions to colour."""
+
+    factions: tuple[()] = ()
+
+
+_NO_RULES: Any = _NoRules()

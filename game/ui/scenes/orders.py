@@ -1,0 +1,403 @@
+"""The orders column of the game screen: the talks card (offer chart and price slider), the
+legal actions as buttons with odds and their one line of history, and undo / adviser / end.
+
+Widgets sit directly in the scene's root container (pygame_gui's theming cost grows steeply
+with nesting), and the cards page with the mouse wheel or the ▲ ▼ buttons instead of living
+in a scrolling container.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton, UIHorizontalSlider, UILabel
+
+from game.core.actions import Action
+from game.core.mechanics.bargaining import OFFER
+from game.ui import gui
+from game.ui.scene import Context
+from game.ui.session import Session
+from game.ui.theme import ACCENT, INK, INK_SOFT, faction_colour
+from game.ui.view import ActionInfo, bargaining_of, describe_action, offer_history
+from game.ui.widgets.chart import draw_chart
+from game.ui.widgets.text import blit_text, ellipsize, fit, wrap
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """A button that is not a game action: `undo`, `advise`, `end`, `up`, `down`."""
+
+    name: str
+
+
+def odds_text(odds: float | None) -> str:
+    return "" if odds is None else f"  · {round(odds * 100)} %"
+
+
+def card_tip(info: ActionInfo) -> str:
+    """Returns a card's hover text: cost, what it does, its source, what history did."""
+    chance = f" ({round(info.odds * 100)} % chance of success)" if info.odds is not None else ""
+    tip = f"{info.label}{chance}.\n" + (f"Costs {info.cost}. " if info.cost else "") + info.explain
+    if info.cite:
+        tip += f" {info.cite}" if info.cite.startswith("[") else f" [{info.cite}]"
+    if info.history:
+        tip += f"\nIn history: {info.history}"
+    return tip
+
+
+class OrdersPanel:
+    """Builds and rebuilds the orders column's widgets for the session's current view."""
+
+    def __init__(self, ctx: Context, root: pygame_gui.core.UIContainer, rect: pygame.Rect) -> None:
+        self.ctx = ctx
+        self.root = root
+        self.rect = rect
+        self.widgets: list[Any] = []
+        self.buttons: dict[UIButton, Action | Command] = {}
+        self.cards: list[tuple[UIButton, ActionInfo]] = []
+        self.infos: list[ActionInfo] = []
+        self.first = 0
+        """Index of the first card shown (the cards page)."""
+        self.cards_rect = pygame.Rect(rect)
+        self.offers: list[Action] = []
+        self.slider: UIHorizontalSlider | None = None
+        self.offer_button: UIButton | None = None
+        self.end_button: UIButton | None = None
+        self.chart_rect: pygame.Rect | None = None
+        self.staged: list[str] = []
+        self.info = ""
+        self.history: list[tuple[int, float | None, float | None]] = []
+        self.version = -1
+
+    # ------------------------------------------------------------- building
+
+    def _add(self, widget: Any) -> Any:
+        self.widgets.append(widget)
+        return widget
+
+    def kill(self) -> None:
+        for widget in self.widgets:
+            gui.kill(widget)
+        self.widgets.clear()
+        self.buttons.clear()
+        self.cards.clear()
+        self.slider = self.offer_button = self.end_button = None
+
+    def build(self, session: Session) -> None:
+        """Recreates the widgets for the session's view (called when it changes)."""
+        self.kill()
+        r, px = self.rect, self.ctx.px
+        legal = session.legal()
+        view = session.preview if session.staged else session.state
+        self.staged = [session.game.label(a) for a in session.staged]
+        y = r.top + px(30) + px(20) * max(1, len(self.staged))
+        self.chart_rect = None
+        if bargaining_of(session.rules) is not None:
+            states = [*session.turn_states]
+            if states[-1] is not view:
+                states.append(view)
+            self.history = offer_history(session.game, states, session.viewer)
+            self.chart_rect = pygame.Rect(r.left, y, r.width, px(112))
+            y += px(118)
+        self.offers = sorted((a for a in legal if a.kind == OFFER), key=lambda a: a.amount)
+        if self.offers:
+            self._build_slider(session, y)
+            y += px(34)
+        bottom = r.bottom - px(44)
+        if session.version != self.version:
+            self.first = 0
+            self.version = session.version
+        self.infos = [
+            describe_action(session.game, view, a) for a in legal if a.kind not in {OFFER, "end"}
+        ]
+        self.cards_rect = pygame.Rect(r.left, y + px(6), r.width, bottom - y - px(16))
+        self._build_cards()
+        self._build_bottom(session, bottom, bool(legal) or session.orders_complete())
+        self.info = self._info(session, bool(legal))
+
+    def _info(self, session: Session, can_act: bool) -> str:
+        if session.orders_complete():
+            return "Your orders are complete. Confirm them (Enter), or undo (Ctrl+Z)."
+        if can_act:
+            return ""
+        return "Waiting for the other side…"
+
+    def _build_slider(self, session: Session, y: int) -> None:
+        px, r = self.ctx.px, self.rect
+        talks = bargaining_of(session.rules)
+        assert talks is not None
+        seller = session.human_to_act() == talks.seller.faction
+        start = len(self.offers) - 1 if seller else 0
+        self.slider = self._add(
+            UIHorizontalSlider(
+                pygame.Rect(r.left, y, r.width - px(170), px(30)),
+                start,
+                (0, max(1, len(self.offers) - 1)),
+                self.ctx.manager,
+                container=self.root,
+            )
+        )
+        gui.set_enabled(self.slider, len(self.offers) > 1)
+        self.offer_button = self._add(
+            UIButton(
+                pygame.Rect(r.right - px(164), y, px(164), px(30)),
+                "Offer",
+                self.ctx.manager,
+                container=self.root,
+                object_id="#primary",
+                tool_tip_text="Make this offer (O). Left/Right arrows move the price.",
+            )
+        )
+        self._sync_offer(session)
+
+    def _sync_offer(self, session: Session) -> None:
+        action = self.current_offer()
+        if action is None or self.offer_button is None:
+            return
+        talks = bargaining_of(session.rules)
+        value = action.amount / talks.scale if talks else action.amount
+        unit = talks.unit.split()[0] if talks and talks.unit else ""
+        self.offer_button.set_text(f"Offer {value:g} {unit}".strip())
+        self.buttons[self.offer_button] = action
+
+    def current_offer(self) -> Action | None:
+        if not self.offers or self.slider is None:
+            return None
+        i = round(float(self.slider.get_current_value()))
+        return self.offers[max(0, min(len(self.offers) - 1, i))]
+
+    def nudge(self, session: Session, step: int) -> None:
+        """Moves the price slider by `step` notches."""
+        if self.slider is None:
+            return
+        i = round(float(self.slider.get_current_value())) + step
+        self.slider.set_current_value(max(0, min(len(self.offers) - 1, i)), warn=False)
+        self._sync_offer(session)
+
+    def _build_cards(self) -> None:
+        """Adds the cards that fit from `self.first` on, and ▲ ▼ when there are more."""
+        px, area = self.ctx.px, self.cards_rect
+        self.first = max(0, min(self.first, len(self.infos) - 1))
+        paging = self.first > 0
+        width = area.width - (px(34) if len(self.infos) > 1 else 0)
+        y = area.top
+        shown = 0
+        for i in range(self.first, len(self.infos)):
+            info = self.infos[i]
+            if y + px(70) > area.bottom and shown:
+                paging = True
+                break
+            key = f"{i + 1}. " if i < 9 else ""
+            text = f"{key}{info.label}{odds_text(info.odds)}"
+            button = self._add(
+                UIButton(
+                    pygame.Rect(area.left, y, width, px(30)),
+                    text,
+                    self.ctx.manager,
+                    container=self.root,
+                    object_id="#action",
+                    tool_tip_text=card_tip(info) or None,
+                )
+            )
+            font: Any = button.font
+            odds = odds_text(info.odds)
+            room = width - px(22) - font.size(odds)[0]
+            label = key + info.label
+            if font.size(label)[0] > room:  # drop asides in brackets before cutting words
+                label = re.sub(r" \([^)]*\)", "", label)
+            short = f"{ellipsize(font, label, room)}{odds}"
+            if short != text:
+                button.set_text(short)
+            line = info.explain + (f" — {info.cite}" if info.cite else "")
+            if info.cost:
+                line = f"Costs {info.cost}. {line}"
+            y = self._subtitle(line, area.left, y + px(30), width) + px(8)
+            self.buttons[button] = info.action
+            self.cards.append((button, info))
+            shown += 1
+        if paging:
+            for name, text, top in (("up", "▲", area.top), ("down", "▼", area.top + px(36))):
+                button = self._add(
+                    UIButton(
+                        pygame.Rect(area.right - px(28), top, px(28), px(30)),
+                        text,
+                        self.ctx.manager,
+                        container=self.root,
+                        object_id="#pager",
+                        tool_tip_text="More orders (mouse wheel)",
+                    )
+                )
+                self.buttons[button] = Command(name)
+                gui.set_enabled(
+                    button, self.first > 0 if name == "up" else self.first + shown < len(self.infos)
+                )
+
+    def scroll(self, session: Session, step: int) -> None:
+        """Pages the cards by `step` cards."""
+        first = max(0, min(len(self.infos) - 1, self.first + step))
+        if first != self.first:
+            self.first = first
+            self.build(session)
+
+    def _subtitle(self, text: str, x: int, y: int, width: int) -> int:
+        """Adds up to two lines of small italic text under a card; returns the next y."""
+        px = self.ctx.px
+        if not text:
+            return y + px(4)
+        rect = pygame.Rect(x + px(4), y, width - px(4), px(19))
+        first = self._add(
+            UILabel(rect, text, self.ctx.manager, container=self.root, object_id="#subtle")
+        )
+        font: Any = first.font
+        lines = wrap(font, text, width - px(14))
+        first.set_text(lines[0])
+        if len(lines) == 1:
+            return y + px(20)
+        rest = " ".join(lines[1:])
+        second = self._add(
+            UILabel(
+                rect.move(0, px(19)),
+                rest,
+                self.ctx.manager,
+                container=self.root,
+                object_id="#subtle",
+            )
+        )
+        fit(second, rest, width - px(14))
+        return y + px(40)
+
+    def _build_bottom(self, session: Session, y: int, active: bool) -> None:
+        px, r = self.ctx.px, self.rect
+        third = (r.width - px(12)) // 3
+        done = session.orders_complete()
+        specs = (
+            ("undo", "Undo", "Take back the last order of this turn (Ctrl+Z).", None),
+            (
+                "advise",
+                "Adviser",
+                "Let the historical adviser give this turn's orders (A); you can still undo.",
+                None,
+            ),
+            (
+                "end",
+                "Confirm orders" if done else "End turn",
+                "Make your orders final and let the turn resolve (Enter).",
+                "#primary",
+            ),
+        )
+        for i, (name, text, tip, oid) in enumerate(specs):
+            left = r.left + i * (third + px(6))
+            width = third if i < 2 else r.right - left
+            button = self._add(
+                UIButton(
+                    pygame.Rect(left, y, width, px(40)),
+                    text,
+                    self.ctx.manager,
+                    container=self.root,
+                    object_id=oid,
+                    tool_tip_text=tip,
+                )
+            )
+            self.buttons[button] = Command(name)
+            gui.set_enabled(button, session.can_undo() if name == "undo" else active)
+            if name == "end":
+                self.end_button = button
+
+    # ------------------------------------------------------------- input
+
+    def handle(self, event: pygame.event.Event, session: Session) -> Action | Command | None:
+        if event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED and event.ui_element is self.slider:
+            self._sync_offer(session)
+            return None
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            if event.ui_element is self.offer_button:
+                return self.current_offer()
+            picked = self.buttons.get(event.ui_element)
+            if isinstance(picked, Command) and picked.name in {"up", "down"}:
+                self.scroll(session, -1 if picked.name == "up" else 1)
+                return None
+            return picked
+        if event.type == pygame.MOUSEWHEEL and self.cards_rect.collidepoint(pygame.mouse.get_pos()):
+            self.scroll(session, -event.y)
+        return None
+
+    def show_target(self, session: Session, region: int) -> bool:
+        """Pages the cards to the first attack on `region`; False if there is none."""
+        for i, info in enumerate(self.infos):
+            if info.action.kind == "attack" and info.action.amount == region:
+                self.first = i
+                self.build(session)
+                return True
+        return False
+
+    def card_action(self, number: int) -> Action | None:
+        """Returns the action of the n-th card (1-based), if there is one."""
+        if 1 <= number <= len(self.infos):
+            return self.infos[number - 1].action
+        return None
+
+    def card_texts(self) -> list[str]:
+        return [button.text for button, _ in self.cards]
+
+    # ------------------------------------------------------------- drawing
+
+    def draw(self, surface: pygame.Surface, session: Session, clock: float) -> None:
+        fonts, px = self.ctx.fonts, self.ctx.px
+        r = self.rect
+        rules = session.rules
+        f = session.human_to_act()
+        head = fonts.get("serif_bold", 16)
+        small = fonts.get("sans", 13)
+        if f >= 0:
+            n = len(session.staged)
+            title = f"Orders of {rules.factions[f].name}"
+            blit_text(surface, head, title, (r.left, r.top), INK, width=r.width - px(90))
+            blit_text(
+                surface,
+                small,
+                f"{n} of {rules.max_orders} given",
+                (r.right, r.top + 3),
+                INK_SOFT,
+                align="right",
+            )
+        else:
+            who = rules.factions[session.state.to_act].name if session.state.to_act >= 0 else ""
+            dots = "." * (1 + int(clock * 3) % 3)
+            blit_text(
+                surface, head, f"{who} is thinking{dots}" if who else "", (r.left, r.top), ACCENT
+            )
+        y = r.top + px(26)
+        for i, label in enumerate(self.staged):
+            blit_text(
+                surface, small, f"{i + 1}. {label}", (r.left + px(8), y), INK, width=r.width - px(8)
+            )
+            y += px(20)
+        colour = ACCENT if self.staged else INK_SOFT
+        text = self.info or ("" if self.staged else "No orders yet.")
+        if text:
+            blit_text(surface, small, text, (r.left + px(8), y), colour, width=r.width - px(8))
+        if self.chart_rect is not None:
+            self._draw_chart(surface, session)
+
+    def _draw_chart(self, surface: pygame.Surface, session: Session) -> None:
+        talks = bargaining_of(session.rules)
+        assert talks is not None
+        assert self.chart_rect is not None
+        rules = session.rules
+        series = []
+        for side, pick in ((talks.seller, 1), (talks.buyer, 2)):
+            fac = rules.factions[side.faction]
+            pts = [(h[0], h[pick]) for h in self.history]
+            series.append((fac.name, faction_colour(fac.id, fac.index), pts))
+        draw_chart(
+            surface,
+            self.chart_rect,
+            series,
+            self.ctx.fonts,
+            turns=len(rules.calendar) - 1,
+            unit=talks.unit,
+        )

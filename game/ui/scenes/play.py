@@ -1,0 +1,369 @@
+"""The game screen: date bar, the faction's meters, the map, the chronicle, and the orders.
+
+It shows one faction's view (the human whose turn it is, or was last): its observation's tracks,
+log and events, never the full state. Agents move on the session's worker thread, polled here
+each frame; the screen passes to the next human behind a cover in hot-seat games.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton, UITextBox
+
+from game.core.actions import Action
+from game.core.errors import IllegalActionError
+from game.core.log import LogEntry
+from game.ui import scene as sc
+from game.ui.scenes.dialogs import BriefingScene, CoverScene, EventScene, PauseScene
+from game.ui.scenes.hud import draw_bar, draw_side
+from game.ui.scenes.orders import Command, OrdersPanel
+from game.ui.session import Session
+from game.ui.settings import saves_dir
+from game.ui.theme import (
+    INK_SOFT,
+    faction_colour,
+)
+from game.ui.view import Meter, log_html, meters, month
+from game.ui.widgets.map_view import MapPainter, MapView, RegionMark, build_map_view
+from game.ui.widgets.map_view import region_tooltip as _region_tip
+from game.ui.widgets.meters import meter_tooltip
+from game.ui.widgets.text import blit_text, draw_tooltip
+
+LOG_LINES = 150
+"""How many of the latest chronicle lines the log shows when it is rebuilt (the debrief and
+the saved chronicle have them all)."""
+
+
+class GameScene(sc.Scene):
+    name = "game"
+
+    def __init__(self, ctx: sc.Context, session: Session) -> None:
+        super().__init__(ctx)
+        self.session = session
+        self.painter = MapPainter()
+        self.unlocked = -1
+        """The human faction the screen was last shown to (hot seat)."""
+        self.briefed: set[int] = set()
+        self.shown = -1
+        self.clock = 0.0
+        self.flash = ("", 0.0)
+        self.meters: list[Meter] = []
+        self.meter_hits: list[tuple[pygame.Rect, Meter]] = []
+        self.meter_scroll = 0
+        self.map_view = MapView((), ())
+        self.region_hits: list[tuple[pygame.Rect, RegionMark]] = []
+        self.orders: OrdersPanel | None = None
+        self.log_box: UITextBox | None = None
+        self.log_key: tuple[int, int] = (-1, -1)
+        """(viewer, number of log lines shown)."""
+        self.log_turn = -1
+        self.top_buttons: dict[UIButton, str] = {}
+
+    # ------------------------------------------------------------- layout
+
+    def _layout(self) -> dict[str, pygame.Rect]:
+        w, h = self.ctx.size
+        px = self.ctx.px
+        bar = px(46)
+        # Side columns grow with the UI scale but leave the map and log at least 36 % of the
+        # width (pygame_gui's text layout never ends on a box narrower than a word).
+        a_w = min(max(px(270), int(w * 0.24)), int(w * 0.28))
+        c_w = min(max(px(360), int(w * 0.33)), int(w * 0.36))
+        b_w = w - a_w - c_w
+        body = h - bar
+        map_h = int(body * 0.56)
+        pad = px(10)
+        return {
+            "bar": pygame.Rect(0, 0, w, bar),
+            "side": pygame.Rect(pad, bar + pad, a_w - 2 * pad, body - 2 * pad),
+            "map": pygame.Rect(a_w, bar, b_w, map_h),
+            "log": pygame.Rect(a_w, bar + map_h, b_w, body - map_h),
+            "orders": pygame.Rect(a_w + b_w + pad, bar + pad, c_w - 2 * pad, body - 2 * pad),
+        }
+
+    def build_widgets(self, root: pygame_gui.core.UIContainer) -> None:
+        lay = self._layout()
+        px = self.ctx.px
+        self.top_buttons = {}
+        x = lay["bar"].right - px(8)
+        for key, text, tip in (
+            ("menu", "Menu", "Pause menu: save, load, settings, quit (Esc)"),
+            ("help", "Help", "How to play and the keyboard shortcuts (F1)"),
+            ("save", "Save", "Save the game (Ctrl+S)"),
+            ("brief", "Briefing", "Your faction's briefing and goals (B)"),
+        ):
+            width = px(96)
+            x -= width
+            button = UIButton(
+                pygame.Rect(x, px(7), width, px(32)),
+                text,
+                self.ctx.manager,
+                container=root,
+                tool_tip_text=tip,
+            )
+            self.top_buttons[button] = key
+            x -= px(6)
+        self.log_box = UITextBox("", lay["log"], self.ctx.manager, container=root, object_id="#log")
+        self.log_key = (-1, -1)
+        self.orders = OrdersPanel(self.ctx, root, lay["orders"])
+        self.shown = -1
+        self._refresh()
+
+    def teardown(self) -> None:
+        if self.orders is not None:
+            self.orders.kill()
+        self.orders = None
+        self.log_box = None
+        super().teardown()
+
+    def _refresh(self) -> None:
+        """Rebuilds what depends on the view after the session changed."""
+        s = self.session
+        self.shown = s.version
+        obs = s.observation()
+        legal = s.legal()
+        self.meters = meters(s.rules, obs)
+        self.map_view = build_map_view(s.rules, obs, legal)
+        if self.orders is not None:
+            self.orders.build(s)
+        self._update_log(obs.log)
+
+    def _update_log(self, log: tuple[LogEntry, ...]) -> None:
+        """Shows the viewer's chronicle: new lines are appended, a new viewer starts afresh."""
+        box = self.log_box
+        viewer, shown = self.log_key
+        if box is None or (viewer == self.session.viewer and shown == len(log)):
+            return
+        if viewer == self.session.viewer and shown < len(log):
+            html, self.log_turn = log_html(self.session.rules, log[shown:], self.log_turn)
+            box.append_html_text("<br>" + html)
+        else:
+            start = max(0, len(log) - LOG_LINES)
+            html, self.log_turn = log_html(self.session.rules, log[start:])
+            box.set_text(html)
+            box.rebuild()
+            if box.scroll_bar is not None:
+                box.scroll_bar.set_scroll_from_start_percentage(1.0)
+        self.log_key = (self.session.viewer, len(log))
+
+    # ------------------------------------------------------------- the frame
+
+    def update(self, dt: float) -> sc.Transition:
+        self.clock += dt
+        s = self.session
+        s.poll()
+        if s.is_over():
+            from game.ui.scenes.debrief import DebriefScene
+
+            s.close()
+            self.ctx.play_sound("end")
+            return sc.Replace(DebriefScene(self.ctx, s))
+        f = s.human_to_act()
+        if f >= 0:
+            if len(s.humans()) > 1 and f != self.unlocked:
+                return sc.Push(CoverScene(self.ctx, s, f))
+            self.unlocked = f
+            if s.version != self.shown:
+                self._refresh()
+            if f not in self.briefed:
+                self.briefed.add(f)
+                return sc.Push(BriefingScene(self.ctx, s, f))
+            obs = s.observation(f)
+            news = obs.fired & ~s.seen_fired[f]
+            if obs.choice >= 0:
+                s.seen_fired[f] |= news
+                self.ctx.play_sound("bell")
+                return sc.Push(EventScene(self.ctx, s, [obs.choice], choice=True))
+            if news:
+                s.seen_fired[f] |= news
+                events = [e.index for e in s.rules.events if news >> e.index & 1]
+                self.ctx.play_sound("bell")
+                return sc.Push(EventScene(self.ctx, s, events))
+        elif s.version != self.shown:
+            self._refresh()
+        return None
+
+    def resume(self, result: Any) -> sc.Transition:
+        if isinstance(result, int) and not isinstance(result, bool):
+            self.unlocked = result
+        if result == "save":
+            self._save()
+        elif result == "load":
+            from game.ui.scenes.load import LoadScene
+
+            return sc.Push(LoadScene(self.ctx))
+        elif result == "settings":
+            from game.ui.scenes.settings_scene import SettingsScene
+
+            return sc.Push(SettingsScene(self.ctx))
+        elif result == "help":
+            from game.ui.scenes.help import HelpScene
+
+            return sc.Push(HelpScene(self.ctx))
+        elif result == "menu":
+            from game.ui.scenes.menu import MainMenu
+
+            return sc.Reset(MainMenu(self.ctx))
+        elif result == "quit":
+            return sc.Quit()
+        self._refresh()
+        return None
+
+    def close(self) -> None:
+        self.session.close()
+
+    # ------------------------------------------------------------- input
+
+    def handle(self, event: pygame.event.Event) -> sc.Transition:
+        if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element in self.top_buttons:
+            return self._top(self.top_buttons[event.ui_element])
+        if self.orders is not None:
+            picked = self.orders.handle(event, self.session)
+            if picked is not None:
+                return self._do(picked)
+        if event.type == pygame.KEYDOWN:
+            return self._key(event)
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.orders:
+            for rect, region in self.region_hits:
+                if rect.collidepoint(event.pos):
+                    self.orders.show_target(self.session, region.index)
+        if event.type == pygame.MOUSEWHEEL:
+            side = self._layout()["side"]
+            if side.collidepoint(pygame.mouse.get_pos()):
+                self.meter_scroll = max(0, self.meter_scroll - event.y * self.ctx.px(30))
+        return None
+
+    def _top(self, key: str) -> sc.Transition:
+        if key == "menu":
+            return sc.Push(PauseScene(self.ctx))
+        if key == "help":
+            from game.ui.scenes.help import HelpScene
+
+            return sc.Push(HelpScene(self.ctx))
+        if key == "save":
+            self._save()
+        if key == "brief":
+            return sc.Push(BriefingScene(self.ctx, self.session, self.session.viewer))
+        return None
+
+    def _key(self, event: pygame.event.Event) -> sc.Transition:
+        ctrl = bool(event.mod & pygame.KMOD_CTRL)
+        key = event.key
+        if key == pygame.K_ESCAPE:
+            return sc.Push(PauseScene(self.ctx))
+        if key == pygame.K_F1:
+            return self._top("help")
+        if key == pygame.K_s and ctrl:
+            self._save()
+        elif key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            return self._do(Command("end"))
+        elif (key == pygame.K_z and ctrl) or key == pygame.K_BACKSPACE:
+            return self._do(Command("undo"))
+        elif key == pygame.K_a and not ctrl:
+            return self._do(Command("advise"))
+        elif key == pygame.K_b:
+            return self._top("brief")
+        elif key in (pygame.K_LEFT, pygame.K_RIGHT) and self.orders is not None:
+            step = (10 if event.mod & pygame.KMOD_SHIFT else 1) * (
+                1 if key == pygame.K_RIGHT else -1
+            )
+            self.orders.nudge(self.session, step)
+        elif key == pygame.K_o and self.orders is not None:
+            offer = self.orders.current_offer()
+            if offer is not None:
+                return self._do(offer)
+        elif pygame.K_1 <= key <= pygame.K_9 and self.orders is not None:
+            action = self.orders.card_action(key - pygame.K_0)
+            if action is not None:
+                return self._do(action)
+        return None
+
+    def _do(self, what: Action | Command) -> sc.Transition:
+        s = self.session
+        if s.human_to_act() < 0:
+            return None
+        try:
+            if isinstance(what, Command):
+                if what.name == "undo":
+                    s.undo()
+                elif what.name == "advise":
+                    s.advise()
+                elif what.name == "end":
+                    s.confirm()
+            else:
+                s.give(what)
+        except IllegalActionError as exc:
+            self.flash = (f"Not possible: {exc}", self.clock + 4)
+        if s.version != self.shown:
+            self._refresh()
+        return None
+
+    def _save(self) -> None:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        path = saves_dir() / f"{self.session.rules.id}-{stamp}.json"
+        try:
+            self.session.save(path)
+            self.flash = (f"Saved: {path.name}", self.clock + 4)
+        except OSError as exc:
+            self.flash = (f"Could not save: {exc.strerror}", self.clock + 6)
+
+    # ------------------------------------------------------------- drawing
+
+    def draw(self, surface: pygame.Surface) -> None:
+        lay = self._layout()
+        s = self.session
+        viewer = s.rules.factions[s.viewer]
+        colour = faction_colour(viewer.id, viewer.index)
+        draw_bar(surface, lay["bar"], s, self.ctx, colour, self.clock, self.flash)
+        self.meter_hits, self.meter_scroll = draw_side(
+            surface, lay, s, self.ctx, self.meters, colour, self.meter_scroll
+        )
+        self.region_hits = self.painter.draw(
+            surface,
+            lay["map"],
+            self.map_view,
+            s.rules,
+            self.ctx.fonts,
+            scale=self.ctx.settings.ui_scale,
+            pulse=self.clock,
+        )
+        blit_text(
+            surface,
+            self.ctx.fonts.get("serif_italic", 13),
+            s.rules.period,
+            (lay["map"].left + self.ctx.px(8), lay["map"].top + self.ctx.px(6)),
+            INK_SOFT,
+        )
+        if self.orders is not None:
+            self.orders.draw(surface, s, self.clock)
+        self._draw_tooltip(surface)
+
+    def _draw_tooltip(self, surface: pygame.Surface) -> None:
+        pos = pygame.mouse.get_pos()
+        if not pygame.mouse.get_focused():
+            return
+        tip = ""
+        for rect, meter in self.meter_hits:
+            if rect.collidepoint(pos):
+                tip = meter_tooltip(meter)
+        for rect, region in self.region_hits:
+            if rect.collidepoint(pos):
+                tip = _region_tip(self.session.rules, region)
+        if tip:
+            draw_tooltip(surface, self.ctx.fonts.get("sans", 13), tip, pos)
+
+    def describe(self) -> dict[str, Any]:
+        s = self.session
+        return {
+            "scene": self.name,
+            "viewer": s.rules.factions[s.viewer].id,
+            "date": month(s.rules, s.state.turn),
+            "actions": self.orders.card_texts() if self.orders else [],
+            "meters": [m.track.id for m in self.meters],
+            "regions": [r.name for r in self.map_view.regions],
+            "thinking": s.thinking,
+        }

@@ -1,0 +1,327 @@
+"""A game being played at the window: the engine, its state, who plays each side, undo, saves.
+
+This is the only place where the UI changes game state, and it does so only through
+`game.apply`. A human faction's orders are staged on top of the state at the start of its
+orders (`state`): each staged order is applied to a preview, so the engine checks it and the
+legal actions follow, but nothing is final until the player confirms (ends the turn). Undo drops
+staged orders and returns to that state. Agents think on a worker thread; `poll` collects their
+moves each frame. The save file is the engine's record (scenario, variant, seed, actions).
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from pathlib import Path
+
+from game.agents.base import Agent, make_agent
+from game.core.actions import END, Action
+from game.core.errors import IllegalActionError, NotationError
+from game.core.game import Game, Outcome
+from game.core.observation import Observation
+from game.core.serial import state_hash
+from game.core.state import CHOICES, ORDERS, State
+from game.scenario.errors import Problem, ScenarioError
+from game.sim.record import GameRecord, RecordError, load_record, make_record, save_record
+from game.ui.catalog import game_of
+
+HUMAN = "human"
+"""Seat kind of a faction played at the window."""
+SEAT_KINDS = (HUMAN, "historical", "greedy", "random")
+"""What can sit at each faction: a person, or one of the engine's agents."""
+
+
+class Session:
+    """One game in play (see the module docstring)."""
+
+    def __init__(
+        self,
+        game: Game,
+        seed: int,
+        seats: Mapping[str, str],
+        *,
+        autosave: Path | None = None,
+        actions: Sequence[str] = (),
+    ) -> None:
+        self.game = game
+        self.rules = game.rules
+        self.seed = seed
+        ids = [f.id for f in self.rules.factions]
+        self.seats = tuple(seats.get(fid, HUMAN) for fid in ids)
+        unknown = [s for s in self.seats if s not in SEAT_KINDS]
+        if unknown:
+            raise ValueError(f"unknown seat kind(s): {', '.join(unknown)}")
+        self.autosave_path = autosave
+        self.state = game.initial_state(seed)
+        self.turn_states: list[State] = [self.state]
+        """The first state of each turn reached, for charts of the past."""
+        self.actions: list[str] = []
+        for text in actions:
+            self._advance(game.apply(self.state, game.parse_action(text)), text)
+        self.staged: list[Action] = []
+        self.preview = self.state
+        self.version = 0
+        """Grows whenever what the screen shows may have changed."""
+        humans = self.humans()
+        self.viewer = humans[0] if humans else 0
+        self.seen_fired = {f: self.state.fired for f in range(len(ids))}
+        self.error = ""
+        """The last agent failure, shown to the player (empty when none)."""
+        self._agents: dict[int, Agent] = {}
+        self._advisers: dict[int, Agent] = {}
+        self._rngs = {f.index: random.Random(f"{seed}:agent:{f.id}") for f in self.rules.factions}
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="amur-ai")
+        self._io = ThreadPoolExecutor(max_workers=1, thread_name_prefix="amur-save")
+        self._saving: Future[Path] | None = None
+        self._future: Future[Action] | None = None
+        self._future_state: State | None = None
+        self._saved_turn = self.state.turn
+
+    # ------------------------------------------------------------- queries
+
+    def humans(self) -> list[int]:
+        return [f for f, seat in enumerate(self.seats) if seat == HUMAN]
+
+    def is_over(self) -> bool:
+        return self.game.is_terminal(self.state)
+
+    def outcome(self) -> Outcome | None:
+        return self.game.outcome(self.state)
+
+    def human_to_act(self) -> int:
+        """Returns the human faction that must act now, or -1 (an agent's turn, or the end)."""
+        f = self.state.to_act
+        return f if f >= 0 and self.seats[f] == HUMAN else -1
+
+    @property
+    def thinking(self) -> bool:
+        """True while an agent is choosing a move."""
+        return self._future is not None
+
+    def observation(self, faction: int | None = None) -> Observation:
+        """Returns what `faction` (default: the viewer) sees now, staged orders included."""
+        f = self.viewer if faction is None else faction
+        return self.game.observe(self.preview if self.staged else self.state, f)
+
+    def orders_complete(self) -> bool:
+        """True when the staged orders leave the faction nothing more to order this turn."""
+        if not self.staged:
+            return False
+        p, f = self.preview, self.state.to_act
+        return p.phase != ORDERS or p.turn != self.state.turn or p.to_act != f
+
+    def legal(self) -> list[Action]:
+        """Returns the acting human's legal actions in the preview (none if orders are done)."""
+        f = self.human_to_act()
+        if f < 0 or self.orders_complete():
+            return []
+        return self.game.legal_actions(self.preview, f)
+
+    def can_undo(self) -> bool:
+        return bool(self.staged)
+
+    # ------------------------------------------------------------- the human's moves
+
+    def give(self, action: Action) -> None:
+        """Stages an order (or answers an event at once); IllegalActionError if illegal."""
+        f = self.human_to_act()
+        if f < 0 or action.faction != f:
+            raise IllegalActionError("it is not a human player's turn")
+        if self.state.phase == CHOICES:
+            self._commit([action])
+            return
+        if action.kind == END:
+            self.confirm()
+            return
+        if self.orders_complete():
+            raise IllegalActionError("the orders are complete: confirm or undo")
+        self.preview = self.game.apply(self.preview, action)
+        self.staged.append(action)
+        self.version += 1
+
+    def confirm(self) -> None:
+        """Ends the human's orders: the staged orders (and `end`) become final."""
+        f = self.human_to_act()
+        if f < 0:
+            return
+        orders = list(self.staged)
+        if not self.orders_complete():
+            orders.append(Action(f, END))
+        self._commit(orders)
+
+    def undo(self) -> bool:
+        """Drops the last staged order; returns False if there was none."""
+        if not self.staged:
+            return False
+        self.staged.pop()
+        self.preview = self.state
+        for action in self.staged:
+            self.preview = self.game.apply(self.preview, action)
+        self.version += 1
+        return True
+
+    def undo_all(self) -> None:
+        """Returns to the state at the start of the human's orders."""
+        self.staged.clear()
+        self.preview = self.state
+        self.version += 1
+
+    def advise(self) -> None:
+        """Lets the historical adviser stage this turn's orders (or answer the event)."""
+        f = self.human_to_act()
+        if f < 0:
+            return
+        adviser = self._advisers.get(f)
+        if adviser is None:
+            adviser = self._advisers[f] = make_agent("historical", self.game, f)
+        rng = random.Random(f"{self.seed}:adviser:{f}:{self.state.turn}")
+        for _ in range(self.rules.max_orders + 1):
+            legal = self.legal()
+            if not legal:
+                return
+            view = self.preview if self.staged else self.state
+            action = adviser.act(self.game.observe(view, f), legal, rng)
+            if action.kind == END:
+                return
+            self.give(action)
+            if self.state.phase == CHOICES or self.human_to_act() != f:
+                return
+
+    # ------------------------------------------------------------- agents
+
+    def poll(self, budget: float = 0.004) -> None:
+        """Advances the game while agents are to act, for at most about `budget` seconds.
+
+        An agent's move runs on the worker thread; this collects finished moves, applies them
+        and starts the next, waiting at most the budget so the window stays responsive. A human
+        turn with nothing but `end` to choose passes by itself.
+        """
+        deadline = time.perf_counter() + budget
+        if self._saving is not None and self._saving.done():
+            self.wait_saved()
+        while not self.is_over():
+            f = self.state.to_act
+            if self.seats[f] == HUMAN:
+                self.viewer = f
+                legal = self.game.legal_actions(self.state, f)
+                if not self.staged and all(a.kind == END for a in legal):
+                    self._commit([Action(f, END)])
+                    continue
+                return
+            if self._future is None:
+                self._start(f)
+            assert self._future is not None
+            try:
+                wait = max(0.0, deadline - time.perf_counter())
+                action = self._future.result(timeout=wait)
+            except FutureTimeout:
+                return
+            except Exception as exc:  # an agent's bug must not crash the window
+                self.error = f"{self.rules.factions[f].name}'s AI failed ({exc}); it ended its turn"
+                action = self._fallback(f)
+            self._future = None
+            if self.game.why_illegal(self.state, action) is not None:
+                self.error = f"{self.rules.factions[f].name}'s AI chose an illegal move"
+                action = self._fallback(f)
+            self._commit([action])
+            if time.perf_counter() >= deadline:
+                return
+
+    def _start(self, f: int) -> None:
+        agent = self._agents.get(f)
+        if agent is None:
+            agent = self._agents[f] = make_agent(self.seats[f], self.game, f)
+        state = self.state
+        obs = self.game.observe(state, f)
+        legal = self.game.legal_actions(state, f)
+        rng = self._rngs[f]
+        self._future_state = state
+        self._future = self._pool.submit(agent.act, obs, legal, rng)
+
+    def _fallback(self, f: int) -> Action:
+        legal = self.game.legal_actions(self.state, f)
+        return next((a for a in legal if a.kind == END), legal[0])
+
+    # ------------------------------------------------------------- state changes
+
+    def _advance(self, state: State, text: str) -> None:
+        if state.turn != self.state.turn:
+            self.turn_states.append(state)
+        self.state = state
+        self.actions.append(text)
+
+    def _commit(self, orders: list[Action]) -> None:
+        for action in orders:
+            self._advance(self.game.apply(self.state, action), self.game.notation(action))
+        self.staged.clear()
+        self.preview = self.state
+        self.version += 1
+        if self.autosave_path and (self.state.turn != self._saved_turn or self.is_over()):
+            self._saved_turn = self.state.turn
+            self.autosave()
+
+    # ------------------------------------------------------------- saves
+
+    def record(self) -> GameRecord:
+        """Returns the game so far as a save record (confirmed orders only)."""
+        agents = {f.id: seat for f, seat in zip(self.rules.factions, self.seats, strict=True)}
+        return make_record(self.game, self.seed, self.actions, self.state, agents)
+
+    def autosave(self) -> None:
+        """Writes the autosave on the saving thread (the window does not wait for the disk)."""
+        if self.autosave_path is None:
+            return
+        record, path = self.record(), self.autosave_path
+        self._saving = self._io.submit(_write, path, record)
+
+    def wait_saved(self) -> None:
+        """Waits for the autosave being written, if any; its error is the player's to see."""
+        saving, self._saving = self._saving, None
+        if saving is not None:
+            try:
+                saving.result()
+            except OSError as exc:
+                self.error = f"The autosave failed: {exc.strerror}"
+
+    def save(self, path: Path) -> Path:
+        """Writes the save file atomically; returns its path."""
+        return _write(path, self.record())
+
+    @classmethod
+    def load(
+        cls, path: Path, *, autosave: Path | None = None, seats: Mapping[str, str] | None = None
+    ) -> Session:
+        """Returns the session saved in `path`; RecordError says what is wrong with the file."""
+        record = load_record(path)
+        name = str(path)
+        try:
+            game = game_of(record.scenario, record.variant)
+        except ScenarioError as exc:
+            raise RecordError([Problem(name, None, "scenario", str(exc))]) from None
+        chosen = dict(seats) if seats is not None else dict(record.agents)
+        chosen = {k: v if v in SEAT_KINDS else HUMAN for k, v in chosen.items()}
+        try:
+            session = cls(game, record.seed, chosen, autosave=autosave, actions=record.actions)
+        except (NotationError, IllegalActionError) as exc:
+            raise RecordError([Problem(name, None, "actions", str(exc))]) from None
+        if state_hash(session.state) != record.state_hash:
+            raise RecordError(
+                [Problem(name, None, "state_hash", "the replayed game differs from the saved one")]
+            )
+        return session
+
+    def close(self) -> None:
+        """Stops the worker thread (an agent still thinking finishes in the background)."""
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._future = None
+        self.wait_saved()
+        self._io.shutdown(wait=True)
+
+
+def _write(path: Path, record: GameRecord) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    save_record(path, record)
+    return path

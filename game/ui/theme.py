@@ -1,0 +1,154 @@
+"""The look: palette, faction colours, fonts, and the pygame_gui theme (assets/theme.json).
+
+A 1930s paper-and-ink palette: parchment panels, dark ink, oxblood headings. Faction colours
+come from the Okabe–Ito set, which stays distinguishable under the common colour-blindnesses.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import warnings
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pygame
+
+ASSETS = Path(__file__).resolve().parents[2] / "assets"
+"""The repository's assets folder: fonts (with licence), the widget theme."""
+FONTS = ASSETS / "fonts"
+
+Colour = tuple[int, int, int]
+
+PAPER: Colour = (239, 230, 208)
+PAPER_DARK: Colour = (230, 219, 191)
+PAPER_LIGHT: Colour = (246, 240, 226)
+INK: Colour = (43, 33, 24)
+INK_SOFT: Colour = (90, 74, 58)
+RULE: Colour = (140, 122, 91)
+ACCENT: Colour = (142, 42, 30)
+ACCENT_DARK: Colour = (94, 26, 18)
+GOLD: Colour = (184, 134, 11)
+SEA: Colour = (196, 212, 210)
+SEA_DEEP: Colour = (170, 192, 192)
+LAND: Colour = (233, 222, 190)
+COAST: Colour = (96, 110, 104)
+RIVER: Colour = (110, 150, 170)
+BORDER: Colour = (150, 90, 80)
+GOOD: Colour = (0, 114, 178)
+"""Okabe–Ito blue: a good outcome or a success chance."""
+BAD: Colour = (213, 94, 0)
+"""Okabe–Ito vermillion: a warning."""
+
+OKABE_ITO: tuple[Colour, ...] = (
+    (213, 94, 0),  # vermillion
+    (0, 114, 178),  # blue
+    (0, 158, 115),  # bluish green
+    (230, 159, 0),  # orange
+    (204, 121, 167),  # reddish purple
+    (86, 180, 233),  # sky blue
+    (240, 228, 66),  # yellow
+    (60, 60, 60),  # near black
+)
+_BY_ID: dict[str, Colour] = {
+    "ussr": OKABE_ITO[0],
+    "soviet": OKABE_ITO[0],
+    "japan": OKABE_ITO[1],
+    "usa": OKABE_ITO[2],
+    "us": OKABE_ITO[2],
+    "china": OKABE_ITO[3],
+    "manchukuo": OKABE_ITO[4],
+    "uk": OKABE_ITO[5],
+}
+
+
+def faction_colour(faction_id: str, index: int) -> Colour:
+    """Returns a faction's colour: a fixed one for the usual powers, else by its index."""
+    return _BY_ID.get(faction_id, OKABE_ITO[index % len(OKABE_ITO)])
+
+
+def text_on(colour: Colour) -> Colour:
+    """Returns ink or paper, whichever reads better on `colour`."""
+    r, g, b = colour
+    return INK if 0.299 * r + 0.587 * g + 0.114 * b > 150 else PAPER_LIGHT
+
+
+FONT_FILES: dict[str, str] = {
+    "sans": "DejaVuSans.ttf",
+    "sans_bold": "DejaVuSans-Bold.ttf",
+    "sans_italic": "DejaVuSans-Oblique.ttf",
+    "serif": "DejaVuSerif.ttf",
+    "serif_bold": "DejaVuSerif-Bold.ttf",
+    "serif_italic": "DejaVuSerif-Italic.ttf",
+}
+
+
+class Fonts:
+    """pygame fonts by kind and size, scaled by the UI scale and cached."""
+
+    def __init__(self, scale: float = 1.0) -> None:
+        self.scale = scale
+        self._cache: dict[tuple[str, int], pygame.font.Font] = {}
+
+    def get(self, kind: str, size: int) -> pygame.font.Font:
+        px = max(8, round(size * self.scale))
+        key = (kind, px)
+        font = self._cache.get(key)
+        if font is None:
+            path = FONTS / FONT_FILES.get(kind, FONT_FILES["sans"])
+            font = pygame.font.Font(str(path) if path.exists() else None, px)
+            self._cache[key] = font
+        return font
+
+
+@cache
+def _raw_theme() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((ASSETS / "theme.json").read_text(encoding="utf-8"))
+    return data
+
+
+def _adjust(node: Any, scale: float) -> Any:
+    """Resolves font paths against the assets folder and scales sizes (in place)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key.endswith("_path") and isinstance(value, str):
+                node[key] = str(ASSETS / value)
+            elif key in {"size", "list_item_height"} and isinstance(value, str):
+                node[key] = str(max(8, round(int(value) * scale)))
+            else:
+                _adjust(value, scale)
+    return node
+
+
+def gui_theme(scale: float = 1.0) -> dict[str, Any]:
+    """Returns the pygame_gui theme with absolute font paths and sizes scaled by `scale`."""
+    return dict(_adjust(copy.deepcopy(_raw_theme()), scale))
+
+
+def register_fonts(manager: Any, scale: float = 1.0) -> None:
+    """Tells pygame_gui where our fonts are and preloads the sizes the theme uses."""
+    manager.add_font_paths(
+        "sans",
+        str(FONTS / FONT_FILES["sans"]),
+        str(FONTS / FONT_FILES["sans_bold"]),
+        str(FONTS / FONT_FILES["sans_italic"]),
+        str(FONTS / FONT_FILES["sans_bold"]),
+    )
+    manager.add_font_paths(
+        "serif",
+        str(FONTS / FONT_FILES["serif"]),
+        str(FONTS / FONT_FILES["serif_bold"]),
+        str(FONTS / FONT_FILES["serif_italic"]),
+        str(FONTS / "DejaVuSerif-BoldItalic.ttf"),
+    )
+    wanted = []
+    for name, sizes in (("sans", (13, 14, 15, 16)), ("serif", (13, 14, 15, 16, 19, 20, 44))):
+        for size in sizes:
+            for style in ("regular", "bold", "italic"):
+                wanted.append(
+                    {"name": name, "point_size": max(8, round(size * scale)), "style": style}
+                )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        manager.preload_fonts(wanted)

@@ -1,0 +1,201 @@
+"""What the screen shows, built from one faction's Observation and the scenario's public rules.
+
+Nothing here reads hidden parts of a state: meters come from `Observation.tracks`, the map's
+control and garrisons from the tracks the faction observes, and the past from observations of
+earlier states. Odds and explanations of actions come from the engine's own API.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from game.core.actions import CHOOSE, DO, END, Action
+from game.core.game import Game
+from game.core.log import LogEntry
+from game.core.mechanics.bargaining import OFFER, Bargaining
+from game.core.mechanics.campaign import Campaign
+from game.core.notation import mechanic_for
+from game.core.observation import Observation
+from game.core.rules import Rules, TrackDef
+from game.core.state import State
+
+
+def bargaining_of(rules: Rules) -> Bargaining | None:
+    return next((m for m in rules.mechanics if isinstance(m, Bargaining)), None)
+
+
+def campaign_of(rules: Rules) -> Campaign | None:
+    return next((m for m in rules.mechanics if isinstance(m, Campaign)), None)
+
+
+def track_roles(rules: Rules) -> dict[int, str]:
+    """Returns how each track is best shown: `map`, `price`, `terms`, `date`, `flag` or `bar`."""
+    roles: dict[int, str] = {}
+    for track in rules.tracks:
+        roles[track.index] = "flag" if (track.lo, track.hi) == (0, 1) else "bar"
+    for figure in rules.figures:
+        if figure.kind == "date":
+            roles[figure.track] = "date"
+    for term in rules.distance:
+        if term.history_day >= 0:
+            roles[term.track] = "date"
+    talks = bargaining_of(rules)
+    if talks is not None:
+        for side in (talks.seller, talks.buyer):
+            roles[side.price] = "price"
+            roles[side.terms] = "terms"
+        roles[talks.deal_terms] = "terms"
+        roles[talks.agreed_turn] = "date"
+    war = campaign_of(rules)
+    if war is not None:
+        for region in war.regions:
+            roles[region.control] = roles[region.garrison] = "map"
+        for front in war.fronts:
+            roles[front.position] = roles[front.strength] = "map"
+    return roles
+
+
+def month(rules: Rules, turn: int) -> str:
+    """Returns a turn's date for people: `June 1933` for monthly turns, else `26 Jun 1933`."""
+    day: dt.date = rules.date(turn)
+    cal = rules.calendar
+    i = min(max(turn, 0), len(cal) - 1)
+    j = i + 1 if i + 1 < len(cal) else i - 1
+    step = abs((cal[j] - cal[i]).days) if j >= 0 and j != i else 1
+    if step >= 28 and day.day == 1:
+        return f"{day:%B %Y}"
+    return f"{day.day} {day:%b %Y}"
+
+
+def format_value(rules: Rules, track: TrackDef, value: int, role: str) -> str:
+    """Returns a track's value for people, in its unit."""
+    if role == "date":
+        return "—" if value < 0 else month(rules, value)
+    if role == "flag":
+        return "yes" if value else "no"
+    if role == "terms":
+        talks = bargaining_of(rules)
+        if talks is not None and 0 <= value < len(talks.terms_defs):
+            return talks.terms_defs[value].label
+    number = f"{value / track.scale:g}" if track.scale != 1 else str(value)
+    return f"{number} {track.unit}".strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Meter:
+    """One track as the faction sees it."""
+
+    track: TrackDef
+    value: int
+    role: str
+    text: str
+    own: bool
+    """The faction's own resource (its `owner`)."""
+    secret: bool
+    """Only this faction sees it."""
+
+    @property
+    def fraction(self) -> float:
+        span = self.track.hi - self.track.lo
+        return 0.0 if span <= 0 else min(1.0, max(0.0, (self.value - self.track.lo) / span))
+
+
+def meters(rules: Rules, obs: Observation) -> list[Meter]:
+    """Returns the faction's visible tracks worth a meter: its own first, then secret, shared."""
+    roles = track_roles(rules)
+    bit = 1 << obs.faction
+    out = []
+    for tid, value in obs.tracks:
+        track = rules.tracks[rules.track_index(tid)]
+        role = roles[track.index]
+        if role in {"map", "price"}:
+            continue
+        own = track.owner == obs.faction
+        secret = track.mask == bit and len(rules.factions) > 1
+        text = format_value(rules, track, value, role)
+        out.append(Meter(track, value, role, text, own, secret))
+    rank = {"bar": 0, "terms": 1, "date": 2, "flag": 3}
+    out.sort(key=lambda m: (not m.own, not m.secret, rank.get(m.role, 4)))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class ActionInfo:
+    """An action as a button shows it."""
+
+    action: Action
+    label: str
+    odds: float | None
+    explain: str
+    cite: str
+    history: str
+    """What was done in history (scenario actions), for the tooltip."""
+    cost: str = ""
+    """What the order costs, for people (`1 Soviet political capital`)."""
+
+
+def describe_action(game: Game, state: State, action: Action) -> ActionInfo:
+    """Returns the label, odds, one-line explanation and citation of an action."""
+    rules = game.rules
+    label = game.label(action)
+    odds = game.odds(state, action)
+    explain = cite = history = cost = ""
+    if action.kind == DO:
+        adef = rules.actions[action.ref]
+        explain, cite, history = adef.text, adef.cite, adef.historical
+        cost = ", ".join(f"{n} {rules.tracks[t].name}" for t, n in adef.cost)
+    elif action.kind == CHOOSE:
+        event = rules.events[action.ref]
+        option = event.options[action.amount]
+        explain, cite = option.text, event.cite
+        history = "This is what was done in history." if option.historical else ""
+    elif action.kind == END:
+        explain = "Your orders are final; the turn resolves once every side has given theirs."
+    else:
+        mechanic = mechanic_for(rules, action.kind)
+        explain = mechanic.explain(state, action) if mechanic else ""
+    return ActionInfo(action, label, odds, explain, cite, history, cost)
+
+
+def offer_history(
+    game: Game, states: list[State], viewer: int
+) -> list[tuple[int, float | None, float | None]]:
+    """Returns (turn, seller's price, buyer's price) per turn, as `viewer` saw them."""
+    talks = bargaining_of(game.rules)
+    if talks is None:
+        return []
+    ask_id = game.rules.tracks[talks.seller.price].id
+    bid_id = game.rules.tracks[talks.buyer.price].id
+    scale = talks.scale
+    out = []
+    for state in states:
+        obs = game.observe(state, viewer)
+        ask, bid = obs.track(ask_id), obs.track(bid_id)
+        out.append(
+            (
+                state.turn,
+                ask / scale if ask else None,
+                bid / scale if bid else None,
+            )
+        )
+    return out
+
+
+def is_offer(action: Action) -> bool:
+    return action.kind == OFFER
+
+
+def log_html(rules: Rules, log: tuple[LogEntry, ...], last_turn: int = -1) -> tuple[str, int]:
+    """Returns chronicle lines as pygame_gui HTML (a date heading where the turn changes after
+    `last_turn`), each cited, and the turn of the last line."""
+    from game.ui.widgets.text import esc
+
+    lines = []
+    for entry in log:
+        if entry.turn != last_turn:
+            lines.append(f"<b><font color='#5E1A12'>{esc(month(rules, entry.turn))}</font></b>")
+            last_turn = entry.turn
+        cite = f" <i><font color='#6B5A48'>{esc(entry.cite)}</font></i>" if entry.cite else ""
+        lines.append(f"• {esc(entry.text)}{cite}")
+    return "<br>".join(lines), last_turn

@@ -1,0 +1,1 @@
+"""Drawing helpers and composite widgets: text, meters, the map, the offer chart, tooltips."""

@@ -1,0 +1,374 @@
+"""The map: a base map (coastlines, rivers, borders from `game.ui.mapdata`, when present) and the
+scenario's regions as markers coloured by who controls them, as the viewing faction knows it."""
+
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import pygame
+
+from game.core.actions import Action
+from game.core.mechanics.campaign import ATTACK
+from game.core.observation import Observation
+from game.core.rules import Rules
+from game.ui.theme import (
+    ACCENT,
+    BORDER,
+    COAST,
+    INK,
+    INK_SOFT,
+    LAND,
+    PAPER_DARK,
+    PAPER_LIGHT,
+    RIVER,
+    RULE,
+    SEA,
+    Fonts,
+    faction_colour,
+)
+from game.ui.view import campaign_of
+
+BBox = tuple[float, float, float, float]
+"""lon0, lat0, lon1, lat1 (west, south, east, north)."""
+DEFAULT_BBOX: BBox = (115.0, 38.0, 146.0, 56.0)
+"""Manchuria, Korea, Japan and the Soviet Far East, when neither regions nor a base map say."""
+
+
+@dataclass(frozen=True, slots=True)
+class RegionMark:
+    index: int
+    name: str
+    lon: float
+    lat: float
+    controller: int
+    """Faction index, or -1 if the viewer does not know."""
+    garrison: int | None
+    fronts: tuple[str, ...]
+    """Fronts standing here, as "name (strength)"."""
+    text: str
+    targeted: bool
+    """A legal attack of the viewer's could take it now."""
+
+
+@dataclass(frozen=True, slots=True)
+class MapView:
+    regions: tuple[RegionMark, ...]
+    links: tuple[tuple[int, int, bool], ...]
+    """(region, region, by sea)."""
+
+
+def build_map_view(rules: Rules, obs: Observation, legal: list[Action]) -> MapView:
+    """Returns the map as `obs`'s faction sees it (no regions if the scenario has no campaign)."""
+    war = campaign_of(rules)
+    if war is None:
+        return MapView((), ())
+    seen = dict(obs.tracks)
+    targets = {a.amount for a in legal if a.kind == ATTACK}
+    fronts: dict[int, list[str]] = {}
+    for front in war.fronts:
+        pos = seen.get(rules.tracks[front.position].id)
+        if pos is None:
+            continue
+        strength = seen.get(rules.tracks[front.strength].id)
+        fronts.setdefault(pos, []).append(
+            front.name if strength is None else f"{front.name} ({strength})"
+        )
+    marks = []
+    links = set()
+    for region in war.regions:
+        controller = seen.get(rules.tracks[region.control].id, -1)
+        marks.append(
+            RegionMark(
+                region.index,
+                region.name,
+                region.lon,
+                region.lat,
+                controller,
+                seen.get(rules.tracks[region.garrison].id),
+                tuple(fronts.get(region.index, ())),
+                region.text,
+                region.index in targets,
+            )
+        )
+        for other in region.land:
+            links.add((min(region.index, other), max(region.index, other), False))
+        for other in region.sea:
+            links.add((min(region.index, other), max(region.index, other), True))
+    return MapView(tuple(marks), tuple(sorted(links)))
+
+
+class _Fit:
+    """Equirectangular fit of a bbox into a size (the same as mapdata's, for when it is absent)."""
+
+    def __init__(self, bbox: BBox, size: tuple[int, int]) -> None:
+        lon0, lat0, lon1, lat1 = bbox
+        self.bbox = bbox
+        self.kx = math.cos(math.radians((lat0 + lat1) / 2))
+        world_w, world_h = (lon1 - lon0) * self.kx, lat1 - lat0
+        self.scale = min(size[0] / world_w, size[1] / world_h)
+        self.off = ((size[0] - world_w * self.scale) / 2, (size[1] - world_h * self.scale) / 2)
+
+    def to_screen(self, lon: float, lat: float) -> tuple[float, float]:
+        return (
+            self.off[0] + (lon - self.bbox[0]) * self.kx * self.scale,
+            self.off[1] + (self.bbox[3] - lat) * self.scale,
+        )
+
+
+@functools.cache
+def _load_basemap() -> Any:
+    """Returns the base map (read once), or None when mapdata or its data is not available."""
+    try:
+        from game.ui import mapdata
+
+        return mapdata.load_basemap()
+    except Exception:  # a missing module or data file means a plain background, not a crash
+        return None
+
+
+def crop_to(bbox: BBox, size: tuple[int, int]) -> BBox:
+    """Returns the middle of `bbox` cut to the shape of `size`, so the map fills the area."""
+    lon0, lat0, lon1, lat1 = bbox
+    kx = math.cos(math.radians((lat0 + lat1) / 2))
+    want = size[0] / max(1, size[1])
+    have = (lon1 - lon0) * kx / (lat1 - lat0)
+    if have > want:
+        half = (lat1 - lat0) * want / kx / 2
+        mid = (lon0 + lon1) / 2
+        return (mid - half, lat0, mid + half, lat1)
+    half = (lon1 - lon0) * kx / want / 2
+    mid = (lat0 + lat1) / 2
+    return (lon0, mid - half, lon1, mid + half)
+
+
+def region_bbox(view: MapView, size: tuple[int, int]) -> BBox | None:
+    """Returns a bbox around the regions with a margin, widened to the area's shape."""
+    if not view.regions:
+        return None
+    lons = [r.lon for r in view.regions]
+    lats = [r.lat for r in view.regions]
+    lon0, lon1 = min(lons) - 2.5, max(lons) + 2.5
+    lat0, lat1 = min(lats) - 2.0, max(lats) + 2.0
+    kx = math.cos(math.radians((lat0 + lat1) / 2))
+    want = size[0] / max(1, size[1])
+    have = (lon1 - lon0) * kx / (lat1 - lat0)
+    if have < want:
+        extra = ((lat1 - lat0) * want / kx - (lon1 - lon0)) / 2
+        lon0, lon1 = lon0 - extra, lon1 + extra
+    else:
+        extra = ((lon1 - lon0) * kx / want - (lat1 - lat0)) / 2
+        lat0, lat1 = lat0 - extra, lat1 + extra
+    return (lon0, lat0, lon1, lat1)
+
+
+_BACKGROUNDS: dict[tuple[tuple[int, int], BBox, bool], pygame.Surface] = {}
+"""Rendered base maps by size and bbox, shared by every painter (drawing one takes a while)."""
+
+
+class MapPainter:
+    """Draws the map; the base map is rendered once per size and kept."""
+
+    def __init__(self) -> None:
+        self._base: Any = None
+        self._tried = False
+
+    @property
+    def basemap(self) -> Any:
+        if not self._tried:
+            self._tried = True
+            self._base = _load_basemap()
+        return self._base
+
+    def bbox(self, view: MapView, size: tuple[int, int]) -> BBox:
+        found = region_bbox(view, size)
+        if found is not None:
+            return found
+        base = self.basemap
+        if base is None:
+            return crop_to(DEFAULT_BBOX, size)
+        lon0, lat0, lon1, lat1 = base.bbox
+        return crop_to((float(lon0), float(lat0), float(lon1), float(lat1)), size)
+
+    def _background(self, size: tuple[int, int], bbox: BBox) -> pygame.Surface:
+        key = (size, bbox, self.basemap is not None)
+        cached = _BACKGROUNDS.get(key)
+        if cached is not None:
+            return cached
+        surf = pygame.Surface(size)
+        fit = _Fit(bbox, size)
+        base = self.basemap
+        if base is None:
+            surf.fill(LAND)
+        else:
+            surf.fill(PAPER_DARK)
+            b0, b1 = (
+                fit.to_screen(base.bbox[0], base.bbox[3]),
+                fit.to_screen(base.bbox[2], base.bbox[1]),
+            )
+            pygame.draw.rect(surf, SEA, pygame.Rect(b0, (b1[0] - b0[0], b1[1] - b0[1])))
+            for ring in base.coastlines:
+                pts = [fit.to_screen(lon, lat) for lon, lat in ring]
+                if len(pts) >= 3:
+                    pygame.draw.polygon(surf, LAND, pts)
+            for ring in getattr(base, "lakes", ()):
+                pts = [fit.to_screen(lon, lat) for lon, lat in ring]
+                if len(pts) >= 3:
+                    pygame.draw.polygon(surf, SEA, pts)
+        self._graticule(surf, fit, bbox)
+        if base is not None:
+            for layer, colour, width in (
+                (base.rivers, RIVER, 1),
+                (base.borders, BORDER, 1),
+                (base.coastlines, COAST, 1),
+            ):
+                for line in layer:
+                    pts = [fit.to_screen(lon, lat) for lon, lat in line]
+                    if len(pts) >= 2:
+                        pygame.draw.lines(surf, colour, False, pts, width)
+        if len(_BACKGROUNDS) >= 6:
+            _BACKGROUNDS.pop(next(iter(_BACKGROUNDS)))
+        _BACKGROUNDS[key] = surf
+        return surf
+
+    @staticmethod
+    def _graticule(surf: pygame.Surface, fit: _Fit, bbox: BBox) -> None:
+        lon0, lat0, lon1, lat1 = bbox
+        tint = (205, 196, 170)
+        for lon in range(int(lon0 // 5 * 5), int(lon1) + 5, 5):
+            a, b = fit.to_screen(lon, lat0), fit.to_screen(lon, lat1)
+            pygame.draw.line(surf, tint, a, b)
+        for lat in range(int(lat0 // 5 * 5), int(lat1) + 5, 5):
+            a, b = fit.to_screen(lon0, lat), fit.to_screen(lon1, lat)
+            pygame.draw.line(surf, tint, a, b)
+
+    def draw(
+        self,
+        surface: pygame.Surface,
+        rect: pygame.Rect,
+        view: MapView,
+        rules: Rules,
+        fonts: Fonts,
+        *,
+        scale: float = 1.0,
+        pulse: float = 0.0,
+    ) -> list[tuple[pygame.Rect, RegionMark]]:
+        """Draws base map and regions in `rect`; returns the markers' hit boxes."""
+        size = (max(1, rect.width), max(1, rect.height))
+        bbox = self.bbox(view, size)
+        surface.blit(self._background(size, bbox), rect.topleft)
+        fit = _Fit(bbox, size)
+        pos = {
+            r.index: (
+                rect.left + fit.to_screen(r.lon, r.lat)[0],
+                rect.top + fit.to_screen(r.lon, r.lat)[1],
+            )
+            for r in view.regions
+        }
+        clip = surface.get_clip()
+        surface.set_clip(rect)
+        for a, b, sea in view.links:
+            if sea:
+                _dashed(surface, RIVER, pos[a], pos[b], round(6 * scale))
+            else:
+                pygame.draw.line(surface, RULE, pos[a], pos[b], 2)
+        hits = []
+        radius = round(9 * scale)
+        placed: list[pygame.Rect] = []
+        for region in view.regions:
+            x, y = pos[region.index]
+            centre = (round(x), round(y))
+            if region.targeted:
+                ring = radius + round((4 + 2 * math.sin(pulse * 4)) * scale)
+                pygame.draw.circle(surface, ACCENT, centre, ring, 2)
+            fill = (
+                faction_colour(rules.factions[region.controller].id, region.controller)
+                if 0 <= region.controller < len(rules.factions)
+                else PAPER_LIGHT
+            )
+            pygame.draw.circle(surface, fill, centre, radius)
+            pygame.draw.circle(surface, INK, centre, radius, 1)
+            if region.fronts:
+                flag = pygame.Rect(centre[0] - radius // 2, centre[1] - radius // 2, radius, radius)
+                pygame.draw.rect(surface, INK, flag)
+            box = pygame.Rect(0, 0, radius * 2 + 6, radius * 2 + 6)
+            box.center = centre
+            placed.append(box)
+            hits.append((box, region))
+        label_font = fonts.get("sans_bold", 11)
+        for box, region in hits:
+            self._label(surface, rect, label_font, short_name(region.name), box, placed)
+        surface.set_clip(clip)
+        pygame.draw.rect(surface, INK_SOFT, rect, 1)
+        return hits
+
+    @staticmethod
+    def _label(
+        surface: pygame.Surface,
+        area: pygame.Rect,
+        font: pygame.font.Font,
+        text: str,
+        marker: pygame.Rect,
+        placed: list[pygame.Rect],
+    ) -> None:
+        """Writes a region's name beside its marker where it overlaps nothing else drawn."""
+        image = font.render(text, True, INK)
+        w, h = image.get_size()
+        cx, cy = marker.center
+        for left, top in (
+            (marker.right, cy - h // 2),
+            (marker.left - w, cy - h // 2),
+            (cx - w // 2, marker.top - h),
+            (cx - w // 2, marker.bottom),
+        ):
+            spot = pygame.Rect(left, top, w, h).inflate(4, 0)
+            if not area.contains(spot) or spot.collidelist(placed) >= 0:
+                continue
+            halo = pygame.Surface(spot.size, pygame.SRCALPHA)
+            halo.fill((246, 240, 226, 190))
+            surface.blit(halo, spot.topleft)
+            surface.blit(image, (spot.left + 2, spot.top))
+            placed.append(spot)
+            return
+
+
+def short_name(name: str) -> str:
+    """Returns a region's name without its parenthesised detail: `Transbaikalia (Chita)` →
+    `Transbaikalia`."""
+    return name.split(" (")[0]
+
+
+def _dashed(
+    surface: pygame.Surface,
+    colour: tuple[int, int, int],
+    a: tuple[float, float],
+    b: tuple[float, float],
+    dash: int,
+) -> None:
+    length = math.dist(a, b)
+    steps = max(1, int(length // max(1, dash)))
+    for i in range(0, steps, 2):
+        t0, t1 = i / steps, min(1.0, (i + 1) / steps)
+        p0 = (a[0] + (b[0] - a[0]) * t0, a[1] + (b[1] - a[1]) * t0)
+        p1 = (a[0] + (b[0] - a[0]) * t1, a[1] + (b[1] - a[1]) * t1)
+        pygame.draw.line(surface, colour, p0, p1, 2)
+
+
+def region_tooltip(rules: Rules, region: RegionMark) -> str:
+    """Returns the hover text of a region: who holds it, its garrison, fronts, and its story."""
+    if 0 <= region.controller < len(rules.factions):
+        holder = rules.factions[region.controller].name
+    else:
+        holder = "unknown"
+    parts = [f"{region.name} — held by {holder}."]
+    if region.garrison is not None:
+        parts.append(f"Garrison {region.garrison}.")
+    if region.fronts:
+        parts.append("Here: " + ", ".join(region.fronts) + ".")
+    if region.targeted:
+        parts.append("You can attack it this turn.")
+    if region.text:
+        parts.append("\n" + region.text)
+    return " ".join(parts)

@@ -1,0 +1,178 @@
+"""The faction's tracks as meters (bars), dated facts, and yes/no chips."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.theme import (
+    ACCENT,
+    INK,
+    INK_SOFT,
+    PAPER_LIGHT,
+    RULE,
+    Colour,
+    Fonts,
+    text_on,
+)
+from game.ui.view import Meter
+from game.ui.widgets.text import blit_text
+
+Hit = tuple[pygame.Rect, Meter]
+
+
+MAX_FLAGS = 10
+"""With more yes/no tracks than this, only those that are `yes` get a chip."""
+
+
+def chips(meters: list[Meter]) -> list[Meter]:
+    """Returns the yes/no tracks to show as chips (only the `yes` ones when there are many)."""
+    flags = [m for m in meters if m.role == "flag"]
+    return flags if len(flags) <= MAX_FLAGS else [m for m in flags if m.value]
+
+
+def _row_height(meter: Meter, fonts: Fonts, scale: float) -> int:
+    line = fonts.get("sans", 12).get_linesize()
+    return line * 2 + round(8 * scale) if meter.role == "bar" else line + round(8 * scale)
+
+
+def _columns(width: int, scale: float) -> int:
+    return 2 if width >= 440 * scale else 1
+
+
+def _chip_lines(meters: list[Meter], width: int, fonts: Fonts, scale: float) -> int:
+    font = fonts.get("sans", 12)
+    x, lines = 0, 1
+    for chip in chips(meters):
+        w = font.size(chip.track.name)[0] + round(18 * scale)
+        if x + w > width and x:
+            lines += 1
+            x = 0
+        x += w + round(6 * scale)
+    return lines
+
+
+def meters_height(meters: list[Meter], width: int, fonts: Fonts, scale: float) -> int:
+    """Returns the height `draw_meters` needs for these meters at this width."""
+    rows = [m for m in meters if m.role != "flag"]
+    cols = _columns(width, scale)
+    heights = [0] * cols
+    for i, meter in enumerate(rows):
+        heights[i % cols] += _row_height(meter, fonts, scale)
+    height = max(heights)
+    if chips(meters):
+        height += _chip_lines(meters, width, fonts, scale) * round(26 * scale) + round(6 * scale)
+    return height
+
+
+def draw_meters(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    meters: list[Meter],
+    fonts: Fonts,
+    colour: Colour,
+    *,
+    scroll: int = 0,
+    scale: float = 1.0,
+) -> list[Hit]:
+    """Draws the meters inside `rect` (scrolled up by `scroll` pixels); returns hit boxes."""
+    hits: list[Hit] = []
+    clip = surface.get_clip()
+    surface.set_clip(rect)
+    rows = [m for m in meters if m.role != "flag"]
+    cols = _columns(rect.width, scale)
+    gap = round(14 * scale)
+    col_w = (rect.width - gap * (cols - 1)) // cols
+    name_font = fonts.get("sans", 12)
+    tag_font = fonts.get("sans_italic", 11)
+    value_font = fonts.get("sans_bold", 12)
+    line = name_font.get_linesize()
+    ys = [rect.top - scroll] * cols
+    for i, meter in enumerate(rows):
+        c = i % cols
+        x, y = rect.left + c * (col_w + gap), ys[c]
+        h = _row_height(meter, fonts, scale)
+        ys[c] += h
+        box = pygame.Rect(x, y, col_w, h)
+        if box.bottom < rect.top or box.top > rect.bottom:
+            continue
+        tint = ACCENT if meter.own else INK_SOFT
+        if meter.role == "bar":
+            name_rect = blit_text(surface, name_font, meter.track.name, (x, y), tint, width=col_w)
+            value_w = value_font.size(meter.text)[0]
+            bar = pygame.Rect(x, y + line + round(4 * scale), col_w - value_w - 8, 7)
+            pygame.draw.rect(surface, PAPER_LIGHT, bar)
+            fill = bar.copy()
+            fill.width = round(bar.width * meter.fraction)
+            pygame.draw.rect(surface, colour if meter.own else INK_SOFT, fill)
+            pygame.draw.rect(surface, RULE, bar, 1)
+            blit_text(
+                surface,
+                value_font,
+                meter.text,
+                (x + col_w, bar.centery - line // 2),
+                INK,
+                align="right",
+            )
+        else:
+            value_w = min(col_w // 2, value_font.size(meter.text)[0])
+            name_rect = blit_text(
+                surface, name_font, meter.track.name, (x, y), tint, width=col_w - value_w - 8
+            )
+            blit_text(
+                surface,
+                value_font,
+                meter.text,
+                (x + col_w, y),
+                INK,
+                align="right",
+                width=col_w // 2,
+            )
+        if meter.secret and name_rect.right + 50 < x + col_w - (
+            0 if meter.role == "bar" else value_w
+        ):
+            blit_text(surface, tag_font, "secret", (name_rect.right + 6, y + 1), ACCENT)
+        hits.append((box, meter))
+    y = max(ys) + round(4 * scale)
+    x = rect.left
+    chip_font = fonts.get("sans", 12)
+    chip_h = round(22 * scale)
+    for meter in chips(meters):
+        w = chip_font.size(meter.track.name)[0] + round(18 * scale)
+        if x + w > rect.right and x > rect.left:
+            x = rect.left
+            y += round(26 * scale)
+        chip = pygame.Rect(x, y, w, chip_h)
+        if meter.value:
+            pygame.draw.rect(surface, colour, chip, border_radius=chip_h // 2)
+            text_colour = text_on(colour)
+        else:
+            pygame.draw.rect(surface, RULE, chip, 1, border_radius=chip_h // 2)
+            text_colour = INK_SOFT
+        label_y = chip.centery - chip_font.get_linesize() // 2
+        blit_text(
+            surface,
+            chip_font,
+            meter.track.name,
+            (chip.centerx, label_y),
+            text_colour,
+            align="center",
+        )
+        hits.append((chip, meter))
+        x += w + round(6 * scale)
+    surface.set_clip(clip)
+    return [(r, m) for r, m in hits if r.colliderect(rect)]
+
+
+def meter_tooltip(meter: Meter) -> str:
+    """Returns the hover text of a meter: its name, value, range and description."""
+    t = meter.track
+    parts = [f"{t.name}: {meter.text}"]
+    if meter.role == "bar":
+        lo = f"{t.lo / t.scale:g}" if t.scale != 1 else str(t.lo)
+        hi = f"{t.hi / t.scale:g}" if t.scale != 1 else str(t.hi)
+        parts.append(f"(range {lo}–{hi} {t.unit})".replace(" )", ")"))
+    if meter.secret:
+        parts.append("— only you see this.")
+    if t.description:
+        parts.append("\n" + t.description)
+    return " ".join(parts)
