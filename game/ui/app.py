@@ -205,10 +205,11 @@ class App:
             return
         if event.type == pygame.VIDEORESIZE and not self.settings.fullscreen:
             self._resized(event.size)
-            if self.persist:
-                self.settings = self.settings.with_size(self.ctx.size)
-                self.ctx.settings = self.settings
-                save_settings(self.settings)
+            resized = self.settings.with_size(self.ctx.size)
+            if resized != self.settings:
+                self.settings = self.ctx.settings = resized
+                if self.persist:
+                    save_settings(resized)
             return
         if self.manager.process_events(event):
             return

@@ -1,0 +1,68 @@
+"""Shared steps of the UI tests."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core.serial import state_hash
+from game.ui.scenes.play import GameScene
+from game.ui.session import Session
+from tests.ui.driver import Driver
+
+
+def start_railway(d: Driver, seats: tuple[str, str] = ("Human", "AI: historical")) -> Session:
+    """From the main menu, starts the railway sale with these seat buttons; returns the session
+    once the first briefing is dismissed."""
+    d.press("New game")
+    d.press("The Railway Sale")
+    d.press("Choose sides")
+    for faction, label in enumerate(seats):
+        buttons = [b for b, (f, _) in d.scene.seat_buttons.items() if f == faction]  # type: ignore[attr-defined]
+        d.click(next(b for b in buttons if b.text == label))
+    d.press("Start the game")
+    if d.name == "cover":  # hot seat: the first side is asked to the screen too
+        d.key(pygame.K_RETURN)
+    assert d.name == "briefing"
+    d.key(pygame.K_RETURN)
+    assert isinstance(d.scene, GameScene)
+    return d.scene.session
+
+
+def game_scene(d: Driver) -> GameScene:
+    scene = d.app.stack[0] if d.app.stack else None
+    assert isinstance(scene, GameScene), d.name
+    return scene
+
+
+def play_turn(d: Driver) -> None:
+    """Lets the adviser give the human's orders and confirms them; answers pop-ups."""
+    if d.name == "event":
+        d.key(pygame.K_1 if d.describe()["options"] else pygame.K_RETURN)
+    elif d.name in {"briefing", "cover"}:
+        d.key(pygame.K_RETURN)
+    elif d.name == "game":
+        session = game_scene(d).session
+        if session.human_to_act() >= 0:
+            d.key(pygame.K_a)
+            d.key(pygame.K_RETURN)
+        else:
+            d.frames(2)
+
+
+def until_human(d: Driver, limit: int = 400) -> Session:
+    """Steps until a human is to give orders on the game screen (answering pop-ups)."""
+    for _ in range(limit):
+        if d.name == "game":
+            session = game_scene(d).session
+            if session.human_to_act() >= 0 and session.state.phase == 0:
+                return session
+            d.frames(1)
+        elif d.name == "event":
+            d.key(pygame.K_1 if d.describe()["options"] else pygame.K_RETURN)
+        else:
+            d.key(pygame.K_RETURN)
+    raise AssertionError(f"no human turn came ({d.name})")
+
+
+def digest(session: Session) -> str:
+    return state_hash(session.state)

@@ -1,0 +1,123 @@
+"""Screenshots of every scene, taken by driving the real app (docs/screenshots/ is made so).
+
+    SDL_VIDEODRIVER=dummy AMUR_CONFIG_DIR=/tmp/c AMUR_DATA_DIR=/tmp/d \
+        python -m tests.ui.shots docs/screenshots
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import pygame
+
+from game.scenario.loader import available_scenarios
+from tests.ui.driver import Driver
+
+
+def advance(d: Driver, done: object, limit: int = 4000) -> None:
+    """Plays on with the adviser (and first options) until `done()` or the debrief."""
+    assert callable(done)
+    for _ in range(limit):
+        if done() or d.name == "debrief":
+            return
+        if d.name == "game":
+            if d.scene.session.human_to_act() >= 0:  # type: ignore[attr-defined]
+                d.key(pygame.K_a)
+                d.key(pygame.K_RETURN)
+            else:
+                d.frames(1)
+        elif d.name == "event":
+            d.key(pygame.K_1 if d.describe()["options"] else pygame.K_RETURN)
+        else:
+            d.key(pygame.K_RETURN)
+
+
+def start(d: Driver, title: str, seats: list[str] | None = None) -> None:
+    """From the main menu, starts the scenario with this title (seats by button label)."""
+    d.press("New game")
+    d.press(title)
+    d.press("Choose sides")
+    for faction, label in enumerate(seats or []):
+        buttons = [b for b, (f, _) in d.scene.seat_buttons.items() if f == faction]  # type: ignore[attr-defined]
+        d.click(next(b for b in buttons if b.text == label))
+    d.press("Start the game")
+
+
+def take_all(out: Path) -> list[Path]:
+    """Takes one screenshot of each scene into `out`; returns the files."""
+    out.mkdir(parents=True, exist_ok=True)
+    shots: list[Path] = []
+    d = Driver()
+    try:
+        shots.append(d.shot(out / "01-main-menu.png"))
+        d.press("New game")
+        d.press("The Railway Sale")
+        shots.append(d.shot(out / "02-scenario-chooser.png"))
+        d.press("Choose sides")
+        shots.append(d.shot(out / "03-sides-and-variant.png"))
+        d.key(pygame.K_ESCAPE)
+        d.key(pygame.K_ESCAPE)
+        d.key(pygame.K_ESCAPE) if d.name != "menu" else None
+        start(d, "The Railway Sale", ["Human", "AI: historical"])
+        shots.append(d.shot(out / "04-briefing.png"))
+        d.key(pygame.K_RETURN)
+        advance(d, lambda: d.name == "event" and bool(d.describe()["options"]))
+        shots.append(d.shot(out / "06-event-choice.png"))
+        d.key(pygame.K_1)
+        advance(d, lambda: d.name == "game" and d.scene.session.state.turn >= 15)  # type: ignore[attr-defined]
+        d.key(pygame.K_3)
+        d.key(pygame.K_LEFT, pygame.KMOD_SHIFT)
+        shots.append(d.shot(out / "05-game-railway-sale.png"))
+        d.key(pygame.K_ESCAPE)
+        shots.append(d.shot(out / "07-pause-menu.png"))
+        d.press("How to play")
+        shots.append(d.shot(out / "08-help.png"))
+        d.key(pygame.K_ESCAPE)
+        d.key(pygame.K_ESCAPE)
+        d.press("Settings")
+        shots.append(d.shot(out / "09-settings.png"))
+        d.key(pygame.K_ESCAPE)
+        d.key(pygame.K_ESCAPE)
+        d.press("Save game")
+        d.key(pygame.K_ESCAPE)
+        d.press("Load game")
+        shots.append(d.shot(out / "10-load.png"))
+        d.key(pygame.K_ESCAPE)
+        advance(d, lambda: d.name == "debrief")
+        shots.append(d.shot(out / "11-debrief.png"))
+        d.key(pygame.K_ESCAPE)
+        start(d, "The Railway Sale", ["Human", "Human"])
+        d.key(pygame.K_RETURN)
+        d.key(pygame.K_RETURN)
+        d.key(pygame.K_RETURN)
+        d.until(lambda: d.name == "cover")
+        shots.append(d.shot(out / "12-hot-seat-cover.png"))
+        if "august-1945" in available_scenarios():
+            from game.ui import scene as sc
+            from game.ui.scenes.menu import MainMenu
+
+            d.app._apply(sc.Reset(MainMenu(d.app.ctx)))
+            d.frames(2)
+            start(d, "The August 1945 Race", ["Human", "AI: historical", "AI: historical"])
+            d.key(pygame.K_RETURN)
+            advance(
+                d,
+                lambda: (
+                    d.name == "game"
+                    and any(c[1].action.kind == "attack" for c in d.scene.orders.cards)
+                ),
+            )  # type: ignore[attr-defined]
+            shots.append(d.shot(out / "13-game-august-1945.png"))
+    finally:
+        d.close()
+    return shots
+
+
+if __name__ == "__main__":
+    for path in take_all(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")):
+        print(path)

@@ -1,0 +1,196 @@
+"""The game screen driven through its widgets and keys, as a player would."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pygame
+
+from game.core.actions import END
+from game.core.serial import state_hash
+from game.ui.scenes.play import GameScene
+from tests.ui.driver import Driver
+from tests.ui.helpers import game_scene, play_turn, start_railway, until_human
+
+
+def test_orders_go_through_the_widgets_and_end_the_turn(driver: Driver) -> None:
+    session = start_railway(driver)
+    scene = game_scene(driver)
+    assert driver.describe()["viewer"] == "ussr"
+    texts = driver.describe()["actions"]
+    assert any("Court American recognition" in t and t.endswith("· 70 %") for t in texts), texts
+    # a card: a scenario action with its odds
+    driver.press("1. Court American recognition")
+    assert [session.game.notation(a) for a in session.staged] == ["ussr:court_us"]
+    # the price slider, then its button: an offer among the legal prices only
+    driver.key(pygame.K_LEFT, pygame.KMOD_SHIFT)
+    offer = scene.orders.current_offer() if scene.orders else None
+    assert offer is not None
+    assert offer in session.game.legal_actions(session.preview, 0)
+    driver.click(scene.orders.offer_button if scene.orders else None)
+    assert session.staged[-1] == offer
+    assert scene.orders is not None
+    assert "2 of 3 given" not in scene.orders.card_texts()  # the header is drawn, not a widget
+    assert len(scene.orders.staged) == 2  # both orders are listed on the panel
+    driver.press("Undo")
+    assert [session.game.notation(a) for a in session.staged] == ["ussr:court_us"]
+    before = len(session.actions)
+    driver.press("End turn")
+    assert session.actions[before : before + 2] == ["ussr:court_us", "ussr:end"]
+    session = until_human(driver)
+    assert session.state.turn == 1
+    lines = [e.text for e in session.observation(0).log]
+    assert "Soviet Union: Court American recognition." in lines
+
+
+def test_undo_returns_to_the_state_at_the_start_of_the_orders(driver: Driver) -> None:
+    session = start_railway(driver)
+    start = session.state
+    legal = session.legal()
+    driver.key(pygame.K_1)
+    driver.key(pygame.K_2)
+    assert len(session.staged) == 2
+    driver.key(pygame.K_z, pygame.KMOD_CTRL)
+    driver.key(pygame.K_BACKSPACE)
+    assert session.staged == []
+    assert session.state is start
+    assert session.preview is start
+    assert session.legal() == legal
+    assert session.actions == []
+
+
+def test_a_whole_game_reaches_the_debrief_and_saves_its_chronicle(driver: Driver) -> None:
+    start_railway(driver)
+    for _ in range(600):
+        if driver.name == "debrief":
+            break
+        play_turn(driver)
+    assert driver.name == "debrief"
+    described = driver.describe()
+    assert described["outcome"]
+    assert set(described["scores"]) == {"ussr", "japan"}
+    driver.press("Save the chronicle")
+    path = Path(driver.describe()["saved"])
+    text = path.read_text(encoding="utf-8")
+    assert "## What actually happened" in text
+    assert "[001 L26]" in text  # the historical timeline keeps its citations
+    assert f"## Result: {described['class_label']}" in text
+    driver.key(pygame.K_ESCAPE)
+    assert driver.name == "menu"
+
+
+def test_save_quit_load_gives_the_same_game(private_dirs: Path) -> None:
+    d = Driver()
+    session = start_railway(d)
+    for _ in range(3):
+        until_human(d)
+        play_turn(d)
+    until_human(d)
+    d.key(pygame.K_s, pygame.KMOD_CTRL)
+    saved = state_hash(session.state)
+    actions = list(session.actions)
+    files = list((private_dirs / "data" / "saves").glob("*.json"))
+    assert len(files) == 1
+    assert json.loads(files[0].read_text())["actions"] == actions
+    d.close()
+
+    d = Driver()
+    try:
+        d.press("Load game")
+        buttons = [b for b, p in d.scene.items.items() if p == files[0]]  # type: ignore[attr-defined]
+        d.click(buttons[0])
+        assert isinstance(d.app.stack[0], GameScene)
+        loaded = d.app.stack[0].session
+        assert state_hash(loaded.state) == saved
+        assert loaded.actions == actions
+        assert loaded.seats == ("human", "historical")
+    finally:
+        d.close()
+
+
+def test_continue_loads_the_autosave(private_dirs: Path) -> None:
+    d = Driver()
+    start_railway(d)
+    until_human(d)
+    play_turn(d)
+    session = until_human(d)
+    turn = session.state.turn
+    d.close()
+    autosave = json.loads((private_dirs / "data" / "autosave.json").read_text())
+    assert autosave["actions"] == session.actions[: len(autosave["actions"])]
+    d = Driver()
+    try:
+        d.press("Continue")
+        loaded = game_scene(d).session
+        assert loaded.state.turn == turn
+        assert loaded.actions == autosave["actions"]
+    finally:
+        d.close()
+
+
+def test_hot_seat_covers_the_screen_between_human_sides(driver: Driver) -> None:
+    session = start_railway(driver, ("Human", "Human"))
+    driver.key(pygame.K_1)
+    driver.key(pygame.K_RETURN)
+    driver.until(lambda: driver.name == "cover")
+    assert driver.describe()["faction"] == 1
+    # the cover is opaque: nothing of the game screen is drawn under it
+    assert driver.app.top.opaque
+    corner = driver.app.screen.get_at((5, 5))
+    assert tuple(corner)[:3] == (239, 230, 208)
+    driver.key(pygame.K_RETURN)
+    assert driver.name == "briefing"  # Japan's own briefing, now that Japan is at the screen
+    assert "Manchukuo is the nominal buyer" in driver.app.top.describe().get("text", "")
+    driver.key(pygame.K_RETURN)
+    assert driver.name == "game"
+    meters = driver.describe()["meters"]
+    assert driver.describe()["viewer"] == "japan"
+    assert "japan_value" in meters  # Japan's own secret
+    assert "railway_value" not in meters  # Moscow's secret stays hidden
+    assert session.observation().own_orders == ()  # the Soviet orders are not shown to Japan
+
+
+def test_an_event_asks_its_chooser_with_text_options_and_source(driver: Driver) -> None:
+    start_railway(driver)
+    for _ in range(400):
+        if driver.name == "event" and driver.describe()["options"]:
+            break
+        play_turn(driver)
+    described = driver.describe()
+    assert described["events"]
+    assert any("(the historical choice)" in o for o in described["options"])
+    scene = game_scene(driver)
+    event = scene.session.rules.events[scene.session.observation().choice]
+    boxes = [
+        w
+        for w in driver.app.manager.get_sprite_group().sprites()
+        if type(w).__name__ == "UITextBox" and w.visible
+    ]
+    assert any(event.cite.split(";")[0] in getattr(b, "html_text", "") for b in boxes)
+    before = len(scene.session.actions)
+    driver.key(pygame.K_1)
+    assert scene.session.actions[before].split(":")[1] == "choose"
+    assert driver.name != "event" or driver.describe()["events"] != described["events"]
+
+
+class _SlowAgent:
+    name = "slow"
+
+    def act(self, obs, legal, rng):  # type: ignore[no-untyped-def]
+        time.sleep(0.4)
+        return next(a for a in legal if a.kind == END)
+
+
+def test_agents_think_off_the_window_thread(driver: Driver, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("game.ui.session.make_agent", lambda name, game, f: _SlowAgent())
+    session = start_railway(driver)
+    driver.press("End turn")
+    assert session.thinking
+    started = time.perf_counter()
+    driver.frames(5)
+    assert time.perf_counter() - started < 0.35  # frames go on while the agent thinks
+    assert driver.describe()["thinking"]
+    driver.until(lambda: session.human_to_act() == 0 and not session.thinking, limit=20000)
+    assert session.state.turn == 1

@@ -1,0 +1,168 @@
+"""Menus, set-up, settings, resizing, the map, and every scenario on the game screen."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.ui import scene as sc
+from game.ui.catalog import game_of, scenario_files
+from game.ui.scenes.play import GameScene
+from game.ui.session import Session
+from game.ui.settings import Settings, load_settings
+from game.ui.theme import faction_colour
+from game.ui.widgets.map_view import region_tooltip
+from tests.ui.conftest import DATA
+from tests.ui.driver import Driver
+
+
+def show_game(d: Driver, session: Session) -> GameScene:
+    scene = GameScene(d.app.ctx, session)
+    scene.briefed = set(range(len(session.rules.factions)))
+    d.app._apply(sc.Reset(scene))
+    d.frames(3)
+    return scene
+
+
+def test_main_menu_offers_its_choices(driver: Driver) -> None:
+    assert driver.describe()["buttons"] == [
+        "New game",
+        "Continue",
+        "Load game",
+        "Settings",
+        "How to play",
+        "Quit",
+    ]
+    assert not driver.button("Continue").is_enabled  # no autosave yet
+    driver.key(pygame.K_h)
+    assert driver.name == "help"
+    texts = [
+        w.html_text
+        for w in driver.app.manager.get_sprite_group().sprites()
+        if type(w).__name__ == "UITextBox"
+    ]
+    assert any("Ctrl+Z" in t and "Keyboard shortcuts" in t for t in texts)
+    driver.key(pygame.K_ESCAPE)
+    driver.key(pygame.K_q)
+    assert not driver.app.running
+
+
+def test_scenario_chooser_and_setup(driver: Driver) -> None:
+    driver.press("New game")
+    assert driver.describe()["scenarios"] == list(scenario_files())
+    driver.press("The Railway Sale")
+    driver.press("Choose sides")
+    described = driver.describe()
+    assert described["scenario"] == "railway-sale"
+    assert described["seats"] == ["human", "greedy"]
+    driver.press("No American recognition in 1933")
+    seat = [b for b, (f, k) in driver.scene.seat_buttons.items() if (f, k) == (1, "random")]  # type: ignore[attr-defined]
+    driver.click(seat[0])
+    described = driver.describe()
+    assert described["variant"] == "no_us_recognition"
+    assert described["seats"] == ["human", "random"]
+    driver.press("Start the game")
+    driver.key(pygame.K_RETURN)
+    session = driver.app.stack[0].session  # type: ignore[attr-defined]
+    assert session.rules.variant == "no_us_recognition"
+    assert session.seats == ("human", "random")
+
+
+def test_settings_are_kept_between_runs(private_dirs: Path) -> None:
+    d = Driver(persist=True)
+    try:
+        d.press("Settings")
+        d.press("115 %")
+        d.press("1440 × 900")
+        d.press("Off")
+        d.press("Apply and save")
+        assert d.app.screen.get_size() == (1440, 900)
+        assert d.app.ctx.settings.ui_scale == 1.15
+        assert d.name == "menu"
+        d.frames(2)
+    finally:
+        d.close()
+    saved = json.loads((private_dirs / "config" / "settings.json").read_text())
+    assert saved["ui_scale"] == 1.15
+    assert load_settings() == Settings(1440, 900, False, 1.15, False)
+
+
+def test_the_window_can_be_resized(driver: Driver) -> None:
+    session = Session(game_of("railway-sale"), 3, {"ussr": "human", "japan": "historical"})
+    show_game(driver, session)
+    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=(1600, 1000), w=1600, h=1000))
+    driver.frames(3)
+    assert driver.app.screen.get_size() == (1600, 1000)
+    end = driver.button("End turn")
+    assert end.rect.right <= 1600
+    assert end.rect.bottom <= 1000
+    assert end.rect.right > 1400  # laid out again for the new width
+    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=(300, 200), w=300, h=200))
+    driver.frames(2)
+    assert driver.app.screen.get_size() == (960, 640)  # never smaller than the layout's minimum
+
+
+def test_the_map_colours_regions_by_their_controller(driver: Driver) -> None:
+    game = game_of(str(DATA / "two_fronts.yaml"))
+    session = Session(game, 1, {"ussr": "human", "japan": "historical"})
+    scene = show_game(driver, session)
+    regions = {r.name: r for _, r in scene.region_hits}
+    assert set(regions) == {"Chita", "Hailar (the west)", "Harbin", "Mukden"}
+    hits = {r.name: box for box, r in scene.region_hits}
+    ussr, japan = (faction_colour(f.id, f.index) for f in session.rules.factions)
+
+    def fill(name: str) -> tuple[int, ...]:  # inside the marker, beside a front's flag
+        x, y = hits[name].center
+        return tuple(driver.app.screen.get_at((x + 6, y)))[:3]
+
+    assert fill("Chita") == ussr
+    assert fill("Harbin") == japan
+    # the garrison of Mukden is Japan's secret; Hailar can be attacked
+    assert "Garrison" not in region_tooltip(session.rules, regions["Mukden"])
+    assert "Garrison 40" in region_tooltip(session.rules, regions["Hailar (the west)"])
+    assert regions["Hailar (the west)"].targeted
+    cards = driver.describe()["actions"]
+    assert len(cards) == 1
+    assert cards[0].startswith("1. Transbaikal Front: attack Hailar")
+    assert cards[0].endswith("· 69 %")  # a long label is shortened, never its odds
+    assert scene.orders is not None
+    driver.click_at(hits["Hailar (the west)"].center)  # a click on a region finds its attacks
+    assert (
+        scene.orders.infos[scene.orders.first].action.amount == regions["Hailar (the west)"].index
+    )
+    assert not scene.orders.show_target(session, regions["Mukden"].index)  # out of reach
+    driver.key(pygame.K_1)
+    driver.key(pygame.K_RETURN)
+    driver.until(lambda: session.human_to_act() == 0 and not session.thinking)
+    driver.frames(2)
+    new = {r.name: r.controller for _, r in scene.region_hits}
+    taken = session.state.tracks[session.rules.track_index("ctl_hailar")] == 0
+    assert (new["Hailar (the west)"] == 0) == taken
+
+
+@pytest.mark.parametrize("sid", list(scenario_files()))
+def test_every_scenario_opens_on_the_game_screen(driver: Driver, sid: str) -> None:
+    game = game_of(sid)
+    seats = {f.id: "human" if f.index == 0 else "historical" for f in game.rules.factions}
+    session = Session(game, 7, seats)
+    scene = show_game(driver, session)
+    driver.until(lambda: session.human_to_act() == 0)
+    driver.frames(2)
+    described = driver.describe()
+    assert described["viewer"] == game.rules.factions[0].id
+    assert described["actions"], "the first faction has something to order"
+    visible = {t for t, _ in session.observation(0).tracks}
+    assert set(described["meters"]) <= visible  # only what the faction observes
+    assert scene.meter_hits  # meters are drawn
+
+
+def test_full_screen_toggles_and_back(driver: Driver) -> None:
+    driver.key(pygame.K_F11)
+    assert driver.app.settings.fullscreen
+    assert driver.name == "menu"
+    driver.key(pygame.K_F11)
+    assert not driver.app.settings.fullscreen
+    assert driver.app.screen.get_size() == (1280, 800)
