@@ -20,8 +20,8 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -n auto
 
 lint: $(STAMP)
-	$(BIN)/ruff check game tests bench main.py
-	$(BIN)/ruff format --check game tests bench main.py
+	$(BIN)/ruff check game tests bench tools main.py
+	$(BIN)/ruff format --check game tests bench tools main.py
 	$(BIN)/mypy game
 	$(BIN)/lint-imports
 
