@@ -575,7 +575,8 @@ class _Compiler:
     def _bargaining(self, spec: s.BargainingSpec) -> Bargaining:
         loc: Loc = ("mechanics", "bargaining")
         price = self.track(spec.seller.price, (*loc, "seller", "price"))
-        scale = self.track_specs[price][0].scale
+        known = price < len(self.track_specs)  # an unknown track is already a reported fault
+        scale = self.track_specs[price][0].scale if known else 1
 
         if spec.ceiling < spec.floor:
             self.fail((*loc, "ceiling"), "ceiling is below floor")

@@ -86,7 +86,9 @@ class Campaign(Mechanic):
     def targets(self, tracks: tuple[int, ...], front: FrontDef) -> tuple[int, ...]:
         """Returns the regions `front` may attack now."""
         here = self.regions[tracks[front.position]]
-        links = here.land + here.sea if front.amphibious else here.land
+        links = here.land + tuple(r for r in here.sea if r not in here.land)
+        if not front.amphibious:
+            links = here.land
         return tuple(r for r in links if tracks[self.regions[r].control] != self.attacker)
 
     def actions(self, state: State, faction: int) -> list[Action]:
