@@ -19,6 +19,7 @@ from game.core.effects import Add
 from game.core.log import entries
 from game.core.mechanics.bargaining import ACCEPT, OFFER, TERMS, Bargaining
 from game.core.state import ORDERS
+from tests.core.support import play, track, with_tracks
 
 
 @pytest.fixture(scope="module")
@@ -29,23 +30,6 @@ def railway() -> Game:
 def table(game: Game) -> Bargaining:
     (mechanic,) = (m for m in game.rules.mechanics if isinstance(m, Bargaining))
     return mechanic
-
-
-def play(game: Game, state: State, *notations: str) -> State:
-    for text in notations:
-        state = game.apply(state, game.parse_action(text))
-    return state
-
-
-def track(game: Game, state: State, track_id: str) -> int:
-    return state.tracks[game.rules.track_index(track_id)]
-
-
-def with_tracks(game: Game, state: State, **values: int) -> State:
-    tracks = list(state.tracks)
-    for track_id, value in values.items():
-        tracks[game.rules.track_index(track_id)] = value
-    return dataclasses.replace(state, tracks=tuple(tracks))
 
 
 def offers(game: Game, state: State) -> set[int]:

@@ -20,6 +20,7 @@ from game.agents import HistoricalAgent
 from game.core.actions import CHOOSE, END, Action
 from game.core.log import entries
 from game.core.state import CHOICES, ORDERS
+from tests.core.support import play, track, with_tracks
 
 USSR, JAPAN = 0, 1
 
@@ -29,23 +30,6 @@ def railway() -> Game:
     game = load_game("railway-sale")
     assert [f.id for f in game.rules.factions] == ["ussr", "japan"]
     return game
-
-
-def play(game: Game, state: State, *notations: str) -> State:
-    for text in notations:
-        state = game.apply(state, game.parse_action(text))
-    return state
-
-
-def track(game: Game, state: State, track_id: str) -> int:
-    return state.tracks[game.rules.track_index(track_id)]
-
-
-def with_tracks(game: Game, state: State, **values: int) -> State:
-    tracks = list(state.tracks)
-    for track_id, value in values.items():
-        tracks[game.rules.track_index(track_id)] = value
-    return dataclasses.replace(state, tracks=tuple(tracks))
 
 
 def lines(state: State, turn: int) -> list[str]:
