@@ -28,6 +28,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
 	$(BIN)/python bench/run.py --out bench/RESULTS.md
+	$(BIN)/python bench/ui.py --out bench/UI_RESULTS.md
 
 schema: $(STAMP)
 	$(BIN)/python main.py schema

@@ -1,0 +1,112 @@
+"""Front-end benchmark: time to the main menu's first frame, and game-screen frame times.
+
+Run as `python bench/ui.py --out bench/UI_RESULTS.md` (what `make bench` does), headless with
+SDL's dummy video driver. First frame: a fresh process is started and timed until it has drawn
+the main menu (median of `--runs`). Frame time: for each scenario, a game is started through the
+menus (first side human, the others AI), then `--frames` frames are drawn and timed; the median
+and 99th percentile are reported. Targets (issue 5): first frame ≤ 1.5 s, p99 ≤ 8 ms at 1280×800.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+# The benchmark's games must not touch the player's settings, saves or autosave.
+_SCRATCH = tempfile.mkdtemp(prefix="amur-bench-")
+os.environ.setdefault("AMUR_CONFIG_DIR", os.path.join(_SCRATCH, "config"))
+os.environ.setdefault("AMUR_DATA_DIR", os.path.join(_SCRATCH, "data"))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+FIRST_FRAME = """
+from game.ui.app import App
+from game.ui.scenes.menu import MainMenu
+from game.ui.settings import Settings
+app = App(Settings(sound=False), fps=0, persist=False)
+app.push(MainMenu(app.ctx))
+app.step()
+print("drawn", flush=True)
+app.close()
+"""
+
+
+def first_frame(runs: int) -> float:
+    """Returns the median seconds from process start to the main menu's first frame."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, "-c", FIRST_FRAME], stdout=subprocess.PIPE, text=True, cwd=ROOT
+        )
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        times.append(time.perf_counter() - start)
+        proc.wait()
+        if "drawn" not in line:
+            raise RuntimeError("the app did not draw its first frame")
+    return statistics.median(times)
+
+
+def frame_times(title: str, factions: int, frames: int) -> tuple[float, float]:
+    """Returns (median, p99) milliseconds per frame of the game screen of a scenario."""
+    from tests.ui.driver import Driver
+    from tests.ui.shots import start
+
+    driver = Driver()
+    try:
+        start(driver, title, ["Human"] + ["AI: historical"] * (factions - 1))
+        driver.frames(5)
+        samples = []
+        for _ in range(frames):
+            t0 = time.perf_counter()
+            driver.app.step()
+            samples.append((time.perf_counter() - t0) * 1000)
+        samples.sort()
+        return statistics.median(samples), samples[min(len(samples) - 1, int(len(samples) * 0.99))]
+    finally:
+        driver.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--frames", type=int, default=600)
+    args = parser.parse_args()
+    from game import available_scenarios, load_game
+
+    lines = [
+        "# Front-end benchmark",
+        "",
+        f"Run {time.strftime('%Y-%m-%d %H:%M')} · Python {sys.version.split()[0]} · "
+        f"SDL_VIDEODRIVER={os.environ['SDL_VIDEODRIVER']} · 1280×800 default window",
+        "",
+        f"First frame of the main menu (process start → drawn, median of {args.runs}): "
+        f"**{first_frame(args.runs):.2f} s** (target ≤ 1.5 s)",
+        "",
+        f"| scenario | frame median (ms) | frame p99 (ms) over {args.frames} frames |",
+        "|---|---:|---:|",
+    ]
+    for sid in sorted(available_scenarios()):
+        rules = load_game(sid).rules
+        median, p99 = frame_times(rules.title, len(rules.factions), args.frames)
+        lines.append(f"| `{sid}` | {median:.2f} | {p99:.2f} |")
+    lines += ["", "Target: p99 ≤ 8 ms at 1280×800."]
+    text = "\n".join(lines) + "\n"
+    print(text)
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
