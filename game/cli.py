@@ -8,9 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +17,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 from rich.table import Table
 
-from game.agents.base import make_agent, parse_agents
+from game.agents.base import make_agents, parse_agents
 from game.scenario.errors import Problem, ScenarioError
 from game.scenario.loader import (
     available_scenarios,
@@ -33,9 +31,10 @@ from game.scenario.loader import (
 from game.scenario.schema import ScenarioSpec, VariantSpec
 from game.scenario.yamlfile import locate
 from game.sim.batch import BatchSpec, resolve_workers, run_batch, summarise
+from game.sim.files import write_atomic
 from game.sim.golden import GOLDEN_AGENTS, GOLDEN_SEEDS, golden_text
 from game.sim.play import play
-from game.sim.record import FORMAT, RecordError, default_file_mode, load_record, replay, save_record
+from game.sim.record import FORMAT, RecordError, load_record, replay, save_record
 
 console = Console(stderr=True)
 out = Console()
@@ -47,19 +46,6 @@ class UserError(click.ClickException):
 
 def _fail(exc: Exception) -> UserError:
     return UserError(str(exc))
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Writes text to `path` through a temporary file and a rename."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.chmod(tmp, default_file_mode())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -250,7 +236,7 @@ def record_cmd(scenario: str, variant: str | None, agents: str, seed: int, out_p
     except (ScenarioError, ValueError) as exc:
         raise _fail(exc) from None
     _refuse_foreign(out_path)
-    built = {f.index: make_agent(names[f.id], game, f.index) for f in game.rules.factions}
+    built = make_agents(game, names)
     record, state = play(game, built, seed, names=names)
     save_record(out_path, record)
     outcome = game.outcome(state)
@@ -372,7 +358,7 @@ def golden_cmd(out_dir: Path) -> None:
         game = load_game(sid)
         for seed in GOLDEN_SEEDS:
             names = {f.id: GOLDEN_AGENTS for f in game.rules.factions}
-            built = {f.index: make_agent(names[f.id], game, f.index) for f in game.rules.factions}
+            built = make_agents(game, names)
             record, _ = play(game, built, seed, names=names)
             path = out_dir / f"{sid}-seed{seed}.txt"
             write_atomic(path, golden_text(game, record))

@@ -19,6 +19,15 @@ class Agent(Protocol):
     def act(self, obs: Observation, legal: Sequence[Action], rng: random.Random) -> Action: ...
 
 
+AGENTS = ("random", "historical", "greedy")
+"""Names accepted by `make_agent` and by the CLI's `--agents`."""
+
+
+def make_agents(game: Game, names: dict[str, str]) -> dict[int, Agent]:
+    """Returns a new agent per faction index, from faction id → agent name."""
+    return {f.index: make_agent(names[f.id], game, f.index) for f in game.rules.factions}
+
+
 def make_agent(name: str, game: Game, faction: int) -> Agent:
     """Returns a new agent of the named kind for `faction`; ValueError lists the known kinds."""
     from game.agents.greedy import GreedyAgent
@@ -31,7 +40,7 @@ def make_agent(name: str, game: Game, faction: int) -> Agent:
         return HistoricalAgent(game, faction)
     if name == "greedy":
         return GreedyAgent(game, faction)
-    raise ValueError(f"unknown agent {name!r} (known: random, historical, greedy)")
+    raise ValueError(f"unknown agent {name!r} (known: {', '.join(AGENTS)})")
 
 
 def parse_agents(game: Game, text: str, default: str = "random") -> dict[str, str]:
@@ -47,7 +56,7 @@ def parse_agents(game: Game, text: str, default: str = "random") -> dict[str, st
         faction, agent = (x.strip() for x in part.split("=", 1))
         if faction not in out:
             raise ValueError(f"unknown faction {faction!r} (known: {', '.join(known)})")
-        if agent not in ("random", "historical", "greedy"):
-            raise ValueError(f"unknown agent {agent!r} (known: random, historical, greedy)")
+        if agent not in AGENTS:
+            raise ValueError(f"unknown agent {agent!r} (known: {', '.join(AGENTS)})")
         out[faction] = agent
     return out

@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from game.agents.base import make_agent
+from game.agents.base import make_agents
 from game.core.game import Game
 from game.core.rules import Rules
 from game.core.state import State
@@ -54,7 +54,7 @@ def figures(rules: Rules, state: State) -> dict[str, Any]:
 def play_one(game: Game, agents: dict[str, str], seed: int, index: int) -> dict[str, Any]:
     """Plays one game and returns its result line."""
     rules = game.rules
-    built = {f.index: make_agent(agents[f.id], game, f.index) for f in rules.factions}
+    built = make_agents(game, agents)
     record, state = play(game, built, seed, names=agents)
     outcome = game.outcome(state)
     assert outcome is not None

@@ -16,8 +16,6 @@ and fails loudly if any action is illegal or the final state's hash differs.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -30,6 +28,7 @@ from game.core.serial import state_hash
 from game.core.state import State
 from game.scenario.errors import Problem, ScenarioError
 from game.scenario.loader import load_game
+from game.sim.files import write_atomic
 
 FORMAT = "amur-save"
 FORMAT_VERSION = 1
@@ -98,26 +97,7 @@ def make_record(
 
 def save_record(path: Path, record: GameRecord) -> None:
     """Writes the record as JSON atomically (temporary file + rename in the same folder)."""
-    path = Path(path)
-    text = json.dumps(record.to_dict(), indent=1, ensure_ascii=False) + "\n"
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, default_file_mode())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def default_file_mode() -> int:
-    """Returns the mode a plain new file gets (mkstemp's files are private, 0600)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
+    write_atomic(path, json.dumps(record.to_dict(), indent=1, ensure_ascii=False) + "\n")
 
 
 def load_record(path: Path) -> GameRecord:

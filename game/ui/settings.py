@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import platformdirs
+
+from game.sim.files import write_atomic
 
 WINDOW_SIZES: tuple[tuple[int, int], ...] = (
     (1024, 700),
@@ -105,12 +106,5 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     """Writes the settings atomically; returns the file written."""
     path = path or config_dir() / "settings.json"
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".settings.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(asdict(settings), handle, indent=1)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, json.dumps(asdict(settings), indent=1))
     return path
