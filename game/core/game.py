@@ -2,7 +2,8 @@
 
 A turn: each faction with a decision gives its orders in faction order (they stay secret until
 all are in), the orders resolve together (by priority, then faction order, then the order they
-were given), the scenario's per-turn effects apply, events fire (in scenario order), factions
+were given), each mechanic settles what needs all the orders at once (an auction clears), the
+scenario's per-turn effects apply, events fire (in scenario order), factions
 answer the events that ask them to choose, and then the end rules are checked in order.
 """
 
@@ -307,6 +308,16 @@ class Game:
         mechanic = self._verb.get(action.kind)
         return mechanic.odds(state, action) if mechanic else None
 
+    def explain(self, state: State, action: Action) -> str:
+        """Returns one line on what an action does: a scenario action's or an event option's
+        text, or its mechanic's explanation; "" when there is none."""
+        if action.kind == DO:
+            return self.rules.actions[action.ref].text
+        if action.kind == CHOOSE:
+            return self.rules.events[action.ref].options[action.amount].text
+        mechanic = self._verb.get(action.kind)
+        return mechanic.explain(state, action) if mechanic else ""
+
     def _safe_notation(self, action: Action) -> str:
         """Returns the notation of an action, or its repr if its indexes are out of range
         (negative indexes would otherwise silently name another faction or option)."""
@@ -439,6 +450,8 @@ class Game:
                 self._resolve_do(turn, order)
             else:
                 self._verb[order.kind].resolve(turn, order)
+        for mechanic in self._mechanics:
+            mechanic.settle(turn, orders)
         turn.apply(rules.each_turn, "each_turn")
         self._fire_events(turn)
         return self._settle(state, turn)

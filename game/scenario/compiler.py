@@ -11,6 +11,16 @@ from game.core import conditions as c
 from game.core import effects as e
 from game.core.actions import CHOOSE, DO, END
 from game.core.log import ALL
+from game.core.mechanics.auction import (
+    BID,
+    NO_TRACK,
+    RESERVE,
+    TENDER,
+    WITHHOLD,
+    Auction,
+    BidderDef,
+    LotDef,
+)
 from game.core.mechanics.bargaining import ACCEPT, OFFER, TERMS, Bargaining, SideDef, TermsDef
 from game.core.mechanics.campaign import ATTACK, Campaign, FrontDef, RegionDef
 from game.core.notation import parse_action
@@ -32,7 +42,19 @@ from game.scenario import schema as s
 from game.scenario.calendar import expand, first_turn_on_or_after, turn_containing
 
 Loc = tuple[int | str, ...]
-RESERVED_VERBS = {END, CHOOSE, DO, OFFER, TERMS, ACCEPT, ATTACK}
+RESERVED_VERBS = {
+    END,
+    CHOOSE,
+    DO,
+    OFFER,
+    TERMS,
+    ACCEPT,
+    ATTACK,
+    BID,
+    TENDER,
+    RESERVE,
+    WITHHOLD,
+}
 
 
 class CompileError(ValueError):
@@ -426,6 +448,8 @@ class _Compiler:
             out.append(self._bargaining(self.spec.mechanics.bargaining))
         if self.spec.mechanics.campaign is not None:
             out.append(self._campaign(self.spec.mechanics.campaign))
+        if self.spec.mechanics.auction is not None:
+            out.append(self._auction(self.spec.mechanics.auction))
         return tuple(out)
 
     # ------------------------------------------------------------ map, campaign
@@ -491,6 +515,63 @@ class _Compiler:
                         visible_to=f.strength_visible_to,
                     ),
                     loc,
+                )
+            )
+        out.extend(self._auction_tracks())
+        return out
+
+    def _auction_tracks(self) -> list[tuple[s.TrackSpec, Loc]]:
+        """Returns the tracks the auction generates: per lot and per bidder."""
+        auction = self.spec.mechanics.auction
+        if auction is None:
+            return []
+        loc: Loc = ("mechanics", "auction")
+        factions = {f.id: i for i, f in enumerate(self.spec.factions)}
+        bidders = [b.faction for b in auction.bidders]
+        out: list[tuple[s.TrackSpec, Loc]] = []
+        n = len(self.spec.factions)
+        for i, lot in enumerate(auction.lots):
+            lloc: Loc = (*loc, "lots", i)
+            holder = 0
+            if lot.holder is not None:
+                if lot.holder not in factions:
+                    self.fail((*lloc, "holder"), f"unknown faction {lot.holder!r}")
+                else:
+                    holder = factions[lot.holder] + 1
+            if lot.estimate % 10:
+                self.fail((*lloc, "estimate"), "an estimate must be a multiple of 10")
+            price = lot.estimate if lot.price is None else lot.price
+            name = lot.name
+            specs = [
+                (f"hold_{lot.id}", f"{name}: holder", [0, n], holder),
+                (f"price_{lot.id}", f"{name}: rent", [0, 1_000_000], price if holder else 0),
+                (f"prev_{lot.id}", f"{name}: holder last season", [0, n], holder),
+                (f"open_{lot.id}", f"{name}: let at auction", [0, 1], int(lot.open)),
+            ]
+            specs.extend(
+                (f"bid_{lot.id}_{b}", f"{name}: last bid of {b}", [0, 1_000_000], 0)
+                for b in bidders
+            )
+            out.extend(
+                (s.TrackSpec(id=tid, name=label, range=rng, initial=init), lloc)
+                for tid, label, rng, init in specs
+            )
+        let = sum(lot.grounds for lot in auction.lots if lot.holder is not None and lot.open)
+        for j, b in enumerate(auction.bidders):
+            bloc: Loc = (*loc, "bidders", j)
+            if b.faction not in factions:
+                self.fail((*bloc, "faction"), f"unknown faction {b.faction!r}")
+            held = sum(lot.grounds for lot in auction.lots if lot.holder == b.faction and lot.open)
+            share = round(100 * held / let) if let else 0
+            out.extend(
+                (s.TrackSpec(id=tid, name=label, range=[0, 1_000_000], initial=init), bloc)
+                for tid, label, init in (
+                    (f"grounds_{b.faction}", f"Grounds held by {b.faction}", held),
+                    (f"share_{b.faction}", f"Share of let grounds, {b.faction} (%)", share),
+                    (f"lost_{b.faction}", f"Grounds lost this season, {b.faction}", 0),
+                    (f"gained_{b.faction}", f"Grounds gained this season, {b.faction}", 0),
+                    (f"won_{b.faction}", f"Grounds won at the latest auction, {b.faction}", 0),
+                    (f"catch_{b.faction}", f"Catch to date, {b.faction}", 0),
                 )
             )
         return out
@@ -570,6 +651,79 @@ class _Compiler:
             loss=spec.loss,
             win_loss=spec.win_loss,
             attrition=spec.attrition,
+        )
+
+    def _auction(self, spec: s.AuctionSpec) -> Auction:
+        loc: Loc = ("mechanics", "auction")
+        waters = self._index(spec.waters, (*loc, "waters"))
+        self._index(spec.lots, (*loc, "lots"))
+        bidder_ids = [b.faction for b in spec.bidders]
+        for j, fid in enumerate(bidder_ids):
+            if fid in bidder_ids[:j]:
+                self.fail((*loc, "bidders", j, "faction"), f"{fid!r} is listed twice")
+
+        def opt(name: str | None, where: Loc) -> int:
+            return NO_TRACK if name is None else self.track(name, where)
+
+        bidders = tuple(
+            BidderDef(
+                faction=self.faction(b.faction, (*loc, "bidders", j, "faction")),
+                name=self.spec.factions[self.factions.get(b.faction, 0)].name,
+                funds=self.track(b.funds, (*loc, "bidders", j, "funds")),
+                rate=opt(b.rate, (*loc, "bidders", j, "rate")),
+                capacity=opt(b.capacity, (*loc, "bidders", j, "capacity")),
+                catch_pct=opt(b.catch_pct, (*loc, "bidders", j, "catch_pct")),
+                catch=self.tracks[f"catch_{b.faction}"],
+                grounds=self.tracks[f"grounds_{b.faction}"],
+                share=self.tracks[f"share_{b.faction}"],
+                lost=self.tracks[f"lost_{b.faction}"],
+                gained=self.tracks[f"gained_{b.faction}"],
+                won=self.tracks[f"won_{b.faction}"],
+            )
+            for j, b in enumerate(spec.bidders)
+        )
+        lots = []
+        for i, lot in enumerate(spec.lots):
+            if lot.water not in waters:
+                self.fail((*loc, "lots", i, "water"), f"unknown water {lot.water!r}")
+            if lot.holder is not None and lot.holder not in bidder_ids:
+                self.fail((*loc, "lots", i, "holder"), f"{lot.holder!r} is not a bidder")
+            lots.append(
+                LotDef(
+                    index=i,
+                    id=lot.id,
+                    name=lot.name,
+                    water=waters.get(lot.water, 0),
+                    grounds=lot.grounds,
+                    estimate=lot.estimate,
+                    value=lot.value,
+                    text=lot.text,
+                    hold=self.tracks[f"hold_{lot.id}"],
+                    price=self.tracks[f"price_{lot.id}"],
+                    prev=self.tracks[f"prev_{lot.id}"],
+                    open=self.tracks[f"open_{lot.id}"],
+                    bids=tuple(self.tracks[f"bid_{lot.id}_{b}"] for b in bidder_ids),
+                )
+            )
+        low, high = spec.run
+        if low > high:
+            self.fail((*loc, "run"), f"low end {low} is above high end {high}")
+        return Auction(
+            host=self.faction(spec.host, (*loc, "host")),
+            bidders=bidders,
+            lots=tuple(lots),
+            waters=tuple(w.name for w in spec.waters),
+            active=c.predicate(self.cond(spec.active, (*loc, "active"))),
+            fishing=c.predicate(self.cond(spec.fishing, (*loc, "fishing"))),
+            freeze=self.track(spec.freeze, (*loc, "freeze")),
+            reserve=self.track(spec.reserve, (*loc, "reserve")),
+            revenue=opt(spec.revenue, (*loc, "revenue")),
+            run_low=low,
+            run_high=high,
+            income_pct=spec.income_pct,
+            unit=spec.unit,
+            catch_unit=spec.catch_unit,
+            on_seizure=self.effects(spec.on_seizure, (*loc, "on_seizure")),
         )
 
     def _bargaining(self, spec: s.BargainingSpec) -> Bargaining:

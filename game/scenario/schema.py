@@ -450,9 +450,83 @@ class CampaignSpec(Spec):
     attrition: int = Field(default=30, ge=0, le=1000)
 
 
+class WaterSpec(Spec):
+    """A named water in which lots lie; each water has its own run of fish each season."""
+
+    id: Slug
+    name: str = Field(max_length=80)
+    text: Text = ""
+
+
+class LotSpec(Spec):
+    """A lot: a block of fishing grounds let at auction. Its holder, price, holder at the last
+    season's end, openness and each bidder's last bid become tracks `hold_<id>`, `price_<id>`,
+    `prev_<id>`, `open_<id>` and `bid_<id>_<faction>`."""
+
+    id: Slug
+    name: str = Field(max_length=80)
+    water: Slug
+    grounds: int = Field(ge=1, le=1000)
+    estimate: int = Field(ge=10, le=1_000_000)
+    """Public estimate of a season's rent, in the auction's money unit (a multiple of 10)."""
+    value: int = Field(ge=0, le=1_000_000)
+    """Catch of a normal season, in the catch unit."""
+    holder: Slug | None = None
+    price: int | None = Field(default=None, ge=0, le=1_000_000)
+    """The holder's current rent (default: the estimate)."""
+    open: bool = True
+    """False: not let until an effect sets `open_<id>` to 1 (a lot opened later)."""
+    text: Text = ""
+
+
+class AuctionBidderSpec(Spec):
+    """A bidder. Its grounds, share of the let grounds (percent), grounds lost and gained this
+    season, grounds won at the latest auction and cumulative catch become tracks
+    `grounds_<faction>`, `share_<faction>`, `lost_<faction>`, `gained_<faction>`,
+    `won_<faction>` and `catch_<faction>`."""
+
+    faction: Slug
+    funds: Slug
+    """Track of the bidder's means (in its own currency)."""
+    rate: Slug | None = None
+    """Track: the price of one money unit in the bidder's currency, in thousandths (none: par)."""
+    capacity: Slug | None = None
+    """Track: grounds the bidder can work (none: no limit)."""
+    catch_pct: Slug | None = None
+    """Track: percent of its catch the bidder lands this season (none: 100)."""
+
+
+class AuctionSpec(Spec):
+    """Parameters of the sealed-bid fishery auction (see game/core/mechanics/auction.py)."""
+
+    host: Slug
+    bidders: list[AuctionBidderSpec] = Field(min_length=1, max_length=8)
+    waters: list[WaterSpec] = Field(min_length=1, max_length=32)
+    lots: list[LotSpec] = Field(min_length=1, max_length=64)
+    active: Condition
+    """When the auction is held."""
+    fishing: Condition
+    """When the fishing season runs."""
+    freeze: Slug
+    """Track: while above 0, held lots are not offered (holders renew at their price)."""
+    reserve: Slug
+    """Track: the host's reserve, percent of the estimate (keep it visible to the host only)."""
+    revenue: Slug | None = None
+    """Track: rents paid to the host by the other bidders (cumulative)."""
+    run: Pair = Field(default_factory=lambda: [70, 130])
+    """A water's run each season: a percent of a normal catch, drawn from this range."""
+    income_pct: int = Field(default=100, ge=0, le=1000)
+    """Percent of its catch a bidder adds to its means."""
+    unit: str = Field(max_length=40)
+    catch_unit: str = Field(max_length=40)
+    on_seizure: list[Effect] = Field(default_factory=list)
+    """Effects each time the host withholds a lot another bidder holds."""
+
+
 class MechanicsSpec(Spec):
     bargaining: BargainingSpec | None = None
     campaign: CampaignSpec | None = None
+    auction: AuctionSpec | None = None
 
 
 class SourceSpec(Spec):
@@ -469,7 +543,7 @@ class ScenarioSpec(Spec):
     summary: Text
     sources: list[SourceSpec] = Field(default_factory=list)
     calendar: list[CalendarSegment] = Field(min_length=1)
-    max_orders: int = Field(default=2, ge=1, le=20)
+    max_orders: int = Field(default=2, ge=1, le=80)
     factions: list[FactionSpec] = Field(min_length=1, max_length=16)
     tracks: list[TrackSpec] = Field(default_factory=list)
     actions: list[ActionSpec] = Field(default_factory=list)

@@ -43,6 +43,12 @@ class Mechanic(ABC):
     def label(self, action: Action) -> str:
         """Returns a sentence for people."""
 
+    def settle(self, turn: Turn, orders: tuple[tuple[Action, ...], ...]) -> None:
+        """Runs after every order of the turn has resolved (e.g. to clear an auction on all the
+        sealed bids at once); `orders` are the turn's orders per faction. Most mechanics
+        resolve order by order and need nothing here."""
+        return None
+
     def odds(self, state: State, action: Action) -> float | None:
         """Returns the action's chance of success, where it has one."""
         return None

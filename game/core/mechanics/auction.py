@@ -1,0 +1,524 @@
+"""Sealed-bid auctions of fishing lots, and the fishing season that follows.
+
+A lot is a block of fishing grounds in a named water, with a public estimate of its yearly rent
+and a value of its catch. While the auction is held (the scenario's `active` condition), each
+bidder may, with its orders, bid on lots (`bid lot price`, at most one bid per lot) or tender for
+every lot on offer at a share of its estimate (`tender pct`); the host also sets its reserve
+(`reserve pct`, a secret) and takes lots off the auction for its own state trust (`withhold lot`).
+All of this is secret until the turn resolves; then, after every other order of the turn (so that
+a new exchange rate or a freeze counts), the auction clears:
+
+1. Withheld lots go to the host's trust while it has the capacity to work them, else lie idle.
+2. While a freeze holds, held lots are not offered: each holder renews at its last price.
+3. Every other open lot not held by the host goes to its highest bid at or above the reserve
+   (the estimate × the reserve percent); ties go to the current holder, then to the host, then
+   to the lower faction. A winner pays its price when it can (a bidder paying in another currency
+   pays price × rate); a bid it cannot pay lapses. Unsold lots lie idle. Tenders bid, lot by
+   lot in order, on the lots the bidder did not bid on by name, while its means last.
+4. All bids are published.
+
+When the fishing season runs (the `fishing` condition), each water has a run drawn from the
+turn's seeded generator, and each held lot yields its value × the run × the holder's catch
+percent to the holder's catch and means. Then the season's holders become the reference against
+which the next season's losses and gains are counted.
+
+Money is held in integer units of the scenario's tracks; bids are multiples of a lot's step
+(a tenth of its estimate).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from game.core.actions import Action
+from game.core.conditions import Pred
+from game.core.effects import Effect
+from game.core.mechanics.base import Mechanic
+from game.core.state import State
+from game.core.turn import Turn
+
+BID = "bid"
+TENDER = "tender"
+RESERVE = "reserve"
+WITHHOLD = "withhold"
+
+BID_STEPS = tuple(range(5, 21))
+"""Bids are these multiples of a lot's step (a tenth of its estimate): 50 % to 200 %."""
+TENDER_PCTS = tuple(range(50, 201, 10))
+RESERVE_PCTS = tuple(range(50, 151, 10))
+NO_TRACK = -1
+
+
+@dataclass(frozen=True, slots=True)
+class LotDef:
+    index: int
+    id: str
+    name: str
+    water: int
+    grounds: int
+    estimate: int
+    """Public estimate of a season's rent, in the money unit (a multiple of 10)."""
+    value: int
+    """Catch value of a normal season, in the catch unit."""
+    text: str
+    hold: int
+    """Track: the holder (0 = nobody, else faction + 1)."""
+    price: int
+    """Track: the price the holder pays each season."""
+    prev: int
+    """Track: the holder at the end of the last fishing season."""
+    open: int
+    """Track: 1 while the lot may be let at all."""
+    bids: tuple[int, ...]
+    """Track per bidder: its last published bid on this lot (0 = none)."""
+
+    @property
+    def step(self) -> int:
+        return max(1, self.estimate // 10)
+
+
+@dataclass(frozen=True, slots=True)
+class BidderDef:
+    faction: int
+    name: str
+    funds: int
+    """Track: means for bids and rents."""
+    rate: int
+    """Track of the price of one money unit in the bidder's currency, in thousandths
+    (NO_TRACK: pays at par)."""
+    capacity: int
+    """Track: grounds the bidder can work (NO_TRACK: no limit)."""
+    catch_pct: int
+    """Track: percent of the catch the bidder lands (NO_TRACK: 100)."""
+    catch: int
+    """Track: cumulative catch."""
+    grounds: int
+    share: int
+    lost: int
+    gained: int
+    won: int
+    """Tracks: grounds held; percent of the let grounds; grounds lost and gained this season;
+    grounds won at the latest auction."""
+
+
+@dataclass(frozen=True, slots=True)
+class Auction(Mechanic):
+    """Parameters of the fishery auction (see the module docstring for the rules)."""
+
+    host: int
+    bidders: tuple[BidderDef, ...]
+    lots: tuple[LotDef, ...]
+    waters: tuple[str, ...]
+    active: Pred
+    fishing: Pred
+    freeze: int
+    reserve: int
+    revenue: int
+    run_low: int
+    run_high: int
+    income_pct: int
+    unit: str
+    catch_unit: str
+    on_seizure: tuple[Effect, ...]
+    """Effects each time the host withholds a lot another bidder holds."""
+    verbs: tuple[str, ...] = (BID, TENDER, RESERVE, WITHHOLD)
+    _cache: dict[tuple[int, ...], list[Action]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    # ------------------------------------------------------------- helpers
+
+    def bidder(self, faction: int) -> BidderDef | None:
+        for b in self.bidders:
+            if b.faction == faction:
+                return b
+        return None
+
+    def on_offer(self, tracks: tuple[int, ...] | list[int], lot: LotDef) -> bool:
+        """True if the lot is put up at this auction, as every bidder can tell."""
+        if not tracks[lot.open]:
+            return False
+        holder = tracks[lot.hold]
+        if holder == self.host + 1:
+            return False
+        return not (holder and tracks[self.freeze] > 0)
+
+    def cost(self, tracks: tuple[int, ...] | list[int], b: BidderDef, price: int) -> int:
+        """Returns what `price` costs the bidder in its own currency (rounded up)."""
+        if b.rate == NO_TRACK:
+            return price
+        return -(-price * tracks[b.rate] // 1000)
+
+    def _held_grounds(self, tracks: tuple[int, ...] | list[int], faction: int) -> int:
+        mark = faction + 1
+        return sum(lot.grounds for lot in self.lots if tracks[lot.hold] == mark)
+
+    def _committed(self, state: State, b: BidderDef) -> tuple[int, int, set[int], bool]:
+        """Returns the means and grounds already bound by this turn's orders, the lots bid on,
+        and whether a tender is given."""
+        money = grounds = 0
+        lots: set[int] = set()
+        tender = False
+        for order in state.orders[b.faction]:
+            if order.kind == BID:
+                lot = self.lots[order.ref]
+                money += self.cost(state.tracks, b, order.amount)
+                grounds += lot.grounds
+                lots.add(order.ref)
+            elif order.kind == TENDER:
+                tender = True
+        return money, grounds, lots, tender
+
+    # -------------------------------------------------------------- actions
+
+    def actions(self, state: State, faction: int) -> list[Action]:
+        tracks = state.tracks
+        if not self.active(tracks, state.turn, state.fired):
+            return []
+        b = self.bidder(faction)
+        is_host = faction == self.host
+        if b is None and not is_host:
+            return []
+        key = (faction, tracks[self.freeze], *(tracks[lot.hold] for lot in self.lots))
+        key += tuple(tracks[lot.open] for lot in self.lots)
+        if b is not None:
+            key += (tracks[b.funds], tracks[b.rate] if b.rate != NO_TRACK else 0)
+            key += (tracks[b.capacity] if b.capacity != NO_TRACK else 0,)
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = self._all_actions(state, faction, b, is_host)
+            if len(self._cache) > 20_000:
+                self._cache.clear()
+            self._cache[key] = cached
+        if not state.orders[faction]:
+            return cached
+        return [a for a in cached if self.why_illegal(state, a) is None]
+
+    def _all_actions(
+        self, state: State, faction: int, b: BidderDef | None, is_host: bool
+    ) -> list[Action]:
+        tracks = state.tracks
+        out: list[Action] = []
+        if b is not None:
+            out.extend(Action(faction, TENDER, 0, pct) for pct in TENDER_PCTS)
+            means = tracks[b.funds]
+            room = self._room(tracks, b)
+            for lot in self.lots:
+                if not self.on_offer(tracks, lot) or lot.grounds > room:
+                    continue
+                for k in BID_STEPS:
+                    price = lot.step * k
+                    if self.cost(tracks, b, price) > means:
+                        break
+                    out.append(Action(faction, BID, lot.index, price))
+        if is_host:
+            out.extend(Action(faction, RESERVE, 0, pct) for pct in RESERVE_PCTS)
+            out.extend(
+                Action(faction, WITHHOLD, lot.index)
+                for lot in self.lots
+                if tracks[lot.open] and tracks[lot.hold] != self.host + 1
+            )
+        out.sort()
+        return out
+
+    def _room(self, tracks: tuple[int, ...] | list[int], b: BidderDef) -> int:
+        if b.capacity == NO_TRACK:
+            return 1 << 30
+        return tracks[b.capacity] - self._held_grounds(tracks, b.faction)
+
+    def why_illegal(self, state: State, action: Action) -> str | None:
+        tracks = state.tracks
+        kind = action.kind
+        if not self.active(tracks, state.turn, state.fired):
+            return "no auction is held this turn"
+        if kind in (BID, WITHHOLD) and not 0 <= action.ref < len(self.lots):
+            return f"unknown lot number {action.ref}"
+        b = self.bidder(action.faction)
+        if kind in (RESERVE, WITHHOLD):
+            if action.faction != self.host:
+                return f"only the host of the auction may {kind}"
+            if kind == RESERVE:
+                if action.ref or action.amount not in RESERVE_PCTS:
+                    return "a reserve is 50 to 150 percent of the estimate, in steps of 10"
+                if any(o.kind == RESERVE for o in state.orders[action.faction]):
+                    return "the reserve is already set this turn"
+                return None
+            lot = self.lots[action.ref]
+            if action.amount:
+                return "withhold takes a lot only"
+            if not tracks[lot.open] or tracks[lot.hold] == self.host + 1:
+                return f"{lot.name} is not let at auction"
+            if action in state.orders[action.faction]:
+                return f"{lot.name} is already withheld"
+            return None
+        if b is None:
+            return "this faction does not bid at the auction"
+        money, grounds, lots, tender = self._committed(state, b)
+        if kind == TENDER:
+            if action.ref or action.amount not in TENDER_PCTS:
+                return "a tender is 50 to 200 percent of each lot's estimate, in steps of 10"
+            return "a tender is already given this turn" if tender else None
+        if kind != BID:
+            return f"unknown verb {kind!r}"
+        lot = self.lots[action.ref]
+        price = action.amount
+        if price <= 0:
+            return "a bid must be a positive amount"
+        if price % lot.step or not BID_STEPS[0] <= price // lot.step <= BID_STEPS[-1]:
+            return (
+                f"bids on {lot.name} are {self._fmt(lot.step * BID_STEPS[0])} to "
+                f"{self._fmt(lot.step * BID_STEPS[-1])} {self.unit} in steps of "
+                f"{self._fmt(lot.step)}"
+            )
+        if not self.on_offer(tracks, lot):
+            return f"{lot.name} is not on offer at this auction"
+        if action.ref in lots:
+            return f"already bid on {lot.name} this turn"
+        need = self.cost(tracks, b, price)
+        means = tracks[b.funds] - money
+        if need > means:
+            return (
+                f"the bid costs {need} and {b.name} has {max(means, 0)} left "
+                "(its means, less this turn's other bids)"
+            )
+        if lot.grounds > self._room(tracks, b) - grounds:
+            return f"{b.name} cannot work {lot.grounds} more grounds (capacity)"
+        return None
+
+    def priority(self, action: Action) -> int:
+        return 90
+
+    def resolve(self, turn: Turn, action: Action) -> None:
+        """Orders only record intentions; the auction clears in `settle`."""
+
+    # ------------------------------------------------------------ clearing
+
+    def settle(self, turn: Turn, orders: tuple[tuple[Action, ...], ...]) -> None:
+        if self.active(turn.tracks, turn.turn, turn.fired):
+            self._clear(turn, orders)
+        if self.fishing(turn.tracks, turn.turn, turn.fired):
+            self._fish(turn)
+
+    def _clear(self, turn: Turn, orders: tuple[tuple[Action, ...], ...]) -> None:
+        t = turn.tracks
+        host_mark = self.host + 1
+        host = self.bidder(self.host)
+        withheld = {o.ref for o in orders[self.host] if o.kind == WITHHOLD}
+        reserve_pct = next((o.amount for o in orders[self.host] if o.kind == RESERVE), 0)
+        if reserve_pct:
+            turn.put(self.reserve, reserve_pct)
+        reserve_pct = t[self.reserve]
+        for b in self.bidders:
+            turn.put(b.won, 0)
+            for lot in self.lots:
+                turn.put(lot.bids[self.bidders.index(b)], 0)
+        lines: list[str] = []
+        # 1. withheld lots
+        for ref in sorted(withheld):
+            lot = self.lots[ref]
+            if not t[lot.open] or t[lot.hold] == host_mark:
+                continue
+            if t[lot.hold]:
+                turn.apply(self.on_seizure, f"seizure:{lot.id}")
+            if host is not None and lot.grounds <= self._room(t, host):
+                turn.put(lot.hold, host_mark)
+                turn.put(lot.price, 0)
+                lines.append(f"{lot.name} ({lot.grounds} grounds) is withheld for the state trust")
+            else:
+                turn.put(lot.hold, 0)
+                lines.append(f"{lot.name} ({lot.grounds} grounds) is withheld and lies idle")
+        # 2. renewals under a freeze (payments come off the means at once)
+        if t[self.freeze] > 0:
+            for lot in self.lots:
+                holder = t[lot.hold]
+                if not holder or holder == host_mark or not t[lot.open]:
+                    continue
+                i = self._index_of(holder - 1)
+                if i < 0:
+                    continue
+                b = self.bidders[i]
+                cost = self.cost(t, b, t[lot.price])
+                if cost <= t[b.funds]:
+                    self._pay(turn, b, t[lot.price], cost)
+                else:
+                    turn.put(lot.hold, 0)
+                    lines.append(f"{b.name} cannot pay the rent of {lot.name}; it lies idle")
+        # 3. sealed bids
+        named: list[dict[int, int]] = [dict() for _ in self.bidders]
+        tender = [0] * len(self.bidders)
+        for i, b in enumerate(self.bidders):
+            for o in orders[b.faction]:
+                if o.kind == BID:
+                    named[i][o.ref] = o.amount
+                elif o.kind == TENDER:
+                    tender[i] = o.amount
+        sold = unsold = 0
+        for lot in self.lots:
+            if lot.index in withheld or not self.on_offer(t, lot):
+                continue
+            bids: list[tuple[int, int]] = []
+            for i, b in enumerate(self.bidders):
+                price = named[i].get(lot.index, 0)
+                if not price and tender[i]:
+                    price = lot.step * (tender[i] // 10)
+                if not price:
+                    continue
+                turn.put(lot.bids[i], price)
+                cost = self.cost(t, b, price)
+                room = self._room(t, b)
+                if cost > t[b.funds] or lot.grounds > room:
+                    lines.append(f"{b.name}'s bid of {self._fmt(price)} on {lot.name} lapsed")
+                    continue
+                bids.append((price, i))
+            floor = lot.estimate * reserve_pct // 100
+            best = self._winner(t[lot.hold], bids, floor)
+            if best < 0:
+                turn.put(lot.hold, 0)
+                unsold += 1
+                continue
+            price = max(p for p, i in bids if i == best)
+            b = self.bidders[best]
+            self._pay(turn, b, price, self.cost(t, b, price))
+            turn.put(lot.hold, b.faction + 1)
+            turn.put(lot.price, price)
+            turn.put(b.won, t[b.won] + lot.grounds)
+            sold += 1
+            shown = ", ".join(f"{self.bidders[i].name} {self._fmt(p)}" for p, i in sorted(bids))
+            lines.append(f"{lot.name}: {self.bidders[best].name} at {self._fmt(price)} ({shown})")
+        self._tally(turn)
+        head = (
+            f"Auction: {sold} lots let, {unsold} unsold, reserve {reserve_pct}% of estimate "
+            f"(prices in {self.unit})"
+        )
+        turn.say(head + (": " + "; ".join(lines) if lines else "") + ".", -1)
+
+    def _winner(self, holder: int, bids: list[tuple[int, int]], floor: int) -> int:
+        valid = [(p, i) for p, i in bids if p >= floor]
+        if not valid:
+            return -1
+        top = max(p for p, _ in valid)
+        tied = [i for p, i in valid if p == top]
+        for prefer in (holder - 1, self.host):
+            for i in tied:
+                if self.bidders[i].faction == prefer:
+                    return i
+        return min(tied, key=lambda i: self.bidders[i].faction)
+
+    def _index_of(self, faction: int) -> int:
+        for i, b in enumerate(self.bidders):
+            if b.faction == faction:
+                return i
+        return -1
+
+    def _pay(self, turn: Turn, b: BidderDef, price: int, cost: int) -> None:
+        turn.put(b.funds, turn.tracks[b.funds] - cost)
+        if b.faction != self.host and self.revenue != NO_TRACK:
+            turn.put(self.revenue, turn.tracks[self.revenue] + price)
+
+    def _tally(self, turn: Turn) -> None:
+        """Recounts grounds, shares and this season's losses and gains per bidder."""
+        t = turn.tracks
+        held = [self._held_grounds(t, b.faction) for b in self.bidders]
+        let = sum(held)
+        for b, n in zip(self.bidders, held, strict=True):
+            mark = b.faction + 1
+            turn.put(b.grounds, n)
+            turn.put(b.share, round(100 * n / let) if let else 0)
+            lost = sum(g.grounds for g in self.lots if t[g.prev] == mark and t[g.hold] != mark)
+            gained = sum(g.grounds for g in self.lots if t[g.hold] == mark and t[g.prev] != mark)
+            turn.put(b.lost, lost)
+            turn.put(b.gained, gained)
+
+    # ------------------------------------------------------------- fishing
+
+    def _fish(self, turn: Turn) -> None:
+        t = turn.tracks
+        rng = turn.rng("fishing")
+        runs = [rng.randint(self.run_low, self.run_high) for _ in self.waters]
+        totals = [0] * len(self.bidders)
+        for lot in self.lots:
+            i = self._index_of(t[lot.hold] - 1) if t[lot.hold] else -1
+            if i < 0:
+                continue
+            b = self.bidders[i]
+            pct = t[b.catch_pct] if b.catch_pct != NO_TRACK else 100
+            totals[i] += lot.value * runs[lot.water] * pct // 10_000
+        for i, b in enumerate(self.bidders):
+            turn.put(b.catch, t[b.catch] + totals[i])
+            turn.put(b.funds, t[b.funds] + totals[i] * self.income_pct // 100)
+        for lot in self.lots:  # the reference for next season's losses and gains
+            turn.put(lot.prev, t[lot.hold])
+        runs_text = ", ".join(f"{w} {r}%" for w, r in zip(self.waters, runs, strict=True))
+        catches = ", ".join(
+            f"{b.name} {totals[i]} {self.catch_unit}" for i, b in enumerate(self.bidders)
+        )
+        turn.say(f"Fishing season: runs {runs_text}; catch {catches}.", -1)
+
+    # ---------------------------------------------------------------- text
+
+    def odds(self, state: State, action: Action) -> float | None:
+        return None
+
+    def _fmt(self, amount: int) -> str:
+        return f"{amount:,}"
+
+    def args(self, action: Action) -> list[str]:
+        if action.kind == BID:
+            return [self.lots[action.ref].id, str(action.amount)]
+        if action.kind == WITHHOLD:
+            return [self.lots[action.ref].id]
+        return [str(action.amount)]
+
+    def parse(self, faction: int, verb: str, args: list[str]) -> Action:
+        if verb in (BID, WITHHOLD):
+            want = 2 if verb == BID else 1
+            if len(args) != want:
+                form = "bid:lot:price" if verb == BID else "withhold:lot"
+                raise ValueError(f"write {form}")
+            ids = [lot.id for lot in self.lots]
+            if args[0] not in ids:
+                raise ValueError(f"unknown lot {args[0]!r}")
+            ref = ids.index(args[0])
+            if verb == WITHHOLD:
+                return Action(faction, WITHHOLD, ref)
+            return Action(faction, BID, ref, _amount(args[1], "bid"))
+        if len(args) != 1:
+            raise ValueError(f"{verb} takes one percentage")
+        return Action(faction, verb, 0, _amount(args[0], verb))
+
+    def label(self, action: Action) -> str:
+        if action.kind == BID:
+            lot = self.lots[action.ref]
+            return f"Bid {self._fmt(action.amount)} {self.unit} for {lot.name}"
+        if action.kind == WITHHOLD:
+            return f"Withhold {self.lots[action.ref].name} for the state trust"
+        if action.kind == TENDER:
+            return f"Tender for every lot on offer at {action.amount}% of its estimate"
+        return f"Set the reserve at {action.amount}% of each lot's estimate"
+
+    def explain(self, state: State, action: Action) -> str:
+        if action.kind in (BID, WITHHOLD):
+            lot = self.lots[action.ref]
+            return (
+                f"{lot.name}, {self.waters[lot.water]}: {lot.grounds} grounds, estimate "
+                f"{self._fmt(lot.estimate)} {self.unit}. {lot.text}"
+            ).strip()
+        if action.kind == TENDER:
+            return "Bids on each lot you have not bid on by name, in lot order, while means last."
+        return "Bids below the reserve are refused; the reserve stays secret until the results."
+
+
+def _amount(text: str, what: str) -> int:
+    """Returns a whole number from notation text; ValueError says what is wrong."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise ValueError(f"{what} {text!r} is not a number") from None
+    if not math.isfinite(value) or value != int(value):
+        raise ValueError(f"{what} {text!r} is not a whole number")
+    if value <= 0:
+        raise ValueError(f"{what} {text!r} must be positive")
+    if value > 1e9:
+        raise ValueError(f"{what} {text!r} is out of range")
+    return int(value)
