@@ -82,8 +82,19 @@ def test_withheld_lot_goes_to_the_trust_within_its_capacity(game: Game) -> None:
     assert track(game, s, "hold_wk_icha") == USSR  # 12 grounds fit
     assert track(game, s, "hold_wk_bolshaya") == 0  # 25 do not: idle
     assert track(game, s, "grounds_ussr") == 70
-    # Two lots taken from a Japanese holder: on_seizure adds 2 tension each; the season cools 2.
-    assert track(game, s, "tension") == tension + 4 - 2
+    # Two lots taken from a Japanese holder: on_seizure adds 1 tension each; the season cools 2.
+    assert track(game, s, "tension") == tension + 2 - 2
+    assert track(game, s, "voice_companies") == 60 + 4
+
+
+def test_taking_a_frozen_lot_breaks_the_freeze(game: Game) -> None:
+    s = start(game, freeze=1, trust_capacity=100)
+    tension = track(game, s, "tension")
+    s = play(game, s, "ussr:withhold:wk_icha", "ussr:end", "japan:end")
+    assert track(game, s, "freeze") == 0
+    assert track(game, s, "grounds_japan") == 232 - 12  # the rest renewed under the old freeze
+    assert track(game, s, "tension") == tension + 1 + 8 - 2
+    assert "broken the freeze" in " ".join(e.text for e in game.observe(s, 1).log)
 
 
 def test_japanese_bid_on_a_withheld_lot_is_void(game: Game) -> None:

@@ -9,7 +9,8 @@ All of this is secret until the turn resolves; then, after every other order of 
 a new exchange rate or a freeze counts), the auction clears:
 
 1. Withheld lots go to the host's trust while it has the capacity to work them, else lie idle.
-2. While a freeze holds, held lots are not offered: each holder renews at its last price.
+2. While a freeze holds, held lots are not offered: each holder renews at its last price (a freeze
+   in force when the auction opens holds for all of it, even if a seizure breaks it).
 3. Every other open lot not held by the host goes to its highest bid at or above the reserve
    (the estimate × the reserve percent); ties go to the current holder, then to the host, then
    to the lower faction. A winner pays its price when it can (a bidder paying in another currency
@@ -135,14 +136,19 @@ class Auction(Mechanic):
                 return b
         return None
 
-    def on_offer(self, tracks: tuple[int, ...] | list[int], lot: LotDef) -> bool:
-        """True if the lot is put up at this auction, as every bidder can tell."""
+    def on_offer(
+        self, tracks: tuple[int, ...] | list[int], lot: LotDef, frozen: bool | None = None
+    ) -> bool:
+        """True if the lot is put up at this auction, as every bidder can tell (`frozen`: whether
+        holdings are frozen, if not read from the tracks)."""
         if not tracks[lot.open]:
             return False
         holder = tracks[lot.hold]
         if holder == self.host + 1:
             return False
-        return not (holder and tracks[self.freeze] > 0)
+        if frozen is None:
+            frozen = tracks[self.freeze] > 0
+        return not (holder and frozen)
 
     def cost(self, tracks: tuple[int, ...] | list[int], b: BidderDef, price: int) -> int:
         """Returns what `price` costs the bidder in its own currency (rounded up)."""
@@ -309,6 +315,7 @@ class Auction(Mechanic):
         if reserve_pct:
             turn.put(self.reserve, reserve_pct)
         reserve_pct = t[self.reserve]
+        frozen = t[self.freeze] > 0  # a freeze broken at this auction ends after it
         for b in self.bidders:
             turn.put(b.won, 0)
             for lot in self.lots:
@@ -329,7 +336,7 @@ class Auction(Mechanic):
                 turn.put(lot.hold, 0)
                 lines.append(f"{lot.name} ({lot.grounds} grounds) is withheld and lies idle")
         # 2. renewals under a freeze (payments come off the means at once)
-        if t[self.freeze] > 0:
+        if frozen:
             for lot in self.lots:
                 holder = t[lot.hold]
                 if not holder or holder == host_mark or not t[lot.open]:
@@ -355,7 +362,7 @@ class Auction(Mechanic):
                     tender[i] = o.amount
         sold = unsold = 0
         for lot in self.lots:
-            if lot.index in withheld or not self.on_offer(t, lot):
+            if lot.index in withheld or not self.on_offer(t, lot, frozen):
                 continue
             bids: list[tuple[int, int]] = []
             for i, b in enumerate(self.bidders):
