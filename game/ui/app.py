@@ -80,6 +80,8 @@ class App:
         self.stack: list[sc.Scene] = []
         self.running = True
         self.frames = 0
+        self.backdrop: tuple[tuple[object, ...], pygame.Surface] | None = None
+        """The scenes under a dialog, dimmed, and what they were drawn for (see `_backdrop`)."""
 
     # ------------------------------------------------------------- window
 
@@ -226,14 +228,31 @@ class App:
         first = len(self.stack) - 1
         while first > 0 and not self.stack[first].opaque:
             first -= 1
-        self.screen.fill(PAPER)
-        for i in range(first, len(self.stack)):
-            if i > first:
-                shade = pygame.Surface(self.screen.get_size(), pygame.SRCALPHA)
-                shade.fill((30, 22, 14, 150))
-                self.screen.blit(shade, (0, 0))
-            self.stack[i].draw(self.screen)
+        if first < len(self.stack) - 1:
+            self.screen.blit(self._backdrop(first), (0, 0))
+        else:
+            self.backdrop = None
+            self.screen.fill(PAPER)
+        self.top.draw(self.screen)
         self.manager.draw_ui(self.screen)
+
+    def _backdrop(self, first: int) -> pygame.Surface:
+        """Returns the scenes under the top one, dimmed. Only the top scene updates, so they are
+        drawn once for each scene put on top (and window size)."""
+        key = (*self.stack[first:], self.screen.get_size(), self.ctx.fonts)
+        if self.backdrop is None or self.backdrop[0] != key:
+            size = self.screen.get_size()
+            shade = pygame.Surface(size, pygame.SRCALPHA)
+            shade.fill((30, 22, 14, 150))
+            surface = pygame.Surface(size)
+            surface.fill(PAPER)
+            for i in range(first, len(self.stack) - 1):
+                if i > first:
+                    surface.blit(shade, (0, 0))
+                self.stack[i].draw(surface)
+            surface.blit(shade, (0, 0))
+            self.backdrop = (key, surface)
+        return self.backdrop[1]
 
     def run(self, max_frames: int = 0) -> None:
         """Runs until the window is closed (or for `max_frames` frames when > 0)."""

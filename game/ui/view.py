@@ -15,7 +15,6 @@ from game.core.game import Game
 from game.core.log import LogEntry
 from game.core.mechanics.bargaining import OFFER, Bargaining
 from game.core.mechanics.campaign import Campaign
-from game.core.notation import mechanic_for
 from game.core.observation import Observation
 from game.core.rules import Rules, TrackDef
 from game.core.state import State
@@ -140,21 +139,19 @@ def describe_action(game: Game, state: State, action: Action) -> ActionInfo:
     rules = game.rules
     label = game.label(action)
     odds = game.odds(state, action)
-    explain = cite = history = cost = ""
+    explain = game.explain(state, action)
+    cite = history = cost = ""
     if action.kind == DO:
         adef = rules.actions[action.ref]
-        explain, cite, history = adef.text, adef.cite, adef.historical
+        cite, history = adef.cite, adef.historical
         cost = ", ".join(f"{n} {rules.tracks[t].name}" for t, n in adef.cost)
     elif action.kind == CHOOSE:
         event = rules.events[action.ref]
-        option = event.options[action.amount]
-        explain, cite = option.text, event.cite
-        history = "This is what was done in history." if option.historical else ""
+        cite = event.cite
+        if event.options[action.amount].historical:
+            history = "This is what was done in history."
     elif action.kind == END:
         explain = "Your orders are final; the turn resolves once every side has given theirs."
-    else:
-        mechanic = mechanic_for(rules, action.kind)
-        explain = mechanic.explain(state, action) if mechanic else ""
     return ActionInfo(action, label, odds, explain, cite, history, cost)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.core.serial import state_hash
+from game.ui import scene as sc
 from game.ui.scenes.play import GameScene
 from game.ui.session import Session
 from tests.ui.driver import Driver
@@ -26,6 +27,15 @@ def start_railway(d: Driver, seats: tuple[str, str] = ("Human", "AI: historical"
     d.key(pygame.K_RETURN)
     assert isinstance(d.scene, GameScene)
     return d.scene.session
+
+
+def show_game(d: Driver, session: Session) -> GameScene:
+    """Shows the game screen of `session` (its briefings taken as read)."""
+    scene = GameScene(d.app.ctx, session)
+    scene.briefed = set(range(len(session.rules.factions)))
+    d.app._apply(sc.Reset(scene))
+    d.frames(3)
+    return scene
 
 
 def game_scene(d: Driver) -> GameScene:

@@ -110,6 +110,7 @@ def take_all(out: Path) -> list[Path]:
                 lambda: (
                     d.name == "game"
                     and any(c[1].action.kind == "attack" for c in d.scene.orders.cards)
+                    and bool(d.scene.map_view.moves)  # arrows where fronts moved
                 ),
             )  # type: ignore[attr-defined]
             shots.append(d.shot(out / "13-game-august-1945.png"))

@@ -10,9 +10,12 @@ import pygame
 
 from game.core.actions import END
 from game.core.serial import state_hash
+from game.core.state import ORDERS, State
+from game.ui.catalog import game_of
 from game.ui.scenes.play import GameScene
+from game.ui.session import Session
 from tests.ui.driver import Driver
-from tests.ui.helpers import game_scene, play_turn, start_railway, until_human
+from tests.ui.helpers import game_scene, play_turn, show_game, start_railway, until_human
 
 
 def test_orders_go_through_the_widgets_and_end_the_turn(driver: Driver) -> None:
@@ -43,6 +46,29 @@ def test_orders_go_through_the_widgets_and_end_the_turn(driver: Driver) -> None:
     assert session.state.turn == 1
     lines = [e.text for e in session.observation(0).log]
     assert "Soviet Union: Court American recognition." in lines
+
+
+def test_the_orders_panel_keeps_its_widgets_while_orders_are_given(driver: Driver) -> None:
+    start_railway(driver)
+    panel = game_scene(driver).orders
+    assert panel is not None
+    sprites = driver.app.manager.get_sprite_group().sprites
+    made = len(sprites())
+    first = {info.action: button for button, info in panel.cards}
+    (given, _), (second, info) = panel.cards[:2]
+    slider, end = panel.slider, panel.end_button
+    driver.key(pygame.K_1)  # the other cards move up and are renumbered, not made again
+    assert not given.visible
+    assert panel.cards[0][0] is second
+    assert second.text.startswith(f"1. {info.label}")
+    assert all(first[i.action] is button for button, i in panel.cards if i.action in first)
+    assert panel.slider is slider
+    assert panel.end_button is end
+    driver.key(pygame.K_z, pygame.KMOD_CTRL)
+    assert {i.action: button for button, i in panel.cards} == first
+    assert given.visible
+    assert given.text.startswith("1. ")
+    assert len(sprites()) == made
 
 
 def test_undo_returns_to_the_state_at_the_start_of_the_orders(driver: Driver) -> None:
@@ -194,3 +220,48 @@ def test_agents_think_off_the_window_thread(driver: Driver, monkeypatch) -> None
     assert driver.describe()["thinking"]
     driver.until(lambda: session.human_to_act() == 0 and not session.thinking, limit=20000)
     assert session.state.turn == 1
+
+
+def _days_of(session: Session, faction: int) -> list[State]:
+    """Returns the states in which `faction` began to give orders, replayed from the record."""
+    game = session.game
+    states = [game.initial_state(session.seed)]
+    for text in session.actions:
+        states.append(game.apply(states[-1], game.parse_action(text)))
+    days: list[State] = []
+    for state in states:
+        starts = not days or days[-1].turn != state.turn
+        if state.to_act == faction and state.phase == ORDERS and starts:
+            days.append(state)
+    return days
+
+
+def test_space_passes_quiet_days_up_to_the_next_decision(driver: Driver) -> None:
+    seats = {"ussr": "human", "japan": "historical", "usa": "historical"}
+    session = Session(game_of("august-1945"), 3, seats)
+    scene = show_game(driver, session)
+    until_human(driver)
+    longest, stops = 0, set()
+    for _ in range(15):
+        before = len(session.actions)
+        driver.key(pygame.K_SPACE)
+        driver.until(
+            lambda: not scene.advancing and (session.human_to_act() >= 0 or driver.name != "game")
+        )
+        own = [a for a in session.actions[before:] if a.startswith("ussr:")]
+        assert set(own) == {"ussr:end"}  # ended the turn, and gave no order on the way
+        longest = max(longest, len(own))
+        if driver.name == "game":  # no news and no event: an order the last day did not offer
+            *_, last, now = _days_of(session, 0)
+            assert now == session.state
+            assert not set(session.game.legal_actions(now, 0)) <= set(
+                session.game.legal_actions(last, 0)
+            )
+        else:
+            assert driver.name == "event"  # news, or an event asks
+        stops.add(driver.name)
+        if stops == {"game", "event"}:
+            break
+        until_human(driver)
+    assert stops == {"game", "event"}
+    assert longest >= 3  # several quiet days went by on one key

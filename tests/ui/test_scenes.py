@@ -10,21 +10,14 @@ import pytest
 
 from game.ui import scene as sc
 from game.ui.catalog import game_of, scenario_files
-from game.ui.scenes.play import GameScene
+from game.ui.scenes.setup import SetupScene
 from game.ui.session import Session
-from game.ui.settings import Settings, load_settings
-from game.ui.theme import faction_colour
+from game.ui.settings import Settings, load_settings, saves_dir
+from game.ui.theme import ACCENT, faction_colour
 from game.ui.widgets.map_view import region_tooltip
 from tests.ui.conftest import DATA
 from tests.ui.driver import Driver
-
-
-def show_game(d: Driver, session: Session) -> GameScene:
-    scene = GameScene(d.app.ctx, session)
-    scene.briefed = set(range(len(session.rules.factions)))
-    d.app._apply(sc.Reset(scene))
-    d.frames(3)
-    return scene
+from tests.ui.helpers import show_game
 
 
 def test_main_menu_offers_its_choices(driver: Driver) -> None:
@@ -44,7 +37,7 @@ def test_main_menu_offers_its_choices(driver: Driver) -> None:
         for w in driver.app.manager.get_sprite_group().sprites()
         if type(w).__name__ == "UITextBox"
     ]
-    assert any("Ctrl+Z" in t and "Keyboard shortcuts" in t for t in texts)
+    assert any("Ctrl+Z" in t and "Space" in t and "Keyboard shortcuts" in t for t in texts)
     driver.key(pygame.K_ESCAPE)
     driver.key(pygame.K_q)
     assert not driver.app.running
@@ -143,6 +136,39 @@ def test_the_map_colours_regions_by_their_controller(driver: Driver) -> None:
     assert (new["Hailar (the west)"] == 0) == taken
 
 
+def test_the_map_draws_an_arrow_where_a_front_moved_last_turn(driver: Driver) -> None:
+    game = game_of(str(DATA / "two_fronts.yaml"))
+    session = Session(game, 3, {"ussr": "human", "japan": "historical"})  # Hailar falls
+    scene = show_game(driver, session)
+    centre = {r.name: box.center for box, r in scene.region_hits}
+    chita, hailar = centre["Chita"], centre["Hailar (the west)"]
+    mid = ((chita[0] + hailar[0]) // 2, (chita[1] + hailar[1]) // 2)
+    red = faction_colour("ussr", 0)
+
+    def at_mid() -> tuple[int, ...]:
+        return tuple(driver.app.screen.get_at(mid))[:3]
+
+    assert scene.map_view.moves == ()
+    assert scene.painter.arrows == []
+    assert at_mid() != red
+    driver.key(pygame.K_1)  # the Transbaikal Front attacks Hailar
+    driver.key(pygame.K_RETURN)
+    driver.until(lambda: session.human_to_act() == 0 and not session.thinking)
+    driver.frames(2)
+    regions = {r.name: r.index for r in scene.map_view.regions}
+    assert scene.map_view.moves == ((regions["Chita"], regions["Hailar (the west)"]),)
+    [(tail, head)] = scene.painter.arrows
+    assert (round(tail[0]), round(tail[1])) == chita
+    assert (round(head[0]), round(head[1])) == hailar
+    assert at_mid() == red  # drawn in the colour of the side that moved
+    driver.key(pygame.K_RETURN)  # a turn without a move: the arrow goes
+    driver.until(lambda: session.human_to_act() == 0 and not session.thinking)
+    driver.frames(2)
+    assert session.state.turn == 2
+    assert scene.map_view.moves == ()
+    assert at_mid() != red
+
+
 @pytest.mark.parametrize("sid", list(scenario_files()))
 def test_every_scenario_opens_on_the_game_screen(driver: Driver, sid: str) -> None:
     game = game_of(sid)
@@ -166,3 +192,29 @@ def test_full_screen_toggles_and_back(driver: Driver) -> None:
     driver.key(pygame.K_F11)
     assert not driver.app.settings.fullscreen
     assert driver.app.screen.get_size() == (1280, 800)
+
+
+def _error_line_inked(d: Driver) -> int:
+    """Returns how many pixels of the error line (above the footer) are in the accent colour."""
+    w, h = d.app.screen.get_size()
+    px = d.app.ctx.px
+    band = d.app.screen.subsurface(pygame.Rect(px(40), h - px(100), w - px(80), px(18)))
+    return pygame.mask.from_threshold(band, ACCENT, (1, 1, 1, 255)).count()
+
+
+def test_load_and_setup_draw_their_errors_alike(driver: Driver) -> None:
+    saves_dir().mkdir(parents=True)
+    (saves_dir() / "broken.json").write_text("{not json", encoding="utf-8")
+    driver.press("Load game")
+    assert _error_line_inked(driver) == 0
+    driver.press("broken.json")
+    assert driver.name == "load"
+    assert driver.scene.error.startswith("broken.json: ")  # type: ignore[attr-defined]
+    assert _error_line_inked(driver) > 20
+    setup = SetupScene(driver.app.ctx, "railway-sale")
+    driver.app._apply(sc.Reset(setup))
+    driver.frames(1)
+    assert _error_line_inked(driver) == 0
+    setup.error = "variant.yaml:3: unknown field"
+    driver.frames(1)
+    assert _error_line_inked(driver) > 20

@@ -19,6 +19,7 @@ SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("Game", "Left / Right (Shift: ×10)", "move the price slider"),
     ("Game", "O", "make the offer on the slider"),
     ("Game", "Enter", "end the turn (confirm your orders)"),
+    ("Game", "Space", "end the turn and pass quiet days up to your next decision (a key stops)"),
     ("Game", "Ctrl+Z or Backspace", "undo the last order of this turn"),
     ("Game", "A", "let the historical adviser give this turn's orders (or answer an event)"),
     ("Game", "B", "your faction's briefing and goals"),
@@ -37,11 +38,13 @@ HOW_TO_PLAY = (
     "line dated and, for history, cited. On the right are your orders: each card says what it "
     "does, its chance of success where chance is involved, and one line of the history behind "
     "it with its source. The percentage on a card is its chance of success. Hover over a card, "
-    "a meter or a region for more; click a region to find the orders that attack it.",
-    "Orders are not final until you end the turn: Undo takes them back. In talks, the slider "
-    "picks a price among the offers the rules allow. When an event asks your side to choose, a "
-    "pop-up shows its historical text, the options and the source; the option taken in history "
-    "is marked.",
+    "a meter or a region for more; click a region to find the orders that attack it. Arrows on "
+    "the map show where fronts moved in the last turn.",
+    "Orders are not final until you end the turn: Undo takes them back. Space ends the turn and "
+    "passes the quiet days after it (no new order, no news) up to your next decision. In talks, "
+    "the slider picks a price among the offers the rules allow. When an event asks your side to "
+    "choose, a pop-up shows its historical text, the options and the source; the option taken "
+    "in history is marked.",
     "With several human sides (hot seat), the screen is covered between them so no one sees "
     "another side's secrets. The AI opponents see only their own side's view too.",
     "The game saves itself every turn (Continue in the main menu). At the end, the debrief "

@@ -17,7 +17,7 @@ from game.ui.catalog import rules_of
 from game.ui.session import Session
 from game.ui.settings import autosave_path, saves_dir
 from game.ui.theme import ACCENT, INK_SOFT
-from game.ui.widgets.text import blit_text
+from game.ui.widgets.text import blit_text, draw_error
 
 
 def list_saves() -> list[tuple[Path, str]]:
@@ -109,15 +109,7 @@ class LoadScene(sc.Scene):
             INK_SOFT,
             width=w - px(260),
         )
-        if self.error:
-            blit_text(
-                surface,
-                fonts.get("sans", 13),
-                self.error,
-                (px(40), h - px(100)),
-                ACCENT,
-                width=w - px(80),
-            )
+        draw_error(surface, fonts, self.error, px)
 
     def describe(self) -> dict[str, Any]:
         return {"scene": self.name, "saves": [str(p) for p, _ in self.saves]}

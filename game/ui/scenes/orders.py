@@ -8,23 +8,24 @@ in a scrolling container.
 
 from __future__ import annotations
 
-import re
+import operator
 from dataclasses import dataclass
 from typing import Any
 
 import pygame
 import pygame_gui
-from pygame_gui.elements import UIButton, UIHorizontalSlider, UILabel
+from pygame_gui.elements import UIButton, UIHorizontalSlider
 
 from game.core.actions import Action
 from game.core.mechanics.bargaining import OFFER
 from game.ui import gui
 from game.ui.scene import Context
+from game.ui.scenes.cards import Cards
 from game.ui.session import Session
 from game.ui.theme import ACCENT, INK, INK_SOFT, faction_colour
 from game.ui.view import ActionInfo, bargaining_of, describe_action, offer_history
 from game.ui.widgets.chart import draw_chart
-from game.ui.widgets.text import blit_text, ellipsize, fit, wrap
+from game.ui.widgets.text import blit_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,23 +35,16 @@ class Command:
     name: str
 
 
-def odds_text(odds: float | None) -> str:
-    return "" if odds is None else f"  · {round(odds * 100)} %"
-
-
-def card_tip(info: ActionInfo) -> str:
-    """Returns a card's hover text: cost, what it does, its source, what history did."""
-    chance = f" ({round(info.odds * 100)} % chance of success)" if info.odds is not None else ""
-    tip = f"{info.label}{chance}.\n" + (f"Costs {info.cost}. " if info.cost else "") + info.explain
-    if info.cite:
-        tip += f" {info.cite}" if info.cite.startswith("[") else f" [{info.cite}]"
-    if info.history:
-        tip += f"\nIn history: {info.history}"
-    return tip
+_AMOUNT = operator.attrgetter("amount")
 
 
 class OrdersPanel:
-    """Builds and rebuilds the orders column's widgets for the session's current view."""
+    """The orders column's widgets, updated for the session's current view.
+
+    Making pygame_gui widgets is slow, so the panel keeps them: the bottom buttons for good, the
+    slider while the legal offers stay the same, and the cards (see `Cards`) while a faction gives
+    its orders.
+    """
 
     def __init__(self, ctx: Context, root: pygame_gui.core.UIContainer, rect: pygame.Rect) -> None:
         self.ctx = ctx
@@ -72,6 +66,11 @@ class OrdersPanel:
         self.info = ""
         self.history: list[tuple[int, float | None, float | None]] = []
         self.version = -1
+        self.deck = Cards(ctx, root)
+        self._bottom: dict[str, UIButton] = {}
+        self._pagers: dict[str, UIButton] = {}
+        self._hidden: list[Any] = []
+        """Widgets kept but not shown now."""
 
     # ------------------------------------------------------------- building
 
@@ -79,17 +78,36 @@ class OrdersPanel:
         self.widgets.append(widget)
         return widget
 
+    def _drop(self, *widgets: Any) -> None:
+        for widget in widgets:
+            gui.kill(widget)
+            self.widgets.remove(widget)
+
+    def _hide(self, *widgets: Any) -> None:
+        for widget in widgets:
+            widget.hide()
+            self._hidden.append(widget)
+
     def kill(self) -> None:
         for widget in self.widgets:
             gui.kill(widget)
         self.widgets.clear()
         self.buttons.clear()
         self.cards.clear()
+        self.deck.kill()
+        self._bottom.clear()
+        self._pagers.clear()
+        self._hidden.clear()
         self.slider = self.offer_button = self.end_button = None
+        self.offers = []
+
+    def show(self) -> None:
+        """Hides again what the last build hid (showing the scene's root shows every widget)."""
+        for widget in self._hidden:
+            widget.hide()
 
     def build(self, session: Session) -> None:
-        """Recreates the widgets for the session's view (called when it changes)."""
-        self.kill()
+        """Updates the widgets for the session's view (called when it changes)."""
         r, px = self.rect, self.ctx.px
         legal = session.legal()
         view = session.preview if session.staged else session.state
@@ -103,14 +121,16 @@ class OrdersPanel:
             self.history = offer_history(session.game, states, session.viewer)
             self.chart_rect = pygame.Rect(r.left, y, r.width, px(112))
             y += px(118)
-        self.offers = sorted((a for a in legal if a.kind == OFFER), key=lambda a: a.amount)
+        self.buttons = {}
+        self._hidden = []
+        self._build_slider(session, y, sorted((a for a in legal if a.kind == OFFER), key=_AMOUNT))
         if self.offers:
-            self._build_slider(session, y)
             y += px(34)
         bottom = r.bottom - px(44)
         if session.version != self.version:
             self.first = 0
             self.version = session.version
+        self.deck.keep_for((session.state, session.viewer))
         self.infos = [
             describe_action(session.game, view, a) for a in legal if a.kind not in {OFFER, "end"}
         ]
@@ -126,32 +146,44 @@ class OrdersPanel:
             return ""
         return "Waiting for the other side…"
 
-    def _build_slider(self, session: Session, y: int) -> None:
+    def _build_slider(self, session: Session, y: int, offers: list[Action]) -> None:
+        """Makes the slider when the legal offers change (else it keeps the price chosen)."""
         px, r = self.ctx.px, self.rect
-        talks = bargaining_of(session.rules)
-        assert talks is not None
-        seller = session.human_to_act() == talks.seller.faction
-        start = len(self.offers) - 1 if seller else 0
-        self.slider = self._add(
-            UIHorizontalSlider(
-                pygame.Rect(r.left, y, r.width - px(170), px(30)),
-                start,
-                (0, max(1, len(self.offers) - 1)),
-                self.ctx.manager,
-                container=self.root,
+        if offers != self.offers or (offers and self.slider is None):
+            self._drop(*(w for w in (self.slider, self.offer_button) if w is not None))
+            self.slider = self.offer_button = None
+            self.offers = offers
+            if not offers:
+                return
+            talks = bargaining_of(session.rules)
+            assert talks is not None
+            seller = session.human_to_act() == talks.seller.faction
+            start = len(offers) - 1 if seller else 0
+            self.slider = self._add(
+                UIHorizontalSlider(
+                    pygame.Rect(r.left, y, r.width - px(170), px(30)),
+                    start,
+                    (0, max(1, len(offers) - 1)),
+                    self.ctx.manager,
+                    container=self.root,
+                )
             )
-        )
-        gui.set_enabled(self.slider, len(self.offers) > 1)
-        self.offer_button = self._add(
-            UIButton(
-                pygame.Rect(r.right - px(164), y, px(164), px(30)),
-                "Offer",
-                self.ctx.manager,
-                container=self.root,
-                object_id="#primary",
-                tool_tip_text="Make this offer (O). Left/Right arrows move the price.",
+            gui.set_enabled(self.slider, len(offers) > 1)
+            self.offer_button = self._add(
+                UIButton(
+                    pygame.Rect(r.right - px(164), y, px(164), px(30)),
+                    "Offer",
+                    self.ctx.manager,
+                    container=self.root,
+                    object_id="#primary",
+                    tool_tip_text="Make this offer (O). Left/Right arrows move the price.",
+                )
             )
-        )
+        if self.slider is None or self.offer_button is None:
+            return
+        if self.slider.relative_rect.top != y:
+            self.slider.set_relative_position((r.left, y))
+            self.offer_button.set_relative_position((r.right - px(164), y))
         self._sync_offer(session)
 
     def _sync_offer(self, session: Session) -> None:
@@ -179,49 +211,31 @@ class OrdersPanel:
         self._sync_offer(session)
 
     def _build_cards(self) -> None:
-        """Adds the cards that fit from `self.first` on, and ▲ ▼ when there are more."""
+        """Shows the cards that fit from `self.first` on, and ▲ ▼ when there are more."""
         px, area = self.ctx.px, self.cards_rect
         self.first = max(0, min(self.first, len(self.infos) - 1))
         paging = self.first > 0
         width = area.width - (px(34) if len(self.infos) > 1 else 0)
         y = area.top
-        shown = 0
+        self.cards = []
         for i in range(self.first, len(self.infos)):
             info = self.infos[i]
-            if y + px(70) > area.bottom and shown:
+            if y + px(70) > area.bottom and self.cards:
                 paging = True
                 break
-            key = f"{i + 1}. " if i < 9 else ""
-            text = f"{key}{info.label}{odds_text(info.odds)}"
-            button = self._add(
-                UIButton(
-                    pygame.Rect(area.left, y, width, px(30)),
-                    text,
-                    self.ctx.manager,
-                    container=self.root,
-                    object_id="#action",
-                    tool_tip_text=card_tip(info) or None,
-                )
-            )
-            font: Any = button.font
-            odds = odds_text(info.odds)
-            room = width - px(22) - font.size(odds)[0]
-            label = key + info.label
-            if font.size(label)[0] > room:  # drop asides in brackets before cutting words
-                label = re.sub(r" \([^)]*\)", "", label)
-            short = f"{ellipsize(font, label, room)}{odds}"
-            if short != text:
-                button.set_text(short)
-            line = info.explain + (f" — {info.cite}" if info.cite else "")
-            if info.cost:
-                line = f"Costs {info.cost}. {line}"
-            y = self._subtitle(line, area.left, y + px(30), width) + px(8)
-            self.buttons[button] = info.action
-            self.cards.append((button, info))
-            shown += 1
-        if paging:
-            for name, text, top in (("up", "▲", area.top), ("down", "▼", area.top + px(36))):
-                button = self._add(
+            card = self.deck.card(i, info, (area.left, y), width)
+            y += card.height
+            self.buttons[card.button] = info.action
+            self.cards.append((card.button, info))
+        self._hidden += self.deck.hide_others({button for button, _ in self.cards})
+        for name, text, top in (("up", "▲", area.top), ("down", "▼", area.top + px(36))):
+            button = self._pagers.get(name)
+            if not paging:
+                if button is not None:
+                    self._hide(button)
+                continue
+            if button is None:
+                button = self._pagers[name] = self._add(
                     UIButton(
                         pygame.Rect(area.right - px(28), top, px(28), px(30)),
                         text,
@@ -231,10 +245,11 @@ class OrdersPanel:
                         tool_tip_text="More orders (mouse wheel)",
                     )
                 )
-                self.buttons[button] = Command(name)
-                gui.set_enabled(
-                    button, self.first > 0 if name == "up" else self.first + shown < len(self.infos)
-                )
+            button.set_relative_position((area.right - px(28), top))
+            button.show()
+            self.buttons[button] = Command(name)
+            more = self.first + len(self.cards) < len(self.infos)
+            gui.set_enabled(button, self.first > 0 if name == "up" else more)
 
     def scroll(self, session: Session, step: int) -> None:
         """Pages the cards by `step` cards."""
@@ -242,33 +257,6 @@ class OrdersPanel:
         if first != self.first:
             self.first = first
             self.build(session)
-
-    def _subtitle(self, text: str, x: int, y: int, width: int) -> int:
-        """Adds up to two lines of small italic text under a card; returns the next y."""
-        px = self.ctx.px
-        if not text:
-            return y + px(4)
-        rect = pygame.Rect(x + px(4), y, width - px(4), px(19))
-        first = self._add(
-            UILabel(rect, text, self.ctx.manager, container=self.root, object_id="#subtle")
-        )
-        font: Any = first.font
-        lines = wrap(font, text, width - px(14))
-        first.set_text(lines[0])
-        if len(lines) == 1:
-            return y + px(20)
-        rest = " ".join(lines[1:])
-        second = self._add(
-            UILabel(
-                rect.move(0, px(19)),
-                rest,
-                self.ctx.manager,
-                container=self.root,
-                object_id="#subtle",
-            )
-        )
-        fit(second, rest, width - px(14))
-        return y + px(40)
 
     def _build_bottom(self, session: Session, y: int, active: bool) -> None:
         px, r = self.ctx.px, self.rect
@@ -290,18 +278,21 @@ class OrdersPanel:
             ),
         )
         for i, (name, text, tip, oid) in enumerate(specs):
-            left = r.left + i * (third + px(6))
-            width = third if i < 2 else r.right - left
-            button = self._add(
-                UIButton(
-                    pygame.Rect(left, y, width, px(40)),
-                    text,
-                    self.ctx.manager,
-                    container=self.root,
-                    object_id=oid,
-                    tool_tip_text=tip,
+            button = self._bottom.get(name)
+            if button is None:
+                left = r.left + i * (third + px(6))
+                width = third if i < 2 else r.right - left
+                button = self._bottom[name] = self._add(
+                    UIButton(
+                        pygame.Rect(left, y, width, px(40)),
+                        text,
+                        self.ctx.manager,
+                        container=self.root,
+                        object_id=oid,
+                        tool_tip_text=tip,
+                    )
                 )
-            )
+            button.set_text(text)
             self.buttons[button] = Command(name)
             gui.set_enabled(button, session.can_undo() if name == "undo" else active)
             if name == "end":

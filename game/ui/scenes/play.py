@@ -17,16 +17,15 @@ from pygame_gui.elements import UIButton, UITextBox
 from game.core.actions import Action
 from game.core.errors import IllegalActionError
 from game.core.log import LogEntry
+from game.core.observation import Observation
+from game.core.state import ORDERS, State
 from game.ui import scene as sc
 from game.ui.scenes.dialogs import BriefingScene, CoverScene, EventScene, PauseScene
 from game.ui.scenes.hud import draw_bar, draw_side
 from game.ui.scenes.orders import Command, OrdersPanel
 from game.ui.session import Session
 from game.ui.settings import saves_dir
-from game.ui.theme import (
-    INK_SOFT,
-    faction_colour,
-)
+from game.ui.theme import INK_SOFT, Colour, faction_colour
 from game.ui.view import Meter, log_html, meters, month
 from game.ui.widgets.map_view import MapPainter, MapView, RegionMark, build_map_view
 from game.ui.widgets.map_view import region_tooltip as _region_tip
@@ -36,6 +35,9 @@ from game.ui.widgets.text import blit_text, draw_tooltip
 LOG_LINES = 150
 """How many of the latest chronicle lines the log shows when it is rebuilt (the debrief and
 the saved chronicle have them all)."""
+
+_STOPS = (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame_gui.UI_BUTTON_PRESSED)
+"""Input that stops advancing to the next decision."""
 
 
 class GameScene(sc.Scene):
@@ -55,6 +57,11 @@ class GameScene(sc.Scene):
         self.meter_hits: list[tuple[pygame.Rect, Meter]] = []
         self.meter_scroll = 0
         self.map_view = MapView((), ())
+        self.before: tuple[State | None, int, Observation | None] = (None, -1, None)
+        """A state, the viewer, and what the viewer saw in it: the start of the last turn
+        resolved (the map draws the moves of the fronts since then)."""
+        self.side: tuple[tuple[object, ...], pygame.Surface] | None = None
+        """The side panel as last drawn, and what it showed (it is redrawn when that changes)."""
         self.region_hits: list[tuple[pygame.Rect, RegionMark]] = []
         self.orders: OrdersPanel | None = None
         self.log_box: UITextBox | None = None
@@ -62,6 +69,9 @@ class GameScene(sc.Scene):
         """(viewer, number of log lines shown)."""
         self.log_turn = -1
         self.top_buttons: dict[UIButton, str] = {}
+        self.advancing: tuple[int, frozenset[Action]] | None = None
+        """While advancing to the next decision (Space): the human faction, and the orders it
+        could give on the last day passed."""
 
     # ------------------------------------------------------------- layout
 
@@ -113,6 +123,11 @@ class GameScene(sc.Scene):
         self.shown = -1
         self._refresh()
 
+    def show(self) -> None:
+        super().show()
+        if self.orders is not None:
+            self.orders.show()
+
     def teardown(self) -> None:
         if self.orders is not None:
             self.orders.kill()
@@ -127,10 +142,22 @@ class GameScene(sc.Scene):
         obs = s.observation()
         legal = s.legal()
         self.meters = meters(s.rules, obs)
-        self.map_view = build_map_view(s.rules, obs, legal)
+        self.map_view = build_map_view(s.rules, obs, legal, self._before())
         if self.orders is not None:
             self.orders.build(s)
         self._update_log(obs.log)
+
+    def _before(self) -> Observation | None:
+        """Returns what the viewer saw at the start of the turn resolved last, or None before
+        the first resolution."""
+        s = self.session
+        starts = s.turn_states
+        i = len(starts) - (2 if s.state.phase == ORDERS else 1)
+        if i < 0:
+            return None
+        if self.before[0] is not starts[i] or self.before[1] != s.viewer:
+            self.before = (starts[i], s.viewer, s.game.observe(starts[i], s.viewer))
+        return self.before[2]
 
     def _update_log(self, log: tuple[LogEntry, ...]) -> None:
         """Shows the viewer's chronicle: new lines are appended, a new viewer starts afresh."""
@@ -163,6 +190,8 @@ class GameScene(sc.Scene):
             self.ctx.play_sound("end")
             return sc.Replace(DebriefScene(self.ctx, s))
         f = s.human_to_act()
+        if f >= 0 and self.advancing is not None and self._pass_quiet_day(f):
+            return None
         if f >= 0:
             if len(s.humans()) > 1 and f != self.unlocked:
                 return sc.Push(CoverScene(self.ctx, s, f))
@@ -187,7 +216,25 @@ class GameScene(sc.Scene):
             self._refresh()
         return None
 
+    def _pass_quiet_day(self, f: int) -> bool:
+        """Ends `f`'s orders if nothing is new for it since the last day passed; else stops
+        advancing (a new order is possible, news came, an event asks, or another side is to
+        act) and returns False."""
+        s = self.session
+        assert self.advancing is not None
+        faction, known = self.advancing
+        legal = frozenset(s.game.legal_actions(s.state, f))
+        news = s.observation(f).fired & ~s.seen_fired[f]
+        if f != faction or s.state.phase != ORDERS or s.staged or news or not legal <= known:
+            self.advancing = None
+            return False
+        self.advancing = (f, legal)
+        self.flash = ("Passing quiet days to your next decision (any key stops)", self.clock + 1)
+        s.confirm()
+        return True
+
     def resume(self, result: Any) -> sc.Transition:
+        self.advancing = None
         if isinstance(result, int) and not isinstance(result, bool):
             self.unlocked = result
         if result == "save":
@@ -219,6 +266,10 @@ class GameScene(sc.Scene):
     # ------------------------------------------------------------- input
 
     def handle(self, event: pygame.event.Event) -> sc.Transition:
+        if self.advancing is not None and event.type in _STOPS:
+            self.advancing = None  # any key or click stops the advance, Space included
+            if event.type == pygame.KEYDOWN and event.key == pygame.K_SPACE:
+                return None
         if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element in self.top_buttons:
             return self._top(self.top_buttons[event.ui_element])
         if self.orders is not None:
@@ -261,6 +312,8 @@ class GameScene(sc.Scene):
             self._save()
         elif key in (pygame.K_RETURN, pygame.K_KP_ENTER):
             return self._do(Command("end"))
+        elif key == pygame.K_SPACE:
+            return self._advance()
         elif (key == pygame.K_z and ctrl) or key == pygame.K_BACKSPACE:
             return self._do(Command("undo"))
         elif key == pygame.K_a and not ctrl:
@@ -281,6 +334,15 @@ class GameScene(sc.Scene):
             if action is not None:
                 return self._do(action)
         return None
+
+    def _advance(self) -> sc.Transition:
+        """Ends the human's orders, then passes its quiet days until its next decision."""
+        s = self.session
+        f = s.human_to_act()
+        if f < 0 or s.state.phase != ORDERS:
+            return None
+        self.advancing = (f, frozenset(s.game.legal_actions(s.state, f)))
+        return self._do(Command("end"))
 
     def _do(self, what: Action | Command) -> sc.Transition:
         s = self.session
@@ -319,9 +381,7 @@ class GameScene(sc.Scene):
         viewer = s.rules.factions[s.viewer]
         colour = faction_colour(viewer.id, viewer.index)
         draw_bar(surface, lay["bar"], s, self.ctx, colour, self.clock, self.flash)
-        self.meter_hits, self.meter_scroll = draw_side(
-            surface, lay, s, self.ctx, self.meters, colour, self.meter_scroll
-        )
+        self._draw_side(surface, lay, colour)
         self.region_hits = self.painter.draw(
             surface,
             lay["map"],
@@ -341,6 +401,21 @@ class GameScene(sc.Scene):
         if self.orders is not None:
             self.orders.draw(surface, s, self.clock)
         self._draw_tooltip(surface)
+
+    def _draw_side(
+        self, surface: pygame.Surface, lay: dict[str, pygame.Rect], colour: Colour
+    ) -> None:
+        """Draws the side panel, from the copy drawn when what it shows last changed."""
+        s, top = self.session, lay["bar"].bottom
+        width, height = lay["map"].left, surface.get_height()
+        shows = (s.version, self.shown, s.viewer, width, height, self.ctx.fonts, colour)
+        if self.side is None or self.side[0] != (*shows, self.meter_scroll):
+            panel = pygame.Surface((width, height))
+            self.meter_hits, self.meter_scroll = draw_side(
+                panel, lay, s, self.ctx, self.meters, colour, self.meter_scroll
+            )
+            self.side = ((*shows, self.meter_scroll), panel)
+        surface.blit(self.side[1], (0, top), pygame.Rect(0, top, width, height - top))
 
     def _draw_tooltip(self, surface: pygame.Surface) -> None:
         pos = pygame.mouse.get_pos()
@@ -366,4 +441,5 @@ class GameScene(sc.Scene):
             "meters": [m.track.id for m in self.meters],
             "regions": [r.name for r in self.map_view.regions],
             "thinking": s.thinking,
+            "advancing": self.advancing is not None,
         }

@@ -18,7 +18,7 @@ from game.ui.catalog import game_of, rules_of, scenario_files
 from game.ui.session import SEAT_KINDS, Session
 from game.ui.settings import autosave_path
 from game.ui.theme import ACCENT, INK, INK_SOFT, RULE, faction_colour
-from game.ui.widgets.text import blit_text, esc
+from game.ui.widgets.text import blit_text, draw_error, esc
 
 SEAT_LABELS = {
     "human": "Human",
@@ -313,7 +313,7 @@ class SetupScene(sc.Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, px = self.ctx.fonts, self.ctx.px
-        w, h = self.ctx.size
+        w, _ = self.ctx.size
         col = int(w * 0.42)
         blit_text(surface, fonts.get("serif_bold", 30), self.rules.title, (px(40), px(36)), ACCENT)
         blit_text(
@@ -342,15 +342,7 @@ class SetupScene(sc.Scene):
         }.get(humans, f"{humans} human sides: hot seat, the screen is covered between them.")
         y = px(130) + len(self.rules.factions) * px(82) + px(64)
         blit_text(surface, fonts.get("sans", 13), note, (col, y), INK_SOFT, width=w - col - px(40))
-        if self.error:
-            blit_text(
-                surface,
-                fonts.get("sans", 13),
-                self.error,
-                (px(40), h - px(100)),
-                ACCENT,
-                width=w - px(80),
-            )
+        draw_error(surface, fonts, self.error, px)
 
     def describe(self) -> dict[str, Any]:
         return {

@@ -58,14 +58,26 @@ class MapView:
     regions: tuple[RegionMark, ...]
     links: tuple[tuple[int, int, bool], ...]
     """(region, region, by sea)."""
+    moves: tuple[tuple[int, int], ...] = ()
+    """(from region, to region) of the fronts that moved since `before` (drawn as arrows)."""
 
 
-def build_map_view(rules: Rules, obs: Observation, legal: list[Action]) -> MapView:
-    """Returns the map as `obs`'s faction sees it (no regions if the scenario has no campaign)."""
+def build_map_view(
+    rules: Rules, obs: Observation, legal: list[Action], before: Observation | None = None
+) -> MapView:
+    """Returns the map as `obs`'s faction sees it (no regions if the scenario has no campaign),
+    with the moves of the fronts since the same faction's observation `before`."""
     war = campaign_of(rules)
     if war is None:
         return MapView((), ())
     seen = dict(obs.tracks)
+    then = dict(before.tracks) if before is not None else {}
+    moves = set()
+    for front in war.fronts:
+        track = rules.tracks[front.position].id
+        old, new = then.get(track), seen.get(track)
+        if old is not None and new is not None and old != new:
+            moves.add((old, new))
     targets = {a.amount for a in legal if a.kind == ATTACK}
     fronts: dict[int, list[str]] = {}
     for front in war.fronts:
@@ -97,7 +109,7 @@ def build_map_view(rules: Rules, obs: Observation, legal: list[Action]) -> MapVi
             links.add((min(region.index, other), max(region.index, other), False))
         for other in region.sea:
             links.add((min(region.index, other), max(region.index, other), True))
-    return MapView(tuple(marks), tuple(sorted(links)))
+    return MapView(tuple(marks), tuple(sorted(links)), tuple(sorted(moves)))
 
 
 class _Fit:
@@ -169,11 +181,19 @@ _BACKGROUNDS: dict[tuple[tuple[int, int], BBox, bool], pygame.Surface] = {}
 
 
 class MapPainter:
-    """Draws the map; the base map is rendered once per size and kept."""
+    """Draws the map. The base map is rendered once per size and kept; the regions, links,
+    labels and arrows on it once per view (only the rings around targets move each frame)."""
 
     def __init__(self) -> None:
         self._base: Any = None
         self._tried = False
+        self._layer: pygame.Surface | None = None
+        self._layer_of: tuple[object, ...] = ()
+        """What the layer was drawn for: the view, rules, fonts, area and scale."""
+        self._hits: list[tuple[pygame.Rect, RegionMark]] = []
+        self._rings: list[tuple[tuple[int, int], RegionMark]] = []
+        self.arrows: list[tuple[tuple[float, float], tuple[float, float]]] = []
+        """Where the front movements were drawn: (from, to) on the screen."""
 
     @property
     def basemap(self) -> Any:
@@ -256,53 +276,63 @@ class MapPainter:
         pulse: float = 0.0,
     ) -> list[tuple[pygame.Rect, RegionMark]]:
         """Draws base map and regions in `rect`; returns the markers' hit boxes."""
-        size = (max(1, rect.width), max(1, rect.height))
-        bbox = self.bbox(view, size)
-        surface.blit(self._background(size, bbox), rect.topleft)
-        fit = _Fit(bbox, size)
-        pos = {
-            r.index: (
-                rect.left + fit.to_screen(r.lon, r.lat)[0],
-                rect.top + fit.to_screen(r.lon, r.lat)[1],
-            )
-            for r in view.regions
-        }
+        of = (view, rules, fonts, tuple(rect), scale)
+        if self._layer is None or of != self._layer_of:  # same objects compare fast
+            self._layer = self._draw_layer(rect, view, rules, fonts, scale)
+            self._layer_of = of
+        surface.blit(self._layer, rect.topleft)
         clip = surface.get_clip()
         surface.set_clip(rect)
-        for a, b, sea in view.links:
-            if sea:
-                _dashed(surface, RIVER, pos[a], pos[b], round(6 * scale))
-            else:
-                pygame.draw.line(surface, RULE, pos[a], pos[b], 2)
-        hits = []
         radius = round(9 * scale)
-        placed: list[pygame.Rect] = []
+        for centre, _ in self._rings:
+            ring = radius + round((4 + 2 * math.sin(pulse * 4)) * scale)
+            pygame.draw.circle(surface, ACCENT, centre, ring, 2)
+        surface.set_clip(clip)
+        pygame.draw.rect(surface, INK_SOFT, rect, 1)
+        return self._hits
+
+    def _draw_layer(
+        self, rect: pygame.Rect, view: MapView, rules: Rules, fonts: Fonts, scale: float
+    ) -> pygame.Surface:
+        """Returns the map of `view` without the rings that pulse (hit boxes, rings and arrows
+        are kept in screen positions)."""
+        size = (max(1, rect.width), max(1, rect.height))
+        bbox = self.bbox(view, size)
+        layer = self._background(size, bbox).copy()
+        fit = _Fit(bbox, size)
+        pos = {r.index: fit.to_screen(r.lon, r.lat) for r in view.regions}
+        radius = round(9 * scale)
+        placed = _draw_links(layer, view, rules, pos, radius, scale)
+        x0, y0 = rect.topleft
+        self.arrows = [
+            ((x0 + pos[a][0], y0 + pos[a][1]), (x0 + pos[b][0], y0 + pos[b][1]))
+            for a, b in view.moves
+        ]
+        hits = []
         for region in view.regions:
             x, y = pos[region.index]
             centre = (round(x), round(y))
-            if region.targeted:
-                ring = radius + round((4 + 2 * math.sin(pulse * 4)) * scale)
-                pygame.draw.circle(surface, ACCENT, centre, ring, 2)
             fill = (
                 faction_colour(rules.factions[region.controller].id, region.controller)
                 if 0 <= region.controller < len(rules.factions)
                 else PAPER_LIGHT
             )
-            pygame.draw.circle(surface, fill, centre, radius)
-            pygame.draw.circle(surface, INK, centre, radius, 1)
+            pygame.draw.circle(layer, fill, centre, radius)
+            pygame.draw.circle(layer, INK, centre, radius, 1)
             if region.fronts:
                 flag = pygame.Rect(centre[0] - radius // 2, centre[1] - radius // 2, radius, radius)
-                pygame.draw.rect(surface, INK, flag)
+                pygame.draw.rect(layer, INK, flag)
             box = pygame.Rect(0, 0, radius * 2 + 6, radius * 2 + 6)
             box.center = centre
             placed.append(box)
             hits.append((box, region))
         label_font = fonts.get("sans_bold", 11)
+        area = layer.get_rect()
         for box, region in hits:
-            self._label(surface, rect, label_font, short_name(region.name), box, placed)
-        surface.set_clip(clip)
-        pygame.draw.rect(surface, INK_SOFT, rect, 1)
-        return hits
+            self._label(layer, area, label_font, short_name(region.name), box, placed)
+        self._hits = [(box.move(rect.topleft), region) for box, region in hits]
+        self._rings = [(box.move(rect.topleft).center, r) for box, r in hits if r.targeted]
+        return layer
 
     @staticmethod
     def _label(
@@ -354,6 +384,52 @@ def _dashed(
         p0 = (a[0] + (b[0] - a[0]) * t0, a[1] + (b[1] - a[1]) * t0)
         p1 = (a[0] + (b[0] - a[0]) * t1, a[1] + (b[1] - a[1]) * t1)
         pygame.draw.line(surface, colour, p0, p1, 2)
+
+
+def _draw_links(
+    surface: pygame.Surface,
+    view: MapView,
+    rules: Rules,
+    pos: dict[int, tuple[float, float]],
+    radius: int,
+    scale: float,
+) -> list[pygame.Rect]:
+    """Draws the links between regions and the arrows of the fronts' moves; returns the boxes
+    of the arrows' heads."""
+    for a, b, sea in view.links:
+        if sea:
+            _dashed(surface, RIVER, pos[a], pos[b], round(6 * scale))
+        else:
+            pygame.draw.line(surface, RULE, pos[a], pos[b], 2)
+    war = campaign_of(rules) if view.moves else None
+    if war is None:
+        return []
+    mover = rules.factions[war.attacker]
+    colour = faction_colour(mover.id, mover.index)
+    return [_arrow(surface, colour, pos[a], pos[b], radius, scale) for a, b in view.moves]
+
+
+def _arrow(
+    surface: pygame.Surface,
+    colour: tuple[int, int, int],
+    a: tuple[float, float],
+    b: tuple[float, float],
+    radius: int,
+    scale: float,
+) -> pygame.Rect:
+    """Draws an arrow from the marker at `a` to the edge of the marker at `b`; returns the
+    box of its head (labels are kept off it)."""
+    length = math.dist(a, b)
+    if length <= 2 * radius + 1:
+        return pygame.Rect(round(b[0]), round(b[1]), 0, 0)
+    dx, dy = (b[0] - a[0]) / length, (b[1] - a[1]) / length
+    head, half = 12 * scale, 6 * scale
+    tip = (b[0] - dx * (radius + 2), b[1] - dy * (radius + 2))
+    neck = (tip[0] - dx * head, tip[1] - dy * head)
+    start = (a[0] + dx * radius, a[1] + dy * radius)
+    pygame.draw.line(surface, colour, start, neck, max(3, round(4 * scale)))
+    wings = [(neck[0] - dy * half, neck[1] + dx * half), (neck[0] + dy * half, neck[1] - dx * half)]
+    return pygame.draw.polygon(surface, colour, [tip, *wings])
 
 
 def region_tooltip(rules: Rules, region: RegionMark) -> str:

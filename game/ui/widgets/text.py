@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import Any, Protocol
 
 import pygame
 
-from game.ui.theme import INK, PAPER_LIGHT, RULE, Colour
+from game.ui.theme import ACCENT, INK, PAPER_LIGHT, RULE, Colour, Fonts
 
 
 class Measures(Protocol):
@@ -78,6 +79,16 @@ def blit_text(
         rect.topleft = pos
     surface.blit(image, rect)
     return rect
+
+
+def draw_error(
+    surface: pygame.Surface, fonts: Fonts, text: str, px: Callable[[float], int]
+) -> None:
+    """Draws a scene's error line above its footer buttons (nothing when `text` is empty)."""
+    if not text:
+        return
+    w, h = surface.get_size()
+    blit_text(surface, fonts.get("sans", 13), text, (px(40), h - px(100)), ACCENT, width=w - px(80))
 
 
 def blit_wrapped(
