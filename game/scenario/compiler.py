@@ -698,6 +698,8 @@ class _Compiler:
                     estimate=lot.estimate,
                     value=lot.value,
                     text=lot.text,
+                    lon=lot.lon,
+                    lat=lot.lat,
                     hold=self.tracks[f"hold_{lot.id}"],
                     price=self.tracks[f"price_{lot.id}"],
                     prev=self.tracks[f"prev_{lot.id}"],
@@ -724,6 +726,7 @@ class _Compiler:
             unit=spec.unit,
             catch_unit=spec.catch_unit,
             on_seizure=self.effects(spec.on_seizure, (*loc, "on_seizure")),
+            bidder_ids=tuple(bidder_ids),
         )
 
     def _bargaining(self, spec: s.BargainingSpec) -> Bargaining:

@@ -476,6 +476,9 @@ class LotSpec(Spec):
     """The holder's current rent (default: the estimate)."""
     open: bool = True
     """False: not let until an effect sets `open_<id>` to 1 (a lot opened later)."""
+    lon: float | None = Field(default=None, ge=-180, le=180)
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    """Where the lot lies, for the map (approximate)."""
     text: Text = ""
 
 

@@ -238,3 +238,31 @@ def test_second_bid_above_the_remaining_means_is_refused(game: Game) -> None:
     assert s.orders[1] == (game.parse_action("japan:bid:wk_ozernaya:300"),)
     with pytest.raises(IllegalActionError, match="already bid"):
         game.apply(s, game.parse_action("japan:bid:wk_ozernaya:330"))
+
+
+# ------------------------------------------------------------- the table
+
+
+def test_table_shows_each_side_the_lots_and_published_bids(game: Game) -> None:
+    ids = [t.id for t in game.rules.tracks]
+    rows = auction(game).table(dict(game.observe(start(game), 1).tracks), ids)
+    assert len(rows) == 20
+    icha = next(r for r in rows if r.id == "wk_icha")
+    assert (icha.holder, icha.grounds, icha.estimate, icha.on_offer) == (1, 12, 120, True)
+    assert icha.lon is not None
+    assert not next(r for r in rows if r.id == "kb_olyutorsky").on_offer
+    assert not next(r for r in rows if r.id == "am_nikolaevsk").on_offer  # the trust's own
+    s = start(game, trust_capacity=200)
+    s = play(game, s, "ussr:bid:wk_icha:144", "ussr:end", "japan:bid:wk_icha:180", "japan:end")
+    for viewer in (0, 1):
+        rows = auction(game).table(dict(game.observe(s, viewer).tracks), ids)
+        icha = next(r for r in rows if r.id == "wk_icha")
+        assert icha.bids == ((0, 144), (1, 180))
+        assert icha.rent == 180
+
+
+def test_per_lot_tracks_are_named_for_the_table(game: Game) -> None:
+    names = auction(game).track_ids()
+    assert {"hold_wk_icha", "bid_wk_icha_japan", "open_kb_olyutorsky"} <= names
+    assert "grounds_japan" not in names
+    assert names <= {t.id for t in game.rules.tracks}

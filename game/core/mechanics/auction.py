@@ -30,6 +30,7 @@ Money is held in integer units of the scenario's tracks; bids are multiples of a
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from game.core.actions import Action
@@ -63,6 +64,9 @@ class LotDef:
     value: int
     """Catch value of a normal season, in the catch unit."""
     text: str
+    lon: float | None
+    lat: float | None
+    """Where the lot lies (approximate), for the map; None if not given."""
     hold: int
     """Track: the holder (0 = nobody, else faction + 1)."""
     price: int
@@ -77,6 +81,31 @@ class LotDef:
     @property
     def step(self) -> int:
         return max(1, self.estimate // 10)
+
+
+@dataclass(frozen=True, slots=True)
+class LotView:
+    """One row of the table of lots, as one faction sees it (for the front end)."""
+
+    index: int
+    id: str
+    name: str
+    water: str
+    grounds: int
+    estimate: int
+    step: int
+    text: str
+    lon: float | None
+    lat: float | None
+    open: bool
+    on_offer: bool
+    holder: int
+    """Faction index of the holder, -1 if the lot lies idle or is not let."""
+    rent: int
+    last_holder: int
+    """Holder at the end of the last fishing season (-1: nobody)."""
+    bids: tuple[tuple[int, int], ...]
+    """(faction, amount) of the bids published at the latest auction (0 = none)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +152,8 @@ class Auction(Mechanic):
     catch_unit: str
     on_seizure: tuple[Effect, ...]
     """Effects each time the host withholds a lot another bidder holds."""
+    bidder_ids: tuple[str, ...] = ()
+    """Faction ids of the bidders (names of the `bid_<lot>_<faction>` tracks)."""
     verbs: tuple[str, ...] = (BID, TENDER, RESERVE, WITHHOLD)
     _cache: dict[tuple[int, ...], list[Action]] = field(
         default_factory=dict, compare=False, repr=False
@@ -461,6 +492,44 @@ class Auction(Mechanic):
             f"{b.name} {totals[i]} {self.catch_unit}" for i, b in enumerate(self.bidders)
         )
         turn.say(f"Fishing season: runs {runs_text}; catch {catches}.", -1)
+
+    # ------------------------------------------------------------ the table
+
+    def track_ids(self) -> frozenset[str]:
+        """Ids of the per-lot tracks the auction keeps (the table shows them, not the meters)."""
+        kinds = ("hold", "price", "prev", "open")
+        ids = {f"{kind}_{lot.id}" for lot in self.lots for kind in kinds}
+        ids.update(f"bid_{lot.id}_{b}" for lot in self.lots for b in self.bidder_ids)
+        return frozenset(ids)
+
+    def table(self, seen: Mapping[str, int], track_ids: Sequence[str]) -> list[LotView]:
+        """Returns the lots as one faction sees them: `seen` holds its observation's tracks by
+        id, `track_ids` the rules' track ids in order (tracks it cannot see count as 0)."""
+        values = [seen.get(tid, 0) for tid in track_ids]
+        return [
+            LotView(
+                index=lot.index,
+                id=lot.id,
+                name=lot.name,
+                water=self.waters[lot.water],
+                grounds=lot.grounds,
+                estimate=lot.estimate,
+                step=lot.step,
+                text=lot.text,
+                lon=lot.lon,
+                lat=lot.lat,
+                open=values[lot.open] > 0,
+                on_offer=self.on_offer(values, lot),
+                holder=values[lot.hold] - 1,
+                rent=values[lot.price],
+                last_holder=values[lot.prev] - 1,
+                bids=tuple(
+                    (b.faction, values[track])
+                    for b, track in zip(self.bidders, lot.bids, strict=True)
+                ),
+            )
+            for lot in self.lots
+        ]
 
     # ---------------------------------------------------------------- text
 
