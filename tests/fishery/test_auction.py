@@ -12,6 +12,8 @@ import dataclasses
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from game import Game, State, load_game
 from game.core.errors import IllegalActionError, NotationError
@@ -266,3 +268,41 @@ def test_per_lot_tracks_are_named_for_the_table(game: Game) -> None:
     assert {"hold_wk_icha", "bid_wk_icha_japan", "open_kb_olyutorsky"} <= names
     assert "grounds_japan" not in names
     assert names <= {t.id for t in game.rules.tracks}
+
+
+# ------------------------------------------------------------- legality
+
+
+def _universe(game: Game, faction: int) -> list:
+    """Every auction action of the grid, legal or not, for one faction."""
+    from game.core.actions import Action
+    from game.core.mechanics.auction import BID_STEPS, RESERVE_PCTS, TENDER_PCTS
+
+    a = auction(game)
+    out = [Action(faction, "tender", 0, p) for p in TENDER_PCTS]
+    out += [Action(faction, "reserve", 0, p) for p in RESERVE_PCTS]
+    for lot in a.lots:
+        out.append(Action(faction, "withhold", lot.index))
+        out += [Action(faction, "bid", lot.index, lot.step * k) for k in BID_STEPS]
+    return out
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 2**32 - 1))
+def test_listed_auction_actions_are_exactly_the_legal_ones(game: Game, seed: int) -> None:
+    """Along a random game, the auction's listed actions (filtered by the orders already given)
+    are exactly the grid actions `why_illegal` accepts."""
+    import random
+
+    rng = random.Random(seed)
+    s = game.initial_state(seed)
+    checks = 0
+    while not game.is_terminal(s) and checks < 40:
+        f = s.to_act
+        legal = game.legal_actions(s, f)
+        if s.phase == 0:
+            listed = {a for a in legal if a.kind in auction(game).verbs}
+            accepted = {a for a in _universe(game, f) if game.why_illegal(s, a) is None}
+            assert listed == accepted
+            checks += 1
+        s = game.apply(s, rng.choice(legal))

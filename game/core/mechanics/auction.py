@@ -228,9 +228,47 @@ class Auction(Mechanic):
             if len(self._cache) > 20_000:
                 self._cache.clear()
             self._cache[key] = cached
-        if not state.orders[faction]:
+        given = state.orders[faction]
+        if not given:
             return cached
-        return [a for a in cached if self.why_illegal(state, a) is None]
+        return self._still_legal(state, faction, b, cached, given)
+
+    def _still_legal(
+        self,
+        state: State,
+        faction: int,
+        b: BidderDef | None,
+        cached: list[Action],
+        given: tuple[Action, ...],
+    ) -> list[Action]:
+        """Filters the turn's legal actions by the orders already given (one pass: the same
+        answers as `why_illegal`, which the tests check)."""
+        kinds = {o.kind for o in given}
+        withheld = {o.ref for o in given if o.kind == WITHHOLD}
+        money = grounds = 0
+        lots: set[int] = set()
+        means = room = 0
+        if b is not None:
+            money, grounds, lots, _ = self._committed(state, b)
+            means = state.tracks[b.funds] - money
+            room = self._room(state.tracks, b) - grounds
+        out = []
+        for a in cached:
+            kind = a.kind
+            if kind == BID:
+                if a.ref in lots or b is None:
+                    continue
+                if self.cost(state.tracks, b, a.amount) > means:
+                    continue
+                if self.lots[a.ref].grounds > room:
+                    continue
+            elif kind in (TENDER, RESERVE):
+                if kind in kinds:
+                    continue
+            elif kind == WITHHOLD and a.ref in withheld:
+                continue
+            out.append(a)
+        return out
 
     def _all_actions(
         self, state: State, faction: int, b: BidderDef | None, is_host: bool
