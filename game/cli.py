@@ -209,12 +209,28 @@ def _print_summary(summary: dict[str, Any], title: str) -> None:
     out.print(table)
     scores = ", ".join(f"{k} {v:.1f}" for k, v in summary["mean_scores"].items())
     out.print(f"mean scores: {scores}")
-    figs = ", ".join(f"{k} {v:.2f}" for k, v in summary["mean_figures"].items() if v is not None)
-    if figs:
-        out.print(f"mean figures (games where set): {figs}")
+    history = summary["baseline"]["figures"]
+    if summary["figures"]:
+        figs = Table(title="figures")
+        for name, justify in (("figure", "left"), ("median (middle half)", "right"),
+                              ("set in", "right"), ("history", "right")):  # fmt: skip
+            figs.add_column(name, justify=justify)  # type: ignore[arg-type]
+        for fid, fig in summary["figures"].items():
+            shown = (
+                "never"
+                if "median" not in fig
+                else (f"{_fig(fig['median'])} ({_fig(fig['q1'])} – {_fig(fig['q3'])})")
+            )
+            figs.add_row(fig["label"], shown, f"{fig['set_in']}", str(history.get(fid, "")))
+        out.print(figs)
     out.print(f"history: {summary['baseline']['summary']}")
-    hist = ", ".join(f"{k} {v}" for k, v in summary["baseline"]["figures"].items())
-    out.print(f"historical figures: {hist}")
+
+
+def _fig(value: float | str) -> str:
+    """Formats a figure's statistic: dates as they are, numbers to two decimals at most."""
+    return (
+        value if isinstance(value, str) else f"{value:g}" if value == int(value) else f"{value:.2f}"
+    )
 
 
 @cli.command("record")

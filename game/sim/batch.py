@@ -6,6 +6,7 @@ same scenario, so the results (and the output file) are identical whatever the w
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import random
 import statistics
@@ -118,7 +119,8 @@ def run_batch(
 
 
 def summarise(results: list[dict[str, Any]], rules: Rules) -> dict[str, Any]:
-    """Returns outcome classes (counts, shares), mean scores and mean figures of a batch."""
+    """Returns outcome classes (counts, shares), mean scores, and each figure's mean, median and
+    middle half over the games where it is set (a date figure is unset when it never happened)."""
     n = len(results)
     counts = Counter(r["outcome"] for r in results)
     labels = {c.id: c.label for c in rules.outcome_classes}
@@ -132,14 +134,35 @@ def summarise(results: list[dict[str, Any]], rules: Rules) -> dict[str, Any]:
         else {}
     )
     means: dict[str, float | None] = {}
+    spread: dict[str, dict[str, Any]] = {}
     for fig in rules.figures:
+        values = [r["figures"][fig.id] for r in results if r["figures"][fig.id] is not None]
         if fig.kind == "value":
-            values = [r["figures"][fig.id] for r in results if r["figures"][fig.id]]
             means[fig.id] = statistics.fmean(values) if values else None
+            numbers = [float(v) for v in values]
+        else:
+            numbers = [float(dt.date.fromisoformat(v).toordinal()) for v in values]
+        entry: dict[str, Any] = {"label": fig.label, "kind": fig.kind, "set_in": len(values)}
+        if numbers:
+            q1, median, q3 = _quartiles(numbers)
+            entry.update(median=median, q1=q1, q3=q3)
+            if fig.kind == "date":
+                for key in ("median", "q1", "q3"):
+                    entry[key] = dt.date.fromordinal(round(entry[key])).isoformat()
+        spread[fig.id] = entry
     return {
         "games": n,
         "classes": classes,
         "mean_scores": scores,
         "mean_figures": means,
+        "figures": spread,
         "baseline": dict(rules.baseline),
     }
+
+
+def _quartiles(values: list[float]) -> tuple[float, float, float]:
+    """Returns the first quartile, the median and the third quartile (inclusive method)."""
+    if len(values) == 1:
+        return values[0], values[0], values[0]
+    q1, median, q3 = statistics.quantiles(values, n=4, method="inclusive")
+    return q1, median, q3

@@ -38,3 +38,37 @@ def test_result_lines_carry_key_figures() -> None:
     for key in ("seed", "agents", "outcome", "end", "scores", "figures", "state_hash", "turns"):
         assert key in result
     assert {"deal_price", "agreed", "signed"} <= set(result["figures"])
+
+
+def test_summary_gives_medians_and_middle_halves_of_figures() -> None:
+    rules = load_game("railway-sale").rules
+    games = [
+        {"outcome": "x", "scores": {"ussr": 0, "japan": 0}, "figures": figures}
+        for figures in (
+            {
+                "deal_price": 60.0,
+                "agreed": "1934-09-01",
+                "signed": None,
+                "tension": 10,
+                "arrests": 0,
+            },
+            {
+                "deal_price": 70.0,
+                "agreed": "1934-10-31",
+                "signed": None,
+                "tension": 20,
+                "arrests": 0,
+            },
+            {"deal_price": 80.0, "agreed": None, "signed": None, "tension": 30, "arrests": 0},
+        )
+    ]
+    figs = summarise(games, rules)["figures"]
+    assert (figs["deal_price"]["median"], figs["deal_price"]["q1"], figs["deal_price"]["q3"]) == (
+        70.0,
+        65.0,
+        75.0,
+    )
+    assert figs["agreed"]["set_in"] == 2
+    assert figs["agreed"]["median"] == "1934-10-01"  # halfway between the two dates (60 days apart)
+    assert figs["signed"]["set_in"] == 0
+    assert "median" not in figs["signed"]
