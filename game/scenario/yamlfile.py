@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +80,11 @@ def _check_duplicates(node: yaml.Node, name: str) -> None:
             stack.extend(current.value)
 
 
+_TYPE_TAG = re.compile(r"int|float|str|bool|none|[A-Z]\w*|[\w-]+\[.*\]")
+"""Pydantic's names for union members (`int`, `list[int]`, `OddsSpec`, `function-after[…]`):
+no field of the scenario format looks like these."""
+
+
 def locate(node: yaml.Node | None, loc: tuple[int | str, ...]) -> tuple[int | None, str]:
     """Returns the line of the deepest node on `loc` and a readable field path.
 
@@ -89,6 +95,8 @@ def locate(node: yaml.Node | None, loc: tuple[int | str, ...]) -> tuple[int | No
     for part in loc:
         child = _child(node, part)
         if child is None:
+            if isinstance(part, str) and _TYPE_TAG.fullmatch(part):
+                continue  # e.g. `int` in tracks[3].initial.int: a union member, not a field
             if not path or path[-1] != str(part):
                 path.append(str(part))
             continue

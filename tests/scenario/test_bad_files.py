@@ -898,3 +898,13 @@ def test_cli_validate_prints_each_problem_on_one_line(
     lines = capsys.readouterr().err.splitlines()
     for problem in info.value.problems:
         assert str(problem) in lines
+
+
+def test_field_paths_leave_out_union_member_names(tmp_path: Path) -> None:
+    """`initial` is `int | [low, high]`: pydantic names the members (`int`, `list[int]`) in its
+    error locations; the reported field is the file's own path, without them."""
+    path = write_broken(
+        tmp_path, TRACKS, TRACKS + '  - id: extra\n    name: X\n    initial: "high"\n'
+    )
+    fields = {p.field for p in problems_of(path)}
+    assert fields == {"tracks[0].initial"}, fields
