@@ -34,8 +34,16 @@ def read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ScenarioError([Problem(name, None, "", f"not UTF-8 text ({exc.reason})")]) from None
+        line, message = where_not_utf8(raw, exc)
+        raise ScenarioError([Problem(name, line, "", message)]) from None
     return parse_yaml(text, name)
+
+
+def where_not_utf8(raw: bytes, exc: UnicodeDecodeError) -> tuple[int, str]:
+    """Returns the line of the first byte that is not UTF-8, and a message naming its column."""
+    line = raw.count(b"\n", 0, exc.start) + 1
+    column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+    return line, f"not UTF-8 text ({exc.reason} at column {column})"
 
 
 def parse_yaml(text: str, name: str) -> tuple[Any, yaml.Node | None]:

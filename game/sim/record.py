@@ -28,6 +28,7 @@ from game.core.serial import state_hash
 from game.core.state import State
 from game.scenario.errors import Problem, ScenarioError
 from game.scenario.loader import load_game
+from game.scenario.yamlfile import where_not_utf8
 from game.sim.files import write_atomic
 
 FORMAT = "amur-save"
@@ -111,8 +112,9 @@ def load_record(path: Path) -> GameRecord:
         raise RecordError([Problem(name, None, "", "file too large to be a save")])
     try:
         data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise RecordError([Problem(name, None, "", "not UTF-8 text: not a save file")]) from None
+    except UnicodeDecodeError as exc:
+        line, message = where_not_utf8(raw, exc)
+        raise RecordError([Problem(name, line, "", f"{message}: not a save file")]) from None
     except json.JSONDecodeError as exc:
         raise RecordError([Problem(name, exc.lineno, "", f"not JSON: {exc.msg}")]) from None
     except RecursionError:

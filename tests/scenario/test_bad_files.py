@@ -335,8 +335,8 @@ def _write_bytes(folder: Path, data: bytes) -> Path:
     [
         pytest.param(
             RAILWAY_TEXT.encode().replace(b"title: The", b"title: \xff\xfe The"),
-            None,
-            "not UTF-8",
+            RAILWAY_TEXT[: RAILWAY_TEXT.index("title: The")].count("\n") + 1,
+            "not UTF-8 text (invalid start byte at column 8)",
             id="not_utf8",
         ),
         pytest.param(
@@ -713,8 +713,10 @@ def test_not_a_save(tmp_path: Path, text: str, line: int | None, field: str, mes
 
 def test_save_not_utf8(tmp_path: Path) -> None:
     path = tmp_path / "bad.json"
-    path.write_bytes(b'{"format": "amur-save\xff"}')
-    find_problem(record_problems(path), path, None, "", "UTF-8")
+    path.write_bytes(b'{\n"format": "amur-save\xff"}')
+    find_problem(
+        record_problems(path), path, 2, "", "not UTF-8 text (invalid start byte at column 21)"
+    )
 
 
 @pytest.mark.parametrize(
