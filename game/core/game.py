@@ -44,7 +44,13 @@ class Outcome:
 
 
 class Game:
-    """A scenario's rules, played through pure functions of immutable states."""
+    """A scenario's rules, played through pure functions of immutable states.
+
+    Threads: a Game may be shared (the front end's AI thread uses the window's Game). Its only
+    mutable parts are memos of pure results — the last legal-action list, the visible-log memo,
+    the mechanics' action caches — each read or replaced by single dict or attribute operations,
+    which are atomic under CPython's GIL; a race can only cost a recomputation of the same answer.
+    """
 
     def __init__(self, rules: Rules) -> None:
         self.rules = rules
