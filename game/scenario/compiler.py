@@ -547,6 +547,7 @@ class _Compiler:
                 (f"price_{lot.id}", f"{name}: rent", [0, 1_000_000], price if holder else 0),
                 (f"prev_{lot.id}", f"{name}: holder last season", [0, n], holder),
                 (f"open_{lot.id}", f"{name}: let at auction", [0, 1], int(lot.open)),
+                (f"haul_{lot.id}", f"{name}: last season's catch", [0, 10_000_000], 0),
             ]
             specs.extend(
                 (f"bid_{lot.id}_{b}", f"{name}: last bid of {b}", [0, 1_000_000], 0)
@@ -705,6 +706,7 @@ class _Compiler:
                     prev=self.tracks[f"prev_{lot.id}"],
                     open=self.tracks[f"open_{lot.id}"],
                     bids=tuple(self.tracks[f"bid_{lot.id}_{b}"] for b in bidder_ids),
+                    haul=self.tracks[f"haul_{lot.id}"],
                 )
             )
         low, high = spec.run

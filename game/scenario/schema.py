@@ -460,8 +460,8 @@ class WaterSpec(Spec):
 
 class LotSpec(Spec):
     """A lot: a block of fishing grounds let at auction. Its holder, price, holder at the last
-    season's end, openness and each bidder's last bid become tracks `hold_<id>`, `price_<id>`,
-    `prev_<id>`, `open_<id>` and `bid_<id>_<faction>`."""
+    season's end, openness, last season's catch and each bidder's last bid become tracks
+    `hold_<id>`, `price_<id>`, `prev_<id>`, `open_<id>`, `haul_<id>` and `bid_<id>_<faction>`."""
 
     id: Slug
     name: str = Field(max_length=80)

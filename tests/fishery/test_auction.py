@@ -306,3 +306,13 @@ def test_listed_auction_actions_are_exactly_the_legal_ones(game: Game, seed: int
             assert listed == accepted
             checks += 1
         s = game.apply(s, rng.choice(legal))
+
+
+def test_each_lot_records_its_catch(game: Game) -> None:
+    s = start(game, trust_capacity=70)
+    s = play(game, s, "ussr:withhold:pr_vladimir", "ussr:end", "japan:end")
+    ids = [t.id for t in game.rules.tracks]
+    rows = {r.id: r for r in auction(game).table(dict(game.observe(s, 0).tracks), ids)}
+    assert rows["wk_icha"].catch == 0  # Japan did not bid: idle
+    assert rows["pr_vladimir"].catch > 0  # the trust's
+    assert sum(r.catch for r in rows.values() if r.holder == 0) == track(game, s, "catch_ussr")

@@ -20,8 +20,8 @@ a new exchange rate or a freeze counts), the auction clears:
 
 When the fishing season runs (the `fishing` condition), each water has a run drawn from the
 turn's seeded generator, and each held lot yields its value × the run × the holder's catch
-percent to the holder's catch and means. Then the season's holders become the reference against
-which the next season's losses and gains are counted.
+percent (recorded per lot) to the holder's catch and means. Then the season's holders become
+the reference against which the next season's losses and gains are counted.
 
 Money is held in integer units of the scenario's tracks; bids are multiples of a lot's step
 (a tenth of its estimate).
@@ -77,6 +77,8 @@ class LotDef:
     """Track: 1 while the lot may be let at all."""
     bids: tuple[int, ...]
     """Track per bidder: its last published bid on this lot (0 = none)."""
+    haul: int
+    """Track: the lot's catch in the last fishing season (0 if idle)."""
 
     @property
     def step(self) -> int:
@@ -106,6 +108,8 @@ class LotView:
     """Holder at the end of the last fishing season (-1: nobody)."""
     bids: tuple[tuple[int, int], ...]
     """(faction, amount) of the bids published at the latest auction (0 = none)."""
+    catch: int
+    """The lot's catch in the last fishing season (0 if it lay idle)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -516,10 +520,13 @@ class Auction(Mechanic):
         for lot in self.lots:
             i = self._index_of(t[lot.hold] - 1) if t[lot.hold] else -1
             if i < 0:
+                turn.put(lot.haul, 0)
                 continue
             b = self.bidders[i]
             pct = t[b.catch_pct] if b.catch_pct != NO_TRACK else 100
-            totals[i] += lot.value * runs[lot.water] * pct // 10_000
+            haul = lot.value * runs[lot.water] * pct // 10_000
+            turn.put(lot.haul, haul)
+            totals[i] += haul
         for i, b in enumerate(self.bidders):
             turn.put(b.catch, t[b.catch] + totals[i])
             turn.put(b.funds, t[b.funds] + totals[i] * self.income_pct // 100)
@@ -535,7 +542,7 @@ class Auction(Mechanic):
 
     def track_ids(self) -> frozenset[str]:
         """Ids of the per-lot tracks the auction keeps (the table shows them, not the meters)."""
-        kinds = ("hold", "price", "prev", "open")
+        kinds = ("hold", "price", "prev", "open", "haul")
         ids = {f"{kind}_{lot.id}" for lot in self.lots for kind in kinds}
         ids.update(f"bid_{lot.id}_{b}" for lot in self.lots for b in self.bidder_ids)
         return frozenset(ids)
@@ -565,6 +572,7 @@ class Auction(Mechanic):
                     (b.faction, values[track])
                     for b, track in zip(self.bidders, lot.bids, strict=True)
                 ),
+                catch=values[lot.haul],
             )
             for lot in self.lots
         ]
