@@ -527,6 +527,7 @@ class _Compiler:
             return []
         loc: Loc = ("mechanics", "auction")
         factions = {f.id: i for i, f in enumerate(self.spec.factions)}
+        names = {f.id: f.name for f in self.spec.factions}
         bidders = [b.faction for b in auction.bidders]
         out: list[tuple[s.TrackSpec, Loc]] = []
         n = len(self.spec.factions)
@@ -564,15 +565,16 @@ class _Compiler:
                 self.fail((*bloc, "faction"), f"unknown faction {b.faction!r}")
             held = sum(lot.grounds for lot in auction.lots if lot.holder == b.faction and lot.open)
             share = round(100 * held / let) if let else 0
+            who = names.get(b.faction, b.faction)
             out.extend(
                 (s.TrackSpec(id=tid, name=label, range=[0, 1_000_000], initial=init), bloc)
                 for tid, label, init in (
-                    (f"grounds_{b.faction}", f"Grounds held by {b.faction}", held),
-                    (f"share_{b.faction}", f"Share of let grounds, {b.faction} (%)", share),
-                    (f"lost_{b.faction}", f"Grounds lost this season, {b.faction}", 0),
-                    (f"gained_{b.faction}", f"Grounds gained this season, {b.faction}", 0),
-                    (f"won_{b.faction}", f"Grounds won at the latest auction, {b.faction}", 0),
-                    (f"catch_{b.faction}", f"Catch to date, {b.faction}", 0),
+                    (f"grounds_{b.faction}", f"{who}: grounds held", held),
+                    (f"share_{b.faction}", f"{who}: share of the let grounds (%)", share),
+                    (f"lost_{b.faction}", f"{who}: grounds lost this season", 0),
+                    (f"gained_{b.faction}", f"{who}: grounds gained this season", 0),
+                    (f"won_{b.faction}", f"{who}: grounds won at the latest auction", 0),
+                    (f"catch_{b.faction}", f"{who}: catch to date", 0),
                 )
             )
         return out

@@ -409,6 +409,7 @@ class Auction(Mechanic):
                 turn.put(lot.hold, 0)
                 lines.append(f"{lot.name} ({lot.grounds} grounds) is withheld and lies idle")
         # 2. renewals under a freeze (payments come off the means at once)
+        renewed = 0
         if frozen:
             for lot in self.lots:
                 holder = t[lot.hold]
@@ -420,6 +421,7 @@ class Auction(Mechanic):
                 b = self.bidders[i]
                 cost = self.cost(t, b, t[lot.price])
                 if cost <= t[b.funds]:
+                    renewed += 1
                     self._pay(turn, b, t[lot.price], cost)
                 else:
                     turn.put(lot.hold, 0)
@@ -433,7 +435,7 @@ class Auction(Mechanic):
                     named[i][o.ref] = o.amount
                 elif o.kind == TENDER:
                     tender[i] = o.amount
-        sold = unsold = 0
+        sold = unsold = kept = 0
         for lot in self.lots:
             if lot.index in withheld or not self.on_offer(t, lot, frozen):
                 continue
@@ -453,24 +455,31 @@ class Auction(Mechanic):
                 bids.append((price, i))
             floor = lot.estimate * reserve_pct // 100
             best = self._winner(t[lot.hold], bids, floor)
+            shown = ", ".join(f"{self.bidders[i].name} {self._fmt(p)}" for p, i in sorted(bids))
             if best < 0:
                 turn.put(lot.hold, 0)
                 unsold += 1
+                if bids:
+                    lines.append(f"{lot.name}: unsold, below the reserve ({shown})")
                 continue
             price = max(p for p, i in bids if i == best)
             b = self.bidders[best]
             self._pay(turn, b, price, self.cost(t, b, price))
+            sold += 1
+            if len(bids) == 1 and t[lot.hold] == b.faction + 1:
+                kept += 1  # the holder alone bid: told in the count, shown in the table
+            else:
+                lines.append(f"{lot.name}: {b.name} at {self._fmt(price)} ({shown})")
             turn.put(lot.hold, b.faction + 1)
             turn.put(lot.price, price)
             turn.put(b.won, t[b.won] + lot.grounds)
-            sold += 1
-            shown = ", ".join(f"{self.bidders[i].name} {self._fmt(p)}" for p, i in sorted(bids))
-            lines.append(f"{lot.name}: {self.bidders[best].name} at {self._fmt(price)} ({shown})")
         self._tally(turn)
         head = (
-            f"Auction: {sold} lots let, {unsold} unsold, reserve {reserve_pct}% of estimate "
-            f"(prices in {self.unit})"
+            f"Auction: {sold} lots let ({kept} to their holders, the only bidders), {unsold} "
+            f"unsold; reserve {reserve_pct}% of the estimate; prices in {self.unit}"
         )
+        if frozen:
+            head = f"Holdings frozen: {renewed} lots renewed at their rents. " + head
         turn.say(head + (": " + "; ".join(lines) if lines else "") + ".", -1)
 
     def _winner(self, holder: int, bids: list[tuple[int, int]], floor: int) -> int:
