@@ -40,7 +40,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = REPO / "assets" / "map" / "far_east.json"
-DEFAULT_BBOX = (110.0, 30.0, 160.0, 62.0)
+DEFAULT_BBOX = (110.0, 30.0, 172.0, 64.0)
 
 Point = tuple[float, float]
 Line = list[Point]

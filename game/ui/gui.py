@@ -25,6 +25,13 @@ def set_enabled(element: Any, enabled: bool) -> None:
         element.disable()
 
 
+def set_visible(element: Any, visible: bool) -> None:
+    if visible:
+        element.show()
+    else:
+        element.hide()
+
+
 def reset_manager(manager: Any) -> None:
     """Removes every widget of a manager."""
     manager.clear_and_reset()

@@ -7,12 +7,14 @@ earlier states. Odds and explanations of actions come from the engine's own API.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
 from game.core.actions import CHOOSE, DO, END, Action
 from game.core.game import Game
 from game.core.log import LogEntry
+from game.core.mechanics.auction import BID, BID_STEPS, TENDER, WITHHOLD, Auction, LotView
 from game.core.mechanics.bargaining import OFFER, Bargaining
 from game.core.mechanics.campaign import Campaign
 from game.core.observation import Observation
@@ -28,8 +30,13 @@ def campaign_of(rules: Rules) -> Campaign | None:
     return next((m for m in rules.mechanics if isinstance(m, Campaign)), None)
 
 
+def auction_of(rules: Rules) -> Auction | None:
+    return next((m for m in rules.mechanics if isinstance(m, Auction)), None)
+
+
 def track_roles(rules: Rules) -> dict[int, str]:
-    """Returns how each track is best shown: `map`, `price`, `terms`, `date`, `flag` or `bar`."""
+    """Returns how each track is best shown: `map`, `price`, `lot` (the table of lots), `terms`,
+    `date`, `flag` or `bar`."""
     roles: dict[int, str] = {}
     for track in rules.tracks:
         roles[track.index] = "flag" if (track.lo, track.hi) == (0, 1) else "bar"
@@ -52,6 +59,12 @@ def track_roles(rules: Rules) -> dict[int, str]:
             roles[region.control] = roles[region.garrison] = "map"
         for front in war.fronts:
             roles[front.position] = roles[front.strength] = "map"
+    auction = auction_of(rules)
+    if auction is not None:
+        per_lot = auction.track_ids()
+        for track in rules.tracks:
+            if track.id in per_lot:
+                roles[track.index] = "lot"
     return roles
 
 
@@ -108,7 +121,7 @@ def meters(rules: Rules, obs: Observation) -> list[Meter]:
     for tid, value in obs.tracks:
         track = rules.tracks[rules.track_index(tid)]
         role = roles[track.index]
-        if role in {"map", "price"}:
+        if role in {"map", "price", "lot"}:
             continue
         own = track.owner == obs.faction
         secret = track.mask == bit and len(rules.factions) > 1
@@ -177,6 +190,100 @@ def offer_history(
             )
         )
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class LotRow:
+    """One lot of the auction as the viewer sees it, and what the viewer may do with it now."""
+
+    lot: LotView
+    bids: tuple[Action, ...]
+    """The viewer's legal bids on the lot now, by amount (none when it cannot bid)."""
+    withhold: Action | None
+    """The viewer's legal withholding of the lot (the host's only)."""
+    mine: int
+    """The viewer's bid on the lot this turn (0: none)."""
+    withheld: bool
+    """The viewer withholds the lot this turn."""
+    tender: int
+    """What the viewer's tender of this turn bids on the lot (0: none)."""
+    why: str
+    """Why the viewer cannot bid on the lot now (empty if it can, or is not giving orders)."""
+
+
+def lot_rows(game: Game, obs: Observation, legal: list[Action], view: State) -> list[LotRow]:
+    """Returns the table of lots as `obs`'s faction sees it, with its legal bids (`legal`) and
+    its orders of this turn; `view` is the state the orders are given in (for the reasons)."""
+    auction = auction_of(game.rules)
+    if auction is None:
+        return []
+    lots = auction.table(dict(obs.tracks), [t.id for t in game.rules.tracks])
+    if not auction.active(view.tracks, view.turn, view.fired):  # no auction: nothing on offer
+        lots = [dataclasses.replace(lot, on_offer=False) for lot in lots]
+    bids: dict[int, list[Action]] = {}
+    withholds: dict[int, Action] = {}
+    for action in legal:
+        if action.kind == BID:
+            bids.setdefault(action.ref, []).append(action)
+        elif action.kind == WITHHOLD:
+            withholds[action.ref] = action
+    mine = {o.ref: o.amount for o in obs.own_orders if o.kind == BID}
+    withheld = {o.ref for o in obs.own_orders if o.kind == WITHHOLD}
+    tender = next((o.amount for o in obs.own_orders if o.kind == TENDER), 0)
+    rows = []
+    for lot in lots:
+        own = sorted(bids.get(lot.index, ()), key=lambda a: a.amount)
+        why = ""
+        if legal and not own:
+            probe = Action(obs.faction, BID, lot.index, lot.step * BID_STEPS[0])
+            why = game.why_illegal(view, probe) or ""
+        named = lot.index in mine or lot.index in withheld
+        rows.append(
+            LotRow(
+                lot,
+                tuple(own),
+                withholds.get(lot.index),
+                mine.get(lot.index, 0),
+                lot.index in withheld,
+                lot.step * (tender // 10) if tender and lot.on_offer and not named else 0,
+                why,
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class Purse:
+    """What the viewer bids with: its means, the part this turn's bids bind, and its unit."""
+
+    means: int
+    bound: int
+    unit: str
+
+    @property
+    def left(self) -> int:
+        return max(0, self.means - self.bound)
+
+
+def bid_cost(rules: Rules, obs: Observation, price: int) -> int:
+    """Returns what a bid of `price` costs the viewer in its own currency (0 if it does not bid)."""
+    auction = auction_of(rules)
+    bidder = auction.bidder(obs.faction) if auction is not None else None
+    if auction is None or bidder is None:
+        return 0
+    seen = dict(obs.tracks)
+    return auction.cost([seen.get(t.id, 0) for t in rules.tracks], bidder, price)
+
+
+def purse(rules: Rules, obs: Observation) -> Purse | None:
+    """Returns the viewer's means at the auction, or None if it does not bid."""
+    auction = auction_of(rules)
+    bidder = auction.bidder(obs.faction) if auction is not None else None
+    if bidder is None:
+        return None
+    funds = rules.tracks[bidder.funds]
+    bound = sum(bid_cost(rules, obs, o.amount) for o in obs.own_orders if o.kind == BID)
+    return Purse(obs.track(funds.id) or 0, bound, funds.unit)
 
 
 def is_offer(action: Action) -> bool:

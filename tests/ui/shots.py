@@ -16,6 +16,8 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 import pygame
 
 from game.scenario.loader import available_scenarios
+from game.ui import scene as sc
+from game.ui.scenes.menu import MainMenu
 from tests.ui.driver import Driver
 
 
@@ -46,6 +48,34 @@ def start(d: Driver, title: str, seats: list[str] | None = None) -> None:
         buttons = [b for b, (f, _) in d.scene.seat_buttons.items() if f == faction]  # type: ignore[attr-defined]
         d.click(next(b for b in buttons if b.text == label))
     d.press("Start the game")
+
+
+def fishery(d: Driver, path: Path) -> Path:
+    """Plays Japan in the fishery auctions to the 1930 auction (the bids of 1929 published),
+    bids on two lots through the table of lots and chooses a price on a third."""
+    d.app._apply(sc.Reset(MainMenu(d.app.ctx)))
+    d.frames(2)
+    start(d, "The Fishery Auctions", ["AI: historical", "Human"])
+    d.key(pygame.K_RETURN)
+    advance(
+        d,
+        lambda: (
+            d.name == "game"
+            and d.scene.session.state.turn >= 2  # type: ignore[attr-defined]
+            and d.scene.session.human_to_act() >= 0  # type: ignore[attr-defined]
+        ),
+    )
+    lots = d.scene.lots  # type: ignore[attr-defined]
+    for index, step in ((0, 3), (2, 2), (6, -2)):
+        d.frames(1)
+        box = next(box for box, row in lots.hits if row.lot.index == index)
+        d.click_at(box.center)
+        for _ in range(abs(step)):
+            d.key(pygame.K_RIGHT if step > 0 else pygame.K_LEFT)
+        if index != 6:
+            d.key(pygame.K_o)
+    pygame.mouse.set_pos((1, 1))
+    return d.shot(path)
 
 
 def take_all(out: Path) -> list[Path]:
@@ -98,9 +128,6 @@ def take_all(out: Path) -> list[Path]:
         d.until(lambda: d.name == "cover")
         shots.append(d.shot(out / "12-hot-seat-cover.png"))
         if "august-1945" in available_scenarios():
-            from game.ui import scene as sc
-            from game.ui.scenes.menu import MainMenu
-
             d.app._apply(sc.Reset(MainMenu(d.app.ctx)))
             d.frames(2)
             start(d, "The August 1945 Race", ["Human", "AI: historical", "AI: historical"])
@@ -114,6 +141,8 @@ def take_all(out: Path) -> list[Path]:
                 ),
             )  # type: ignore[attr-defined]
             shots.append(d.shot(out / "13-game-august-1945.png"))
+        if "fishery-auctions" in available_scenarios():
+            shots.append(fishery(d, out / "14-game-fishery-auctions.png"))
     finally:
         d.close()
     return shots

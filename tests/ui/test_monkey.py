@@ -35,7 +35,7 @@ KEYS = (
     [pygame.K_RETURN, pygame.K_ESCAPE, pygame.K_SPACE, pygame.K_BACKSPACE, pygame.K_TAB]
     + [pygame.K_0 + i for i in range(10)]
     + [pygame.K_a, pygame.K_b, pygame.K_c, pygame.K_h, pygame.K_l, pygame.K_n, pygame.K_o]
-    + [pygame.K_q, pygame.K_s, pygame.K_z, pygame.K_F1]
+    + [pygame.K_m, pygame.K_q, pygame.K_s, pygame.K_z, pygame.K_F1]
     + [pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN]
 )
 MODS = (0, 0, 0, pygame.KMOD_CTRL, pygame.KMOD_SHIFT)
@@ -99,6 +99,9 @@ def _scenes(d: Driver) -> list[tuple[str, Callable[[], sc.Scene]]]:
         game = game_of(sid)
         seats = {f.id: "human" if f.index == 0 else "historical" for f in game.rules.factions}
         out.append((sid, lambda sid=sid, seats=seats: GameScene(ctx, _session(sid, seats))))
+    # the auction's bidder that is not its host (the table of lots without Withhold)
+    japan = {"ussr": "historical", "japan": "human"}
+    out.append(("fishery-japan", lambda: GameScene(ctx, _session("fishery-auctions", japan))))
     return out
 
 

@@ -16,8 +16,10 @@ SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("Main menu", "N / C / L / S / H / Q", "new game, continue, load, settings, help, quit"),
     ("Choosing", "Up / Down, Enter", "pick a scenario; go on"),
     ("Game", "1 – 9", "give the order on that card"),
-    ("Game", "Left / Right (Shift: ×10)", "move the price slider"),
-    ("Game", "O", "make the offer on the slider"),
+    ("Game", "Left / Right (Shift: ×10)", "move the price slider (in an auction: the bid's)"),
+    ("Game", "O", "make the offer on the slider (in an auction: give the bid)"),
+    ("Auction", "Up / Down", "select the lot above or below in the table of lots"),
+    ("Auction", "M", "switch between the table of lots and the map"),
     ("Game", "Enter", "end the turn (confirm your orders)"),
     ("Game", "Space", "end the turn and pass quiet days up to your next decision (a key stops)"),
     ("Game", "Ctrl+Z or Backspace", "undo the last order of this turn"),
@@ -42,7 +44,9 @@ HOW_TO_PLAY = (
     "the map show where fronts moved in the last turn.",
     "Orders are not final until you end the turn: Undo takes them back. Space ends the turn and "
     "passes the quiet days after it (no new order, no news) up to your next decision. In talks, "
-    "the slider picks a price among the offers the rules allow. When an event asks your side to "
+    "the slider picks a price among the offers the rules allow. At an auction, the middle shows "
+    "the table of lots: click a lot, pick a price on the slider among the bids the rules allow "
+    "(with what it costs you), and press Bid. When an event asks your side to "
     "choose, a pop-up shows its historical text, the options and the source; the option taken "
     "in history is marked.",
     "With several human sides (hot seat), the screen is covered between them so no one sees "

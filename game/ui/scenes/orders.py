@@ -1,5 +1,6 @@
 """The orders column of the game screen: the talks card (offer chart and price slider), the
-legal actions as buttons with odds and their one line of history, and undo / adviser / end.
+auction's tender and reserve sliders, the legal actions as buttons with odds and their one line
+of history, and undo / adviser / end. (Bids and withholdings are given in the table of lots.)
 
 Widgets sit directly in the scene's root container (pygame_gui's theming cost grows steeply
 with nesting), and the cards page with the mouse wheel or the ▲ ▼ buttons instead of living
@@ -16,16 +17,18 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UIHorizontalSlider
 
-from game.core.actions import Action
-from game.core.mechanics.bargaining import OFFER
+from game.core.actions import END, Action
+from game.core.mechanics.auction import BID, RESERVE, TENDER, WITHHOLD
+from game.core.mechanics.bargaining import OFFER, Bargaining
 from game.ui import gui
 from game.ui.scene import Context
+from game.ui.scenes.amounts import AmountSlider
 from game.ui.scenes.cards import Cards
 from game.ui.session import Session
 from game.ui.theme import ACCENT, INK, INK_SOFT, faction_colour
-from game.ui.view import ActionInfo, bargaining_of, describe_action, offer_history
+from game.ui.view import ActionInfo, auction_of, bargaining_of, describe_action, offer_history
 from game.ui.widgets.chart import draw_chart
-from game.ui.widgets.text import blit_text
+from game.ui.widgets.text import blit_text, wrap
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +39,15 @@ class Command:
 
 
 _AMOUNT = operator.attrgetter("amount")
+
+STAGED_LINES = 6
+"""At most this many of the orders given are listed (the latest); the others are counted."""
+
+_CAPTIONS = {
+    TENDER: "Tender: bid this share of its estimate on every lot on offer you do not bid on "
+    "by name.",
+    RESERVE: "Reserve: bids below this share of a lot's estimate are refused (it stays secret).",
+}
 
 
 class OrdersPanel:
@@ -57,15 +69,37 @@ class OrdersPanel:
         self.first = 0
         """Index of the first card shown (the cards page)."""
         self.cards_rect = pygame.Rect(rect)
-        self.offers: list[Action] = []
-        self.slider: UIHorizontalSlider | None = None
-        self.offer_button: UIButton | None = None
+        self.amounts = {
+            OFFER: AmountSlider(
+                ctx,
+                root,
+                self._offer_text,
+                "Make this offer (O). Left/Right arrows move the price.",
+            ),
+            TENDER: AmountSlider(
+                ctx,
+                root,
+                lambda a: f"Tender {a.amount} %",
+                "Tender: bid this share of its estimate on every lot on offer that you do not bid "
+                "on by name, lot by lot, while your means last.",
+            ),
+            RESERVE: AmountSlider(
+                ctx,
+                root,
+                lambda a: f"Reserve {a.amount} %",
+                "Set the secret reserve: bids below this share of an estimate are refused.",
+            ),
+        }
+        """The sliders over the legal amounts of offers, tenders and reserves."""
+        self.captions: list[tuple[int, pygame.Surface]] = []
+        """(y, image) of the lines under the tender and reserve sliders."""
         self.end_button: UIButton | None = None
         self.chart_rect: pygame.Rect | None = None
         self.staged: list[str] = []
         self.info = ""
         self.history: list[tuple[int, float | None, float | None]] = []
         self.version = -1
+        self._talks: Bargaining | None = None
         self.deck = Cards(ctx, root)
         self._bottom: dict[str, UIButton] = {}
         self._pagers: dict[str, UIButton] = {}
@@ -98,20 +132,41 @@ class OrdersPanel:
         self._bottom.clear()
         self._pagers.clear()
         self._hidden.clear()
-        self.slider = self.offer_button = self.end_button = None
-        self.offers = []
+        for amount in self.amounts.values():
+            amount.kill()
+        self.end_button = None
 
     def show(self) -> None:
         """Hides again what the last build hid (showing the scene's root shows every widget)."""
         for widget in self._hidden:
             widget.hide()
+        for amount in self.amounts.values():
+            amount.reapply()
+
+    @property
+    def slider(self) -> UIHorizontalSlider | None:
+        """The price slider of the talks (None when no offer can be made)."""
+        return self.amounts[OFFER].slider if self.amounts[OFFER].shown else None
+
+    @property
+    def offer_button(self) -> UIButton | None:
+        return self.amounts[OFFER].button if self.amounts[OFFER].shown else None
+
+    @property
+    def offers(self) -> list[Action]:
+        return self.amounts[OFFER].actions
 
     def build(self, session: Session) -> None:
         """Updates the widgets for the session's view (called when it changes)."""
         r, px = self.rect, self.ctx.px
         legal = session.legal()
         view = session.preview if session.staged else session.state
-        self.staged = [session.game.label(a) for a in session.staged]
+        labels = [f"{i + 1}. {session.game.label(a)}" for i, a in enumerate(session.staged)]
+        if len(labels) > STAGED_LINES:
+            earlier = len(labels) - STAGED_LINES + 1
+            labels = [f"… {earlier} earlier orders", *labels[earlier:]]
+        self.staged = labels
+        """The orders given, numbered, as the panel lists them."""
         y = r.top + px(30) + px(20) * max(1, len(self.staged))
         self.chart_rect = None
         if bargaining_of(session.rules) is not None:
@@ -123,17 +178,17 @@ class OrdersPanel:
             y += px(118)
         self.buttons = {}
         self._hidden = []
-        self._build_slider(session, y, sorted((a for a in legal if a.kind == OFFER), key=_AMOUNT))
-        if self.offers:
-            y += px(34)
+        self._talks = bargaining_of(session.rules)
+        y = self._build_sliders(session, legal, y)
         bottom = r.bottom - px(44)
         if session.version != self.version:
             self.first = 0
             self.version = session.version
         self.deck.keep_for((session.state, session.viewer))
-        self.infos = [
-            describe_action(session.game, view, a) for a in legal if a.kind not in {OFFER, "end"}
-        ]
+        apart = {OFFER, TENDER, RESERVE, END}
+        if auction_of(session.rules) is not None:
+            apart |= {BID, WITHHOLD}  # given in the table of lots
+        self.infos = [describe_action(session.game, view, a) for a in legal if a.kind not in apart]
         self.cards_rect = pygame.Rect(r.left, y + px(6), r.width, bottom - y - px(16))
         self._build_cards()
         self._build_bottom(session, bottom, bool(legal) or session.orders_complete())
@@ -146,69 +201,47 @@ class OrdersPanel:
             return ""
         return "Waiting for the other side…"
 
-    def _build_slider(self, session: Session, y: int, offers: list[Action]) -> None:
-        """Makes the slider when the legal offers change (else it keeps the price chosen)."""
+    def _build_sliders(self, session: Session, legal: list[Action], y: int) -> int:
+        """Shows a slider for each kind of order given by amount that is legal now (offers,
+        tenders, reserves); returns the y below them."""
         px, r = self.ctx.px, self.rect
-        if offers != self.offers or (offers and self.slider is None):
-            self._drop(*(w for w in (self.slider, self.offer_button) if w is not None))
-            self.slider = self.offer_button = None
-            self.offers = offers
-            if not offers:
-                return
-            talks = bargaining_of(session.rules)
-            assert talks is not None
-            seller = session.human_to_act() == talks.seller.faction
-            start = len(offers) - 1 if seller else 0
-            self.slider = self._add(
-                UIHorizontalSlider(
-                    pygame.Rect(r.left, y, r.width - px(170), px(30)),
-                    start,
-                    (0, max(1, len(offers) - 1)),
-                    self.ctx.manager,
-                    container=self.root,
-                )
-            )
-            gui.set_enabled(self.slider, len(offers) > 1)
-            self.offer_button = self._add(
-                UIButton(
-                    pygame.Rect(r.right - px(164), y, px(164), px(30)),
-                    "Offer",
-                    self.ctx.manager,
-                    container=self.root,
-                    object_id="#primary",
-                    tool_tip_text="Make this offer (O). Left/Right arrows move the price.",
-                )
-            )
-        if self.slider is None or self.offer_button is None:
-            return
-        if self.slider.relative_rect.top != y:
-            self.slider.set_relative_position((r.left, y))
-            self.offer_button.set_relative_position((r.right - px(164), y))
-        self._sync_offer(session)
+        self.captions = []
+        for kind, amount in self.amounts.items():
+            actions = sorted((a for a in legal if a.kind == kind), key=_AMOUNT)
+            start, keep = 0, True
+            if kind == OFFER and actions:
+                talks = self._talks
+                seller = talks is not None and session.human_to_act() == talks.seller.faction
+                start, keep = (len(actions) - 1 if seller else 0), False
+            elif kind == TENDER:
+                start = next((i for i, a in enumerate(actions) if a.amount == 100), 0)
+            elif kind == RESERVE:
+                start = len(actions) // 2
+            amount.update(actions, pygame.Rect(r.left, y, r.width, px(30)), start=start, keep=keep)
+            if not actions:
+                continue
+            y += px(34)
+            caption = _CAPTIONS.get(kind)
+            if caption:
+                note = self.ctx.fonts.get("sans_italic", 11)
+                for line in wrap(note, caption, r.width - px(4))[:2]:
+                    self.captions.append((y - px(2), note.render(line, True, INK_SOFT)))
+                    y += note.get_linesize()
+                y += px(4)
+        return y
 
-    def _sync_offer(self, session: Session) -> None:
-        action = self.current_offer()
-        if action is None or self.offer_button is None:
-            return
-        talks = bargaining_of(session.rules)
+    def _offer_text(self, action: Action) -> str:
+        talks = self._talks
         value = action.amount / talks.scale if talks else action.amount
         unit = talks.unit.split()[0] if talks and talks.unit else ""
-        self.offer_button.set_text(f"Offer {value:g} {unit}".strip())
-        self.buttons[self.offer_button] = action
+        return f"Offer {value:g} {unit}".strip()
 
     def current_offer(self) -> Action | None:
-        if not self.offers or self.slider is None:
-            return None
-        i = round(float(self.slider.get_current_value()))
-        return self.offers[max(0, min(len(self.offers) - 1, i))]
+        return self.amounts[OFFER].current()
 
     def nudge(self, session: Session, step: int) -> None:
         """Moves the price slider by `step` notches."""
-        if self.slider is None:
-            return
-        i = round(float(self.slider.get_current_value())) + step
-        self.slider.set_current_value(max(0, min(len(self.offers) - 1, i)), warn=False)
-        self._sync_offer(session)
+        self.amounts[OFFER].nudge(step)
 
     def _build_cards(self) -> None:
         """Shows the cards that fit from `self.first` on, and ▲ ▼ when there are more."""
@@ -301,12 +334,12 @@ class OrdersPanel:
     # ------------------------------------------------------------- input
 
     def handle(self, event: pygame.event.Event, session: Session) -> Action | Command | None:
-        if event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED and event.ui_element is self.slider:
-            self._sync_offer(session)
-            return None
+        for amount in self.amounts.values():
+            if amount.moved(event):
+                return None
+            if amount.pressed(event):
+                return amount.current()
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
-            if event.ui_element is self.offer_button:
-                return self.current_offer()
             picked = self.buttons.get(event.ui_element)
             if isinstance(picked, Command) and picked.name in {"up", "down"}:
                 self.scroll(session, -1 if picked.name == "up" else 1)
@@ -362,15 +395,15 @@ class OrdersPanel:
                 surface, head, f"{who} is thinking{dots}" if who else "", (r.left, r.top), ACCENT
             )
         y = r.top + px(26)
-        for i, label in enumerate(self.staged):
-            blit_text(
-                surface, small, f"{i + 1}. {label}", (r.left + px(8), y), INK, width=r.width - px(8)
-            )
+        for line in self.staged:
+            blit_text(surface, small, line, (r.left + px(8), y), INK, width=r.width - px(8))
             y += px(20)
         colour = ACCENT if self.staged else INK_SOFT
         text = self.info or ("" if self.staged else "No orders yet.")
         if text:
             blit_text(surface, small, text, (r.left + px(8), y), colour, width=r.width - px(8))
+        for top, caption in self.captions:
+            surface.blit(caption, (r.left + px(4), top))
         if self.chart_rect is not None:
             self._draw_chart(surface, session)
 

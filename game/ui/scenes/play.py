@@ -1,4 +1,5 @@
-"""The game screen: date bar, the faction's meters, the map, the chronicle, and the orders.
+"""The game screen: date bar, the faction's meters, the map (or, in an auction, the table of
+lots), the chronicle, and the orders.
 
 It shows one faction's view (the human whose turn it is, or was last): its observation's tracks,
 log and events, never the full state. Agents move on the session's worker thread, polled here
@@ -22,11 +23,13 @@ from game.core.state import ORDERS, State
 from game.ui import scene as sc
 from game.ui.scenes.dialogs import BriefingScene, CoverScene, EventScene, PauseScene
 from game.ui.scenes.hud import draw_bar, draw_side
+from game.ui.scenes.lots import LOTS, MAP, LotsPanel
 from game.ui.scenes.orders import Command, OrdersPanel
 from game.ui.session import Session
 from game.ui.settings import saves_dir
 from game.ui.theme import INK_SOFT, Colour, faction_colour
-from game.ui.view import Meter, log_html, meters, month
+from game.ui.view import Meter, auction_of, log_html, meters, month
+from game.ui.widgets.lot_table import lot_tooltip
 from game.ui.widgets.map_view import MapPainter, MapView, RegionMark, build_map_view
 from game.ui.widgets.map_view import region_tooltip as _region_tip
 from game.ui.widgets.meters import meter_tooltip
@@ -64,6 +67,13 @@ class GameScene(sc.Scene):
         """The side panel as last drawn, and what it showed (it is redrawn when that changes)."""
         self.region_hits: list[tuple[pygame.Rect, RegionMark]] = []
         self.orders: OrdersPanel | None = None
+        self.auction = auction_of(session.rules)
+        self.lots: LotsPanel | None = None
+        """The table of lots (auction scenarios only)."""
+        self.showing = LOTS
+        """What the centre shows in an auction: the table of lots or the map."""
+        self.selected_lot = -1
+        """The lot selected in the table (kept while the widgets are made again)."""
         self.log_box: UITextBox | None = None
         self.log_key: tuple[int, int] = (-1, -1)
         """(viewer, number of log lines shown)."""
@@ -83,9 +93,12 @@ class GameScene(sc.Scene):
         # width (pygame_gui's text layout never ends on a box narrower than a word).
         a_w = min(max(px(270), int(w * 0.24)), int(w * 0.28))
         c_w = min(max(px(360), int(w * 0.33)), int(w * 0.36))
+        if self.auction is not None:  # the table of lots needs the width more than the cards
+            a_w = min(max(px(260), int(w * 0.23)), int(w * 0.28))
+            c_w = min(max(px(350), int(w * 0.28)), int(w * 0.36))
         b_w = w - a_w - c_w
         body = h - bar
-        map_h = int(body * 0.56)
+        map_h = int(body * (0.6 if self.auction is not None else 0.56))  # room for 20 lots
         pad = px(10)
         return {
             "bar": pygame.Rect(0, 0, w, bar),
@@ -120,6 +133,9 @@ class GameScene(sc.Scene):
         self.log_box = UITextBox("", lay["log"], self.ctx.manager, container=root, object_id="#log")
         self.log_key = (-1, -1)
         self.orders = OrdersPanel(self.ctx, root, lay["orders"])
+        if self.auction is not None:
+            self.lots = LotsPanel(self.ctx, root, lay["map"], self.auction, showing=self.showing)
+            self.lots.selected = self.selected_lot
         self.shown = -1
         self._refresh()
 
@@ -127,11 +143,17 @@ class GameScene(sc.Scene):
         super().show()
         if self.orders is not None:
             self.orders.show()
+        if self.lots is not None:
+            self.lots.show()
 
     def teardown(self) -> None:
         if self.orders is not None:
             self.orders.kill()
+        if self.lots is not None:
+            self.showing, self.selected_lot = self.lots.showing, self.lots.selected
+            self.lots.kill()
         self.orders = None
+        self.lots = None
         self.log_box = None
         super().teardown()
 
@@ -145,6 +167,8 @@ class GameScene(sc.Scene):
         self.map_view = build_map_view(s.rules, obs, legal, self._before())
         if self.orders is not None:
             self.orders.build(s)
+        if self.lots is not None:
+            self.lots.build(s, obs, legal)
         self._update_log(obs.log)
 
     def _before(self) -> Observation | None:
@@ -276,17 +300,32 @@ class GameScene(sc.Scene):
             picked = self.orders.handle(event, self.session)
             if picked is not None:
                 return self._do(picked)
+        if self.lots is not None:
+            given = self.lots.handle(event)
+            if given is not None:
+                return self._do(given)
         if event.type == pygame.KEYDOWN:
             return self._key(event)
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.orders:
             for rect, region in self.region_hits:
                 if rect.collidepoint(event.pos):
                     self.orders.show_target(self.session, region.index)
+            self._click_lot(event.pos)
         if event.type == pygame.MOUSEWHEEL:
             side = self._layout()["side"]
             if side.collidepoint(pygame.mouse.get_pos()):
                 self.meter_scroll = max(0, self.meter_scroll - event.y * self.ctx.px(30))
         return None
+
+    def _click_lot(self, pos: tuple[int, int]) -> None:
+        """Opens the table of lots at the lot clicked on the map."""
+        if self.lots is None or self.lots.showing != MAP:
+            return
+        for rect, lot in self.painter.lot_hits:
+            if rect.collidepoint(pos):
+                self.lots.set_view(LOTS)
+                self.lots.select(lot.index)
+                return
 
     def _top(self, key: str) -> sc.Transition:
         if key == "menu":
@@ -324,9 +363,17 @@ class GameScene(sc.Scene):
             step = (10 if event.mod & pygame.KMOD_SHIFT else 1) * (
                 1 if key == pygame.K_RIGHT else -1
             )
-            self.orders.nudge(self.session, step)
+            if self.lots is None or not self.lots.nudge(step):
+                self.orders.nudge(self.session, step)
+        elif key in (pygame.K_UP, pygame.K_DOWN) and self.lots is not None:
+            if self.lots.showing == LOTS:
+                self.lots.move(1 if key == pygame.K_DOWN else -1)
+        elif key == pygame.K_m and self.lots is not None:
+            self.lots.set_view(MAP if self.lots.showing == LOTS else LOTS)
         elif key == pygame.K_o and self.orders is not None:
             offer = self.orders.current_offer()
+            if offer is None and self.lots is not None:
+                offer = self.lots.current_bid()
             if offer is not None:
                 return self._do(offer)
         elif pygame.K_1 <= key <= pygame.K_9 and self.orders is not None:
@@ -382,9 +429,20 @@ class GameScene(sc.Scene):
         colour = faction_colour(viewer.id, viewer.index)
         draw_bar(surface, lay["bar"], s, self.ctx, colour, self.clock, self.flash)
         self._draw_side(surface, lay, colour)
+        if self.lots is not None and self.lots.showing == LOTS:
+            self.region_hits = []
+            self.lots.draw(surface, s)
+        else:
+            self._draw_map(surface, lay["map"])
+        if self.orders is not None:
+            self.orders.draw(surface, s, self.clock)
+        self._draw_tooltip(surface)
+
+    def _draw_map(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        s = self.session
         self.region_hits = self.painter.draw(
             surface,
-            lay["map"],
+            area,
             self.map_view,
             s.rules,
             self.ctx.fonts,
@@ -395,12 +453,9 @@ class GameScene(sc.Scene):
             surface,
             self.ctx.fonts.get("serif_italic", 13),
             s.rules.period,
-            (lay["map"].left + self.ctx.px(8), lay["map"].top + self.ctx.px(6)),
+            (area.left + self.ctx.px(8), area.top + self.ctx.px(6)),
             INK_SOFT,
         )
-        if self.orders is not None:
-            self.orders.draw(surface, s, self.clock)
-        self._draw_tooltip(surface)
 
     def _draw_side(
         self, surface: pygame.Surface, lay: dict[str, pygame.Rect], colour: Colour
@@ -428,12 +483,29 @@ class GameScene(sc.Scene):
         for rect, region in self.region_hits:
             if rect.collidepoint(pos):
                 tip = _region_tip(self.session.rules, region)
+        if self.lots is not None:
+            tip = self.lots.tooltip(pos, self.session) or tip
+            if self.lots.showing == MAP:
+                tip = self._lots_tip(pos) or tip
         if tip:
             draw_tooltip(surface, self.ctx.fonts.get("sans", 13), tip, pos)
 
+    def _lots_tip(self, pos: tuple[int, int]) -> str:
+        """Returns the hover text of the lots under `pos` on the map."""
+        assert self.auction is not None
+        unit = self.auction.unit
+        under = [lot for rect, lot in self.painter.lot_hits if rect.collidepoint(pos)]
+        catch = self.auction.catch_unit
+        return "\n\n".join(lot_tooltip(self.session.rules, lot, unit, catch) for lot in under)
+
     def describe(self) -> dict[str, Any]:
         s = self.session
+        lots = self.lots
+        extra: dict[str, Any] = {}
+        if lots is not None:
+            extra = {"view": lots.showing, "lots": lots.describe(s), "selected": lots.selected}
         return {
+            **extra,
             "scene": self.name,
             "viewer": s.rules.factions[s.viewer].id,
             "date": month(s.rules, s.state.turn),

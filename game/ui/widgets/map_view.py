@@ -1,5 +1,6 @@
-"""The map: a base map (coastlines, rivers, borders from `game.ui.mapdata`, when present) and the
-scenario's regions as markers coloured by who controls them, as the viewing faction knows it."""
+"""The map: a base map (coastlines, rivers, borders from `game.ui.mapdata`, when present), the
+scenario's regions as markers coloured by who controls them, as the viewing faction knows it, and
+an auction's lots as squares in their holder's colour (hollow while a lot lies idle)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 import pygame
 
 from game.core.actions import Action
+from game.core.mechanics.auction import LotView
 from game.core.mechanics.campaign import ATTACK
 from game.core.observation import Observation
 from game.core.rules import Rules
@@ -29,12 +31,16 @@ from game.ui.theme import (
     Fonts,
     faction_colour,
 )
-from game.ui.view import campaign_of
+from game.ui.view import auction_of, campaign_of
+from game.ui.widgets.lot_marks import draw_lots, lot_legend
 
 BBox = tuple[float, float, float, float]
 """lon0, lat0, lon1, lat1 (west, south, east, north)."""
 DEFAULT_BBOX: BBox = (115.0, 38.0, 146.0, 56.0)
 """Manchuria, Korea, Japan and the Soviet Far East, when neither regions nor a base map say."""
+HOME_BBOX: BBox = (110.0, 30.0, 160.0, 62.0)
+"""What the map shows when a scenario places nothing on it: Manchuria, Korea, Japan, Sakhalin
+and southern Kamchatka (the base map reaches further, for the places scenarios put there)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,16 +66,24 @@ class MapView:
     """(region, region, by sea)."""
     moves: tuple[tuple[int, int], ...] = ()
     """(from region, to region) of the fronts that moved since `before` (drawn as arrows)."""
+    lots: tuple[LotView, ...] = ()
+    """An auction's lots that have a place, as the faction sees them."""
 
 
 def build_map_view(
     rules: Rules, obs: Observation, legal: list[Action], before: Observation | None = None
 ) -> MapView:
-    """Returns the map as `obs`'s faction sees it (no regions if the scenario has no campaign),
-    with the moves of the fronts since the same faction's observation `before`."""
+    """Returns the map as `obs`'s faction sees it (no regions if the scenario has no campaign,
+    no lots if it has no auction), with the moves of the fronts since the same faction's
+    observation `before`."""
+    auction = auction_of(rules)
+    lots: tuple[LotView, ...] = ()
+    if auction is not None:
+        table = auction.table(dict(obs.tracks), [t.id for t in rules.tracks])
+        lots = tuple(lot for lot in table if lot.lon is not None and lot.lat is not None)
     war = campaign_of(rules)
     if war is None:
-        return MapView((), ())
+        return MapView((), (), lots=lots)
     seen = dict(obs.tracks)
     then = dict(before.tracks) if before is not None else {}
     moves = set()
@@ -109,7 +123,7 @@ def build_map_view(
             links.add((min(region.index, other), max(region.index, other), False))
         for other in region.sea:
             links.add((min(region.index, other), max(region.index, other), True))
-    return MapView(tuple(marks), tuple(sorted(links)), tuple(sorted(moves)))
+    return MapView(tuple(marks), tuple(sorted(links)), tuple(sorted(moves)), lots)
 
 
 class _Fit:
@@ -157,11 +171,16 @@ def crop_to(bbox: BBox, size: tuple[int, int]) -> BBox:
 
 
 def region_bbox(view: MapView, size: tuple[int, int]) -> BBox | None:
-    """Returns a bbox around the regions with a margin, widened to the area's shape."""
-    if not view.regions:
+    """Returns a bbox around the regions and lots with a margin, widened to the area's shape
+    (None when there are none)."""
+    points = [(r.lon, r.lat) for r in view.regions]
+    for lot in view.lots:
+        if lot.lon is not None and lot.lat is not None:
+            points.append((lot.lon, lot.lat))
+    if not points:
         return None
-    lons = [r.lon for r in view.regions]
-    lats = [r.lat for r in view.regions]
+    lons = [lon for lon, _ in points]
+    lats = [lat for _, lat in points]
     lon0, lon1 = min(lons) - 2.5, max(lons) + 2.5
     lat0, lat1 = min(lats) - 2.0, max(lats) + 2.0
     kx = math.cos(math.radians((lat0 + lat1) / 2))
@@ -173,6 +192,20 @@ def region_bbox(view: MapView, size: tuple[int, int]) -> BBox | None:
     else:
         extra = ((lon1 - lon0) * kx / want - (lat1 - lat0)) / 2
         lat0, lat1 = lat0 - extra, lat1 + extra
+    return (lon0, lat0, lon1, lat1)
+
+
+def shift_into(bbox: BBox, outer: BBox) -> BBox:
+    """Returns `bbox` moved (not resized) to lie inside `outer` along each axis where it fits,
+    so the widening to the area's shape shows the base map rather than the blank beyond it."""
+    lon0, lat0, lon1, lat1 = bbox
+    o_lon0, o_lat0, o_lon1, o_lat1 = outer
+    if lon1 - lon0 <= o_lon1 - o_lon0:
+        dx = max(0.0, o_lon0 - lon0) + min(0.0, o_lon1 - lon1)
+        lon0, lon1 = lon0 + dx, lon1 + dx
+    if lat1 - lat0 <= o_lat1 - o_lat0:
+        dy = max(0.0, o_lat0 - lat0) + min(0.0, o_lat1 - lat1)
+        lat0, lat1 = lat0 + dy, lat1 + dy
     return (lon0, lat0, lon1, lat1)
 
 
@@ -191,6 +224,8 @@ class MapPainter:
         self._layer_of: tuple[object, ...] = ()
         """What the layer was drawn for: the view, rules, fonts, area and scale."""
         self._hits: list[tuple[pygame.Rect, RegionMark]] = []
+        self.lot_hits: list[tuple[pygame.Rect, LotView]] = []
+        """The lots' markers on the screen, as last drawn."""
         self._rings: list[tuple[tuple[int, int], RegionMark]] = []
         self.arrows: list[tuple[tuple[float, float], tuple[float, float]]] = []
         """Where the front movements were drawn: (from, to) on the screen."""
@@ -203,14 +238,16 @@ class MapPainter:
         return self._base
 
     def bbox(self, view: MapView, size: tuple[int, int]) -> BBox:
+        base = self.basemap
         found = region_bbox(view, size)
         if found is not None:
-            return found
-        base = self.basemap
+            if base is None:
+                return found
+            lon0, lat0, lon1, lat1 = base.bbox
+            return shift_into(found, (float(lon0), float(lat0), float(lon1), float(lat1)))
         if base is None:
             return crop_to(DEFAULT_BBOX, size)
-        lon0, lat0, lon1, lat1 = base.bbox
-        return crop_to((float(lon0), float(lat0), float(lon1), float(lat1)), size)
+        return crop_to(HOME_BBOX, size)
 
     def _background(self, size: tuple[int, int], bbox: BBox) -> pygame.Surface:
         key = (size, bbox, self.basemap is not None)
@@ -331,6 +368,12 @@ class MapPainter:
         for box, region in hits:
             self._label(layer, area, label_font, short_name(region.name), box, placed)
         self._hits = [(box.move(rect.topleft), region) for box, region in hits]
+        self.lot_hits = [
+            (box.move(rect.topleft), lot)
+            for box, lot in draw_lots(layer, view.lots, rules, fit.to_screen, scale)
+        ]
+        if view.lots:
+            lot_legend(layer, rules, fonts, scale)
         self._rings = [(box.move(rect.topleft).center, r) for box, r in hits if r.targeted]
         return layer
 

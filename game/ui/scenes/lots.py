@@ -1,0 +1,429 @@
+"""The centre of the game screen in an auction scenario: a Lots / Map switch, the table of lots,
+and bidding on the lot selected: a slider over exactly its legal bids with the price and its
+cost, a Bid button, and for the host a Withhold button. Lots the viewer cannot bid on say why.
+
+The table is drawn with pygame and kept as a surface until what it shows changes; the widgets
+(switch, slider, buttons) are made once and only updated (pygame_gui widgets are slow to make).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton
+
+from game.core.actions import Action
+from game.core.mechanics.auction import Auction
+from game.core.observation import Observation
+from game.ui import gui
+from game.ui.scene import Context
+from game.ui.scenes.amounts import AmountSlider
+from game.ui.session import Session
+from game.ui.theme import ACCENT, INK, INK_SOFT, PAPER
+from game.ui.view import LotRow, Purse, bid_cost, lot_rows, purse
+from game.ui.widgets.lot_table import (
+    COLUMN_HELP,
+    draw_lot_table,
+    lot_tooltip,
+    row_height,
+    short_faction,
+)
+from game.ui.widgets.text import blit_text
+
+LOTS, MAP = "lots", "map"
+
+
+class LotsPanel:
+    """The table of lots and the bidding controls (see the module docstring)."""
+
+    def __init__(
+        self,
+        ctx: Context,
+        root: pygame_gui.core.UIContainer,
+        rect: pygame.Rect,
+        auction: Auction,
+        *,
+        showing: str = LOTS,
+    ) -> None:
+        self.ctx = ctx
+        self.root = root
+        self.rect = rect
+        self.auction = auction
+        self.bidders = tuple(b.faction for b in auction.bidders)
+        self.showing = showing
+        """`lots` (the table) or `map`."""
+        self.selected = -1
+        """Index of the lot selected (-1: none)."""
+        self.first = 0
+        """The first row shown (the table scrolls by rows)."""
+        self.rows: list[LotRow] = []
+        self.purse: Purse | None = None
+        self.obs: Observation | None = None
+        self.acting = False
+        """The viewer is giving its orders now."""
+        self.held = True
+        """An auction is held this turn (a public fact of the calendar)."""
+        self.built = 0
+        self.header = pygame.Rect(0, 0, 0, 0)
+        self.hits: list[tuple[pygame.Rect, LotRow]] = []
+        self._canvas: tuple[tuple[object, ...], pygame.Surface] | None = None
+        self._slider_lot = -1
+        px = ctx.px
+        self.tabs: dict[UIButton, str] = {}
+        for i, (name, text, tip) in enumerate(
+            (
+                (MAP, "Map", "Show the lots on the map (M)"),
+                (LOTS, "Lots", "Show the table of lots, and bid (M)"),
+            )
+        ):
+            width = px(64)
+            left = rect.right - px(6) - (i + 1) * width - i * px(4)
+            button = UIButton(
+                pygame.Rect(left, rect.top + px(4), width, px(24)),
+                text,
+                ctx.manager,
+                container=root,
+                object_id="#seat",
+                tool_tip_text=tip,
+            )
+            self.tabs[button] = name
+        self.bid = AmountSlider(
+            ctx,
+            root,
+            lambda a: f"Bid {a.amount:,}",
+            "Give this bid with your orders (O). Left/Right move the price (Shift: ×10), "
+            "Up/Down the lot.",
+            button_width=px(120),
+        )
+        self.withhold_button = UIButton(
+            pygame.Rect(
+                rect.right - px(6) - px(110), self._controls_top() + px(20), px(110), px(30)
+            ),
+            "Withhold",
+            ctx.manager,
+            container=root,
+            tool_tip_text="Take this lot off the auction for the state trust (it lies idle if the "
+            "trust cannot work it). Taking a lot another bidder holds raises tension.",
+        )
+        self.withhold_shown = False
+        gui.set_visible(self.withhold_button, False)
+        self._sync_tabs()
+
+    # ------------------------------------------------------------- layout
+
+    def _controls_top(self) -> int:
+        return self.rect.bottom - self.ctx.px(76)
+
+    def table_rect(self) -> pygame.Rect:
+        px, r = self.ctx.px, self.rect
+        top = r.top + px(32)
+        return pygame.Rect(r.left + px(6), top, r.width - px(12), self._controls_top() - top)
+
+    def _slider_rect(self) -> pygame.Rect:
+        px, r = self.ctx.px, self.rect
+        right = r.right - px(6) - (px(116) if self.withhold_shown else 0)
+        top = self._controls_top() + px(20)
+        return pygame.Rect(r.left + px(6), top, right - r.left - px(6), px(30))
+
+    # ------------------------------------------------------------- widgets
+
+    def widgets(self) -> list[Any]:
+        return [*self.tabs, self.withhold_button, *self.bid.widgets()]
+
+    def kill(self) -> None:
+        for widget in [*self.tabs, self.withhold_button]:
+            gui.kill(widget)
+        self.tabs.clear()
+        self.bid.kill()
+
+    def show(self) -> None:
+        """Hides again what should be hidden (showing the scene's root shows every widget)."""
+        self.bid.reapply()
+        if not self.withhold_shown:
+            gui.set_visible(self.withhold_button, False)
+
+    def set_view(self, showing: str) -> None:
+        self.showing = showing
+        self._sync_tabs()
+        self._sync_controls()
+
+    def _sync_tabs(self) -> None:
+        for button, name in self.tabs.items():
+            gui.set_selected(button, name == self.showing)
+
+    def build(self, session: Session, obs: Observation, legal: list[Action]) -> None:
+        """Updates the table and the controls for the session's view (called when it changes)."""
+        view = session.preview if session.staged else session.state
+        self.obs = obs
+        self.rows = lot_rows(session.game, obs, legal, view)
+        self.purse = purse(session.rules, obs)
+        self.acting = session.human_to_act() >= 0 and bool(legal)
+        self.held = self.auction.active(view.tracks, view.turn, view.fired)
+        self.first = max(0, min(self.first, len(self.rows) - self._fits()))
+        self.built += 1
+        self._sync_controls()
+
+    def row(self) -> LotRow | None:
+        """Returns the row of the lot selected, if any."""
+        if 0 <= self.selected < len(self.rows):
+            return self.rows[self.selected]
+        return None
+
+    def select(self, index: int) -> None:
+        """Selects a lot (and scrolls the table to it)."""
+        if not self.rows:
+            return
+        self.selected = max(0, min(len(self.rows) - 1, index))
+        fit = self._fits()
+        if self.selected < self.first:
+            self.first = self.selected
+        elif self.selected >= self.first + fit:
+            self.first = self.selected - fit + 1
+        self._sync_controls()
+
+    def _fits(self) -> int:
+        """Returns how many rows the table shows at once."""
+        fonts = self.ctx.fonts
+        height = self.table_rect().height - fonts.get("sans_bold", 11).get_linesize() - 8
+        return max(1, height // row_height(fonts))
+
+    def _sync_controls(self) -> None:
+        row = self.row()
+        shown = self.showing == LOTS and row is not None and self.acting
+        is_host = self.obs is not None and self.obs.faction == self.auction.host
+        withhold = shown and is_host
+        if withhold != self.withhold_shown:
+            self.withhold_shown = withhold
+            gui.set_visible(self.withhold_button, withhold)
+        if withhold and row is not None:
+            text = "Withheld" if row.withheld else "Withhold"
+            if self.withhold_button.text != text:
+                self.withhold_button.set_text(text)
+            gui.set_enabled(self.withhold_button, row.withhold is not None)
+        bids = list(row.bids) if shown and row is not None else []
+        if row is not None and bids and row.lot.index != self._slider_lot:
+            estimate = row.lot.estimate
+            start = min(range(len(bids)), key=lambda i: abs(bids[i].amount - estimate))
+            self.bid.update(bids, self._slider_rect(), start=start, keep=False)
+            self._slider_lot = row.lot.index
+        else:
+            self.bid.update(bids, self._slider_rect())
+        if not bids:
+            self._slider_lot = -1  # a lot chosen again starts at its estimate
+
+    # ------------------------------------------------------------- input
+
+    def handle(self, event: pygame.event.Event) -> Action | None:
+        """Returns the order a click gives (Bid, Withhold), else None; switches the view,
+        selects lots and scrolls the table."""
+        if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element in self.tabs:
+            self.set_view(self.tabs[event.ui_element])
+            return None
+        if self.bid.moved(event):
+            return None
+        if self.bid.pressed(event):
+            return self.bid.current()
+        if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.withhold_button:
+            row = self.row()
+            return row.withhold if row is not None else None
+        if self.showing != LOTS:
+            return None
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            for box, row in self.hits:
+                if box.collidepoint(event.pos):
+                    self.select(row.lot.index)
+        elif event.type == pygame.MOUSEWHEEL and self.table_rect().collidepoint(
+            pygame.mouse.get_pos()
+        ):
+            self.first = max(0, min(len(self.rows) - self._fits(), self.first - event.y))
+        return None
+
+    def current_bid(self) -> Action | None:
+        return self.bid.current() if self.showing == LOTS else None
+
+    def nudge(self, step: int) -> bool:
+        """Moves the bid slider by `step` notches; False if no bid is being chosen."""
+        if self.current_bid() is None:
+            return False
+        self.bid.nudge(step)
+        return True
+
+    def move(self, step: int) -> None:
+        """Selects the lot `step` rows below the one selected (the first if none is)."""
+        self.select(0 if self.selected < 0 else self.selected + step)
+
+    # ------------------------------------------------------------- drawing
+
+    def draw(self, surface: pygame.Surface, session: Session) -> None:
+        """Draws the table and the lines around the controls (the Lots view only), from the copy
+        drawn when what they show last changed."""
+        r = self.rect
+        key = (
+            self.built,
+            self.selected,
+            self.first,
+            self.bid.index(),
+            self.bid.shown,
+            self.withhold_shown,
+            tuple(r),
+            self.ctx.fonts,
+        )
+        if self._canvas is None or self._canvas[0] != key:
+            # Drawn at the screen's coordinates on a canvas as large as the panel's corner.
+            canvas = self._canvas[1] if self._canvas is not None else None
+            if canvas is None or canvas.get_size() != r.bottomright:
+                canvas = pygame.Surface(r.bottomright)
+            self._paint(canvas, session)
+            self._canvas = (key, canvas)
+        surface.blit(self._canvas[1], r.topleft, r)
+        pos = pygame.mouse.get_pos()
+        for box, _ in self.hits:
+            if box.collidepoint(pos):
+                pygame.draw.rect(surface, INK_SOFT, box, 1)
+
+    def _paint(self, surface: pygame.Surface, session: Session) -> None:
+        fonts, px, r = self.ctx.fonts, self.ctx.px, self.rect
+        pygame.draw.rect(surface, PAPER, r)
+        on_offer = sum(1 for row in self.rows if row.lot.on_offer)
+        title = f"Lots: {on_offer} of {len(self.rows)} on offer"
+        if not self.held:
+            title = "Lots: no auction this turn"
+        at = (r.left + px(8), r.top + px(7))
+        right = blit_text(surface, fonts.get("serif_bold", 15), title, at, INK).right
+        prices = f"prices in {self.auction.unit}"
+        hidden = max(0, len(self.rows) - self.first - self._fits())
+        notes = [prices]
+        if self.first or hidden:
+            more = f"▲ {self.first}  ▼ {hidden} more (wheel)"
+            notes = [f"{more}  ·  {prices}", more, prices]
+        font = fonts.get("sans_italic", 11)
+        room = r.right - px(146) - right - px(10)
+        note = next((n for n in notes if font.size(n)[0] <= room), "")
+        if note:
+            colour = ACCENT if self.first or hidden else INK_SOFT
+            at = (r.right - px(146), r.top + px(10))
+            blit_text(surface, font, note, at, colour, align="right")
+        area = self.table_rect()
+        header, self.hits = draw_lot_table(
+            surface,
+            area,
+            self.rows,
+            session.rules,
+            fonts,
+            bidders=self.bidders,
+            selected=self.selected,
+            first=self.first,
+        )
+        self.header = header
+        if hidden and not note.startswith("▲"):  # no room in the title: a tag on the table
+            tag = font.render(f" ▼ {hidden} more ", True, PAPER)
+            spot = tag.get_rect(bottomright=(area.right - px(2), area.bottom - px(2)))
+            pygame.draw.rect(surface, ACCENT, spot)
+            surface.blit(tag, spot)
+        self._draw_controls(surface, session)
+
+    def _draw_controls(self, surface: pygame.Surface, session: Session) -> None:
+        fonts, px, r = self.ctx.fonts, self.ctx.px, self.rect
+        top = self._controls_top() + px(2)
+        width = r.width - px(12)
+        row = self.row()
+        head = fonts.get("sans_bold", 12)
+        small = fonts.get("sans", 12)
+        if row is None:
+            hint = "Click a lot to bid on it"
+            is_host = self.obs is not None and self.obs.faction == self.auction.host
+            hint += " or withhold it." if is_host else "."
+            blit_text(surface, small, hint, (r.left + px(8), top), INK_SOFT, width=width)
+            return
+        lot = row.lot
+        rules = session.rules
+        if 0 <= lot.holder < len(rules.factions):
+            held = f"held by {short_faction(rules, lot.holder)} at {lot.rent:,}"
+        else:
+            held = "idle" if lot.open else "not let"
+        text = f"{lot.water} · {lot.grounds} grounds · estimate {lot.estimate:,} · {held}"
+        if lot.catch:
+            text += f" · last catch {lot.catch:,}"
+        name = blit_text(surface, head, lot.name, (r.left + px(8), top), INK, width=width)
+        blit_text(
+            surface,
+            small,
+            f"  ·  {text}",
+            (name.right, top),
+            INK_SOFT,
+            width=max(10, r.right - px(6) - name.right),
+        )
+        line, colour = self.status_line(session)
+        y = self._controls_top() + px(54)
+        if not self.bid.shown:  # the line takes the slider's place
+            y = self._controls_top() + px(20) + (px(30) - small.get_linesize()) // 2
+            if self.withhold_shown:
+                width = int(self.withhold_button.relative_rect.left) - r.left - px(16)
+        blit_text(surface, small, line, (r.left + px(8), y), colour, width=width)
+
+    def status_line(self, session: Session) -> tuple[str, tuple[int, int, int]]:
+        """Returns the line under the controls, and its colour: the cost of the bid chosen, or
+        why none can be given, or the order given on the lot selected."""
+        row = self.row()
+        if row is None:
+            return "", INK_SOFT
+        unit = self.auction.unit
+        if row.mine:
+            return f"You bid {row.mine:,} {unit} on this lot this turn (Undo takes it back).", INK
+        if row.withheld:
+            return "You withhold this lot for the state trust this turn.", INK
+        if not self.acting:
+            return "", INK_SOFT
+        bid = self.bid.current()
+        if bid is None or self.obs is None:
+            why = row.why or "no bid is possible"
+            return f"You cannot bid: {why}.", ACCENT
+        cost = bid_cost(session.rules, self.obs, bid.amount)
+        purse = self.purse
+        if purse is None:
+            return "", INK
+        left = purse.left - cost
+        if purse.unit == unit:
+            return f"Costs {cost:,} {unit}; {left:,} of your {purse.means:,} left.", INK
+        return (
+            f"{bid.amount:,} {unit} cost {cost:,} {purse.unit}; {left:,} of {purse.means:,} left.",
+            INK,
+        )
+
+    def tooltip(self, pos: tuple[int, int], session: Session) -> str:
+        """Returns the hover text at `pos` in the Lots view ("" if none)."""
+        if self.showing != LOTS:
+            return ""
+        if self.header.collidepoint(pos):
+            return COLUMN_HELP.format(unit=self.auction.unit, catch_unit=self.auction.catch_unit)
+        for box, row in self.hits:
+            if box.collidepoint(pos):
+                a = self.auction
+                return lot_tooltip(session.rules, row.lot, a.unit, a.catch_unit, row.why)
+        return ""
+
+    def describe(self, session: Session) -> list[dict[str, Any]]:
+        """Returns the rows as the table shows them (for tests and screen readers)."""
+        rules = session.rules
+        out = []
+        for row in self.rows:
+            lot = row.lot
+            if 0 <= lot.holder < len(rules.factions):
+                holder = rules.factions[lot.holder].id
+            else:
+                holder = "idle" if lot.open else "not let"
+            bids = {rules.factions[f].id: amount for f, amount in lot.bids}
+            out.append(
+                {
+                    "lot": lot.id,
+                    "holder": holder,
+                    "rent": lot.rent,
+                    "catch": lot.catch,
+                    "on_offer": lot.on_offer,
+                    "bids": bids,
+                    "yours": row.mine or ("withheld" if row.withheld else ""),
+                }
+            )
+        return out
