@@ -7,7 +7,9 @@ import time
 from pathlib import Path
 
 import pygame
+import pytest
 
+from game import load_game
 from game.core.actions import END
 from game.core.serial import state_hash
 from game.core.state import ORDERS, State
@@ -16,6 +18,7 @@ from game.ui.scenes.play import GameScene
 from game.ui.session import Session
 from tests.ui.driver import Driver
 from tests.ui.helpers import game_scene, play_turn, show_game, start_railway, until_human
+from tests.ui.shots import start
 
 
 def test_orders_go_through_the_widgets_and_end_the_turn(driver: Driver) -> None:
@@ -265,3 +268,23 @@ def test_space_passes_quiet_days_up_to_the_next_decision(driver: Driver) -> None
         until_human(driver)
     assert stops == {"game", "event"}
     assert longest >= 3  # several quiet days went by on one key
+
+
+@pytest.mark.parametrize("scenario", ["august-1945", "fishery-auctions"])
+def test_every_other_scenario_plays_from_the_menu_to_its_debrief(
+    driver: Driver, scenario: str
+) -> None:
+    """The railway sale is played through above; the other scenarios too, started from the main
+    menu with the first side human (orders by the adviser, confirmed with Enter)."""
+    title = load_game(scenario).rules.title
+    start(driver, title, ["Human"])
+    for _ in range(6000):
+        if driver.name == "debrief":
+            break
+        play_turn(driver)
+    assert driver.name == "debrief"
+    described = driver.describe()
+    assert described["outcome"]
+    assert set(described["scores"]) == {f.id for f in load_game(scenario).rules.factions}
+    session = driver.scene.session  # type: ignore[attr-defined]
+    assert session.game.is_terminal(session.state)
