@@ -7,7 +7,6 @@ earlier states. Odds and explanations of actions come from the engine's own API.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -217,9 +216,7 @@ def lot_rows(game: Game, obs: Observation, legal: list[Action], view: State) -> 
     auction = auction_of(game.rules)
     if auction is None:
         return []
-    lots = auction.table(dict(obs.tracks), [t.id for t in game.rules.tracks])
-    if not auction.active(view.tracks, view.turn, view.fired):  # no auction: nothing on offer
-        lots = [dataclasses.replace(lot, on_offer=False) for lot in lots]
+    lots = auction.table(dict(obs.tracks), [t.id for t in game.rules.tracks], obs.turn, obs.fired)
     bids: dict[int, list[Action]] = {}
     withholds: dict[int, Action] = {}
     for action in legal:

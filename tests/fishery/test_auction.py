@@ -316,3 +316,13 @@ def test_each_lot_records_its_catch(game: Game) -> None:
     assert rows["wk_icha"].catch == 0  # Japan did not bid: idle
     assert rows["pr_vladimir"].catch > 0  # the trust's
     assert sum(r.catch for r in rows.values() if r.holder == 0) == track(game, s, "catch_ussr")
+
+
+def test_table_offers_nothing_when_no_auction_is_held(game: Game) -> None:
+    january = game.rules.calendar.index(dt.date(1939, 1, 15))
+    s = dataclasses.replace(game.initial_state(7), turn=january)
+    ids = [t.id for t in game.rules.tracks]
+    seen = dict(game.observe(s, 1).tracks)
+    assert not auction(game).held(seen, ids, january, 0)
+    assert not any(r.on_offer for r in auction(game).table(seen, ids, january, 0))
+    assert any(r.on_offer for r in auction(game).table(seen, ids))  # no turn: by holdings only

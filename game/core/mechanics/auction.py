@@ -556,10 +556,26 @@ class Auction(Mechanic):
         ids.update(f"bid_{lot.id}_{b}" for lot in self.lots for b in self.bidder_ids)
         return frozenset(ids)
 
-    def table(self, seen: Mapping[str, int], track_ids: Sequence[str]) -> list[LotView]:
+    def held(
+        self, seen: Mapping[str, int], track_ids: Sequence[str], turn: int, fired: int
+    ) -> bool:
+        """True if an auction is held on `turn`, as a faction seeing `seen` (its observation's
+        tracks by id) and the events `fired` can tell."""
+        values = tuple(seen.get(tid, 0) for tid in track_ids)
+        return self.active(values, turn, fired)
+
+    def table(
+        self,
+        seen: Mapping[str, int],
+        track_ids: Sequence[str],
+        turn: int | None = None,
+        fired: int = 0,
+    ) -> list[LotView]:
         """Returns the lots as one faction sees them: `seen` holds its observation's tracks by
-        id, `track_ids` the rules' track ids in order (tracks it cannot see count as 0)."""
+        id, `track_ids` the rules' track ids in order (tracks it cannot see count as 0). Given
+        the `turn` (and the events `fired`), no lot is on offer when no auction is held."""
         values = [seen.get(tid, 0) for tid in track_ids]
+        held = turn is None or self.held(seen, track_ids, turn, fired)
         return [
             LotView(
                 index=lot.index,
@@ -573,7 +589,7 @@ class Auction(Mechanic):
                 lon=lot.lon,
                 lat=lot.lat,
                 open=values[lot.open] > 0,
-                on_offer=self.on_offer(values, lot),
+                on_offer=held and self.on_offer(values, lot),
                 holder=values[lot.hold] - 1,
                 rent=values[lot.price],
                 last_holder=values[lot.prev] - 1,

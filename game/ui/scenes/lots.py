@@ -160,7 +160,8 @@ class LotsPanel:
         self.rows = lot_rows(session.game, obs, legal, view)
         self.purse = purse(session.rules, obs)
         self.acting = session.human_to_act() >= 0 and bool(legal)
-        self.held = self.auction.active(view.tracks, view.turn, view.fired)
+        ids = [t.id for t in session.rules.tracks]
+        self.held = self.auction.held(dict(obs.tracks), ids, obs.turn, obs.fired)
         self.first = max(0, min(self.first, len(self.rows) - self._fits()))
         self.built += 1
         self._sync_controls()
