@@ -11,16 +11,26 @@ from game.ui.session import Session
 from tests.ui.driver import Driver
 
 
-def start_railway(d: Driver, seats: tuple[str, str] = ("Human", "AI: historical")) -> Session:
-    """From the main menu, starts the railway sale with these seat buttons; returns the session
-    once the first briefing is dismissed."""
+def choose_sides(
+    d: Driver, title: str, seats: list[str] | tuple[str, ...], seed: int | None = None
+) -> None:
+    """From the main menu, picks the scenario with this title and the seat buttons of the first
+    sides (by label), sets the game number if given, and starts the game."""
     d.press("New game")
-    d.press("The Railway Sale")
+    d.press(title)
     d.press("Choose sides")
     for faction, label in enumerate(seats):
         buttons = [b for b, (f, _) in d.scene.seat_buttons.items() if f == faction]  # type: ignore[attr-defined]
         d.click(next(b for b in buttons if b.text == label))
+    if seed is not None:
+        d.scene.seed = seed  # type: ignore[attr-defined]
     d.press("Start the game")
+
+
+def start_railway(d: Driver, seats: tuple[str, str] = ("Human", "AI: historical")) -> Session:
+    """From the main menu, starts the railway sale with these seat buttons; returns the session
+    once the first briefing is dismissed."""
+    choose_sides(d, "The Railway Sale", seats)
     if d.name == "cover":  # hot seat: the first side is asked to the screen too
         d.key(pygame.K_RETURN)
     assert d.name == "briefing"

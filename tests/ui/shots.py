@@ -19,6 +19,7 @@ from game.scenario.loader import available_scenarios
 from game.ui import scene as sc
 from game.ui.scenes.menu import MainMenu
 from tests.ui.driver import Driver
+from tests.ui.helpers import choose_sides
 
 
 def advance(d: Driver, done: object, limit: int = 4000) -> None:
@@ -39,23 +40,12 @@ def advance(d: Driver, done: object, limit: int = 4000) -> None:
             d.key(pygame.K_RETURN)
 
 
-def start(d: Driver, title: str, seats: list[str] | None = None) -> None:
-    """From the main menu, starts the scenario with this title (seats by button label)."""
-    d.press("New game")
-    d.press(title)
-    d.press("Choose sides")
-    for faction, label in enumerate(seats or []):
-        buttons = [b for b, (f, _) in d.scene.seat_buttons.items() if f == faction]  # type: ignore[attr-defined]
-        d.click(next(b for b in buttons if b.text == label))
-    d.press("Start the game")
-
-
 def fishery(d: Driver, path: Path) -> Path:
     """Plays Japan in the fishery auctions to the 1930 auction (the bids of 1929 published),
     bids on two lots through the table of lots and chooses a price on a third."""
     d.app._apply(sc.Reset(MainMenu(d.app.ctx)))
     d.frames(2)
-    start(d, "The Fishery Auctions", ["AI: historical", "Human"])
+    choose_sides(d, "The Fishery Auctions", ["AI: historical", "Human"])
     d.key(pygame.K_RETURN)
     advance(
         d,
@@ -93,7 +83,7 @@ def take_all(out: Path) -> list[Path]:
         d.key(pygame.K_ESCAPE)
         d.key(pygame.K_ESCAPE)
         d.key(pygame.K_ESCAPE) if d.name != "menu" else None
-        start(d, "The Railway Sale", ["Human", "AI: historical"])
+        choose_sides(d, "The Railway Sale", ["Human", "AI: historical"])
         shots.append(d.shot(out / "04-briefing.png"))
         d.key(pygame.K_RETURN)
         advance(d, lambda: d.name == "event" and bool(d.describe()["options"]))
@@ -121,7 +111,7 @@ def take_all(out: Path) -> list[Path]:
         advance(d, lambda: d.name == "debrief")
         shots.append(d.shot(out / "11-debrief.png"))
         d.key(pygame.K_ESCAPE)
-        start(d, "The Railway Sale", ["Human", "Human"])
+        choose_sides(d, "The Railway Sale", ["Human", "Human"])
         d.key(pygame.K_RETURN)
         d.key(pygame.K_RETURN)
         d.key(pygame.K_RETURN)
@@ -130,7 +120,7 @@ def take_all(out: Path) -> list[Path]:
         if "august-1945" in available_scenarios():
             d.app._apply(sc.Reset(MainMenu(d.app.ctx)))
             d.frames(2)
-            start(d, "The August 1945 Race", ["Human", "AI: historical", "AI: historical"])
+            choose_sides(d, "The August 1945 Race", ["Human", "AI: historical", "AI: historical"])
             d.key(pygame.K_RETURN)
             advance(
                 d,

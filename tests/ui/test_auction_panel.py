@@ -13,7 +13,7 @@ from game.ui.session import Session
 from game.ui.theme import PAPER_LIGHT, faction_colour
 from game.ui.view import auction_of
 from tests.ui.driver import Driver
-from tests.ui.helpers import game_scene, until_human
+from tests.ui.helpers import choose_sides, game_scene, until_human
 
 USSR, JAPAN = 0, 1
 SEED = 5
@@ -23,14 +23,7 @@ SEED = 5
 def start_fishery(d: Driver, seats: tuple[str, str], seed: int = SEED) -> Session:
     """From the main menu, starts the fishery auctions with these seat buttons and game number;
     returns the session once a human is to give orders."""
-    d.press("New game")
-    d.press("The Fishery Auctions")
-    d.press("Choose sides")
-    for faction, label in enumerate(seats):
-        buttons = [b for b, (f, _) in d.scene.seat_buttons.items() if f == faction]  # type: ignore[attr-defined]
-        d.click(next(b for b in buttons if b.text == label))
-    d.scene.seed = seed  # type: ignore[attr-defined]
-    d.press("Start the game")
+    choose_sides(d, "The Fishery Auctions", seats, seed)
     return until_human(d)
 
 

@@ -17,8 +17,14 @@ from game.ui.catalog import game_of
 from game.ui.scenes.play import GameScene
 from game.ui.session import Session
 from tests.ui.driver import Driver
-from tests.ui.helpers import game_scene, play_turn, show_game, start_railway, until_human
-from tests.ui.shots import start
+from tests.ui.helpers import (
+    choose_sides,
+    game_scene,
+    play_turn,
+    show_game,
+    start_railway,
+    until_human,
+)
 
 
 def test_orders_go_through_the_widgets_and_end_the_turn(driver: Driver) -> None:
@@ -277,7 +283,7 @@ def test_every_other_scenario_plays_from_the_menu_to_its_debrief(
     """The railway sale is played through above; the other scenarios too, started from the main
     menu with the first side human (orders by the adviser, confirmed with Enter)."""
     title = load_game(scenario).rules.title
-    start(driver, title, ["Human"])
+    choose_sides(driver, title, ["Human"])
     for _ in range(6000):
         if driver.name == "debrief":
             break
