@@ -100,6 +100,8 @@ class EventDef:
     """Faction that picks an option; -1 when the event has no options."""
     options: tuple[OptionDef, ...]
     mask: int
+    date: dt.date | None = None
+    """The event's own date, if it has one (it fires on the turn that contains it)."""
 
 
 @dataclass(frozen=True, slots=True)

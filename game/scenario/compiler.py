@@ -386,6 +386,7 @@ class _Compiler:
             chooser=chooser,
             options=options,
             mask=self.mask(ev.visible_to, (*loc, "visible_to")),
+            date=ev.date,
         )
 
     def _end_rule(self, i: int, r: s.EndRuleSpec, loc: Loc) -> EndRule:

@@ -25,7 +25,8 @@ def history_text(value: object) -> str:
 
 
 def turning_points(session: Session, limit: int = 10) -> list[tuple[str, str]]:
-    """Returns (date, what) for the game's one-off events and the choices made, in order."""
+    """Returns (date, what) for the game's one-off events and the choices made, in order. An
+    event with a date of its own shows that date (in long turns, the turn's date misleads)."""
     rules = session.rules
     titles = {e.title: e for e in rules.events if not e.repeat}
     out: list[tuple[str, str]] = []
@@ -33,8 +34,10 @@ def turning_points(session: Session, limit: int = 10) -> list[tuple[str, str]]:
         head = entry.text.split(". ")[0]
         if head in titles or " chose: " in entry.text:
             what = head if head in titles else entry.text.rstrip(".")
-            if (month(rules, entry.turn), what) not in out:
-                out.append((month(rules, entry.turn), what))
+            own = titles[head].date if head in titles else None
+            when = f"{own.day} {own:%b %Y}" if own is not None else month(rules, entry.turn)
+            if (when, what) not in out:
+                out.append((when, what))
     return out[:limit]
 
 

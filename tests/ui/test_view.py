@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from game.agents import make_agents
 from game.core.game import Game
+from game.sim.play import play
 from game.ui.catalog import game_of
+from game.ui.chronicle import turning_points
+from game.ui.session import Session
 from game.ui.view import describe_action
 
 
@@ -39,3 +43,16 @@ def test_cards_take_their_line_from_the_engine(
     for text in ("ussr:court_us", "ussr:terms:cash", "japan:choose:us_recognition:stay_calm"):
         info = describe_action(railway, state, railway.parse_action(text))
         assert info.explain == "from the engine", text
+
+
+def test_turning_points_show_an_event_on_its_own_date() -> None:
+    """The fishery's turns are a year long: the Manchurian Incident fires on the turn of
+    15 Jan 1931 but is shown on 18 Sep 1931, its date; a choice keeps its turn's date."""
+
+    game = game_of("fishery-auctions")
+    agents = make_agents(game, {"ussr": "historical", "japan": "historical"})
+    record, _ = play(game, agents, 3)
+    session = Session(game, 3, {"ussr": "human", "japan": "historical"}, actions=record.actions)
+    points = dict((what, when) for when, what in turning_points(session, limit=40))
+    assert points["The Manchurian Incident"] == "18 Sep 1931"
+    assert points["Soviet Union chose: Ask Tokyo for compensation"] == "15 Jan 1931"
