@@ -287,16 +287,33 @@ def is_offer(action: Action) -> bool:
     return action.kind == OFFER
 
 
-def log_html(rules: Rules, log: tuple[LogEntry, ...], last_turn: int = -1) -> tuple[str, int]:
+REPEAT_SHORTENED = 80
+"""A line this long or longer, when it repeats one already shown, shows only its first sentence."""
+
+
+def log_html(
+    rules: Rules,
+    log: tuple[LogEntry, ...],
+    last_turn: int = -1,
+    seen: set[str] | None = None,
+) -> tuple[str, int]:
     """Returns chronicle lines as pygame_gui HTML (a date heading where the turn changes after
-    `last_turn`), each cited, and the turn of the last line."""
+    `last_turn`), each cited, and the turn of the last line. Long lines already in `seen` (the
+    texts shown before; updated here) show only their first sentence, marked "again", and no
+    citation: a daily repeat of the same report should not fill the log."""
     from game.ui.widgets.text import esc
 
+    seen = set() if seen is None else seen
     lines = []
     for entry in log:
         if entry.turn != last_turn:
             lines.append(f"<b><font color='#5E1A12'>{esc(month(rules, entry.turn))}</font></b>")
             last_turn = entry.turn
+        if entry.text in seen and len(entry.text) >= REPEAT_SHORTENED:
+            head = entry.text.split(". ")[0].rstrip(".")
+            lines.append(f"• {esc(head)} <i><font color='#6B5A48'>(again)</font></i>")
+            continue
+        seen.add(entry.text)
         cite = f" <i><font color='#6B5A48'>{esc(entry.cite)}</font></i>" if entry.cite else ""
         lines.append(f"• {esc(entry.text)}{cite}")
     return "<br>".join(lines), last_turn

@@ -6,11 +6,12 @@ import pytest
 
 from game.agents import make_agents
 from game.core.game import Game
+from game.core.log import LogEntry
 from game.sim.play import play
 from game.ui.catalog import game_of
 from game.ui.chronicle import turning_points
 from game.ui.session import Session
-from game.ui.view import describe_action
+from game.ui.view import describe_action, log_html
 
 
 @pytest.fixture(scope="module")
@@ -56,3 +57,22 @@ def test_turning_points_show_an_event_on_its_own_date() -> None:
     points = dict((what, when) for when, what in turning_points(session, limit=40))
     assert points["The Manchurian Incident"] == "18 Sep 1931"
     assert points["Soviet Union chose: Ask Tokyo for compensation"] == "15 Jan 1931"
+
+
+def test_a_long_line_repeated_in_the_log_shows_only_its_first_sentence(railway: Game) -> None:
+    report = "A report from the field. " + "Details that run on and on. " * 4
+    log = (
+        LogEntry(0, -1, report, "[003 ¶8]"),
+        LogEntry(1, -1, report, "[003 ¶8]"),
+        LogEntry(1, -1, "Short line.", ""),
+        LogEntry(2, -1, "Short line.", ""),
+    )
+    seen: set[str] = set()
+    first, turn = log_html(railway.rules, log[:1], seen=seen)
+    assert "Details that run on" in first
+    assert "[003 ¶8]" in first
+    later, _ = log_html(railway.rules, log[1:], turn, seen)
+    assert "Details that run on" not in later
+    assert "A report from the field <i>" in later
+    assert "(again)" in later
+    assert later.count("Short line.") == 2  # short lines repeat as they are

@@ -78,6 +78,8 @@ class GameScene(sc.Scene):
         self.log_key: tuple[int, int] = (-1, -1)
         """(viewer, number of log lines shown)."""
         self.log_turn = -1
+        self.log_seen: set[str] = set()
+        """Texts of the chronicle lines shown so far (repeats are shortened)."""
         self.top_buttons: dict[UIButton, str] = {}
         self.advancing: tuple[int, frozenset[Action]] | None = None
         """While advancing to the next decision (Space): the human faction, and the orders it
@@ -190,11 +192,14 @@ class GameScene(sc.Scene):
         if box is None or (viewer == self.session.viewer and shown == len(log)):
             return
         if viewer == self.session.viewer and shown < len(log):
-            html, self.log_turn = log_html(self.session.rules, log[shown:], self.log_turn)
+            html, self.log_turn = log_html(
+                self.session.rules, log[shown:], self.log_turn, self.log_seen
+            )
             box.append_html_text("<br>" + html)
         else:
             start = max(0, len(log) - LOG_LINES)
-            html, self.log_turn = log_html(self.session.rules, log[start:])
+            self.log_seen = {entry.text for entry in log[:start]}
+            html, self.log_turn = log_html(self.session.rules, log[start:], seen=self.log_seen)
             box.set_text(html)
             box.rebuild()
             if box.scroll_bar is not None:
