@@ -42,6 +42,11 @@ class TrackDef:
     """Divide by this to show the value in `unit` (a price held in tenths has scale 10)."""
     unit: str
 
+    def unset(self, value: int) -> bool:
+        """True for a record that starts at -1 (its lowest value) and still holds it: a figure
+        whose season has not come, a date that has not happened."""
+        return value == -1 and self.lo == -1 and self.initial == -1
+
 
 @dataclass(frozen=True, slots=True)
 class ActionDef:

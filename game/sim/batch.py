@@ -41,14 +41,18 @@ def game_seed(batch_seed: int, index: int) -> int:
 
 
 def figures(rules: Rules, state: State) -> dict[str, Any]:
-    """Returns the scenario's key figures of a finished game (dates as ISO text, or None)."""
+    """Returns the scenario's key figures of a finished game (dates as ISO text, or None; None too
+    for a value whose track starts at -1 and was never set)."""
     out: dict[str, Any] = {}
     for fig in rules.figures:
         value = state.tracks[fig.track]
+        track = rules.tracks[fig.track]
         if fig.kind == "date":
             out[fig.id] = rules.date(value).isoformat() if value >= 0 else None
+        elif track.unset(value):
+            out[fig.id] = None
         else:
-            out[fig.id] = value / rules.tracks[fig.track].scale
+            out[fig.id] = value / track.scale
     return out
 
 

@@ -52,7 +52,7 @@ def figure_rows(session: Session) -> list[tuple[str, str, str]]:
             shown = "never" if value < 0 else f"{rules.date(value):%b %Y}"
         else:
             track = rules.tracks[fig.track]
-            shown = f"{value / track.scale:g}"
+            shown = "—" if track.unset(value) else f"{value / track.scale:g}"
         rows.append((fig.label, shown, history_text(history.get(fig.id, "—"))))
     return rows
 

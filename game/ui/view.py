@@ -89,6 +89,8 @@ def format_value(rules: Rules, track: TrackDef, value: int, role: str) -> str:
         talks = bargaining_of(rules)
         if talks is not None and 0 <= value < len(talks.terms_defs):
             return talks.terms_defs[value].label
+    if role == "bar" and track.unset(value):
+        return "—"
     number = f"{value / track.scale:g}" if track.scale != 1 else str(value)
     return f"{number} {track.unit}".strip()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from game import load_game
-from game.sim.batch import BatchSpec, game_seed, run_batch, summarise
+from game.sim.batch import BatchSpec, figures, game_seed, run_batch, summarise
 
 
 def _spec(games: int = 12) -> BatchSpec:
@@ -72,3 +72,11 @@ def test_summary_gives_medians_and_middle_halves_of_figures() -> None:
     assert figs["agreed"]["median"] == "1934-10-01"  # halfway between the two dates (60 days apart)
     assert figs["signed"]["set_in"] == 0
     assert "median" not in figs["signed"]
+
+
+def test_a_record_not_yet_set_is_no_figure() -> None:
+    """The fishery's share after 1931 holds -1 until that season: no figure, not a share of -1."""
+    game = load_game("fishery-auctions")
+    state = game.initial_state(1)
+    assert figures(game.rules, state)["share_1931"] is None
+    assert figures(game.rules, state)["share_end"] == 80.0  # an ordinary value figure

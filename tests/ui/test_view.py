@@ -11,7 +11,7 @@ from game.sim.play import play
 from game.ui.catalog import game_of
 from game.ui.chronicle import turning_points
 from game.ui.session import Session
-from game.ui.view import describe_action, log_html
+from game.ui.view import describe_action, log_html, meters
 
 
 @pytest.fixture(scope="module")
@@ -76,3 +76,11 @@ def test_a_long_line_repeated_in_the_log_shows_only_its_first_sentence(railway: 
     assert "A report from the field <i>" in later
     assert "(again)" in later
     assert later.count("Short line.") == 2  # short lines repeat as they are
+
+
+def test_a_record_not_yet_set_shows_a_dash() -> None:
+    game = game_of("fishery-auctions")
+    obs = game.observe(game.initial_state(1), 1)
+    shown = {m.track.id: m.text for m in meters(game.rules, obs)}
+    assert shown["share_1931"] == "—"
+    assert shown["tension"] == "20"
