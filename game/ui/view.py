@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from game.core.actions import CHOOSE, DO, END, Action
 from game.core.game import Game
 from game.core.log import LogEntry
-from game.core.mechanics.auction import BID, BID_STEPS, TENDER, WITHHOLD, Auction, LotView
+from game.core.mechanics.auction import BID, BID_STEPS, TENDER, WITHHOLD, Auction
+from game.core.mechanics.auction_table import LotView
 from game.core.mechanics.bargaining import OFFER, Bargaining
 from game.core.mechanics.campaign import Campaign
 from game.core.observation import Observation

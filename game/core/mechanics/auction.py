@@ -24,7 +24,8 @@ percent (recorded per lot) to the holder's catch and means. Then the season's ho
 the reference against which the next season's losses and gains are counted.
 
 Money is held in integer units of the scenario's tracks; bids are multiples of a lot's step
-(a tenth of its estimate).
+(a tenth of its estimate). This module holds the rules of the orders (what is legal, the text);
+`auction_season` clears the auction and runs the fishing; `auction_table` is what a faction sees.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ from dataclasses import dataclass, field
 from game.core.actions import Action
 from game.core.conditions import Pred
 from game.core.effects import Effect
+from game.core.mechanics.auction_season import Sealed, clear, fish
+from game.core.mechanics.auction_table import LotView, auction_held, lot_table, lot_track_ids
 from game.core.mechanics.base import Mechanic
 from game.core.state import State
 from game.core.turn import Turn
@@ -83,33 +86,6 @@ class LotDef:
     @property
     def step(self) -> int:
         return max(1, self.estimate // 10)
-
-
-@dataclass(frozen=True, slots=True)
-class LotView:
-    """One row of the table of lots, as one faction sees it (for the front end)."""
-
-    index: int
-    id: str
-    name: str
-    water: str
-    grounds: int
-    estimate: int
-    step: int
-    text: str
-    lon: float | None
-    lat: float | None
-    open: bool
-    on_offer: bool
-    holder: int
-    """Faction index of the holder, -1 if the lot lies idle or is not let."""
-    rent: int
-    last_holder: int
-    """Holder at the end of the last fishing season (-1: nobody)."""
-    bids: tuple[tuple[int, int], ...]
-    """(faction, amount) of the bids published at the latest auction (0 = none)."""
-    catch: int
-    """The lot's catch in the last fishing season (0 if it lay idle)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,10 +167,6 @@ class Auction(Mechanic):
             return price
         return -(-price * tracks[b.rate] // 1000)
 
-    def _held_grounds(self, tracks: tuple[int, ...] | list[int], faction: int) -> int:
-        mark = faction + 1
-        return sum(lot.grounds for lot in self.lots if tracks[lot.hold] == mark)
-
     def _committed(self, state: State, b: BidderDef) -> tuple[int, int, set[int], bool]:
         """Returns the means and grounds already bound by this turn's orders, the lots bid on,
         and whether a tender is given."""
@@ -255,7 +227,7 @@ class Auction(Mechanic):
         if b is not None:
             money, grounds, lots, _ = self._committed(state, b)
             means = state.tracks[b.funds] - money
-            room = self._room(state.tracks, b) - grounds
+            room = self.room(state.tracks, b) - grounds
         out = []
         for a in cached:
             kind = a.kind
@@ -282,7 +254,7 @@ class Auction(Mechanic):
         if b is not None:
             out.extend(Action(faction, TENDER, 0, pct) for pct in TENDER_PCTS)
             means = tracks[b.funds]
-            room = self._room(tracks, b)
+            room = self.room(tracks, b)
             for lot in self.lots:
                 if not self.on_offer(tracks, lot) or lot.grounds > room:
                     continue
@@ -301,10 +273,10 @@ class Auction(Mechanic):
         out.sort()
         return out
 
-    def _room(self, tracks: tuple[int, ...] | list[int], b: BidderDef) -> int:
+    def room(self, tracks: tuple[int, ...] | list[int], b: BidderDef) -> int:
         if b.capacity == NO_TRACK:
             return 1 << 30
-        return tracks[b.capacity] - self._held_grounds(tracks, b.faction)
+        return tracks[b.capacity] - self.held_grounds(tracks, b.faction)
 
     def why_illegal(self, state: State, action: Action) -> str | None:
         tracks = state.tracks
@@ -346,9 +318,9 @@ class Auction(Mechanic):
             return "a bid must be a positive amount"
         if price % lot.step or not BID_STEPS[0] <= price // lot.step <= BID_STEPS[-1]:
             return (
-                f"bids on {lot.name} are {self._fmt(lot.step * BID_STEPS[0])} to "
-                f"{self._fmt(lot.step * BID_STEPS[-1])} {self.unit} in steps of "
-                f"{self._fmt(lot.step)}"
+                f"bids on {lot.name} are {self.fmt(lot.step * BID_STEPS[0])} to "
+                f"{self.fmt(lot.step * BID_STEPS[-1])} {self.unit} in steps of "
+                f"{self.fmt(lot.step)}"
             )
         if not self.on_offer(tracks, lot):
             return f"{lot.name} is not on offer at this auction"
@@ -361,7 +333,7 @@ class Auction(Mechanic):
                 f"the bid costs {need} and {b.name} has {max(means, 0)} left "
                 "(its means, less this turn's other bids)"
             )
-        if lot.grounds > self._room(tracks, b) - grounds:
+        if lot.grounds > self.room(tracks, b) - grounds:
             return f"{b.name} cannot work {lot.grounds} more grounds (capacity)"
         return None
 
@@ -374,195 +346,49 @@ class Auction(Mechanic):
     # ------------------------------------------------------------ clearing
 
     def settle(self, turn: Turn, orders: tuple[tuple[Action, ...], ...]) -> None:
+        """Clears the auction on all the turn's sealed orders, then runs the fishing season
+        (see `auction_season`)."""
         if self.active(turn.tracks, turn.turn, turn.fired):
-            self._clear(turn, orders)
+            host = orders[self.host]
+            sealed = Sealed(
+                withheld=tuple(sorted({o.ref for o in host if o.kind == WITHHOLD})),
+                reserve=next((o.amount for o in host if o.kind == RESERVE), 0),
+                named=tuple(
+                    {o.ref: o.amount for o in orders[b.faction] if o.kind == BID}
+                    for b in self.bidders
+                ),
+                tender=tuple(
+                    next((o.amount for o in orders[b.faction] if o.kind == TENDER), 0)
+                    for b in self.bidders
+                ),
+            )
+            clear(self, turn, sealed)
         if self.fishing(turn.tracks, turn.turn, turn.fired):
-            self._fish(turn)
+            fish(self, turn)
 
-    def _clear(self, turn: Turn, orders: tuple[tuple[Action, ...], ...]) -> None:
-        t = turn.tracks
-        host_mark = self.host + 1
-        host = self.bidder(self.host)
-        withheld = {o.ref for o in orders[self.host] if o.kind == WITHHOLD}
-        reserve_pct = next((o.amount for o in orders[self.host] if o.kind == RESERVE), 0)
-        if reserve_pct:
-            turn.put(self.reserve, reserve_pct)
-        reserve_pct = t[self.reserve]
-        frozen = t[self.freeze] > 0  # a freeze broken at this auction ends after it
-        for b in self.bidders:
-            turn.put(b.won, 0)
-            for lot in self.lots:
-                turn.put(lot.bids[self.bidders.index(b)], 0)
-        lines: list[str] = []
-        # 1. withheld lots
-        for ref in sorted(withheld):
-            lot = self.lots[ref]
-            if not t[lot.open] or t[lot.hold] == host_mark:
-                continue
-            if t[lot.hold]:
-                turn.apply(self.on_seizure, f"seizure:{lot.id}")
-            if host is not None and lot.grounds <= self._room(t, host):
-                turn.put(lot.hold, host_mark)
-                turn.put(lot.price, 0)
-                lines.append(f"{lot.name} ({lot.grounds} grounds) is withheld for the state trust")
-            else:
-                turn.put(lot.hold, 0)
-                lines.append(f"{lot.name} ({lot.grounds} grounds) is withheld and lies idle")
-        # 2. renewals under a freeze (payments come off the means at once)
-        renewed = 0
-        if frozen:
-            for lot in self.lots:
-                holder = t[lot.hold]
-                if not holder or holder == host_mark or not t[lot.open]:
-                    continue
-                i = self._index_of(holder - 1)
-                if i < 0:
-                    continue
-                b = self.bidders[i]
-                cost = self.cost(t, b, t[lot.price])
-                if cost <= t[b.funds]:
-                    renewed += 1
-                    self._pay(turn, b, t[lot.price], cost)
-                else:
-                    turn.put(lot.hold, 0)
-                    lines.append(f"{b.name} cannot pay the rent of {lot.name}; it lies idle")
-        # 3. sealed bids
-        named: list[dict[int, int]] = [dict() for _ in self.bidders]
-        tender = [0] * len(self.bidders)
-        for i, b in enumerate(self.bidders):
-            for o in orders[b.faction]:
-                if o.kind == BID:
-                    named[i][o.ref] = o.amount
-                elif o.kind == TENDER:
-                    tender[i] = o.amount
-        sold = unsold = kept = 0
-        for lot in self.lots:
-            if lot.index in withheld or not self.on_offer(t, lot, frozen):
-                continue
-            bids: list[tuple[int, int]] = []
-            for i, b in enumerate(self.bidders):
-                price = named[i].get(lot.index, 0)
-                if not price and tender[i]:
-                    price = lot.step * (tender[i] // 10)
-                if not price:
-                    continue
-                turn.put(lot.bids[i], price)
-                cost = self.cost(t, b, price)
-                room = self._room(t, b)
-                if cost > t[b.funds] or lot.grounds > room:
-                    lines.append(f"{b.name}'s bid of {self._fmt(price)} on {lot.name} lapsed")
-                    continue
-                bids.append((price, i))
-            floor = lot.estimate * reserve_pct // 100
-            best = self._winner(t[lot.hold], bids, floor)
-            shown = ", ".join(f"{self.bidders[i].name} {self._fmt(p)}" for p, i in sorted(bids))
-            if best < 0:
-                turn.put(lot.hold, 0)
-                unsold += 1
-                if bids:
-                    lines.append(f"{lot.name}: unsold, below the reserve ({shown})")
-                continue
-            price = max(p for p, i in bids if i == best)
-            b = self.bidders[best]
-            self._pay(turn, b, price, self.cost(t, b, price))
-            sold += 1
-            if len(bids) == 1 and t[lot.hold] == b.faction + 1:
-                kept += 1  # the holder alone bid: told in the count, shown in the table
-            else:
-                lines.append(f"{lot.name}: {b.name} at {self._fmt(price)} ({shown})")
-            turn.put(lot.hold, b.faction + 1)
-            turn.put(lot.price, price)
-            turn.put(b.won, t[b.won] + lot.grounds)
-        self._tally(turn)
-        head = (
-            f"Auction: {sold} lots let ({kept} to their holders, the only bidders), {unsold} "
-            f"unsold; reserve {reserve_pct}% of the estimate; prices in {self.unit}"
-        )
-        if frozen:
-            head = f"Holdings frozen: {renewed} lots renewed at their rents. " + head
-        turn.say(head + (": " + "; ".join(lines) if lines else "") + ".", -1)
-
-    def _winner(self, holder: int, bids: list[tuple[int, int]], floor: int) -> int:
-        valid = [(p, i) for p, i in bids if p >= floor]
-        if not valid:
-            return -1
-        top = max(p for p, _ in valid)
-        tied = [i for p, i in valid if p == top]
-        for prefer in (holder - 1, self.host):
-            for i in tied:
-                if self.bidders[i].faction == prefer:
-                    return i
-        return min(tied, key=lambda i: self.bidders[i].faction)
-
-    def _index_of(self, faction: int) -> int:
+    def index_of(self, faction: int) -> int:
+        """Returns the bidder number of a faction (-1 if it does not bid)."""
         for i, b in enumerate(self.bidders):
             if b.faction == faction:
                 return i
         return -1
 
-    def _pay(self, turn: Turn, b: BidderDef, price: int, cost: int) -> None:
-        turn.put(b.funds, turn.tracks[b.funds] - cost)
-        if b.faction != self.host and self.revenue != NO_TRACK:
-            turn.put(self.revenue, turn.tracks[self.revenue] + price)
-
-    def _tally(self, turn: Turn) -> None:
-        """Recounts grounds, shares and this season's losses and gains per bidder."""
-        t = turn.tracks
-        held = [self._held_grounds(t, b.faction) for b in self.bidders]
-        let = sum(held)
-        for b, n in zip(self.bidders, held, strict=True):
-            mark = b.faction + 1
-            turn.put(b.grounds, n)
-            turn.put(b.share, round(100 * n / let) if let else 0)
-            lost = sum(g.grounds for g in self.lots if t[g.prev] == mark and t[g.hold] != mark)
-            gained = sum(g.grounds for g in self.lots if t[g.hold] == mark and t[g.prev] != mark)
-            turn.put(b.lost, lost)
-            turn.put(b.gained, gained)
-
-    # ------------------------------------------------------------- fishing
-
-    def _fish(self, turn: Turn) -> None:
-        t = turn.tracks
-        rng = turn.rng("fishing")
-        runs = [rng.randint(self.run_low, self.run_high) for _ in self.waters]
-        totals = [0] * len(self.bidders)
-        for lot in self.lots:
-            i = self._index_of(t[lot.hold] - 1) if t[lot.hold] else -1
-            if i < 0:
-                turn.put(lot.haul, 0)
-                continue
-            b = self.bidders[i]
-            pct = t[b.catch_pct] if b.catch_pct != NO_TRACK else 100
-            haul = lot.value * runs[lot.water] * pct // 10_000
-            turn.put(lot.haul, haul)
-            totals[i] += haul
-        for i, b in enumerate(self.bidders):
-            turn.put(b.catch, t[b.catch] + totals[i])
-            turn.put(b.funds, t[b.funds] + totals[i] * self.income_pct // 100)
-        for lot in self.lots:  # the reference for next season's losses and gains
-            turn.put(lot.prev, t[lot.hold])
-        runs_text = ", ".join(f"{w} {r}%" for w, r in zip(self.waters, runs, strict=True))
-        catches = ", ".join(
-            f"{b.name} {totals[i]} {self.catch_unit}" for i, b in enumerate(self.bidders)
-        )
-        turn.say(f"Fishing season: runs {runs_text}; catch {catches}.", -1)
+    def held_grounds(self, tracks: tuple[int, ...] | list[int], faction: int) -> int:
+        """Returns the grounds a faction holds."""
+        mark = faction + 1
+        return sum(lot.grounds for lot in self.lots if tracks[lot.hold] == mark)
 
     # ------------------------------------------------------------ the table
 
     def track_ids(self) -> frozenset[str]:
         """Ids of the per-lot tracks the auction keeps (the table shows them, not the meters)."""
-        kinds = ("hold", "price", "prev", "open", "haul")
-        ids = {f"{kind}_{lot.id}" for lot in self.lots for kind in kinds}
-        ids.update(f"bid_{lot.id}_{b}" for lot in self.lots for b in self.bidder_ids)
-        return frozenset(ids)
+        return lot_track_ids(self)
 
     def held(
         self, seen: Mapping[str, int], track_ids: Sequence[str], turn: int, fired: int
     ) -> bool:
-        """True if an auction is held on `turn`, as a faction seeing `seen` (its observation's
-        tracks by id) and the events `fired` can tell."""
-        values = tuple(seen.get(tid, 0) for tid in track_ids)
-        return self.active(values, turn, fired)
+        """True if an auction is held on `turn`, as a faction seeing `seen` can tell."""
+        return auction_held(self, seen, track_ids, turn, fired)
 
     def table(
         self,
@@ -571,43 +397,15 @@ class Auction(Mechanic):
         turn: int | None = None,
         fired: int = 0,
     ) -> list[LotView]:
-        """Returns the lots as one faction sees them: `seen` holds its observation's tracks by
-        id, `track_ids` the rules' track ids in order (tracks it cannot see count as 0). Given
-        the `turn` (and the events `fired`), no lot is on offer when no auction is held."""
-        values = [seen.get(tid, 0) for tid in track_ids]
-        held = turn is None or self.held(seen, track_ids, turn, fired)
-        return [
-            LotView(
-                index=lot.index,
-                id=lot.id,
-                name=lot.name,
-                water=self.waters[lot.water],
-                grounds=lot.grounds,
-                estimate=lot.estimate,
-                step=lot.step,
-                text=lot.text,
-                lon=lot.lon,
-                lat=lot.lat,
-                open=values[lot.open] > 0,
-                on_offer=held and self.on_offer(values, lot),
-                holder=values[lot.hold] - 1,
-                rent=values[lot.price],
-                last_holder=values[lot.prev] - 1,
-                bids=tuple(
-                    (b.faction, values[track])
-                    for b, track in zip(self.bidders, lot.bids, strict=True)
-                ),
-                catch=values[lot.haul],
-            )
-            for lot in self.lots
-        ]
+        """Returns the lots as one faction sees them (see `auction_table.lot_table`)."""
+        return lot_table(self, seen, track_ids, turn, fired)
 
     # ---------------------------------------------------------------- text
 
     def odds(self, state: State, action: Action) -> float | None:
         return None
 
-    def _fmt(self, amount: int) -> str:
+    def fmt(self, amount: int) -> str:
         return f"{amount:,}"
 
     def args(self, action: Action) -> list[str]:
@@ -637,7 +435,7 @@ class Auction(Mechanic):
     def label(self, action: Action) -> str:
         if action.kind == BID:
             lot = self.lots[action.ref]
-            return f"Bid {self._fmt(action.amount)} {self.unit} for {lot.name}"
+            return f"Bid {self.fmt(action.amount)} {self.unit} for {lot.name}"
         if action.kind == WITHHOLD:
             return f"Withhold {self.lots[action.ref].name} for the state trust"
         if action.kind == TENDER:
@@ -649,7 +447,7 @@ class Auction(Mechanic):
             lot = self.lots[action.ref]
             return (
                 f"{lot.name}, {self.waters[lot.water]}: {lot.grounds} grounds, estimate "
-                f"{self._fmt(lot.estimate)} {self.unit}. {lot.text}"
+                f"{self.fmt(lot.estimate)} {self.unit}. {lot.text}"
             ).strip()
         if action.kind == TENDER:
             return "Bids on each lot you have not bid on by name, in lot order, while means last."

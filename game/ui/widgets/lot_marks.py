@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pygame
 
-from game.core.mechanics.auction import LotView
+from game.core.mechanics.auction_table import LotView
 from game.core.rules import Rules
 from game.ui.theme import INK, PAPER_LIGHT, RULE, Fonts, faction_colour
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.core.mechanics.auction import LotView
+from game.core.mechanics.auction_table import LotView
 from game.core.rules import Rules
 from game.ui.theme import ACCENT, INK, INK_SOFT, PAPER, PAPER_LIGHT, RULE, Colour, Fonts
 from game.ui.theme import faction_colour as _colour

@@ -12,7 +12,7 @@ from typing import Any
 import pygame
 
 from game.core.actions import Action
-from game.core.mechanics.auction import LotView
+from game.core.mechanics.auction_table import LotView
 from game.core.mechanics.campaign import ATTACK
 from game.core.observation import Observation
 from game.core.rules import Rules

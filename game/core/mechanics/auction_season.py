@@ -1,0 +1,187 @@
+"""The auction's season: clearing the sealed bids, and the fishing that follows.
+
+The rules are in the docstring of `game.core.mechanics.auction`; these functions carry out its
+steps 1–4 and the fishing season on one turn's resolution context.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from game.core.turn import Turn
+
+if TYPE_CHECKING:
+    from game.core.mechanics.auction import Auction, BidderDef
+
+
+@dataclass(frozen=True, slots=True)
+class Sealed:
+    """A turn's sealed orders at the auction, read from the orders by `Auction.settle`."""
+
+    withheld: tuple[int, ...]
+    """Lots the host withholds, in lot order."""
+    reserve: int
+    """The host's new reserve percent (0: unchanged)."""
+    named: tuple[dict[int, int], ...]
+    """Per bidder: lot → price of its bids by name."""
+    tender: tuple[int, ...]
+    """Per bidder: its tender percent (0: none)."""
+
+
+def clear(a: Auction, turn: Turn, sealed: Sealed) -> None:
+    """Clears one auction: withheld lots, renewals under a freeze, then the sealed bids."""
+    t = turn.tracks
+    host_mark = a.host + 1
+    host = a.bidder(a.host)
+    withheld = set(sealed.withheld)
+    reserve_pct = sealed.reserve
+    if reserve_pct:
+        turn.put(a.reserve, reserve_pct)
+    reserve_pct = t[a.reserve]
+    frozen = t[a.freeze] > 0  # a freeze broken at this auction ends after it
+    for b in a.bidders:
+        turn.put(b.won, 0)
+        for lot in a.lots:
+            turn.put(lot.bids[a.bidders.index(b)], 0)
+    lines: list[str] = []
+    # 1. withheld lots
+    for ref in sealed.withheld:
+        lot = a.lots[ref]
+        if not t[lot.open] or t[lot.hold] == host_mark:
+            continue
+        if t[lot.hold]:
+            turn.apply(a.on_seizure, f"seizure:{lot.id}")
+        if host is not None and lot.grounds <= a.room(t, host):
+            turn.put(lot.hold, host_mark)
+            turn.put(lot.price, 0)
+            lines.append(f"{lot.name} ({lot.grounds} grounds) is withheld for the state trust")
+        else:
+            turn.put(lot.hold, 0)
+            lines.append(f"{lot.name} ({lot.grounds} grounds) is withheld and lies idle")
+    # 2. renewals under a freeze (payments come off the means at once)
+    renewed = 0
+    if frozen:
+        for lot in a.lots:
+            holder = t[lot.hold]
+            if not holder or holder == host_mark or not t[lot.open]:
+                continue
+            i = a.index_of(holder - 1)
+            if i < 0:
+                continue
+            b = a.bidders[i]
+            cost = a.cost(t, b, t[lot.price])
+            if cost <= t[b.funds]:
+                renewed += 1
+                _pay(a, turn, b, t[lot.price], cost)
+            else:
+                turn.put(lot.hold, 0)
+                lines.append(f"{b.name} cannot pay the rent of {lot.name}; it lies idle")
+    # 3. sealed bids
+    named, tender = sealed.named, sealed.tender
+    sold = unsold = kept = 0
+    for lot in a.lots:
+        if lot.index in withheld or not a.on_offer(t, lot, frozen):
+            continue
+        bids: list[tuple[int, int]] = []
+        for i, b in enumerate(a.bidders):
+            price = named[i].get(lot.index, 0)
+            if not price and tender[i]:
+                price = lot.step * (tender[i] // 10)
+            if not price:
+                continue
+            turn.put(lot.bids[i], price)
+            cost = a.cost(t, b, price)
+            room = a.room(t, b)
+            if cost > t[b.funds] or lot.grounds > room:
+                lines.append(f"{b.name}'s bid of {a.fmt(price)} on {lot.name} lapsed")
+                continue
+            bids.append((price, i))
+        floor = lot.estimate * reserve_pct // 100
+        best = _winner(a, t[lot.hold], bids, floor)
+        shown = ", ".join(f"{a.bidders[i].name} {a.fmt(p)}" for p, i in sorted(bids))
+        if best < 0:
+            turn.put(lot.hold, 0)
+            unsold += 1
+            if bids:
+                lines.append(f"{lot.name}: unsold, below the reserve ({shown})")
+            continue
+        price = max(p for p, i in bids if i == best)
+        b = a.bidders[best]
+        _pay(a, turn, b, price, a.cost(t, b, price))
+        sold += 1
+        if len(bids) == 1 and t[lot.hold] == b.faction + 1:
+            kept += 1  # the holder alone bid: told in the count, shown in the table
+        else:
+            lines.append(f"{lot.name}: {b.name} at {a.fmt(price)} ({shown})")
+        turn.put(lot.hold, b.faction + 1)
+        turn.put(lot.price, price)
+        turn.put(b.won, t[b.won] + lot.grounds)
+    tally(a, turn)
+    head = (
+        f"Auction: {sold} lots let ({kept} to their holders, the only bidders), {unsold} "
+        f"unsold; reserve {reserve_pct}% of the estimate; prices in {a.unit}"
+    )
+    if frozen:
+        head = f"Holdings frozen: {renewed} lots renewed at their rents. " + head
+    turn.say(head + (": " + "; ".join(lines) if lines else "") + ".", -1)
+
+
+def _winner(a: Auction, holder: int, bids: list[tuple[int, int]], floor: int) -> int:
+    valid = [(p, i) for p, i in bids if p >= floor]
+    if not valid:
+        return -1
+    top = max(p for p, _ in valid)
+    tied = [i for p, i in valid if p == top]
+    for prefer in (holder - 1, a.host):
+        for i in tied:
+            if a.bidders[i].faction == prefer:
+                return i
+    return min(tied, key=lambda i: a.bidders[i].faction)
+
+
+def _pay(a: Auction, turn: Turn, b: BidderDef, price: int, cost: int) -> None:
+    turn.put(b.funds, turn.tracks[b.funds] - cost)
+    if b.faction != a.host and a.revenue >= 0:
+        turn.put(a.revenue, turn.tracks[a.revenue] + price)
+
+
+def tally(a: Auction, turn: Turn) -> None:
+    """Recounts grounds, shares and this season's losses and gains per bidder."""
+    t = turn.tracks
+    held = [a.held_grounds(t, b.faction) for b in a.bidders]
+    let = sum(held)
+    for b, n in zip(a.bidders, held, strict=True):
+        mark = b.faction + 1
+        turn.put(b.grounds, n)
+        turn.put(b.share, round(100 * n / let) if let else 0)
+        lost = sum(g.grounds for g in a.lots if t[g.prev] == mark and t[g.hold] != mark)
+        gained = sum(g.grounds for g in a.lots if t[g.hold] == mark and t[g.prev] != mark)
+        turn.put(b.lost, lost)
+        turn.put(b.gained, gained)
+
+
+def fish(a: Auction, turn: Turn) -> None:
+    """Runs the fishing season: a run per water, the catch per lot and per bidder."""
+    t = turn.tracks
+    rng = turn.rng("fishing")
+    runs = [rng.randint(a.run_low, a.run_high) for _ in a.waters]
+    totals = [0] * len(a.bidders)
+    for lot in a.lots:
+        i = a.index_of(t[lot.hold] - 1) if t[lot.hold] else -1
+        if i < 0:
+            turn.put(lot.haul, 0)
+            continue
+        b = a.bidders[i]
+        pct = t[b.catch_pct] if b.catch_pct >= 0 else 100
+        haul = lot.value * runs[lot.water] * pct // 10_000
+        turn.put(lot.haul, haul)
+        totals[i] += haul
+    for i, b in enumerate(a.bidders):
+        turn.put(b.catch, t[b.catch] + totals[i])
+        turn.put(b.funds, t[b.funds] + totals[i] * a.income_pct // 100)
+    for lot in a.lots:  # the reference for next season's losses and gains
+        turn.put(lot.prev, t[lot.hold])
+    runs_text = ", ".join(f"{w} {r}%" for w, r in zip(a.waters, runs, strict=True))
+    catches = ", ".join(f"{b.name} {totals[i]} {a.catch_unit}" for i, b in enumerate(a.bidders))
+    turn.say(f"Fishing season: runs {runs_text}; catch {catches}.", -1)
