@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pygame
 
 from game.core.serial import state_hash
@@ -67,6 +69,18 @@ def play_turn(d: Driver) -> None:
             d.key(pygame.K_RETURN)
         else:
             d.frames(2)
+
+
+def play_to_debrief(d: Driver, limit: int = 6000) -> dict[str, Any]:
+    """Plays on (the adviser giving the human's orders) until the debrief; returns what it shows."""
+    for _ in range(limit):
+        if d.name == "debrief":
+            break
+        play_turn(d)
+    assert d.name == "debrief"
+    described = d.describe()
+    assert described["outcome"]
+    return described
 
 
 def until_human(d: Driver, limit: int = 400) -> Session:

@@ -20,6 +20,7 @@ from tests.ui.driver import Driver
 from tests.ui.helpers import (
     choose_sides,
     game_scene,
+    play_to_debrief,
     play_turn,
     show_game,
     start_railway,
@@ -98,13 +99,7 @@ def test_undo_returns_to_the_state_at_the_start_of_the_orders(driver: Driver) ->
 
 def test_a_whole_game_reaches_the_debrief_and_saves_its_chronicle(driver: Driver) -> None:
     start_railway(driver)
-    for _ in range(600):
-        if driver.name == "debrief":
-            break
-        play_turn(driver)
-    assert driver.name == "debrief"
-    described = driver.describe()
-    assert described["outcome"]
+    described = play_to_debrief(driver, 600)
     assert set(described["scores"]) == {"ussr", "japan"}
     driver.press("Save the chronicle")
     path = Path(driver.describe()["saved"])
@@ -284,13 +279,8 @@ def test_every_other_scenario_plays_from_the_menu_to_its_debrief(
     menu with the first side human (orders by the adviser, confirmed with Enter)."""
     title = load_game(scenario).rules.title
     choose_sides(driver, title, ["Human"])
-    for _ in range(6000):
-        if driver.name == "debrief":
-            break
-        play_turn(driver)
-    assert driver.name == "debrief"
-    described = driver.describe()
-    assert described["outcome"]
-    assert set(described["scores"]) == {f.id for f in load_game(scenario).rules.factions}
+    described = play_to_debrief(driver)
+    factions = {f.id for f in load_game(scenario).rules.factions}
+    assert set(described["scores"]) == factions
     session = driver.scene.session  # type: ignore[attr-defined]
     assert session.game.is_terminal(session.state)
