@@ -93,6 +93,16 @@ class Scene:
     def layer(self) -> int:
         return 1
 
+    def back_button(self, root: pygame_gui.core.UIContainer) -> pygame_gui.elements.UIButton:
+        """Returns the "Back (Esc)" button at the bottom left, as every full-screen menu has it."""
+        px, h = self.ctx.px, self.ctx.size[1]
+        return pygame_gui.elements.UIButton(
+            pygame.Rect(px(40), h - px(70), px(160), px(44)),
+            "Back (Esc)",
+            self.ctx.manager,
+            container=root,
+        )
+
     def build_widgets(self, root: pygame_gui.core.UIContainer) -> None:
         """Subclasses create their widgets here, as children of `root`."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 import pygame_gui
-from pygame_gui.elements import UIButton, UITextBox
+from pygame_gui.elements import UITextBox
 
 from game.ui import scene as sc
 from game.ui.theme import ACCENT
@@ -77,12 +77,7 @@ class HelpScene(sc.Scene):
             self.ctx.manager,
             container=root,
         )
-        self.back = UIButton(
-            pygame.Rect(px(40), h - px(70), px(160), px(44)),
-            "Back (Esc)",
-            self.ctx.manager,
-            container=root,
-        )
+        self.back = self.back_button(root)
 
     def handle(self, event: pygame.event.Event) -> sc.Transition:
         if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.back:

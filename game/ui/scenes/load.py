@@ -65,12 +65,7 @@ class LoadScene(sc.Scene):
                 tool_tip_text=str(path),
             )
             self.items[button] = path
-        self.back = UIButton(
-            pygame.Rect(px(40), h - px(70), px(160), px(44)),
-            "Back (Esc)",
-            self.ctx.manager,
-            container=root,
-        )
+        self.back = self.back_button(root)
 
     def handle(self, event: pygame.event.Event) -> sc.Transition:
         if event.type == pygame_gui.UI_BUTTON_PRESSED:

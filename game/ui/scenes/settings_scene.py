@@ -48,12 +48,7 @@ class SettingsScene(sc.Scene):
                     object_id="#seat",
                 )
                 self.choices[button] = (key, value)
-        self.back = UIButton(
-            pygame.Rect(px(40), h - px(70), px(160), px(44)),
-            "Back (Esc)",
-            self.ctx.manager,
-            container=root,
-        )
+        self.back = self.back_button(root)
         self.apply = UIButton(
             pygame.Rect(w - px(260), h - px(70), px(220), px(44)),
             "Apply and save",

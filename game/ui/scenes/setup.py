@@ -39,12 +39,7 @@ def _footer(
 ) -> tuple[UIButton, UIButton]:
     w, h = scene.ctx.size
     px = scene.ctx.px
-    back = UIButton(
-        pygame.Rect(px(40), h - px(70), px(160), px(44)),
-        "Back (Esc)",
-        scene.ctx.manager,
-        container=root,
-    )
+    back = scene.back_button(root)
     nxt = UIButton(
         pygame.Rect(w - px(300), h - px(70), px(260), px(44)),
         next_text,
