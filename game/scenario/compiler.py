@@ -467,57 +467,25 @@ class _Compiler:
             if r.controller not in factions:
                 self.fail((*loc, "controller"), f"unknown faction {r.controller!r}")
             out.append(
-                (
-                    s.TrackSpec(
-                        id=f"ctl_{r.id}",
-                        name=f"{r.name}: controller",
-                        range=[0, last_faction],
-                        initial=owner,
-                    ),
-                    loc,
-                )
+                (_made(f"ctl_{r.id}", f"{r.name}: controller", [0, last_faction], owner), loc)
             )
-            out.append(
-                (
-                    s.TrackSpec(
-                        id=f"gar_{r.id}",
-                        name=f"{r.name}: garrison",
-                        range=[0, 10_000],
-                        initial=r.garrison,
-                        visible_to=r.garrison_visible_to,
-                    ),
-                    loc,
-                )
+            garrison = _made(
+                f"gar_{r.id}", f"{r.name}: garrison", [0, 10_000], r.garrison, r.garrison_visible_to
             )
+            out.append((garrison, loc))
         campaign = self.spec.mechanics.campaign
         ids = {r.id: i for i, r in enumerate(regions)}
         for i, f in enumerate(campaign.fronts if campaign else []):
             loc = ("mechanics", "campaign", "fronts", i)
             if f.start not in ids:
                 self.fail((*loc, "start"), f"unknown region {f.start!r}")
-            out.append(
-                (
-                    s.TrackSpec(
-                        id=f"pos_{f.id}",
-                        name=f"{f.name}: position",
-                        range=[0, max(len(regions) - 1, 0)],
-                        initial=ids.get(f.start, 0),
-                    ),
-                    loc,
-                )
+            last_region = max(len(regions) - 1, 0)
+            start = ids.get(f.start, 0)
+            out.append((_made(f"pos_{f.id}", f"{f.name}: position", [0, last_region], start), loc))
+            strength = _made(
+                f"str_{f.id}", f"{f.name}: strength", [0, 10_000], f.strength, f.strength_visible_to
             )
-            out.append(
-                (
-                    s.TrackSpec(
-                        id=f"str_{f.id}",
-                        name=f"{f.name}: strength",
-                        range=[0, 10_000],
-                        initial=f.strength,
-                        visible_to=f.strength_visible_to,
-                    ),
-                    loc,
-                )
-            )
+            out.append((strength, loc))
         out.extend(self._auction_tracks())
         return out
 
@@ -555,10 +523,7 @@ class _Compiler:
                 (f"bid_{lot.id}_{b}", f"{name}: last bid of {b}", [0, 1_000_000], 0)
                 for b in bidders
             )
-            out.extend(
-                (s.TrackSpec(id=tid, name=label, range=rng, initial=init), lloc)
-                for tid, label, rng, init in specs
-            )
+            out.extend((_made(*spec), lloc) for spec in specs)
         let = sum(lot.grounds for lot in auction.lots if lot.holder is not None and lot.open)
         for j, b in enumerate(auction.bidders):
             bloc: Loc = (*loc, "bidders", j)
@@ -568,7 +533,7 @@ class _Compiler:
             share = round(100 * held / let) if let else 0
             who = names.get(b.faction, b.faction)
             out.extend(
-                (s.TrackSpec(id=tid, name=label, range=[0, 1_000_000], initial=init), bloc)
+                (_made(tid, label, [0, 1_000_000], init), bloc)
                 for tid, label, init in (
                     (f"grounds_{b.faction}", f"{who}: grounds held", held),
                     (f"share_{b.faction}", f"{who}: share of the let grounds (%)", share),
@@ -785,6 +750,13 @@ class _Compiler:
             ),
             on_agreement=self.effects(spec.on_agreement, (*loc, "on_agreement")),
         )
+
+
+def _made(
+    tid: str, name: str, rng: list[int], initial: int, visible: s.Visibility = "all"
+) -> s.TrackSpec:
+    """Returns the spec of a track a map, campaign or auction generates."""
+    return s.TrackSpec(id=tid, name=name, range=rng, initial=initial, visible_to=visible)
 
 
 def compile_rules(spec: s.ScenarioSpec, variant: str | None = None) -> Rules:
