@@ -32,21 +32,34 @@ class Sealed:
 def clear(a: Auction, turn: Turn, sealed: Sealed) -> None:
     """Clears one auction: withheld lots, renewals under a freeze, then the sealed bids."""
     t = turn.tracks
-    host_mark = a.host + 1
-    host = a.bidder(a.host)
-    withheld = set(sealed.withheld)
-    reserve_pct = sealed.reserve
-    if reserve_pct:
-        turn.put(a.reserve, reserve_pct)
-    reserve_pct = t[a.reserve]
+    if sealed.reserve:
+        turn.put(a.reserve, sealed.reserve)
     frozen = t[a.freeze] > 0  # a freeze broken at this auction ends after it
     for b in a.bidders:
         turn.put(b.won, 0)
-        for lot in a.lots:
-            turn.put(lot.bids[a.bidders.index(b)], 0)
+    for lot in a.lots:  # last auction's bids give way to this one's
+        for track in lot.bids:
+            turn.put(track, 0)
     lines: list[str] = []
-    # 1. withheld lots
-    for ref in sealed.withheld:
+    _withhold(a, turn, sealed.withheld, lines)
+    renewed = _renew(a, turn, lines) if frozen else 0
+    sold, kept, unsold = _sell(a, turn, sealed, frozen, lines)
+    tally(a, turn)
+    head = (
+        f"Auction: {sold} lots let ({kept} to their holders, the only bidders), {unsold} "
+        f"unsold; reserve {t[a.reserve]}% of the estimate; prices in {a.unit}"
+    )
+    if frozen:
+        head = f"Holdings frozen: {renewed} lots renewed at their rents. " + head
+    turn.say(head + (": " + "; ".join(lines) if lines else "") + ".", -1)
+
+
+def _withhold(a: Auction, turn: Turn, withheld: tuple[int, ...], lines: list[str]) -> None:
+    """Step 1: withheld lots go to the host's trust while it can work them, else lie idle."""
+    t = turn.tracks
+    host_mark = a.host + 1
+    host = a.bidder(a.host)
+    for ref in withheld:
         lot = a.lots[ref]
         if not t[lot.open] or t[lot.hold] == host_mark:
             continue
@@ -59,25 +72,38 @@ def clear(a: Auction, turn: Turn, sealed: Sealed) -> None:
         else:
             turn.put(lot.hold, 0)
             lines.append(f"{lot.name} ({lot.grounds} grounds) is withheld and lies idle")
-    # 2. renewals under a freeze (payments come off the means at once)
+
+
+def _renew(a: Auction, turn: Turn, lines: list[str]) -> int:
+    """Step 2, under a freeze: each holder renews at its rent (paid at once) or lets the lot
+    lie idle; returns how many lots were renewed."""
+    t = turn.tracks
     renewed = 0
-    if frozen:
-        for lot in a.lots:
-            holder = t[lot.hold]
-            if not holder or holder == host_mark or not t[lot.open]:
-                continue
-            i = a.index_of(holder - 1)
-            if i < 0:
-                continue
-            b = a.bidders[i]
-            cost = a.cost(t, b, t[lot.price])
-            if cost <= t[b.funds]:
-                renewed += 1
-                _pay(a, turn, b, t[lot.price], cost)
-            else:
-                turn.put(lot.hold, 0)
-                lines.append(f"{b.name} cannot pay the rent of {lot.name}; it lies idle")
-    # 3. sealed bids
+    for lot in a.lots:
+        holder = t[lot.hold]
+        if not holder or holder == a.host + 1 or not t[lot.open]:
+            continue
+        i = a.index_of(holder - 1)
+        if i < 0:
+            continue
+        b = a.bidders[i]
+        cost = a.cost(t, b, t[lot.price])
+        if cost <= t[b.funds]:
+            renewed += 1
+            _pay(a, turn, b, t[lot.price], cost)
+        else:
+            turn.put(lot.hold, 0)
+            lines.append(f"{b.name} cannot pay the rent of {lot.name}; it lies idle")
+    return renewed
+
+
+def _sell(
+    a: Auction, turn: Turn, sealed: Sealed, frozen: bool, lines: list[str]
+) -> tuple[int, int, int]:
+    """Step 3: each lot on offer goes to its best bid at or above the reserve; returns the lots
+    sold, those kept by their holders as the only bidders, and those unsold."""
+    t = turn.tracks
+    withheld = set(sealed.withheld)
     named, tender = sealed.named, sealed.tender
     sold = unsold = kept = 0
     for lot in a.lots:
@@ -91,13 +117,11 @@ def clear(a: Auction, turn: Turn, sealed: Sealed) -> None:
             if not price:
                 continue
             turn.put(lot.bids[i], price)
-            cost = a.cost(t, b, price)
-            room = a.room(t, b)
-            if cost > t[b.funds] or lot.grounds > room:
+            if a.cost(t, b, price) > t[b.funds] or lot.grounds > a.room(t, b):
                 lines.append(f"{b.name}'s bid of {a.fmt(price)} on {lot.name} lapsed")
                 continue
             bids.append((price, i))
-        floor = lot.estimate * reserve_pct // 100
+        floor = lot.estimate * t[a.reserve] // 100
         best = _winner(a, t[lot.hold], bids, floor)
         shown = ", ".join(f"{a.bidders[i].name} {a.fmt(p)}" for p, i in sorted(bids))
         if best < 0:
@@ -117,14 +141,7 @@ def clear(a: Auction, turn: Turn, sealed: Sealed) -> None:
         turn.put(lot.hold, b.faction + 1)
         turn.put(lot.price, price)
         turn.put(b.won, t[b.won] + lot.grounds)
-    tally(a, turn)
-    head = (
-        f"Auction: {sold} lots let ({kept} to their holders, the only bidders), {unsold} "
-        f"unsold; reserve {reserve_pct}% of the estimate; prices in {a.unit}"
-    )
-    if frozen:
-        head = f"Holdings frozen: {renewed} lots renewed at their rents. " + head
-    turn.say(head + (": " + "; ".join(lines) if lines else "") + ".", -1)
+    return sold, kept, unsold
 
 
 def _winner(a: Auction, holder: int, bids: list[tuple[int, int]], floor: int) -> int:
