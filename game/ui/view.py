@@ -279,10 +279,12 @@ def purse(rules: Rules, obs: Observation) -> Purse | None:
     """Returns the viewer's means at the auction, or None if it does not bid."""
     auction = auction_of(rules)
     bidder = auction.bidder(obs.faction) if auction is not None else None
-    if bidder is None:
+    if auction is None or bidder is None:
         return None
     funds = rules.tracks[bidder.funds]
-    bound = sum(bid_cost(rules, obs, o.amount) for o in obs.own_orders if o.kind == BID)
+    seen = dict(obs.tracks)
+    values = [seen.get(t.id, 0) for t in rules.tracks]
+    bound = sum(auction.cost(values, bidder, o.amount) for o in obs.own_orders if o.kind == BID)
     return Purse(obs.track(funds.id) or 0, bound, funds.unit)
 
 
