@@ -63,12 +63,11 @@ def frame_times(title: str, factions: int, frames: int) -> list[tuple[float, flo
     """Returns (median, p99) milliseconds per frame of a scenario's game screen, and of it
     under the briefing."""
     from tests.ui.driver import Driver
-    from tests.ui.helpers import until_human
-    from tests.ui.shots import start
+    from tests.ui.helpers import choose_sides, until_human
 
     driver = Driver()
     try:
-        start(driver, title, ["Human"] + ["AI: historical"] * (factions - 1))
+        choose_sides(driver, title, ["Human"] + ["AI: historical"] * (factions - 1))
         driver.frames(5)
         under = _time_frames(driver, frames)
         until_human(driver)
