@@ -15,14 +15,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from game.core import notation as _notation
-from game.core.actions import CHOOSE, DO, END, Action
+from game.core.actions import CHOOSE, DO, END, Action, Choose, Do, EndTurn
 from game.core.errors import IllegalActionError
 from game.core.log import ALL, LogEntry, LogNode, push
 from game.core.mechanics.base import Mechanic
-from game.core.observation import Observation
+from game.core.observation import NO_EVENT, Observation, Seen
 from game.core.rng import rng_for
-from game.core.rules import Rules
-from game.core.state import CHOICES, ORDERS, OVER, State
+from game.core.rules import NO_TRACK, Rules
+from game.core.space import ActionSpace
+from game.core.state import CHOICES, NOBODY, ORDERS, OVER, RUNNING, State
 from game.core.turn import Turn
 
 _ORDER = operator.attrgetter("faction", "kind", "ref", "amount")
@@ -56,17 +57,19 @@ class Game:
         self.rules = rules
         n = len(rules.factions)
         self._n = n
-        self._end = tuple(Action(f, END) for f in range(n))
-        self._do = tuple(Action(a.faction, DO, a.index) for a in rules.actions)
+        self._end = tuple(EndTurn(f, END) for f in range(n))
+        self._do = tuple(Do(a.faction, DO, a.index) for a in rules.actions)
         self._by_faction = tuple(
             tuple(a for a in rules.actions if a.faction == f) for f in range(n)
         )
         self._mechanics: tuple[Mechanic, ...] = tuple(rules.mechanics)
         self._verb: dict[str, Mechanic] = {v: m for m in self._mechanics for v in m.verbs}
         self._empty_orders: tuple[tuple[Action, ...], ...] = ((),) * n
-        self._last: tuple[State | None, int, list[Action]] = (None, -1, [])
+        self._last: tuple[State | None, int, list[Action]] = (None, NOBODY, [])
         self._ordinals = tuple(day.toordinal() for day in rules.calendar)
         self._seen: dict[tuple[int, int], tuple[LogNode, tuple[LogEntry, ...]]] = {}
+        self._track_ids = {t.id: t.index for t in rules.tracks}
+        self._space: ActionSpace | None = None
 
     # ----------------------------------------------------------------- the API
 
@@ -81,11 +84,11 @@ class Game:
             tracks.append(value)
         intro = LogEntry(0, ALL, f"{self.rules.title}: the game begins.")
         log = push(None, [intro])
-        state = State(seed, 0, ORDERS, 0, tuple(tracks), self._empty_orders, (), 0, -1, log)
+        state = State(seed, 0, ORDERS, 0, tuple(tracks), self._empty_orders, (), 0, RUNNING, log)
         return self._first_to_act(state)
 
     def to_act(self, state: State) -> int:
-        """Returns the faction that must act, or -1 when the game is over."""
+        """Returns the faction that must act, or NOBODY (-1) when the game is over."""
         return state.to_act
 
     def is_terminal(self, state: State) -> bool:
@@ -113,7 +116,16 @@ class Game:
             return self._after_faction(state, state.orders, f)
         orders = (*state.orders[:f], (*state.orders[f], action), *state.orders[f + 1 :])
         after = State(
-            state.seed, state.turn, ORDERS, f, state.tracks, orders, (), state.fired, -1, state.log
+            state.seed,
+            state.turn,
+            ORDERS,
+            f,
+            state.tracks,
+            orders,
+            (),
+            state.fired,
+            RUNNING,
+            state.log,
         )
         if len(orders[f]) >= self.rules.max_orders or not self._has_decision(after, f):
             return self._after_faction(after, orders, f)
@@ -177,7 +189,7 @@ class Game:
         for term in self.rules.scoring[faction]:
             if term.pred(tracks, turn, fired):
                 total += term.constant + (
-                    term.weight * tracks[term.track] if term.track >= 0 else 0
+                    term.weight * tracks[term.track] if term.track != NO_TRACK else 0
                 )
         return total / self.rules.score_scale
 
@@ -213,7 +225,7 @@ class Game:
         for event in self.rules.events:
             if state.fired >> event.index & 1 and event.mask & bit:
                 fired |= 1 << event.index
-        choice = awaiting = -1
+        choice = awaiting = NO_EVENT
         if state.phase == CHOICES:
             waiting = state.pending[0][0]
             if state.to_act == faction:
@@ -232,7 +244,7 @@ class Game:
             awaiting=awaiting,
             fired=fired,
             log=self._visible_log(state.log, faction),
-            outcome=self.rules.end_rules[state.outcome].id if state.outcome >= 0 else "",
+            outcome=self.rules.end_rules[state.outcome].id if state.outcome != RUNNING else "",
             score=self.score(state, faction),
             distance=self.distance(state),
         )
@@ -277,11 +289,13 @@ class Game:
         pending: tuple[tuple[int, int], ...] = ()
         if obs.phase == CHOICES:
             event = obs.awaiting
-            if event < 0:  # an event this faction does not see: guess one its chooser answers
+            if (
+                event == NO_EVENT
+            ):  # an event this faction does not see: guess one its chooser answers
                 event = next(e.index for e in self.rules.events if e.chooser == obs.to_act)
             pending = ((event, obs.to_act),)
         phase = obs.phase
-        outcome = next((r.index for r in self.rules.end_rules if r.id == obs.outcome), -1)
+        outcome = next((r.index for r in self.rules.end_rules if r.id == obs.outcome), RUNNING)
         return State(
             rng.getrandbits(32),
             obs.turn,
@@ -306,23 +320,76 @@ class Game:
     def label(self, action: Action) -> str:
         return _notation.label(self.rules, action)
 
-    def odds(self, state: State, action: Action) -> float | None:
-        """Returns the chance that the action succeeds, where chance is involved."""
+    def seen(self, obs: Observation) -> Seen:
+        """Returns an observation's tracks by index (None where the faction cannot see one)."""
+        values: list[int | None] = [None] * len(self.rules.tracks)
+        ids = self._track_ids
+        for tid, value in obs.tracks:
+            values[ids[tid]] = value
+        return Seen(obs, tuple(values))
+
+    def odds(self, view: State | Observation | Seen, action: Action) -> float | None:
+        """Returns the chance that the action succeeds as its faction can tell it, where chance
+        is involved: computed from that faction's observation only (a state is observed first).
+        None where there is no chance, or where an input is hidden from the faction."""
+        seen = self._seen_by(view, action.faction)
         if action.kind == DO:
             adef = self.rules.actions[action.ref]
-            return adef.odds.of(state.tracks) if adef.odds else None
+            if adef.odds is None or not seen.known([t for t, _ in adef.odds.terms]):
+                return None
+            return adef.odds.of(seen.filled())
         mechanic = self._verb.get(action.kind)
-        return mechanic.odds(state, action) if mechanic else None
+        return mechanic.odds(seen, action) if mechanic else None
 
-    def explain(self, state: State, action: Action) -> str:
+    def _seen_by(self, view: State | Observation | Seen, faction: int) -> Seen:
+        if isinstance(view, Seen):
+            return view
+        if isinstance(view, State):
+            view = self.observe(view, faction)
+        return self.seen(view)
+
+    def explain(self, action: Action) -> str:
         """Returns one line on what an action does: a scenario action's or an event option's
-        text, or its mechanic's explanation; "" when there is none."""
+        text, or its mechanic's explanation; "" when there is none. It depends on the action
+        alone, never on a state."""
         if action.kind == DO:
             return self.rules.actions[action.ref].text
         if action.kind == CHOOSE:
             return self.rules.events[action.ref].options[action.amount].text
         mechanic = self._verb.get(action.kind)
-        return mechanic.explain(state, action) if mechanic else ""
+        return mechanic.explain(action) if mechanic else ""
+
+    def views(self, obs: Observation) -> list[object]:
+        """Returns each mechanic's view for the observing faction (those that have one)."""
+        seen = self.seen(obs)
+        out = []
+        for mechanic in self._mechanics:
+            view = mechanic.view(seen)
+            if view is not None:
+                out.append(view)
+        return out
+
+    @property
+    def mechanics(self) -> tuple[Mechanic, ...]:
+        return self._mechanics
+
+    def typed(self, action: Action) -> Action:
+        """Returns `action` as its verb family's type (`Offer`, `Attack`, `Choose`, …)."""
+        if action.kind == END:
+            return EndTurn(action.faction, END)
+        if action.kind == DO:
+            return Do(action.faction, DO, action.ref)
+        if action.kind == CHOOSE:
+            return Choose(action.faction, CHOOSE, action.ref, action.amount)
+        mechanic = self._verb.get(action.kind)
+        return mechanic.typed(action) if mechanic else action
+
+    @property
+    def action_space(self) -> ActionSpace:
+        """The scenario's fixed action index space (`num_distinct_actions`, action ↔ index)."""
+        if self._space is None:
+            self._space = ActionSpace.of(self.rules, self._mechanics)
+        return self._space
 
     def _safe_notation(self, action: Action) -> str:
         """Returns the notation of an action, or its repr if its indexes are out of range
@@ -339,7 +406,7 @@ class Game:
     def _legal(self, state: State, faction: int) -> list[Action]:
         if state.phase == CHOICES:
             event = self.rules.events[state.pending[0][0]]
-            return [Action(faction, CHOOSE, event.index, o.index) for o in event.options]
+            return [Choose(faction, CHOOSE, event.index, o.index) for o in event.options]
         # Timsort is near-linear here: the parts are already sorted runs.
         return sorted([self._end[faction], *self._decisions(state, faction)], key=_ORDER)
 
@@ -347,7 +414,7 @@ class Game:
         """Returns the faction's legal actions other than `end` (only the first if `first`)."""
         given = state.orders[faction]
         tracks, turn, fired = state.tracks, state.turn, state.fired
-        out = []
+        out: list[Action] = []
         done = {o.ref for o in given if o.kind == DO} if given else ()
         for adef in self._by_faction[faction]:
             if adef.index in done:
@@ -412,7 +479,7 @@ class Game:
                 orders,
                 (),
                 state.fired,
-                -1,
+                RUNNING,
                 state.log,
             )
             if self._has_decision(probe, g):
@@ -433,7 +500,7 @@ class Game:
                     state.orders,
                     (),
                     state.fired,
-                    -1,
+                    RUNNING,
                     state.log,
                 )
                 if self._has_decision(probe, f):
@@ -511,7 +578,7 @@ class Game:
         log = push(state.log, turn.log)
         tracks = tuple(turn.tracks)
         pending = tuple(turn.pending)
-        if turn.end < 0 and pending:
+        if turn.end == RUNNING and pending:
             return State(
                 state.seed,
                 state.turn,
@@ -521,18 +588,18 @@ class Game:
                 self._empty_orders,
                 pending,
                 turn.fired,
-                -1,
+                RUNNING,
                 log,
             )
         rule = turn.end
-        if rule < 0:
+        if rule == RUNNING:
             rule = next(
                 (r.index for r in self.rules.end_rules if r.pred(tracks, turn.turn, turn.fired)),
-                -1,
+                RUNNING,
             )
-        if rule < 0 and state.turn >= len(self.rules.calendar) - 1:
+        if rule == RUNNING and state.turn >= len(self.rules.calendar) - 1:
             rule = self.rules.time_limit_rule
-        if rule >= 0:
+        if rule != RUNNING:
             return self._finish(state.seed, turn, rule, log)
         nxt = State(
             state.seed,
@@ -543,7 +610,7 @@ class Game:
             self._empty_orders,
             (),
             turn.fired,
-            -1,
+            RUNNING,
             log,
         )
         return self._first_to_act(nxt)
@@ -557,7 +624,7 @@ class Game:
             seed,
             turn.turn,
             OVER,
-            -1,
+            NOBODY,
             tuple(closing.tracks),
             self._empty_orders,
             (),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.core.actions import CHOOSE, DO, END, Action
+from game.core.actions import CHOOSE, DO, END, Action, Choose, Do, EndTurn
 from game.core.errors import NotationError
 from game.core.mechanics.base import Mechanic
 from game.core.rules import Rules
@@ -12,7 +12,7 @@ def mechanic_for(rules: Rules, verb: str) -> Mechanic | None:
     """Returns the mechanic that owns a verb, if any."""
     for mechanic in rules.mechanics:
         if verb in mechanic.verbs:
-            return mechanic  # type: ignore[no-any-return]
+            return mechanic
     return None
 
 
@@ -46,7 +46,7 @@ def parse_action(rules: Rules, text: str) -> Action:
     if verb == END:
         if args:
             raise NotationError(f"{text!r}: end takes no arguments")
-        return Action(faction, END)
+        return EndTurn(faction, END)
     if verb == CHOOSE:
         return _parse_choice(rules, text, faction, args)
     mechanic = mechanic_for(rules, verb)
@@ -59,7 +59,7 @@ def parse_action(rules: Rules, text: str) -> Action:
         if adef.id == verb and adef.faction == faction:
             if args:
                 raise NotationError(f"{text!r}: {verb} takes no arguments")
-            return Action(faction, DO, adef.index)
+            return Do(faction, DO, adef.index)
     raise NotationError(f"{text!r}: {fid} has no action {verb!r}")
 
 
@@ -70,7 +70,7 @@ def _parse_choice(rules: Rules, text: str, faction: int, args: list[str]) -> Act
         if event.id == args[0]:
             for option in event.options:
                 if option.id == args[1]:
-                    return Action(faction, CHOOSE, event.index, option.index)
+                    return Choose(faction, CHOOSE, event.index, option.index)
             raise NotationError(f"{text!r}: event {args[0]!r} has no option {args[1]!r}")
     raise NotationError(f"{text!r}: unknown event {args[0]!r}")
 

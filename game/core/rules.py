@@ -5,10 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Final
 
 from game.core.conditions import Condition, Odds, Pred
 from game.core.effects import Effect
+
+if TYPE_CHECKING:
+    from game.core.mechanics.base import Mechanic
+
+NO_TRACK: Final = -1
+"""A track index that names no track (a score term of a constant, a bidder paying at par)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,8 +211,8 @@ class Rules:
     plans: tuple[tuple[PlanStep, ...], ...]
     figures: tuple[Figure, ...]
     baseline: Mapping[str, Any]
-    mechanics: tuple[Any, ...] = field(default=())
-    """Mechanic modules' compiled parameters (see `game.core.mechanics`)."""
+    mechanics: tuple[Mechanic, ...] = field(default=())
+    """The scenario's mechanics, compiled (see `game.core.mechanics`)."""
     distance: tuple[DistanceTerm, ...] = field(default=())
 
     def track_index(self, track_id: str) -> int:

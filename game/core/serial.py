@@ -8,7 +8,7 @@ from typing import Any
 
 from game.core.actions import Action
 from game.core.log import LogEntry, entries, push
-from game.core.state import State
+from game.core.state import Phase, State
 
 
 def state_to_dict(state: State) -> dict[str, Any]:
@@ -32,7 +32,7 @@ def state_from_dict(data: dict[str, Any]) -> State:
     return State(
         seed=int(data["seed"]),
         turn=int(data["turn"]),
-        phase=int(data["phase"]),
+        phase=Phase(int(data["phase"])),
         to_act=int(data["to_act"]),
         tracks=tuple(int(v) for v in data["tracks"]),
         orders=tuple(

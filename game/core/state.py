@@ -3,16 +3,32 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import IntEnum
+from typing import Final
 
 from game.core.actions import Action
 from game.core.log import LogNode
 
-ORDERS = 0
-"""Phase in which factions give their (secret, simultaneous) orders, one faction at a time."""
-CHOICES = 1
-"""Phase in which factions answer the events that fired, one choice at a time."""
-OVER = 2
-"""The game has ended."""
+
+class Phase(IntEnum):
+    """What the game waits for."""
+
+    ORDERS = 0
+    """Factions give their (secret, simultaneous) orders, one faction at a time."""
+    CHOICES = 1
+    """Factions answer the events that fired, one choice at a time."""
+    OVER = 2
+    """The game has ended."""
+
+
+ORDERS: Final = Phase.ORDERS
+CHOICES: Final = Phase.CHOICES
+OVER: Final = Phase.OVER
+
+NOBODY: Final = -1
+"""`to_act` once the game is over; an event's `chooser` when it offers no options."""
+RUNNING: Final = -1
+"""`outcome` while the game runs (no end rule has ended it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,9 +41,9 @@ class State:
 
     seed: int
     turn: int
-    phase: int
+    phase: Phase
     to_act: int
-    """The faction that must act now; -1 once the game is over."""
+    """The faction that must act now; NOBODY once the game is over."""
     tracks: tuple[int, ...]
     orders: tuple[tuple[Action, ...], ...]
     """This turn's orders so far, per faction."""
@@ -36,5 +52,5 @@ class State:
     fired: int
     """Bit e set: event e has fired."""
     outcome: int
-    """Index of the end rule that ended the game; -1 while it runs."""
+    """Index of the end rule that ended the game; RUNNING while it runs."""
     log: LogNode | None

@@ -9,6 +9,7 @@ from game.core.effects import Add, Chance, Copy, Effect, End, Say, Set, SetTurn,
 from game.core.log import LogEntry
 from game.core.rng import rng_for, roll
 from game.core.rules import Rules
+from game.core.state import RUNNING
 
 
 class Turn:
@@ -24,7 +25,7 @@ class Turn:
         self.fired = fired
         self.log: list[LogEntry] = []
         self.pending: list[tuple[int, int]] = []
-        self.end = -1
+        self.end = RUNNING
         self.lo_hi = [(t.lo, t.hi) for t in rules.tracks]
 
     def rng(self, tag: str) -> random.Random:
@@ -66,5 +67,5 @@ class Turn:
                 case Say(text=text, mask=mask, cite=cite):
                     self.say(text, mask, cite)
                 case End(rule=rule):
-                    if self.end < 0:
+                    if self.end == RUNNING:
                         self.end = rule

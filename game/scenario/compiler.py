@@ -4,25 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from game.core import conditions as c
 from game.core import effects as e
 from game.core.actions import CHOOSE, DO, END
 from game.core.log import ALL
-from game.core.mechanics.auction import (
-    BID,
-    NO_TRACK,
-    RESERVE,
-    TENDER,
-    WITHHOLD,
-    Auction,
-    BidderDef,
-    LotDef,
-)
-from game.core.mechanics.bargaining import ACCEPT, OFFER, TERMS, Bargaining, SideDef, TermsDef
-from game.core.mechanics.campaign import ATTACK, Campaign, FrontDef, RegionDef
+from game.core.mechanics.base import Mechanic
 from game.core.notation import parse_action
 from game.core.rules import (
     ActionDef,
@@ -38,23 +27,13 @@ from game.core.rules import (
     ScoreTerm,
     TrackDef,
 )
+from game.scenario import language as lang
 from game.scenario import schema as s
 from game.scenario.calendar import expand, first_turn_on_or_after, turn_containing
+from game.scenario.mechanics import MECHANICS, Context, MechanicKind, NewTrack
 
 Loc = tuple[int | str, ...]
-RESERVED_VERBS = {
-    END,
-    CHOOSE,
-    DO,
-    OFFER,
-    TERMS,
-    ACCEPT,
-    ATTACK,
-    BID,
-    TENDER,
-    RESERVE,
-    WITHHOLD,
-}
+ENGINE_VERBS = {END, CHOOSE, DO}
 
 
 class CompileError(ValueError):
@@ -66,14 +45,18 @@ class CompileError(ValueError):
 
 
 class _Compiler:
-    def __init__(self, spec: s.ScenarioSpec) -> None:
+    def __init__(self, spec: s.ScenarioSpec, table: Mapping[str, MechanicKind] = MECHANICS) -> None:
         self.spec = spec
+        self.table = table
         self.faults: list[tuple[Loc, str]] = []
         self.factions = self._index(spec.factions, ("factions",))
         self.track_specs: list[tuple[s.TrackSpec, Loc]] = [
             (t, ("tracks", i)) for i, t in enumerate(spec.tracks)
         ]
         self.track_specs.extend(self._map_tracks())
+        for kind, loc, mspec in spec.mechanic_specs():
+            made = table[kind].tracks(mspec, Context(self, loc))
+            self.track_specs.extend((_made(t), loc) for t in made)
         self.tracks = self._index([t for t, _ in self.track_specs], ("tracks",))
         self.events = self._index(spec.events, ("events",))
         self.end_ids = self._index(spec.end_rules, ("end_rules",))
@@ -90,6 +73,10 @@ class _Compiler:
 
     def fail(self, loc: Loc, message: str) -> None:
         self.faults.append((loc, message))
+
+    def index(self, items: Sequence[Any], loc: Loc) -> dict[str, int]:
+        """Returns id → position of `items`, reporting duplicate ids at `loc`."""
+        return self._index(items, loc)
 
     def _index(self, items: Sequence[Any], loc: Loc) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -120,7 +107,7 @@ class _Compiler:
             return 0
         return self.events[name]
 
-    def mask(self, vis: s.Visibility, loc: Loc) -> int:
+    def mask(self, vis: lang.Visibility, loc: Loc) -> int:
         if vis == "all":
             return ALL
         bits = 0
@@ -140,27 +127,27 @@ class _Compiler:
     def cond(self, spec: Any, loc: Loc) -> c.Condition | None:
         if spec is None:
             return None
-        if isinstance(spec, s.TrackCond):
+        if isinstance(spec, lang.TrackCond):
             return self._compare(spec, loc)
-        if isinstance(spec, s.DateCond):
+        if isinstance(spec, lang.DateCond):
             return c.TurnRange(*self.turn_range(spec.after, spec.before))
-        if isinstance(spec, s.TurnOfCond):
+        if isinstance(spec, lang.TurnOfCond):
             track = self.track(spec.turn_of, (*loc, "turn_of"))
             first, last = self.turn_range(spec.after, spec.before)
             return c.AllOf((c.Compare(track, "gte", max(first, 0)), c.Compare(track, "lte", last)))
-        if isinstance(spec, s.FiredCond):
+        if isinstance(spec, lang.FiredCond):
             return c.Fired(self.event(spec.fired, (*loc, "fired")))
-        if isinstance(spec, s.AllCond | s.AnyCond):
-            key = "all" if isinstance(spec, s.AllCond) else "any"
-            items = spec.all if isinstance(spec, s.AllCond) else spec.any
+        if isinstance(spec, lang.AllCond | lang.AnyCond):
+            key = "all" if isinstance(spec, lang.AllCond) else "any"
+            items = spec.all if isinstance(spec, lang.AllCond) else spec.any
             parts = tuple(self.cond(p, (*loc, key, i)) for i, p in enumerate(items))
             clean = tuple(p for p in parts if p is not None)
             return c.AllOf(clean) if key == "all" else c.AnyOf(clean)
-        assert isinstance(spec, s.NotCond)
+        assert isinstance(spec, lang.NotCond)
         inner = self.cond(spec.not_, (*loc, "not"))
         return c.Not(inner) if inner is not None else None
 
-    def _compare(self, spec: s.TrackCond, loc: Loc) -> c.Condition | None:
+    def _compare(self, spec: lang.TrackCond, loc: Loc) -> c.Condition | None:
         track = self.track(spec.track, (*loc, "track"))
         parts: list[c.Condition] = []
         for op in c.OPS:
@@ -177,7 +164,7 @@ class _Compiler:
         return parts[0] if len(parts) == 1 else c.AllOf(tuple(parts))
 
     def odds(self, spec: Any, loc: Loc) -> c.Odds:
-        if isinstance(spec, s.OddsSpec):
+        if isinstance(spec, lang.OddsSpec):
             terms = tuple(
                 (self.track(name, (*loc, "per", name)), w) for name, w in sorted(spec.per.items())
             )
@@ -193,19 +180,19 @@ class _Compiler:
         return tuple(out)
 
     def _effect(self, spec: Any, loc: Loc) -> list[e.Effect]:
-        if isinstance(spec, s.AddEffect):
+        if isinstance(spec, lang.AddEffect):
             return [e.Add(self.track(k, (*loc, "add", k)), v) for k, v in spec.add.items()]
-        if isinstance(spec, s.SetEffect):
+        if isinstance(spec, lang.SetEffect):
             return [e.Set(self.track(k, (*loc, "set", k)), v) for k, v in spec.set.items()]
-        if isinstance(spec, s.CopyEffect):
+        if isinstance(spec, lang.CopyEffect):
             if set(spec.copy_) != {"from", "to"}:
                 self.fail((*loc, "copy"), "copy needs both from and to")
                 return []
             src = self.track(spec.copy_["from"], (*loc, "copy", "from"))
             return [e.Copy(src, self.track(spec.copy_["to"], (*loc, "copy", "to")))]
-        if isinstance(spec, s.SetTurnEffect):
+        if isinstance(spec, lang.SetTurnEffect):
             return [e.SetTurn(self.track(spec.set_turn, (*loc, "set_turn")))]
-        if isinstance(spec, s.ChanceEffect):
+        if isinstance(spec, lang.ChanceEffect):
             return [
                 e.Chance(
                     self.odds(spec.chance, (*loc, "chance")),
@@ -214,14 +201,14 @@ class _Compiler:
                     f"{'.'.join(map(str, loc))}:{spec.tag}",
                 )
             ]
-        if isinstance(spec, s.IfEffect):
+        if isinstance(spec, lang.IfEffect):
             cond = self.cond(spec.if_, (*loc, "if"))
             then = self.effects(spec.then, (*loc, "then"))
             otherwise = self.effects(spec.else_, (*loc, "else"))
             return [e.When(cond, then, otherwise)] if cond is not None else list(then)
-        if isinstance(spec, s.SayEffect):
+        if isinstance(spec, lang.SayEffect):
             return [e.Say(spec.say, self.mask(spec.visible_to, (*loc, "visible_to")), spec.cite)]
-        assert isinstance(spec, s.EndEffect)
+        assert isinstance(spec, lang.EndEffect)
         if spec.end not in self.end_ids:
             self.fail((*loc, "end"), f"unknown end rule {spec.end!r}")
             return []
@@ -236,6 +223,7 @@ class _Compiler:
             for i, f in enumerate(spec.factions)
         )
         tracks = tuple(self._track(i, t, loc) for i, (t, loc) in enumerate(self.track_specs))
+        self.compiled_tracks = tracks
         actions = tuple(self._action(i, a) for i, a in enumerate(spec.actions))
         events = tuple(self._event(i, ev) for i, ev in enumerate(spec.events))
         ends = [*spec.end_rules, spec.time_limit]
@@ -257,6 +245,8 @@ class _Compiler:
                 ("baseline", "outcome_class"), f"unknown class {spec.baseline.outcome_class!r}"
             )
         mechanics = self._mechanics()
+        self._check_readings(mechanics)
+        self._check_actions(actions)
         rules = Rules(
             id=spec.id,
             title=spec.title,
@@ -302,7 +292,10 @@ class _Compiler:
         track = self.track(name, (*loc, "turn_of" if d.turn_of else "track"))
         day = d.history.toordinal() if isinstance(d.history, dt.date) else -1
         value = 0.0 if isinstance(d.history, dt.date) else float(d.history)
-        pred = c.predicate(self.cond(d.when, (*loc, "when")))
+        cond = self.cond(d.when, (*loc, "when"))
+        everyone = (1 << len(self.spec.factions)) - 1  # the distance is shown to every side
+        self._visible({track} | c.tracks_of(cond), everyone, loc, "the distance from history")
+        pred = c.predicate(cond)
         return DistanceTerm(d.id, d.label, track, day, value, d.scale, d.weight, d.cap, pred)
 
     def _track(self, i: int, t: s.TrackSpec, loc: Loc) -> TrackDef:
@@ -320,7 +313,7 @@ class _Compiler:
 
     def _action(self, i: int, a: s.ActionSpec) -> ActionDef:
         loc: Loc = ("actions", i)
-        if a.id in RESERVED_VERBS:
+        if a.id in ENGINE_VERBS or any(a.id in k.verbs for k in self.table.values()):
             self.fail((*loc, "id"), f"{a.id!r} is a reserved verb")
         cond = self.cond(a.when, (*loc, "when"))
         return ActionDef(
@@ -440,23 +433,64 @@ class _Compiler:
                         self.fail((*loc, "do", k), f"{text!r} is not an action of {name}")
                 first, last = self.turn_range(step.after, step.before)
                 cond = self.cond(step.when, (*loc, "when"))
+                self._visible(c.tracks_of(cond), 1 << f, (*loc, "when"), "a plan step")
                 plans[f].append(PlanStep(first, last, c.predicate(cond), tuple(step.do), step.note))
         return tuple(tuple(p) for p in plans)
 
-    def _mechanics(self) -> tuple[Any, ...]:
-        out: list[Any] = []
-        if self.spec.mechanics.bargaining is not None:
-            out.append(self._bargaining(self.spec.mechanics.bargaining))
-        if self.spec.mechanics.campaign is not None:
-            out.append(self._campaign(self.spec.mechanics.campaign))
-        if self.spec.mechanics.auction is not None:
-            out.append(self._auction(self.spec.mechanics.auction))
+    def _mechanics(self) -> tuple[Mechanic, ...]:
+        out: list[Mechanic] = []
+        named: dict[str, list[str | None]] = {}
+        for kind, loc, mspec in self.spec.mechanic_specs():
+            names = named.setdefault(kind, [])
+            if isinstance(loc[-1], int) and (mspec.name is None or mspec.name in names):
+                self.fail((*loc, "name"), f"several {kind} mechanics need distinct names")
+            names.append(mspec.name)
+            out.append(self.table[kind].compile(mspec, Context(self, loc)))
+        verbs: dict[str, int] = {}
+        for i, mechanic in enumerate(out):
+            for verb in mechanic.verbs:
+                if verb in verbs:
+                    self.fail(("mechanics",), f"two mechanics take the verb {verb!r}")
+                verbs[verb] = i
         return tuple(out)
 
-    # ------------------------------------------------------------ map, campaign
+    def _check_readings(self, mechanics: tuple[Mechanic, ...]) -> None:
+        """Every track a rule that a faction sees reads must be observed by that faction."""
+        locs = [loc for _, loc, _ in self.spec.mechanic_specs()]
+        for mechanic, loc in zip(mechanics, locs, strict=True):
+            for reading in mechanic.reads():
+                where = (*loc, *reading.field.split("."))
+                self._visible(reading.tracks, reading.mask, where, "a rule it sees")
+
+    def _visible(self, read: set[int] | frozenset[int], mask: int, loc: Loc, what: str) -> None:
+        """Reports each track in `read` that a faction of `mask` does not observe."""
+        for r in sorted(read):
+            if not 0 <= r < len(self.compiled_tracks):
+                continue
+            track = self.compiled_tracks[r]
+            for f, faction in enumerate(self.spec.factions):
+                if mask >> f & 1 and not track.mask >> f & 1:
+                    self.fail(
+                        loc,
+                        f"{what} reads track {track.id!r}, which {faction.id} does not observe "
+                        "(what a faction is shown must be computable from its own observation)",
+                    )
+
+    def _check_actions(self, actions: tuple[ActionDef, ...]) -> None:
+        """A scenario action's condition and odds are seen by its faction: they may read only
+        tracks that faction observes."""
+        for a in actions:
+            loc: Loc = ("actions", a.index)
+            mask = 1 << a.faction
+            self._visible(c.tracks_of(a.cond), mask, (*loc, "when"), "its condition")
+            if a.odds is not None:
+                read = {t for t, _ in a.odds.terms}
+                self._visible(read, mask, (*loc, "odds"), "its odds")
+
+    # ------------------------------------------------------------------- map
 
     def _map_tracks(self) -> list[tuple[s.TrackSpec, Loc]]:
-        """Returns the tracks the map and the campaign's fronts generate."""
+        """Returns the tracks the map generates: each region's controller and garrison."""
         out: list[tuple[s.TrackSpec, Loc]] = []
         regions = self.spec.map.regions if self.spec.map else []
         last_faction = max(len(self.spec.factions) - 1, 0)
@@ -466,86 +500,15 @@ class _Compiler:
             owner = factions.get(r.controller, 0)
             if r.controller not in factions:
                 self.fail((*loc, "controller"), f"unknown faction {r.controller!r}")
-            out.append(
-                (_made(f"ctl_{r.id}", f"{r.name}: controller", [0, last_faction], owner), loc)
+            control = NewTrack(f"ctl_{r.id}", f"{r.name}: controller", (0, last_faction), owner)
+            garrison = NewTrack(
+                f"gar_{r.id}", f"{r.name}: garrison", (0, 10_000), r.garrison, r.garrison_visible_to
             )
-            garrison = _made(
-                f"gar_{r.id}", f"{r.name}: garrison", [0, 10_000], r.garrison, r.garrison_visible_to
-            )
-            out.append((garrison, loc))
-        campaign = self.spec.mechanics.campaign
-        ids = {r.id: i for i, r in enumerate(regions)}
-        for i, f in enumerate(campaign.fronts if campaign else []):
-            loc = ("mechanics", "campaign", "fronts", i)
-            if f.start not in ids:
-                self.fail((*loc, "start"), f"unknown region {f.start!r}")
-            last_region = max(len(regions) - 1, 0)
-            start = ids.get(f.start, 0)
-            out.append((_made(f"pos_{f.id}", f"{f.name}: position", [0, last_region], start), loc))
-            strength = _made(
-                f"str_{f.id}", f"{f.name}: strength", [0, 10_000], f.strength, f.strength_visible_to
-            )
-            out.append((strength, loc))
-        out.extend(self._auction_tracks())
+            out += [(_made(control), loc), (_made(garrison), loc)]
         return out
 
-    def _auction_tracks(self) -> list[tuple[s.TrackSpec, Loc]]:
-        """Returns the tracks the auction generates: per lot and per bidder."""
-        auction = self.spec.mechanics.auction
-        if auction is None:
-            return []
-        loc: Loc = ("mechanics", "auction")
-        factions = {f.id: i for i, f in enumerate(self.spec.factions)}
-        names = {f.id: f.name for f in self.spec.factions}
-        bidders = [b.faction for b in auction.bidders]
-        out: list[tuple[s.TrackSpec, Loc]] = []
-        n = len(self.spec.factions)
-        for i, lot in enumerate(auction.lots):
-            lloc: Loc = (*loc, "lots", i)
-            holder = 0
-            if lot.holder is not None:
-                if lot.holder not in factions:
-                    self.fail((*lloc, "holder"), f"unknown faction {lot.holder!r}")
-                else:
-                    holder = factions[lot.holder] + 1
-            if lot.estimate % 10:
-                self.fail((*lloc, "estimate"), "an estimate must be a multiple of 10")
-            price = lot.estimate if lot.price is None else lot.price
-            name = lot.name
-            specs = [
-                (f"hold_{lot.id}", f"{name}: holder", [0, n], holder),
-                (f"price_{lot.id}", f"{name}: rent", [0, 1_000_000], price if holder else 0),
-                (f"prev_{lot.id}", f"{name}: holder last season", [0, n], holder),
-                (f"open_{lot.id}", f"{name}: let at auction", [0, 1], int(lot.open)),
-                (f"haul_{lot.id}", f"{name}: last season's catch", [0, 10_000_000], 0),
-            ]
-            specs.extend(
-                (f"bid_{lot.id}_{b}", f"{name}: last bid of {b}", [0, 1_000_000], 0)
-                for b in bidders
-            )
-            out.extend((_made(*spec), lloc) for spec in specs)
-        let = sum(lot.grounds for lot in auction.lots if lot.holder is not None and lot.open)
-        for j, b in enumerate(auction.bidders):
-            bloc: Loc = (*loc, "bidders", j)
-            if b.faction not in factions:
-                self.fail((*bloc, "faction"), f"unknown faction {b.faction!r}")
-            held = sum(lot.grounds for lot in auction.lots if lot.holder == b.faction and lot.open)
-            share = round(100 * held / let) if let else 0
-            who = names.get(b.faction, b.faction)
-            out.extend(
-                (_made(tid, label, [0, 1_000_000], init), bloc)
-                for tid, label, init in (
-                    (f"grounds_{b.faction}", f"{who}: grounds held", held),
-                    (f"share_{b.faction}", f"{who}: share of the let grounds (%)", share),
-                    (f"lost_{b.faction}", f"{who}: grounds lost this season", 0),
-                    (f"gained_{b.faction}", f"{who}: grounds gained this season", 0),
-                    (f"won_{b.faction}", f"{who}: grounds won at the latest auction", 0),
-                    (f"catch_{b.faction}", f"{who}: catch to date", 0),
-                )
-            )
-        return out
-
-    def _links(self) -> tuple[list[tuple[int, ...]], list[tuple[int, ...]]]:
+    def links(self) -> tuple[list[tuple[int, ...]], list[tuple[int, ...]]]:
+        """Returns the map's land and sea links per region; faults name the bad link."""
         regions = self.spec.map.regions if self.spec.map else []
         ids = {r.id: i for i, r in enumerate(regions)}
         self._index(regions, ("map", "regions"))
@@ -569,200 +532,27 @@ class _Compiler:
                 out.append(tuple(found))
         return land, sea
 
-    def _campaign(self, spec: s.CampaignSpec) -> Campaign:
-        loc: Loc = ("mechanics", "campaign")
-        if self.spec.map is None:
-            self.fail(loc, "a campaign needs a map")
-            regions_spec: list[s.RegionSpec] = []
-        else:
-            regions_spec = self.spec.map.regions
-        land, sea = self._links()
-        regions = tuple(
-            RegionDef(
-                i,
-                r.id,
-                r.name,
-                r.lon,
-                r.lat,
-                land[i],
-                sea[i],
-                self.tracks[f"ctl_{r.id}"],
-                self.tracks[f"gar_{r.id}"],
-                r.terrain,
-                r.text,
-            )
-            for i, r in enumerate(regions_spec)
-        )
-        fronts = tuple(
-            FrontDef(
-                i,
-                f.id,
-                f.name,
-                self.tracks[f"pos_{f.id}"],
-                self.tracks[f"str_{f.id}"],
-                f.amphibious,
-                f.text,
-            )
-            for i, f in enumerate(spec.fronts)
-        )
-        self._index(spec.fronts, (*loc, "fronts"))
-        if spec.min_odds > spec.max_odds:
-            self.fail((*loc, "min_odds"), "min_odds is above max_odds")
-        return Campaign(
-            attacker=self.faction(spec.attacker, (*loc, "attacker")),
-            regions=regions,
-            fronts=fronts,
-            active=c.predicate(self.cond(spec.active, (*loc, "active"))),
-            readiness=self.track(spec.readiness, (*loc, "readiness")),
-            ceasefire=self.track(spec.ceasefire, (*loc, "ceasefire")),
-            min_odds=spec.min_odds,
-            max_odds=spec.max_odds,
-            loss=spec.loss,
-            win_loss=spec.win_loss,
-            attrition=spec.attrition,
-        )
 
-    def _auction(self, spec: s.AuctionSpec) -> Auction:
-        loc: Loc = ("mechanics", "auction")
-        waters = self._index(spec.waters, (*loc, "waters"))
-        self._index(spec.lots, (*loc, "lots"))
-        bidder_ids = [b.faction for b in spec.bidders]
-        for j, fid in enumerate(bidder_ids):
-            if fid in bidder_ids[:j]:
-                self.fail((*loc, "bidders", j, "faction"), f"{fid!r} is listed twice")
-
-        def opt(name: str | None, where: Loc) -> int:
-            return NO_TRACK if name is None else self.track(name, where)
-
-        bidders = tuple(
-            BidderDef(
-                faction=self.faction(b.faction, (*loc, "bidders", j, "faction")),
-                name=self.spec.factions[self.factions.get(b.faction, 0)].name,
-                funds=self.track(b.funds, (*loc, "bidders", j, "funds")),
-                rate=opt(b.rate, (*loc, "bidders", j, "rate")),
-                capacity=opt(b.capacity, (*loc, "bidders", j, "capacity")),
-                catch_pct=opt(b.catch_pct, (*loc, "bidders", j, "catch_pct")),
-                catch=self.tracks[f"catch_{b.faction}"],
-                grounds=self.tracks[f"grounds_{b.faction}"],
-                share=self.tracks[f"share_{b.faction}"],
-                lost=self.tracks[f"lost_{b.faction}"],
-                gained=self.tracks[f"gained_{b.faction}"],
-                won=self.tracks[f"won_{b.faction}"],
-            )
-            for j, b in enumerate(spec.bidders)
-        )
-        lots = []
-        for i, lot in enumerate(spec.lots):
-            if lot.water not in waters:
-                self.fail((*loc, "lots", i, "water"), f"unknown water {lot.water!r}")
-            if lot.holder is not None and lot.holder not in bidder_ids:
-                self.fail((*loc, "lots", i, "holder"), f"{lot.holder!r} is not a bidder")
-            lots.append(
-                LotDef(
-                    index=i,
-                    id=lot.id,
-                    name=lot.name,
-                    water=waters.get(lot.water, 0),
-                    grounds=lot.grounds,
-                    estimate=lot.estimate,
-                    value=lot.value,
-                    text=lot.text,
-                    lon=lot.lon,
-                    lat=lot.lat,
-                    hold=self.tracks[f"hold_{lot.id}"],
-                    price=self.tracks[f"price_{lot.id}"],
-                    prev=self.tracks[f"prev_{lot.id}"],
-                    open=self.tracks[f"open_{lot.id}"],
-                    bids=tuple(self.tracks[f"bid_{lot.id}_{b}"] for b in bidder_ids),
-                    haul=self.tracks[f"haul_{lot.id}"],
-                )
-            )
-        low, high = spec.run
-        if low > high:
-            self.fail((*loc, "run"), f"low end {low} is above high end {high}")
-        return Auction(
-            host=self.faction(spec.host, (*loc, "host")),
-            bidders=bidders,
-            lots=tuple(lots),
-            waters=tuple(w.name for w in spec.waters),
-            active=c.predicate(self.cond(spec.active, (*loc, "active"))),
-            fishing=c.predicate(self.cond(spec.fishing, (*loc, "fishing"))),
-            freeze=self.track(spec.freeze, (*loc, "freeze")),
-            reserve=self.track(spec.reserve, (*loc, "reserve")),
-            revenue=opt(spec.revenue, (*loc, "revenue")),
-            run_low=low,
-            run_high=high,
-            income_pct=spec.income_pct,
-            unit=spec.unit,
-            catch_unit=spec.catch_unit,
-            on_seizure=self.effects(spec.on_seizure, (*loc, "on_seizure")),
-            bidder_ids=tuple(bidder_ids),
-        )
-
-    def _bargaining(self, spec: s.BargainingSpec) -> Bargaining:
-        loc: Loc = ("mechanics", "bargaining")
-        price = self.track(spec.seller.price, (*loc, "seller", "price"))
-        known = price < len(self.track_specs)  # an unknown track is already a reported fault
-        scale = self.track_specs[price][0].scale if known else 1
-
-        if spec.ceiling < spec.floor:
-            self.fail((*loc, "ceiling"), "ceiling is below floor")
-        elif (spec.ceiling - spec.floor) / spec.step > 10_000:
-            self.fail((*loc, "step"), "more than 10,000 prices between floor and ceiling")
-
-        def units(value: float, field: str) -> int:
-            amount = round(value * scale)
-            if abs(amount - value * scale) > 1e-6:
-                self.fail((*loc, field), f"{value} is finer than the price track's scale")
-            return amount
-
-        def side(sd: s.SideSpec, key: str) -> SideDef:
-            f = self.faction(sd.faction, (*loc, key, "faction"))
-            return SideDef(
-                faction=f,
-                price=self.track(sd.price, (*loc, key, "price")),
-                terms=self.track(sd.terms, (*loc, key, "terms")),
-                accept_odds=self.odds(sd.accept_odds, (*loc, key, "accept_odds")),
-                on_refusal=self.effects(sd.on_refusal, (*loc, key, "on_refusal")),
-                name=self.spec.factions[f].name,
-            )
-
-        def tr(field: str) -> int:
-            return self.track(getattr(spec, field), (*loc, field))
-
-        return Bargaining(
-            seller=side(spec.seller, "seller"),
-            buyer=side(spec.buyer, "buyer"),
-            talks=tr("talks"),
-            agreed=tr("agreed"),
-            deal_price=tr("deal_price"),
-            deal_terms=tr("deal_terms"),
-            agreed_turn=tr("agreed_turn"),
-            seller_value=tr("seller_value"),
-            buyer_cost=tr("buyer_cost"),
-            step=units(spec.step, "step"),
-            floor=units(spec.floor, "floor"),
-            ceiling=units(spec.ceiling, "ceiling"),
-            scale=scale,
-            unit=self.track_specs[price][0].unit,
-            terms_defs=tuple(
-                TermsDef(t.id, t.label, t.text, t.seller_pct, t.buyer_pct) for t in spec.terms
-            ),
-            on_agreement=self.effects(spec.on_agreement, (*loc, "on_agreement")),
-        )
+def _made(track: NewTrack) -> s.TrackSpec:
+    """Returns the spec of a track the map or a mechanic generates."""
+    return s.TrackSpec(
+        id=track.id,
+        name=track.name,
+        range=list(track.range),
+        initial=track.initial,
+        visible_to=track.visible_to,
+    )
 
 
-def _made(
-    tid: str, name: str, rng: list[int], initial: int, visible: s.Visibility = "all"
-) -> s.TrackSpec:
-    """Returns the spec of a track a map, campaign or auction generates."""
-    return s.TrackSpec(id=tid, name=name, range=rng, initial=initial, visible_to=visible)
-
-
-def compile_rules(spec: s.ScenarioSpec, variant: str | None = None) -> Rules:
+def compile_rules(
+    spec: s.ScenarioSpec,
+    variant: str | None = None,
+    mechanics: Mapping[str, MechanicKind] = MECHANICS,
+) -> Rules:
     """Returns the engine's rules for a validated scenario; CompileError lists dangling references
-    and inconsistencies, each with its location in the data."""
-    compiler = _Compiler(spec)
+    and inconsistencies, each with its location in the data. `mechanics` is the table of kinds
+    (the shipped one, or one extended by a mechanic under development)."""
+    compiler = _Compiler(spec, mechanics)
     if compiler.faults:
         raise CompileError(compiler.faults)
     return compiler.compile(variant)

@@ -1,215 +1,32 @@
 """The scenario file format: pydantic models, strict and frozen, with unknown fields forbidden.
 
-Conditions and effects are small structured dicts, told apart by their key (`{track: tension,
-gte: 50}`, `{add: {tension: 5}}`), never code. `python main.py schema` publishes the JSON Schema.
+Conditions and effects are the data language of `language`; each mechanic's section is its
+own module's spec (`game.scenario.mechanics`), gathered from the `MECHANICS` table.
+`python main.py schema` publishes the JSON Schema.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
+from pydantic import Discriminator, Field, Tag, create_model
 
-Slug = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
-"""A stable lowercase id used in saves and notation."""
-ScenarioId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$", max_length=64)]
-Text = Annotated[str, Field(max_length=4000)]
-Visibility = Literal["all"] | list[Slug]
-Pair = Annotated[list[int], Field(min_length=2, max_length=2)]
-"""Two integers, [low, high]."""
+from game.scenario.language import (
+    Condition,
+    Effect,
+    Pair,
+    Probability,
+    ScenarioId,
+    Slug,
+    Spec,
+    Text,
+    Visibility,
+)
+from game.scenario.mechanics import MECHANICS, MechanicKind
 
-
-class Spec(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
-
-
-# ---------------------------------------------------------------- conditions
-
-
-class TrackCond(Spec):
-    """Compares a track with a number, or with another track named by its id."""
-
-    track: Slug
-    lt: int | Slug | None = None
-    lte: int | Slug | None = None
-    eq: int | Slug | None = None
-    ne: int | Slug | None = None
-    gte: int | Slug | None = None
-    gt: int | Slug | None = None
-
-
-class DateCond(Spec):
-    """True on turns dated on or after `after` and before `before`."""
-
-    after: dt.date | None = None
-    before: dt.date | None = None
-
-
-class TurnOfCond(Spec):
-    """True when a track holding a turn index (e.g. `agreed_turn`) names a turn dated on or
-    after `after` and before `before`; false while the track is -1 (never)."""
-
-    turn_of: Slug
-    after: dt.date | None = None
-    before: dt.date | None = None
-
-
-class FiredCond(Spec):
-    fired: Slug
-
-
-class AllCond(Spec):
-    all: list[Condition]
-
-
-class AnyCond(Spec):
-    any: list[Condition]
-
-
-class NotCond(Spec):
-    not_: Condition = Field(alias="not")
-
-
-def _cond_tag(value: Any) -> str | None:
-    if isinstance(value, dict):
-        for key in ("all", "any", "not", "fired", "track", "turn_of"):
-            if key in value:
-                return key
-        if "after" in value or "before" in value:
-            return "date"
-    elif isinstance(value, BaseModel):
-        return {
-            AllCond: "all",
-            AnyCond: "any",
-            NotCond: "not",
-            FiredCond: "fired",
-            TrackCond: "track",
-            DateCond: "date",
-            TurnOfCond: "turn_of",
-        }.get(type(value))
-    return None
-
-
-Condition = Annotated[
-    Annotated[TrackCond, Tag("track")]
-    | Annotated[DateCond, Tag("date")]
-    | Annotated[TurnOfCond, Tag("turn_of")]
-    | Annotated[FiredCond, Tag("fired")]
-    | Annotated[AllCond, Tag("all")]
-    | Annotated[AnyCond, Tag("any")]
-    | Annotated[NotCond, Tag("not")],
-    Discriminator(
-        _cond_tag,
-        custom_error_type="condition",
-        custom_error_message="a condition is one of {track: …, gte: …}, {after: date}, "
-        "{before: date}, {turn_of: track, after, before}, {fired: event}, {all: […]}, "
-        "{any: […]}, {not: …}",
-    ),
-]
-
-
-class OddsSpec(Spec):
-    """A probability: `base` plus, for each track, weight × its value; clamped to [0, 1]."""
-
-    base: float = Field(ge=-10, le=10)
-    per: dict[Slug, float] = Field(default_factory=dict)
-
-
-Probability = Annotated[float, Field(ge=0, le=1)] | OddsSpec
-
-
-# ------------------------------------------------------------------- effects
-
-
-class AddEffect(Spec):
-    add: dict[Slug, int]
-
-
-class SetEffect(Spec):
-    set: dict[Slug, int]
-
-
-class CopyEffect(Spec):
-    copy_: dict[Literal["from", "to"], Slug] = Field(alias="copy")
-
-
-class SetTurnEffect(Spec):
-    set_turn: Slug
-
-
-class ChanceEffect(Spec):
-    chance: Probability
-    then: list[Effect] = Field(default_factory=list)
-    else_: list[Effect] = Field(default_factory=list, alias="else")
-    tag: Slug = "roll"
-
-
-class IfEffect(Spec):
-    if_: Condition = Field(alias="if")
-    then: list[Effect] = Field(default_factory=list)
-    else_: list[Effect] = Field(default_factory=list, alias="else")
-
-
-class SayEffect(Spec):
-    say: Text
-    visible_to: Visibility = "all"
-    cite: str = ""
-
-
-class EndEffect(Spec):
-    end: Slug
-
-
-_EFFECT_KEYS = {
-    "add": "add",
-    "set": "set",
-    "copy": "copy",
-    "set_turn": "set_turn",
-    "chance": "chance",
-    "if": "if",
-    "say": "say",
-    "end": "end",
-}
-
-
-def _effect_tag(value: Any) -> str | None:
-    if isinstance(value, dict):
-        return next((tag for key, tag in _EFFECT_KEYS.items() if key in value), None)
-    if isinstance(value, BaseModel):
-        return {
-            AddEffect: "add",
-            SetEffect: "set",
-            CopyEffect: "copy",
-            SetTurnEffect: "set_turn",
-            ChanceEffect: "chance",
-            IfEffect: "if",
-            SayEffect: "say",
-            EndEffect: "end",
-        }.get(type(value))
-    return None
-
-
-Effect = Annotated[
-    Annotated[AddEffect, Tag("add")]
-    | Annotated[SetEffect, Tag("set")]
-    | Annotated[CopyEffect, Tag("copy")]
-    | Annotated[SetTurnEffect, Tag("set_turn")]
-    | Annotated[ChanceEffect, Tag("chance")]
-    | Annotated[IfEffect, Tag("if")]
-    | Annotated[SayEffect, Tag("say")]
-    | Annotated[EndEffect, Tag("end")],
-    Discriminator(
-        _effect_tag,
-        custom_error_type="effect",
-        custom_error_message="an effect is one of {add: …}, {set: …}, {copy: {from, to}}, "
-        "{set_turn: track}, {chance: p, then, else}, {if: cond, then, else}, {say: text}, "
-        "{end: rule}",
-    ),
-]
-
-for _model in (AllCond, AnyCond, NotCond, ChanceEffect, IfEffect):
-    _model.model_rebuild()
+Loc = tuple[int | str, ...]
 
 
 # ------------------------------------------------------------------ sections
@@ -365,41 +182,6 @@ class BaselineSpec(Spec):
     timeline: list[BaselineEntry] = Field(default_factory=list)
 
 
-class TermsSpec(Spec):
-    id: Slug
-    label: str = Field(max_length=120)
-    text: Text = ""
-    seller_pct: int = Field(ge=0, le=200)
-    buyer_pct: int = Field(ge=0, le=200)
-
-
-class SideSpec(Spec):
-    faction: Slug
-    price: Slug
-    terms: Slug
-    accept_odds: Probability = 1.0
-    on_refusal: list[Effect] = Field(default_factory=list)
-
-
-class BargainingSpec(Spec):
-    """Parameters of the alternating-offer bargaining mechanic (prices in the track's unit)."""
-
-    seller: SideSpec
-    buyer: SideSpec
-    talks: Slug
-    agreed: Slug
-    deal_price: Slug
-    deal_terms: Slug
-    agreed_turn: Slug
-    seller_value: Slug
-    buyer_cost: Slug
-    step: float = Field(gt=0, le=1e6)
-    floor: float = Field(ge=0, le=1e9)
-    ceiling: float = Field(gt=0, le=1e9)
-    terms: list[TermsSpec] = Field(min_length=1)
-    on_agreement: list[Effect] = Field(default_factory=list)
-
-
 class RegionSpec(Spec):
     """A region of the map. Its control and garrison become tracks `ctl_<id>` and `gar_<id>`."""
 
@@ -422,114 +204,39 @@ class MapSpec(Spec):
     regions: list[RegionSpec] = Field(min_length=1)
 
 
-class FrontSpec(Spec):
-    """A front (army group or fleet). Its position and strength become tracks
-    `pos_<id>` and `str_<id>`."""
+def mechanics_model(table: Mapping[str, MechanicKind]) -> type[Spec]:
+    """Returns the model of the `mechanics:` section for the kinds in `table`: each kind's key
+    holds one mechanic (a mapping) or several (a list of mappings, each with its `name`)."""
 
-    id: Slug
-    name: str = Field(max_length=80)
-    start: Slug
-    strength: int = Field(ge=0, le=10_000)
-    amphibious: bool = False
-    text: Text = ""
-    strength_visible_to: Visibility = "all"
+    def shape(value: Any) -> str:
+        return "Several" if isinstance(value, list) else "Single"
 
-
-class CampaignSpec(Spec):
-    """Parameters of the campaign mechanic (see game/core/mechanics/campaign.py)."""
-
-    attacker: Slug
-    active: Condition
-    readiness: Slug
-    ceasefire: Slug
-    fronts: list[FrontSpec] = Field(min_length=1)
-    min_odds: float = Field(default=0.05, ge=0, le=1)
-    max_odds: float = Field(default=0.95, ge=0, le=1)
-    loss: int = Field(default=25, ge=0, le=1000)
-    win_loss: int = Field(default=10, ge=0, le=1000)
-    attrition: int = Field(default=30, ge=0, le=1000)
+    fields: dict[str, Any] = {
+        kind: (
+            Annotated[
+                Annotated[k.spec, Tag("Single")] | Annotated[list[k.spec], Tag("Several")],  # type: ignore[name-defined]
+                Discriminator(shape),
+            ]
+            | None,
+            None,
+        )
+        for kind, k in table.items()
+    }
+    return create_model(
+        "MechanicsSpec",
+        __base__=Spec,
+        __doc__="Rules in Python, configured here: one entry per kind, or a list of several.",
+        **fields,
+    )
 
 
-class WaterSpec(Spec):
-    """A named water in which lots lie; each water has its own run of fish each season."""
+if TYPE_CHECKING:
 
-    id: Slug
-    name: str = Field(max_length=80)
-    text: Text = ""
+    class MechanicsSpec(Spec):
+        def __getattr__(self, kind: str) -> Any: ...
 
-
-class LotSpec(Spec):
-    """A lot: a block of fishing grounds let at auction. Its holder, price, holder at the last
-    season's end, openness, last season's catch and each bidder's last bid become tracks
-    `hold_<id>`, `price_<id>`, `prev_<id>`, `open_<id>`, `haul_<id>` and `bid_<id>_<faction>`."""
-
-    id: Slug
-    name: str = Field(max_length=80)
-    water: Slug
-    grounds: int = Field(ge=1, le=1000)
-    estimate: int = Field(ge=10, le=1_000_000)
-    """Public estimate of a season's rent, in the auction's money unit (a multiple of 10)."""
-    value: int = Field(ge=0, le=1_000_000)
-    """Catch of a normal season, in the catch unit."""
-    holder: Slug | None = None
-    price: int | None = Field(default=None, ge=0, le=1_000_000)
-    """The holder's current rent (default: the estimate)."""
-    open: bool = True
-    """False: not let until an effect sets `open_<id>` to 1 (a lot opened later)."""
-    lon: float | None = Field(default=None, ge=-180, le=180)
-    lat: float | None = Field(default=None, ge=-90, le=90)
-    """Where the lot lies, for the map (approximate)."""
-    text: Text = ""
-
-
-class AuctionBidderSpec(Spec):
-    """A bidder. Its grounds, share of the let grounds (percent), grounds lost and gained this
-    season, grounds won at the latest auction and cumulative catch become tracks
-    `grounds_<faction>`, `share_<faction>`, `lost_<faction>`, `gained_<faction>`,
-    `won_<faction>` and `catch_<faction>`."""
-
-    faction: Slug
-    funds: Slug
-    """Track of the bidder's means (in its own currency)."""
-    rate: Slug | None = None
-    """Track: the price of one money unit in the bidder's currency, in thousandths (none: par)."""
-    capacity: Slug | None = None
-    """Track: grounds the bidder can work (none: no limit)."""
-    catch_pct: Slug | None = None
-    """Track: percent of its catch the bidder lands this season (none: 100)."""
-
-
-class AuctionSpec(Spec):
-    """Parameters of the sealed-bid fishery auction (see game/core/mechanics/auction.py)."""
-
-    host: Slug
-    bidders: list[AuctionBidderSpec] = Field(min_length=1, max_length=8)
-    waters: list[WaterSpec] = Field(min_length=1, max_length=32)
-    lots: list[LotSpec] = Field(min_length=1, max_length=64)
-    active: Condition
-    """When the auction is held."""
-    fishing: Condition
-    """When the fishing season runs."""
-    freeze: Slug
-    """Track: while above 0, held lots are not offered (holders renew at their price)."""
-    reserve: Slug
-    """Track: the host's reserve, percent of the estimate (keep it visible to the host only)."""
-    revenue: Slug | None = None
-    """Track: rents paid to the host by the other bidders (cumulative)."""
-    run: Pair = Field(default_factory=lambda: [70, 130])
-    """A water's run each season: a percent of a normal catch, drawn from this range."""
-    income_pct: int = Field(default=100, ge=0, le=1000)
-    """Percent of its catch a bidder adds to its means."""
-    unit: str = Field(max_length=40)
-    catch_unit: str = Field(max_length=40)
-    on_seizure: list[Effect] = Field(default_factory=list)
-    """Effects each time the host withholds a lot another bidder holds."""
-
-
-class MechanicsSpec(Spec):
-    bargaining: BargainingSpec | None = None
-    campaign: CampaignSpec | None = None
-    auction: AuctionSpec | None = None
+else:
+    MechanicsSpec = mechanics_model(MECHANICS)
 
 
 class SourceSpec(Spec):
@@ -563,6 +270,36 @@ class ScenarioSpec(Spec):
     baseline: BaselineSpec
     map: MapSpec | None = None
     mechanics: MechanicsSpec = Field(default_factory=MechanicsSpec)
+
+    def mechanic_specs(self) -> list[tuple[str, Loc, Any]]:
+        """Returns (kind, location, spec) of each mechanic, kinds in the table's order."""
+        out: list[tuple[str, Loc, Any]] = []
+        for kind in self._table():
+            value = getattr(self.mechanics, kind, None)
+            if isinstance(value, list):
+                out.extend((kind, ("mechanics", kind, i), v) for i, v in enumerate(value))
+            elif value is not None:
+                out.append((kind, ("mechanics", kind), value))
+        return out
+
+    @classmethod
+    def _table(cls) -> Mapping[str, MechanicKind]:
+        return getattr(cls, "__mechanics__", MECHANICS)
+
+
+def scenario_model(table: Mapping[str, MechanicKind] = MECHANICS) -> type[ScenarioSpec]:
+    """Returns the scenario format for the mechanics in `table` (the shipped `MECHANICS`, or
+    that table and more: a mechanic under development, a test's example)."""
+    if table is MECHANICS:
+        return ScenarioSpec
+    mechanics = mechanics_model(table)
+    model = create_model(
+        "ScenarioSpec",
+        __base__=ScenarioSpec,
+        mechanics=(mechanics, Field(default_factory=mechanics)),
+    )
+    model.__mechanics__ = table  # type: ignore[attr-defined]
+    return model
 
 
 # ------------------------------------------------------------------ variants

@@ -1,42 +1,45 @@
 """What the screen shows, built from one faction's Observation and the scenario's public rules.
 
-Nothing here reads hidden parts of a state: meters come from `Observation.tracks`, the map's
-control and garrisons from the tracks the faction observes, and the past from observations of
-earlier states. Odds and explanations of actions come from the engine's own API.
+Nothing here reads a state: meters come from `Observation.tracks`; odds, explanations, the map,
+the lot table and the reasons an order is not possible come from the faction's observation
+through the engine's observation-only API (`Game.seen`, `Game.odds`, the mechanics' views).
+A track the faction cannot see is unknown (`None`), never guessed: see `Seen`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TypeVar
 
-from game.core.actions import CHOOSE, DO, END, Action
+from game.core.actions import Action, Choose, Do, EndTurn
 from game.core.game import Game
 from game.core.log import LogEntry
-from game.core.mechanics.auction import BID, BID_STEPS, TENDER, WITHHOLD, Auction
-from game.core.mechanics.auction_table import LotView
-from game.core.mechanics.bargaining import OFFER, Bargaining
-from game.core.mechanics.campaign import Campaign
+from game.core.mechanics.auction_view import (
+    BID_STEPS,
+    AuctionView,
+    Bid,
+    LotView,
+    Purse,
+    Tender,
+    Withhold,
+)
+from game.core.mechanics.bargaining_view import BargainingView
 from game.core.observation import Observation
 from game.core.rules import Rules, TrackDef
-from game.core.state import State
+
+View = TypeVar("View")
 
 
-def bargaining_of(rules: Rules) -> Bargaining | None:
-    return next((m for m in rules.mechanics if isinstance(m, Bargaining)), None)
-
-
-def campaign_of(rules: Rules) -> Campaign | None:
-    return next((m for m in rules.mechanics if isinstance(m, Campaign)), None)
-
-
-def auction_of(rules: Rules) -> Auction | None:
-    return next((m for m in rules.mechanics if isinstance(m, Auction)), None)
+def view_of(game: Game, obs: Observation, kind: type[View]) -> View | None:
+    """Returns the first mechanic view of this type the faction has (None if the scenario has
+    no such mechanic)."""
+    return next((v for v in game.views(obs) if isinstance(v, kind)), None)
 
 
 def track_roles(rules: Rules) -> dict[int, str]:
-    """Returns how each track is best shown: `map`, `price`, `lot` (the table of lots), `terms`,
-    `date`, `flag` or `bar`."""
+    """Returns how each track is best shown: `panel` (by a mechanic's panel: the map, the lot
+    table, the offers chart), `terms`, `date`, `flag` or `bar`."""
     roles: dict[int, str] = {}
     for track in rules.tracks:
         roles[track.index] = "flag" if (track.lo, track.hi) == (0, 1) else "bar"
@@ -46,25 +49,8 @@ def track_roles(rules: Rules) -> dict[int, str]:
     for term in rules.distance:
         if term.history_day >= 0:
             roles[term.track] = "date"
-    talks = bargaining_of(rules)
-    if talks is not None:
-        for side in (talks.seller, talks.buyer):
-            roles[side.price] = "price"
-            roles[side.terms] = "terms"
-        roles[talks.deal_terms] = "terms"
-        roles[talks.agreed_turn] = "date"
-    war = campaign_of(rules)
-    if war is not None:
-        for region in war.regions:
-            roles[region.control] = roles[region.garrison] = "map"
-        for front in war.fronts:
-            roles[front.position] = roles[front.strength] = "map"
-    auction = auction_of(rules)
-    if auction is not None:
-        per_lot = auction.track_ids()
-        for track in rules.tracks:
-            if track.id in per_lot:
-                roles[track.index] = "lot"
+    for mechanic in rules.mechanics:
+        roles.update(mechanic.track_roles())
     return roles
 
 
@@ -87,9 +73,10 @@ def format_value(rules: Rules, track: TrackDef, value: int, role: str) -> str:
     if role == "flag":
         return "yes" if value else "no"
     if role == "terms":
-        talks = bargaining_of(rules)
-        if talks is not None and 0 <= value < len(talks.terms_defs):
-            return talks.terms_defs[value].label
+        for mechanic in rules.mechanics:
+            text = mechanic.value_text(track.index, value)
+            if text is not None:
+                return text
     if role == "bar" and track.unset(value):
         return "—"
     number = f"{value / track.scale:g}" if track.scale != 1 else str(value)
@@ -123,7 +110,7 @@ def meters(rules: Rules, obs: Observation) -> list[Meter]:
     for tid, value in obs.tracks:
         track = rules.tracks[rules.track_index(tid)]
         role = roles[track.index]
-        if role in {"map", "price", "lot"}:
+        if role == "panel":
             continue
         own = track.owner == obs.faction
         secret = track.mask == bit and len(rules.factions) > 1
@@ -149,47 +136,40 @@ class ActionInfo:
     """What the order costs, for people (`1 Soviet political capital`)."""
 
 
-def describe_action(game: Game, state: State, action: Action) -> ActionInfo:
-    """Returns the label, odds, one-line explanation and citation of an action."""
+def describe_action(game: Game, obs: Observation, action: Action) -> ActionInfo:
+    """Returns the label, odds, one-line explanation and citation of an action, as the faction
+    of `obs` can tell them."""
     rules = game.rules
     label = game.label(action)
-    odds = game.odds(state, action)
-    explain = game.explain(state, action)
+    odds = game.odds(obs, action)
+    explain = game.explain(action)
     cite = history = cost = ""
-    if action.kind == DO:
-        adef = rules.actions[action.ref]
+    if isinstance(action, Do):
+        adef = rules.actions[action.action]
         cite, history = adef.cite, adef.historical
         cost = ", ".join(f"{n} {rules.tracks[t].name}" for t, n in adef.cost)
-    elif action.kind == CHOOSE:
-        event = rules.events[action.ref]
+    elif isinstance(action, Choose):
+        event = rules.events[action.event]
         cite = event.cite
-        if event.options[action.amount].historical:
+        if event.options[action.option].historical:
             history = "This is what was done in history."
-    elif action.kind == END:
+    elif isinstance(action, EndTurn):
         explain = "Your orders are final; the turn resolves once every side has given theirs."
     return ActionInfo(action, label, odds, explain, cite, history, cost)
 
 
 def offer_history(
-    game: Game, states: list[State], viewer: int
+    game: Game, seen: list[Observation]
 ) -> list[tuple[int, float | None, float | None]]:
-    """Returns (turn, seller's price, buyer's price) per turn, as `viewer` saw them."""
-    talks = bargaining_of(game.rules)
-    if talks is None:
-        return []
-    ask_id = game.rules.tracks[talks.seller.price].id
-    bid_id = game.rules.tracks[talks.buyer.price].id
-    scale = talks.scale
+    """Returns (turn, seller's price, buyer's price) per turn, from the viewer's observations."""
     out = []
-    for state in states:
-        obs = game.observe(state, viewer)
-        ask, bid = obs.track(ask_id), obs.track(bid_id)
+    for obs in seen:
+        talks = view_of(game, obs, BargainingView)
+        if talks is None:
+            return []
+        ask, bid = talks.seller.price, talks.buyer.price
         out.append(
-            (
-                state.turn,
-                ask / scale if ask else None,
-                bid / scale if bid else None,
-            )
+            (obs.turn, ask / talks.scale if ask else None, bid / talks.scale if bid else None)
         )
     return out
 
@@ -213,35 +193,37 @@ class LotRow:
     """Why the viewer cannot bid on the lot now (empty if it can, or is not giving orders)."""
 
 
-def lot_rows(game: Game, obs: Observation, legal: list[Action], view: State) -> list[LotRow]:
+def lot_rows(game: Game, obs: Observation, legal: list[Action]) -> list[LotRow]:
     """Returns the table of lots as `obs`'s faction sees it, with its legal bids (`legal`) and
-    its orders of this turn; `view` is the state the orders are given in (for the reasons)."""
-    auction = auction_of(game.rules)
+    its orders of this turn; the reasons it cannot bid come from its observation alone."""
+    auction = view_of(game, obs, AuctionView)
     if auction is None:
         return []
-    lots = auction.table(dict(obs.tracks), [t.id for t in game.rules.tracks], obs.turn, obs.fired)
     bids: dict[int, list[Action]] = {}
     withholds: dict[int, Action] = {}
     for action in legal:
-        if action.kind == BID:
-            bids.setdefault(action.ref, []).append(action)
-        elif action.kind == WITHHOLD:
-            withholds[action.ref] = action
-    mine = {o.ref: o.amount for o in obs.own_orders if o.kind == BID}
-    withheld = {o.ref for o in obs.own_orders if o.kind == WITHHOLD}
-    tender = next((o.amount for o in obs.own_orders if o.kind == TENDER), 0)
+        if isinstance(action, Bid):
+            bids.setdefault(action.lot, []).append(action)
+        elif isinstance(action, Withhold):
+            withholds[action.lot] = action
+    own = [game.typed(o) for o in obs.own_orders]
+    mine = {o.lot: o.price for o in own if isinstance(o, Bid)}
+    withheld = {o.lot for o in own if isinstance(o, Withhold)}
+    tender = next((o.share for o in own if isinstance(o, Tender)), 0)
+    seen = game.seen(obs)
+    verb = next((a.kind for a in game.action_space.actions if isinstance(a, Bid)), "bid")
     rows = []
-    for lot in lots:
-        own = sorted(bids.get(lot.index, ()), key=lambda a: a.amount)
+    for lot in auction.lots:
+        offers = sorted(bids.get(lot.index, ()), key=lambda a: a.amount)
         why = ""
-        if legal and not own:
-            probe = Action(obs.faction, BID, lot.index, lot.step * BID_STEPS[0])
-            why = game.why_illegal(view, probe) or ""
+        if legal and not offers:
+            probe = Bid(obs.faction, verb, lot.index, lot.step * BID_STEPS[0])
+            why = game.why_illegal(seen.probe(len(game.rules.factions)), probe) or ""
         named = lot.index in mine or lot.index in withheld
         rows.append(
             LotRow(
                 lot,
-                tuple(own),
+                tuple(offers),
                 withholds.get(lot.index),
                 mine.get(lot.index, 0),
                 lot.index in withheld,
@@ -252,44 +234,16 @@ def lot_rows(game: Game, obs: Observation, legal: list[Action], view: State) -> 
     return rows
 
 
-@dataclass(frozen=True, slots=True)
-class Purse:
-    """What the viewer bids with: its means, the part this turn's bids bind, and its unit."""
-
-    means: int
-    bound: int
-    unit: str
-
-    @property
-    def left(self) -> int:
-        return max(0, self.means - self.bound)
-
-
-def bid_cost(rules: Rules, obs: Observation, price: int) -> int:
+def bid_cost(game: Game, obs: Observation, price: int) -> int:
     """Returns what a bid of `price` costs the viewer in its own currency (0 if it does not bid)."""
-    auction = auction_of(rules)
-    bidder = auction.bidder(obs.faction) if auction is not None else None
-    if auction is None or bidder is None:
-        return 0
-    seen = dict(obs.tracks)
-    return auction.cost([seen.get(t.id, 0) for t in rules.tracks], bidder, price)
+    auction = view_of(game, obs, AuctionView)
+    return 0 if auction is None or auction.purse is None else auction.cost(price)
 
 
-def purse(rules: Rules, obs: Observation) -> Purse | None:
+def purse(game: Game, obs: Observation) -> Purse | None:
     """Returns the viewer's means at the auction, or None if it does not bid."""
-    auction = auction_of(rules)
-    bidder = auction.bidder(obs.faction) if auction is not None else None
-    if auction is None or bidder is None:
-        return None
-    funds = rules.tracks[bidder.funds]
-    seen = dict(obs.tracks)
-    values = [seen.get(t.id, 0) for t in rules.tracks]
-    bound = sum(auction.cost(values, bidder, o.amount) for o in obs.own_orders if o.kind == BID)
-    return Purse(obs.track(funds.id) or 0, bound, funds.unit)
-
-
-def is_offer(action: Action) -> bool:
-    return action.kind == OFFER
+    auction = view_of(game, obs, AuctionView)
+    return None if auction is None else auction.purse
 
 
 REPEAT_SHORTENED = 80

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from game import Game, State, load_game
 from game.core.errors import IllegalActionError, NotationError
 from game.core.mechanics.auction import Auction
+from game.core.mechanics.auction_table import LotView
 from tests.core.support import play, track, with_tracks
 
 USSR, JAPAN = 1, 2
@@ -245,9 +246,13 @@ def test_second_bid_above_the_remaining_means_is_refused(game: Game) -> None:
 # ------------------------------------------------------------- the table
 
 
+def lots(game: Game, s: State, viewer: int) -> tuple[LotView, ...]:
+    """Returns the table of lots as `viewer` sees it in `s` (from its observation only)."""
+    return auction(game).view(game.seen(game.observe(s, viewer))).lots
+
+
 def test_table_shows_each_side_the_lots_and_published_bids(game: Game) -> None:
-    ids = [t.id for t in game.rules.tracks]
-    rows = auction(game).table(dict(game.observe(start(game), 1).tracks), ids)
+    rows = lots(game, start(game), 1)
     assert len(rows) == 20
     icha = next(r for r in rows if r.id == "wk_icha")
     assert (icha.holder, icha.grounds, icha.estimate, icha.on_offer) == (1, 12, 120, True)
@@ -257,14 +262,15 @@ def test_table_shows_each_side_the_lots_and_published_bids(game: Game) -> None:
     s = start(game, trust_capacity=200)
     s = play(game, s, "ussr:bid:wk_icha:144", "ussr:end", "japan:bid:wk_icha:180", "japan:end")
     for viewer in (0, 1):
-        rows = auction(game).table(dict(game.observe(s, viewer).tracks), ids)
+        rows = lots(game, s, viewer)
         icha = next(r for r in rows if r.id == "wk_icha")
         assert icha.bids == ((0, 144), (1, 180))
         assert icha.rent == 180
 
 
-def test_per_lot_tracks_are_named_for_the_table(game: Game) -> None:
-    names = auction(game).track_ids()
+def test_per_lot_tracks_are_shown_by_the_table(game: Game) -> None:
+    roles = auction(game).track_roles()
+    names = {game.rules.tracks[t].id for t, role in roles.items() if role == "panel"}
     assert {"hold_wk_icha", "bid_wk_icha_japan", "open_kb_olyutorsky"} <= names
     assert "grounds_japan" not in names
     assert names <= {t.id for t in game.rules.tracks}
@@ -311,8 +317,7 @@ def test_listed_auction_actions_are_exactly_the_legal_ones(game: Game, seed: int
 def test_each_lot_records_its_catch(game: Game) -> None:
     s = start(game, trust_capacity=70)
     s = play(game, s, "ussr:withhold:pr_vladimir", "ussr:end", "japan:end")
-    ids = [t.id for t in game.rules.tracks]
-    rows = {r.id: r for r in auction(game).table(dict(game.observe(s, 0).tracks), ids)}
+    rows = {r.id: r for r in lots(game, s, 0)}
     assert rows["wk_icha"].catch == 0  # Japan did not bid: idle
     assert rows["pr_vladimir"].catch > 0  # the trust's
     assert sum(r.catch for r in rows.values() if r.holder == 0) == track(game, s, "catch_ussr")
@@ -321,8 +326,8 @@ def test_each_lot_records_its_catch(game: Game) -> None:
 def test_table_offers_nothing_when_no_auction_is_held(game: Game) -> None:
     january = game.rules.calendar.index(dt.date(1939, 1, 15))
     s = dataclasses.replace(game.initial_state(7), turn=january)
-    ids = [t.id for t in game.rules.tracks]
-    seen = dict(game.observe(s, 1).tracks)
-    assert not auction(game).held(seen, ids, january, 0)
-    assert not any(r.on_offer for r in auction(game).table(seen, ids, january, 0))
-    assert any(r.on_offer for r in auction(game).table(seen, ids))  # no turn: by holdings only
+    view = auction(game).view(game.seen(game.observe(s, 1)))
+    assert not view.held
+    assert not any(r.on_offer for r in view.lots)
+    held = dataclasses.replace(s, turn=0)
+    assert any(r.on_offer for r in lots(game, held, 1))

@@ -6,12 +6,21 @@ from __future__ import annotations
 import pygame
 
 from game.core.actions import Action
-from game.core.mechanics.auction import BID, BID_STEPS, RESERVE, TENDER, WITHHOLD
+from game.core.mechanics.auction_view import (
+    BID,
+    BID_STEPS,
+    WITHHOLD,
+    AuctionView,
+    Bid,
+    Reserve,
+    Tender,
+    Withhold,
+)
 from game.ui.scenes.lots import LOTS, MAP, LotsPanel
 from game.ui.scenes.play import GameScene
 from game.ui.session import Session
 from game.ui.theme import PAPER_LIGHT, faction_colour
-from game.ui.view import auction_of
+from game.ui.view import track_roles, view_of
 from tests.ui.driver import Driver
 from tests.ui.helpers import choose_sides, game_scene, until_human
 
@@ -54,18 +63,22 @@ def colours_in(surface: pygame.Surface, box: pygame.Rect) -> set[tuple[int, int,
 def test_japan_bids_through_the_table_and_sees_the_results(driver: Driver) -> None:
     session = start_fishery(driver, ("AI: historical", "Human"))
     scene, lots = panel(driver)
-    auction = auction_of(session.rules)
+    auction = view_of(session.game, session.observation(), AuctionView)
     assert auction is not None
     assert driver.describe()["view"] == LOTS  # the table is the centre of an auction
     assert len(driver.describe()["lots"]) == 20
     # no card per bid: bids and withholdings go through the table
     assert scene.orders is not None
-    assert not [i for i in scene.orders.infos if i.action.kind in {BID, WITHHOLD}]
+    assert not [i for i in scene.orders.infos if isinstance(i.action, Bid | Withhold)]
     assert not [t for t in driver.describe()["actions"] if t.split(". ", 1)[-1].startswith("Bid")]
-    assert scene.orders.amounts[TENDER].shown  # the tender is a compact slider
+    assert scene.orders.amounts[Tender].shown  # the tender is a compact slider
     # the meters leave out the per-lot tracks and keep the bidders'
     meters = set(driver.describe()["meters"])
-    assert not meters & auction.track_ids()
+    per_lot = {
+        session.rules.tracks[t].id for t, r in track_roles(session.rules).items() if r == "panel"
+    }
+    assert {f"hold_{lot.id}" for lot in auction.lots} <= per_lot
+    assert not meters & per_lot
     for kind in ("grounds", "share", "lost", "gained", "won", "catch"):
         assert f"{kind}_japan" in meters
     # select a lot: the slider runs over exactly its legal bids
@@ -154,12 +167,12 @@ def test_the_soviet_host_withholds_sets_its_reserve_and_bids(driver: Driver) -> 
     assert not lots.withhold_button.is_enabled  # once per lot
     # the reserve is a compact slider in the orders column; the trust's expansion a card
     assert scene.orders is not None
-    reserve = scene.orders.amounts[RESERVE]
+    reserve = scene.orders.amounts[Reserve]
     assert [a.amount for a in reserve.actions] == list(range(50, 151, 10))
     assert reserve.button is not None
     assert reserve.button.text == "Reserve 100 %"
     driver.click(reserve.button)
-    assert session.staged[-1] == Action(USSR, RESERVE, 0, 100)
+    assert session.staged[-1] == Action(USSR, "reserve", 0, 100)
     assert not reserve.shown  # set once a turn
     driver.press("2. Expand the state fishery trust")
     assert session.staged[-1].kind == "do"
@@ -226,7 +239,7 @@ def test_the_map_shows_the_lots_in_their_holders_colours(driver: Driver) -> None
         assert area.contains(box)
         covered = any(box.colliderect(other) for i, other in hits.items() if i > index)
         centre = tuple(screen.get_at(box.center))[:3]
-        if held[index] >= 0 and not covered:
+        if held[index] is not None and not covered:
             checked += 1
             faction = session.rules.factions[held[index]]
             assert centre == faction_colour(faction.id, faction.index)
@@ -295,9 +308,9 @@ def test_no_bids_when_no_auction_is_held(driver: Driver) -> None:
     assert lots is not None
     assert not lots.held
     assert not [row for row in driver.describe()["lots"] if row["on_offer"]]
-    assert not [a for a in session.legal() if a.kind in {BID, TENDER}]
+    assert not [a for a in session.legal() if isinstance(a, Bid | Tender)]
     assert scene.orders is not None
-    assert not scene.orders.amounts[TENDER].shown
+    assert not scene.orders.amounts[Tender].shown
     click_lot(driver, lots, 0)
     assert not lots.bid.shown
     assert lots.status_line(session)[0] == "You cannot bid: no auction is held this turn."

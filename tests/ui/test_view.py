@@ -21,28 +21,27 @@ def railway() -> Game:
 
 def test_explain_gives_the_line_of_each_kind_of_action(railway: Game) -> None:
     game, rules = railway, railway.rules
-    state = game.initial_state(1)
     court = game.parse_action("ussr:court_us")
-    assert game.explain(state, court) == rules.actions[court.ref].text
-    assert game.explain(state, court).startswith("Secret talks with Roosevelt's envoys")
+    assert game.explain(court) == rules.actions[court.ref].text
+    assert game.explain(court).startswith("Secret talks with Roosevelt's envoys")
     event = next(e for e in rules.events if e.id == "us_recognition")
     calm = game.parse_action(f"japan:choose:{event.id}:stay_calm")
-    assert game.explain(state, calm) == event.options[calm.amount].text
+    assert game.explain(calm) == event.options[calm.amount].text
     cash = game.parse_action("ussr:terms:cash")
-    assert game.explain(state, cash) == "Paid in cash. Worth most to Moscow, dearest for Japan."
-    assert game.explain(state, game.parse_action("ussr:offer:5")) == ""  # no line of its own
-    assert game.explain(state, game.parse_action("ussr:end")) == ""
+    assert game.explain(cash) == "Paid in cash. Worth most to Moscow, dearest for Japan."
+    assert game.explain(game.parse_action("ussr:offer:5")) == ""  # no line of its own
+    assert game.explain(game.parse_action("ussr:end")) == ""
 
 
 def test_cards_take_their_line_from_the_engine(
     railway: Game, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    state = railway.initial_state(1)
+    obs = railway.observe(railway.initial_state(1), 0)
     cash = railway.parse_action("ussr:terms:cash")
-    assert describe_action(railway, state, cash).explain == railway.explain(state, cash)
-    monkeypatch.setattr(railway, "explain", lambda state, action: "from the engine")
+    assert describe_action(railway, obs, cash).explain == railway.explain(cash)
+    monkeypatch.setattr(railway, "explain", lambda action: "from the engine")
     for text in ("ussr:court_us", "ussr:terms:cash", "japan:choose:us_recognition:stay_calm"):
-        info = describe_action(railway, state, railway.parse_action(text))
+        info = describe_action(railway, obs, railway.parse_action(text))
         assert info.explain == "from the engine", text
 
 

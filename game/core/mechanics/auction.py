@@ -31,28 +31,34 @@ Money is held in integer units of the scenario's tracks; bids are multiples of a
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from game.core.actions import Action
 from game.core.conditions import Pred
 from game.core.effects import Effect
 from game.core.mechanics.auction_season import Sealed, clear, fish
-from game.core.mechanics.auction_table import LotView, auction_held, lot_table, lot_track_ids
-from game.core.mechanics.base import Mechanic
+from game.core.mechanics.auction_table import auction_view, lot_tracks
+from game.core.mechanics.auction_view import (
+    BID,
+    BID_STEPS,
+    RESERVE,
+    RESERVE_PCTS,
+    TENDER,
+    TENDER_PCTS,
+    TYPES,
+    WITHHOLD,
+    AuctionView,
+    Bid,
+    Reserve,
+    Tender,
+    Withhold,
+)
+from game.core.mechanics.base import Mechanic, Reading
+from game.core.observation import Seen
+from game.core.rules import NO_TRACK
 from game.core.state import State
 from game.core.turn import Turn
-
-BID = "bid"
-TENDER = "tender"
-RESERVE = "reserve"
-WITHHOLD = "withhold"
-
-BID_STEPS = tuple(range(5, 21))
-"""Bids are these multiples of a lot's step (a tenth of its estimate): 50 % to 200 %."""
-TENDER_PCTS = tuple(range(50, 201, 10))
-RESERVE_PCTS = tuple(range(50, 151, 10))
-NO_TRACK = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +116,8 @@ class BidderDef:
     won: int
     """Tracks: grounds held; percent of the let grounds; grounds lost and gained this season;
     grounds won at the latest auction."""
+    unit: str = ""
+    """The unit of the bidder's means (its funds track's)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,12 +140,21 @@ class Auction(Mechanic):
     catch_unit: str
     on_seizure: tuple[Effect, ...]
     """Effects each time the host withholds a lot another bidder holds."""
-    bidder_ids: tuple[str, ...] = ()
-    """Faction ids of the bidders (names of the `bid_<lot>_<faction>` tracks)."""
-    verbs: tuple[str, ...] = (BID, TENDER, RESERVE, WITHHOLD)
+    active_tracks: frozenset[int] = frozenset()
+    """Tracks the `active` condition reads."""
+    name: str = ""
     _cache: dict[tuple[int, ...], list[Action]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    _v: tuple[str, str, str, str] = field(default=(BID, TENDER, RESERVE, WITHHOLD), init=False)
+    """This auction's verbs for bid, tender, reserve and withhold (its name in front)."""
+
+    kind = "auction"
+    base_verbs = (BID, TENDER, RESERVE, WITHHOLD)
+
+    def __post_init__(self) -> None:
+        v = tuple(self.verb(b) for b in self.base_verbs)
+        object.__setattr__(self, "_v", v)
 
     # ------------------------------------------------------------- helpers
 
@@ -173,13 +190,14 @@ class Auction(Mechanic):
         money = grounds = 0
         lots: set[int] = set()
         tender = False
+        bid, tender_verb = self._v[0], self._v[1]
         for order in state.orders[b.faction]:
-            if order.kind == BID:
+            if order.kind == bid:
                 lot = self.lots[order.ref]
                 money += self.cost(state.tracks, b, order.amount)
                 grounds += lot.grounds
                 lots.add(order.ref)
-            elif order.kind == TENDER:
+            elif order.kind == tender_verb:
                 tender = True
         return money, grounds, lots, tender
 
@@ -219,8 +237,9 @@ class Auction(Mechanic):
     ) -> list[Action]:
         """Filters the turn's legal actions by the orders already given (one pass: the same
         answers as `why_illegal`, which the tests check)."""
+        bid, tender, reserve, withhold = self._v
         kinds = {o.kind for o in given}
-        withheld = {o.ref for o in given if o.kind == WITHHOLD}
+        withheld = {o.ref for o in given if o.kind == withhold}
         money = grounds = 0
         lots: set[int] = set()
         means = room = 0
@@ -231,17 +250,17 @@ class Auction(Mechanic):
         out = []
         for a in cached:
             kind = a.kind
-            if kind == BID:
+            if kind == bid:
                 if a.ref in lots or b is None:
                     continue
                 if self.cost(state.tracks, b, a.amount) > means:
                     continue
                 if self.lots[a.ref].grounds > room:
                     continue
-            elif kind in (TENDER, RESERVE):
+            elif kind in (tender, reserve):
                 if kind in kinds:
                     continue
-            elif kind == WITHHOLD and a.ref in withheld:
+            elif kind == withhold and a.ref in withheld:
                 continue
             out.append(a)
         return out
@@ -250,9 +269,10 @@ class Auction(Mechanic):
         self, state: State, faction: int, b: BidderDef | None, is_host: bool
     ) -> list[Action]:
         tracks = state.tracks
+        bid, tender, reserve, withhold = self._v
         out: list[Action] = []
         if b is not None:
-            out.extend(Action(faction, TENDER, 0, pct) for pct in TENDER_PCTS)
+            out.extend(Tender(faction, tender, 0, pct) for pct in TENDER_PCTS)
             means = tracks[b.funds]
             room = self.room(tracks, b)
             for lot in self.lots:
@@ -262,15 +282,15 @@ class Auction(Mechanic):
                     price = lot.step * k
                     if self.cost(tracks, b, price) > means:
                         break
-                    out.append(Action(faction, BID, lot.index, price))
+                    out.append(Bid(faction, bid, lot.index, price))
         if is_host:
-            out.extend(Action(faction, RESERVE, 0, pct) for pct in RESERVE_PCTS)
+            out.extend(Reserve(faction, reserve, 0, pct) for pct in RESERVE_PCTS)
             out.extend(
-                Action(faction, WITHHOLD, lot.index)
+                Withhold(faction, withhold, lot.index)
                 for lot in self.lots
                 if tracks[lot.open] and tracks[lot.hold] != self.host + 1
             )
-        out.sort()
+        out.sort(key=Action.key)
         return out
 
     def room(self, tracks: tuple[int, ...] | list[int], b: BidderDef) -> int:
@@ -280,7 +300,7 @@ class Auction(Mechanic):
 
     def why_illegal(self, state: State, action: Action) -> str | None:
         tracks = state.tracks
-        kind = action.kind
+        kind = self.base_verb(action.kind)
         if not self.active(tracks, state.turn, state.fired):
             return "no auction is held this turn"
         if kind in (BID, WITHHOLD) and not 0 <= action.ref < len(self.lots):
@@ -292,7 +312,7 @@ class Auction(Mechanic):
             if kind == RESERVE:
                 if action.ref or action.amount not in RESERVE_PCTS:
                     return "a reserve is 50 to 150 percent of the estimate, in steps of 10"
-                if any(o.kind == RESERVE for o in state.orders[action.faction]):
+                if any(o.kind == action.kind for o in state.orders[action.faction]):
                     return "the reserve is already set this turn"
                 return None
             lot = self.lots[action.ref]
@@ -349,16 +369,17 @@ class Auction(Mechanic):
         """Clears the auction on all the turn's sealed orders, then runs the fishing season
         (see `auction_season`)."""
         if self.active(turn.tracks, turn.turn, turn.fired):
+            bid, tender, reserve, withhold = self._v
             host = orders[self.host]
             sealed = Sealed(
-                withheld=tuple(sorted({o.ref for o in host if o.kind == WITHHOLD})),
-                reserve=next((o.amount for o in host if o.kind == RESERVE), 0),
+                withheld=tuple(sorted({o.ref for o in host if o.kind == withhold})),
+                reserve=next((o.amount for o in host if o.kind == reserve), 0),
                 named=tuple(
-                    {o.ref: o.amount for o in orders[b.faction] if o.kind == BID}
+                    {o.ref: o.amount for o in orders[b.faction] if o.kind == bid}
                     for b in self.bidders
                 ),
                 tender=tuple(
-                    next((o.amount for o in orders[b.faction] if o.kind == TENDER), 0)
+                    next((o.amount for o in orders[b.faction] if o.kind == tender), 0)
                     for b in self.bidders
                 ),
             )
@@ -378,78 +399,96 @@ class Auction(Mechanic):
         mark = faction + 1
         return sum(lot.grounds for lot in self.lots if tracks[lot.hold] == mark)
 
-    # ------------------------------------------------------------ the table
+    # ------------------------------------------------- what a faction sees
 
-    def track_ids(self) -> frozenset[str]:
-        """Ids of the per-lot tracks the auction keeps (the table shows them, not the meters)."""
-        return lot_track_ids(self)
+    def view(self, seen: Seen) -> AuctionView:
+        """Returns the auction as the observing faction sees it (see `auction_table`)."""
+        return auction_view(self, seen)
 
-    def held(
-        self, seen: Mapping[str, int], track_ids: Sequence[str], turn: int, fired: int
-    ) -> bool:
-        """True if an auction is held on `turn`, as a faction seeing `seen` can tell."""
-        return auction_held(self, seen, track_ids, turn, fired)
+    def track_roles(self) -> Mapping[int, str]:
+        return dict.fromkeys(lot_tracks(self), "panel")
 
-    def table(
-        self,
-        seen: Mapping[str, int],
-        track_ids: Sequence[str],
-        turn: int | None = None,
-        fired: int = 0,
-    ) -> list[LotView]:
-        """Returns the lots as one faction sees them (see `auction_table.lot_table`)."""
-        return lot_table(self, seen, track_ids, turn, fired)
+    def reads(self) -> tuple[Reading, ...]:
+        everyone = 1 << self.host
+        for b in self.bidders:
+            everyone |= 1 << b.faction
+        table = frozenset(t for lot in self.lots for t in (lot.hold, lot.open)) | {self.freeze}
+        out = [
+            Reading(everyone, self.active_tracks, "active"),
+            Reading(everyone, table, "lots"),
+        ]
+        for i, b in enumerate(self.bidders):
+            own = {b.funds} | {t for t in (b.rate, b.capacity) if t != NO_TRACK}
+            out.append(Reading(1 << b.faction, frozenset(own), f"bidders.{i}"))
+        return tuple(out)
+
+    def action_space(self, factions: int) -> list[Action]:
+        bid, tender, reserve, withhold = self._v
+        out: list[Action] = []
+        for b in self.bidders:
+            out.extend(Tender(b.faction, tender, 0, pct) for pct in TENDER_PCTS)
+            out.extend(
+                Bid(b.faction, bid, lot.index, lot.step * k) for lot in self.lots for k in BID_STEPS
+            )
+        out.extend(Reserve(self.host, reserve, 0, pct) for pct in RESERVE_PCTS)
+        out.extend(Withhold(self.host, withhold, lot.index) for lot in self.lots)
+        return out
 
     # ---------------------------------------------------------------- text
-
-    def odds(self, state: State, action: Action) -> float | None:
-        return None
 
     def fmt(self, amount: int) -> str:
         return f"{amount:,}"
 
     def args(self, action: Action) -> list[str]:
-        if action.kind == BID:
+        kind = self.base_verb(action.kind)
+        if kind == BID:
             return [self.lots[action.ref].id, str(action.amount)]
-        if action.kind == WITHHOLD:
+        if kind == WITHHOLD:
             return [self.lots[action.ref].id]
         return [str(action.amount)]
 
+    def typed(self, action: Action) -> Action:
+        cls = TYPES[self.base_verb(action.kind)]
+        return cls(action.faction, action.kind, action.ref, action.amount)
+
     def parse(self, faction: int, verb: str, args: list[str]) -> Action:
-        if verb in (BID, WITHHOLD):
-            want = 2 if verb == BID else 1
+        kind = self.base_verb(verb)
+        if kind in (BID, WITHHOLD):
+            want = 2 if kind == BID else 1
             if len(args) != want:
-                form = "bid:lot:price" if verb == BID else "withhold:lot"
+                form = "bid:lot:price" if kind == BID else "withhold:lot"
                 raise ValueError(f"write {form}")
             ids = [lot.id for lot in self.lots]
             if args[0] not in ids:
                 raise ValueError(f"unknown lot {args[0]!r}")
             ref = ids.index(args[0])
-            if verb == WITHHOLD:
-                return Action(faction, WITHHOLD, ref)
-            return Action(faction, BID, ref, _amount(args[1], "bid"))
+            if kind == WITHHOLD:
+                return Withhold(faction, verb, ref)
+            return Bid(faction, verb, ref, _amount(args[1], "bid"))
         if len(args) != 1:
-            raise ValueError(f"{verb} takes one percentage")
-        return Action(faction, verb, 0, _amount(args[0], verb))
+            raise ValueError(f"{kind} takes one percentage")
+        return TYPES[kind](faction, verb, 0, _amount(args[0], kind))
 
     def label(self, action: Action) -> str:
-        if action.kind == BID:
+        kind = self.base_verb(action.kind)
+        if kind == BID:
             lot = self.lots[action.ref]
             return f"Bid {self.fmt(action.amount)} {self.unit} for {lot.name}"
-        if action.kind == WITHHOLD:
+        if kind == WITHHOLD:
             return f"Withhold {self.lots[action.ref].name} for the state trust"
-        if action.kind == TENDER:
+        if kind == TENDER:
             return f"Tender for every lot on offer at {action.amount}% of its estimate"
         return f"Set the reserve at {action.amount}% of each lot's estimate"
 
-    def explain(self, state: State, action: Action) -> str:
-        if action.kind in (BID, WITHHOLD):
+    def explain(self, action: Action) -> str:
+        kind = self.base_verb(action.kind)
+        if kind in (BID, WITHHOLD):
             lot = self.lots[action.ref]
             return (
                 f"{lot.name}, {self.waters[lot.water]}: {lot.grounds} grounds, estimate "
                 f"{self.fmt(lot.estimate)} {self.unit}. {lot.text}"
             ).strip()
-        if action.kind == TENDER:
+        if kind == TENDER:
             return "Bids on each lot you have not bid on by name, in lot order, while means last."
         return "Bids below the reserve are refused; the reserve stays secret until the results."
 

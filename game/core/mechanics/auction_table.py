@@ -1,72 +1,36 @@
-"""The table of lots as one faction sees it: what the front end shows of an auction."""
+"""Builds the auction as one faction sees it, from its observation only (`Auction.view`)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from game.core.mechanics.auction_view import AuctionView, LotView, Purse
+from game.core.observation import Seen
 
 if TYPE_CHECKING:
     from game.core.mechanics.auction import Auction
 
 
-@dataclass(frozen=True, slots=True)
-class LotView:
-    """One row of the table of lots, as one faction sees it (for the front end)."""
-
-    index: int
-    id: str
-    name: str
-    water: str
-    grounds: int
-    estimate: int
-    step: int
-    text: str
-    lon: float | None
-    lat: float | None
-    open: bool
-    on_offer: bool
-    holder: int
-    """Faction index of the holder, -1 if the lot lies idle or is not let."""
-    rent: int
-    last_holder: int
-    """Holder at the end of the last fishing season (-1: nobody)."""
-    bids: tuple[tuple[int, int], ...]
-    """(faction, amount) of the bids published at the latest auction (0 = none)."""
-    catch: int
-    """The lot's catch in the last fishing season (0 if it lay idle)."""
+def lot_tracks(a: Auction) -> frozenset[int]:
+    """Returns the per-lot tracks the auction keeps (its table shows them, not the meters)."""
+    out = {t for lot in a.lots for t in (lot.hold, lot.price, lot.prev, lot.open, lot.haul)}
+    out.update(t for lot in a.lots for t in lot.bids)
+    return frozenset(out)
 
 
-def lot_track_ids(a: Auction) -> frozenset[str]:
-    """Ids of the per-lot tracks the auction keeps (the table shows them, not the meters)."""
-    kinds = ("hold", "price", "prev", "open", "haul")
-    ids = {f"{kind}_{lot.id}" for lot in a.lots for kind in kinds}
-    ids.update(f"bid_{lot.id}_{b}" for lot in a.lots for b in a.bidder_ids)
-    return frozenset(ids)
+def _holder(value: int | None) -> int | None:
+    """Returns the faction index a holder track names (it holds faction + 1; 0 is nobody)."""
+    return None if not value else value - 1
 
 
-def auction_held(
-    a: Auction, seen: Mapping[str, int], track_ids: Sequence[str], turn: int, fired: int
-) -> bool:
-    """True if an auction is held on `turn`, as a faction seeing `seen` (its observation's
-    tracks by id) and the events `fired` can tell."""
-    values = tuple(seen.get(tid, 0) for tid in track_ids)
-    return a.active(values, turn, fired)
-
-
-def lot_table(
-    a: Auction,
-    seen: Mapping[str, int],
-    track_ids: Sequence[str],
-    turn: int | None = None,
-    fired: int = 0,
-) -> list[LotView]:
-    """Returns the lots as one faction sees them: `seen` holds its observation's tracks by
-    id, `track_ids` the rules' track ids in order (tracks it cannot see count as 0). Given
-    the `turn` (and the events `fired`), no lot is on offer when no auction is held."""
-    values = [seen.get(tid, 0) for tid in track_ids]
-    held = turn is None or auction_held(a, seen, track_ids, turn, fired)
-    return [
+def auction_view(a: Auction, seen: Seen) -> AuctionView:
+    """Returns the auction as the faction of `seen` sees it (tracks it cannot see read 0, as
+    the compiler guarantees that whether an auction is held and what is on offer are seen by
+    every bidder and the host)."""
+    values = seen.filled()
+    obs = seen.obs
+    held = a.active(values, obs.turn, obs.fired)
+    lots = tuple(
         LotView(
             index=lot.index,
             id=lot.id,
@@ -80,13 +44,22 @@ def lot_table(
             lat=lot.lat,
             open=values[lot.open] > 0,
             on_offer=held and a.on_offer(values, lot),
-            holder=values[lot.hold] - 1,
+            holder=_holder(seen[lot.hold]),
             rent=values[lot.price],
-            last_holder=values[lot.prev] - 1,
+            last_holder=_holder(seen[lot.prev]),
             bids=tuple(
                 (b.faction, values[track]) for b, track in zip(a.bidders, lot.bids, strict=True)
             ),
             catch=values[lot.haul],
         )
         for lot in a.lots
-    ]
+    )
+    bidder = a.bidder(obs.faction)
+    who = (a.host, tuple(b.faction for b in a.bidders))
+    if bidder is None:
+        return AuctionView(*who, held, lots, None, None, a.unit, a.catch_unit)
+    rate = None if bidder.rate < 0 else values[bidder.rate]
+    bid = a.verb("bid")
+    bound = sum(a.cost(values, bidder, o.amount) for o in obs.own_orders if o.kind == bid)
+    purse = Purse(values[bidder.funds], bound, bidder.unit)
+    return AuctionView(*who, held, lots, purse, rate, a.unit, a.catch_unit)

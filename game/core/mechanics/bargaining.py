@@ -14,29 +14,28 @@ Offers and acceptances need the talks to be open (a track the scenario's actions
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from game.core.actions import Action
 from game.core.conditions import Odds
 from game.core.effects import Effect
-from game.core.mechanics.base import Mechanic
+from game.core.mechanics.bargaining_view import (
+    ACCEPT,
+    OFFER,
+    TERMS,
+    TYPES,
+    Accept,
+    BargainingView,
+    Offer,
+    Side,
+    Terms,
+    TermsDef,
+)
+from game.core.mechanics.base import Mechanic, Reading
+from game.core.observation import Seen
 from game.core.state import State
 from game.core.turn import Turn
-
-OFFER = "offer"
-TERMS = "terms"
-ACCEPT = "accept"
-
-
-@dataclass(frozen=True, slots=True)
-class TermsDef:
-    """A way of paying: its share of the nominal price as each side values it (percent)."""
-
-    id: str
-    label: str
-    text: str
-    seller_pct: int
-    buyer_pct: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +55,9 @@ class SideDef:
 class Bargaining(Mechanic):
     """Parameters of one bargaining table (see the module docstring for the rules)."""
 
+    kind = "bargaining"
+    base_verbs = (OFFER, TERMS, ACCEPT)
+
     seller: SideDef
     buyer: SideDef
     talks: int
@@ -72,7 +74,7 @@ class Bargaining(Mechanic):
     unit: str
     terms_defs: tuple[TermsDef, ...]
     on_agreement: tuple[Effect, ...]
-    verbs: tuple[str, ...] = (OFFER, TERMS, ACCEPT)
+    name: str = ""
     _cache: dict[tuple[int, int, int, int], list[Action]] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -105,18 +107,19 @@ class Bargaining(Mechanic):
         key = (faction, tracks[self.seller.price], tracks[self.buyer.price], tracks[me.terms])
         cached = self._cache.get(key)
         if cached is None:
+            offer, terms = self.verb(OFFER), self.verb(TERMS)
             cached = []
             if tracks[other.price] > 0:
-                cached.append(Action(faction, ACCEPT))
+                cached.append(Accept(faction, self.verb(ACCEPT)))
             lo, hi = self._price_range(tracks, me)
             first = (lo // self.step + 1) * self.step
-            cached.extend(Action(faction, OFFER, 0, p) for p in range(first, hi, self.step))
+            cached.extend(Offer(faction, offer, 0, p) for p in range(first, hi, self.step))
             cached.extend(
-                Action(faction, TERMS, i)
+                Terms(faction, terms, i)
                 for i in range(len(self.terms_defs))
                 if i != tracks[me.terms]
             )
-            cached.sort()
+            cached.sort(key=Action.key)
             self._cache[key] = cached
         given = state.orders[faction]
         if given:
@@ -132,17 +135,18 @@ class Bargaining(Mechanic):
             return "the talks are closed" if state.tracks[self.talks] <= 0 else "a deal is agreed"
         me, other = sides
         tracks = state.tracks
+        kind = self.base_verb(action.kind)
         if any(o.kind == action.kind for o in state.orders[action.faction]):
-            return f"already ordered {action.kind!r} this turn"
-        if action.kind == ACCEPT:
+            return f"already ordered {kind!r} this turn"
+        if kind == ACCEPT:
             if action.ref or action.amount:
                 return "accept takes no arguments"
             return None if tracks[other.price] > 0 else f"{other.name} has made no offer yet"
-        if action.kind == TERMS:
+        if kind == TERMS:
             if not 0 <= action.ref < len(self.terms_defs) or action.amount:
                 return "unknown terms"
             return "these are already your terms" if action.ref == tracks[me.terms] else None
-        if action.kind == OFFER:
+        if kind == OFFER:
             lo, hi = self._price_range(tracks, me)
             p = action.amount
             if action.ref or p % self.step:
@@ -156,7 +160,9 @@ class Bargaining(Mechanic):
         return f"unknown verb {action.kind!r}"
 
     def priority(self, action: Action) -> int:
-        if action.kind == ACCEPT:  # acceptances first, the seller's before the buyer's
+        if (
+            self.base_verb(action.kind) == ACCEPT
+        ):  # acceptances first, the seller's before the buyer's
             return 0 if action.faction == self.seller.faction else 1
         return 50
 
@@ -166,14 +172,15 @@ class Bargaining(Mechanic):
         if sides is None or t[self.talks] <= 0 or t[self.agreed]:
             return
         me, other = sides
-        if action.kind == OFFER:
+        kind = self.base_verb(action.kind)
+        if kind == OFFER:
             turn.put(me.price, action.amount)
             terms = self.terms_defs[t[me.terms]]
             turn.say(f"{me.name} offers {self._fmt(action.amount)} {self.unit}, {terms.label}.", -1)
-        elif action.kind == TERMS:
+        elif kind == TERMS:
             turn.put(me.terms, action.ref)
             turn.say(f"{me.name} proposes new terms: {self.terms_defs[action.ref].label}.", -1)
-        elif action.kind == ACCEPT:
+        elif kind == ACCEPT:
             self._accept(turn, me, other)
 
     def _accept(self, turn: Turn, me: SideDef, other: SideDef) -> None:
@@ -196,33 +203,42 @@ class Bargaining(Mechanic):
         turn.say(f"Agreement: {me.name} accepts {self._fmt(price)} {self.unit}, {deal.label}.", -1)
         turn.apply(self.on_agreement, "agreement")
 
-    def odds(self, state: State, action: Action) -> float | None:
+    def odds(self, seen: Seen, action: Action) -> float | None:
         sides = self._side(action.faction)
-        if action.kind != ACCEPT or sides is None:
+        if self.base_verb(action.kind) != ACCEPT or sides is None:
             return None
-        return sides[0].accept_odds.of(state.tracks)
+        odds = sides[0].accept_odds
+        if not seen.known([t for t, _ in odds.terms]):
+            return None
+        return odds.of(seen.filled())
 
     def _fmt(self, amount: int) -> str:
         value = amount / self.scale
         return f"{value:g}"
 
     def args(self, action: Action) -> list[str]:
-        if action.kind == OFFER:
+        kind = self.base_verb(action.kind)
+        if kind == OFFER:
             return [self._fmt(action.amount)]
-        if action.kind == TERMS:
+        if kind == TERMS:
             return [self.terms_defs[action.ref].id]
         return []
 
+    def typed(self, action: Action) -> Action:
+        cls = TYPES[self.base_verb(action.kind)]
+        return cls(action.faction, action.kind, action.ref, action.amount)
+
     def parse(self, faction: int, verb: str, args: list[str]) -> Action:
-        if verb == ACCEPT:
+        kind = self.base_verb(verb)
+        if kind == ACCEPT:
             if args:
                 raise ValueError("accept takes no arguments")
-            return Action(faction, ACCEPT)
-        if verb == TERMS:
+            return Accept(faction, verb)
+        if kind == TERMS:
             ids = [d.id for d in self.terms_defs]
             if len(args) != 1 or args[0] not in ids:
                 raise ValueError(f"terms takes one of {', '.join(ids)}")
-            return Action(faction, TERMS, ids.index(args[0]))
+            return Terms(faction, verb, ids.index(args[0]))
         if len(args) != 1:
             raise ValueError(f"offer takes one price in {self.unit}")
         try:
@@ -234,16 +250,67 @@ class Bargaining(Mechanic):
         amount = round(value * self.scale)
         if abs(amount - value * self.scale) > 1e-6:
             raise ValueError(f"offer price {args[0]} is finer than the track's unit")
-        return Action(faction, OFFER, 0, amount)
+        return Offer(faction, verb, 0, amount)
 
     def label(self, action: Action) -> str:
-        if action.kind == OFFER:
+        kind = self.base_verb(action.kind)
+        if kind == OFFER:
             return f"Offer {self._fmt(action.amount)} {self.unit}"
-        if action.kind == TERMS:
+        if kind == TERMS:
             return f"Propose payment terms: {self.terms_defs[action.ref].label}"
         return "Accept the other side's standing offer"
 
-    def explain(self, state: State, action: Action) -> str:
-        if action.kind == TERMS:
+    def explain(self, action: Action) -> str:
+        if self.base_verb(action.kind) == TERMS:
             return self.terms_defs[action.ref].text
         return ""
+
+    def action_space(self, factions: int) -> list[Action]:
+        first = (self.floor - 1) // self.step * self.step + self.step
+        out: list[Action] = []
+        for side in (self.seller, self.buyer):
+            f = side.faction
+            out.append(Accept(f, self.verb(ACCEPT)))
+            out.extend(
+                Offer(f, self.verb(OFFER), 0, p) for p in range(first, self.ceiling + 1, self.step)
+            )
+            out.extend(Terms(f, self.verb(TERMS), i) for i in range(len(self.terms_defs)))
+        return out
+
+    # ------------------------------------------------- what a faction sees
+
+    def view(self, seen: Seen) -> BargainingView:
+        def side(s: SideDef) -> Side:
+            return Side(s.faction, seen[s.price], seen[s.terms])
+
+        talks, agreed = seen[self.talks], seen[self.agreed]
+        is_open = None if talks is None or agreed is None else talks > 0 and agreed == 0
+        return BargainingView(
+            side(self.seller), side(self.buyer), is_open, self.scale, self.unit, self.terms_defs
+        )
+
+    def track_roles(self) -> Mapping[int, str]:
+        roles = {self.agreed_turn: "date", self.deal_terms: "terms"}
+        for side in (self.seller, self.buyer):
+            roles[side.price] = "panel"
+            roles[side.terms] = "terms"
+        return roles
+
+    def value_text(self, track: int, value: int) -> str | None:
+        """Returns a terms track's value as the terms' label (None for other tracks)."""
+        terms = (self.seller.terms, self.buyer.terms, self.deal_terms)
+        if track in terms and 0 <= value < len(self.terms_defs):
+            return self.terms_defs[value].label
+        return None
+
+    def reads(self) -> tuple[Reading, ...]:
+        both = 1 << self.seller.faction | 1 << self.buyer.faction
+        seller, buyer = self.seller, self.buyer
+        table = frozenset(
+            (self.talks, self.agreed, seller.price, buyer.price, seller.terms, buyer.terms)
+        )
+        out = [Reading(both, table, "talks")]
+        for key, side in (("seller", self.seller), ("buyer", self.buyer)):
+            odds = frozenset(t for t, _ in side.accept_odds.terms)
+            out.append(Reading(1 << side.faction, odds, f"{key}.accept_odds"))
+        return tuple(out)

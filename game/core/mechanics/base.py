@@ -1,18 +1,61 @@
-"""The interface every mechanic implements."""
+"""The interface every mechanic implements (see docs/mechanics.md for how to write one)."""
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import ClassVar
 
 from game.core.actions import Action
+from game.core.observation import Seen
 from game.core.state import State
 from game.core.turn import Turn
 
 
-class Mechanic(ABC):
-    """A rule module. Instances are immutable configuration plus behaviour (and action caches)."""
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """Tracks that a rule a faction sees reads, so that faction must observe them: its legal
+    actions, the odds it is shown, the condition that says whether the mechanic is on. The
+    compiler checks every reading against the tracks' visibility and names the spec's field."""
 
-    verbs: tuple[str, ...] = ()
+    mask: int
+    """Factions that must observe the tracks (bit i: faction i)."""
+    tracks: frozenset[int]
+    field: str
+    """Where the reading comes from in the mechanic's spec (`active`, `seller.accept_odds`)."""
+
+
+class Mechanic(ABC):
+    """A rule module. Instances are immutable configuration plus behaviour (and action caches).
+
+    A scenario may hold several mechanics of one kind; each then has a `name`, and its verbs are
+    written `name.verb` (`east.attack`). Unnamed, the verbs are the kind's own (`attack`).
+    """
+
+    kind: ClassVar[str] = ""
+    """The mechanic's kind, as scenario files name it (`bargaining`)."""
+    base_verbs: ClassVar[tuple[str, ...]] = ()
+    """The verbs of the kind, before any name is put in front of them."""
+
+    @property
+    def name(self) -> str:
+        """The mechanic's name in its scenario ("" when it is the only one of its kind)."""
+        return ""
+
+    @property
+    def verbs(self) -> tuple[str, ...]:
+        return tuple(self.verb(v) for v in self.base_verbs)
+
+    def verb(self, base: str) -> str:
+        """Returns this mechanic's verb for one of its kind's verbs."""
+        return f"{self.name}.{base}" if self.name else base
+
+    def base_verb(self, kind: str) -> str:
+        """Returns the kind's verb of one of this mechanic's verbs (the name taken off)."""
+        return kind[len(self.name) + 1 :] if self.name else kind
+
+    # ------------------------------------------------------------- the rules
 
     @abstractmethod
     def actions(self, state: State, faction: int) -> list[Action]:
@@ -31,28 +74,61 @@ class Mechanic(ABC):
     def priority(self, action: Action) -> int:
         """Returns the order's place in the turn's resolution (lower resolves first)."""
 
-    @abstractmethod
-    def args(self, action: Action) -> list[str]:
-        """Returns the notation's arguments after the verb."""
-
-    @abstractmethod
-    def parse(self, faction: int, verb: str, args: list[str]) -> Action:
-        """Returns the action of this notation; ValueError says what is wrong."""
-
-    @abstractmethod
-    def label(self, action: Action) -> str:
-        """Returns a sentence for people."""
-
     def settle(self, turn: Turn, orders: tuple[tuple[Action, ...], ...]) -> None:
         """Runs after every order of the turn has resolved (e.g. to clear an auction on all the
         sealed bids at once); `orders` are the turn's orders per faction. Most mechanics
         resolve order by order and need nothing here."""
         return None
 
-    def odds(self, state: State, action: Action) -> float | None:
-        """Returns the action's chance of success, where it has one."""
+    @abstractmethod
+    def action_space(self, factions: int) -> list[Action]:
+        """Returns every action this mechanic could ever offer, in a fixed order (the
+        scenario's action index space, for learning agents' masks)."""
+
+    # ------------------------------------------------------------- notation
+
+    @abstractmethod
+    def args(self, action: Action) -> list[str]:
+        """Returns the notation's arguments after the verb."""
+
+    @abstractmethod
+    def parse(self, faction: int, verb: str, args: list[str]) -> Action:
+        """Returns the (typed) action of this notation; ValueError says what is wrong."""
+
+    @abstractmethod
+    def typed(self, action: Action) -> Action:
+        """Returns `action` as its verb family's type (an `Action` read back from JSON)."""
+
+    @abstractmethod
+    def label(self, action: Action) -> str:
+        """Returns a sentence for people."""
+
+    # ------------------------------------------------- what a faction sees
+
+    def odds(self, seen: Seen, action: Action) -> float | None:
+        """Returns the action's chance of success as its faction can tell it from its
+        observation: None where chance is not involved, or an input is hidden from it."""
         return None
 
-    def explain(self, state: State, action: Action) -> str:
+    def explain(self, action: Action) -> str:
         """Returns one line on why the action matters (with its source), for the UI."""
         return ""
+
+    def view(self, seen: Seen) -> object | None:
+        """Returns what the front end shows of this mechanic to the observing faction (a typed
+        view, computed from its observation only), or None if it shows nothing of its own."""
+        return None
+
+    def value_text(self, track: int, value: int) -> str | None:
+        """Returns a value of one of this mechanic's tracks in words (a terms index as the
+        terms' label), or None to show it as a number."""
+        return None
+
+    def track_roles(self) -> Mapping[int, str]:
+        """Returns how the front end shows this mechanic's tracks: `price`, `terms`, `date`
+        (meters of their own kind), or `panel` (shown by the mechanic's panel, not as meters)."""
+        return {}
+
+    def reads(self) -> tuple[Reading, ...]:
+        """Returns the tracks that rules factions see read (checked by the compiler)."""
+        return ()

@@ -17,48 +17,24 @@ garrison loses attack × `attrition` / 100. Odds are shown to the acting faction
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from game.core.actions import Action
 from game.core.conditions import Pred
-from game.core.mechanics.base import Mechanic
+from game.core.mechanics.base import Mechanic, Reading
+from game.core.mechanics.campaign_view import (
+    ATTACK,
+    Attack,
+    CampaignView,
+    FrontDef,
+    FrontView,
+    RegionDef,
+    RegionView,
+)
+from game.core.observation import Seen
 from game.core.state import State
 from game.core.turn import Turn
-
-ATTACK = "attack"
-
-
-@dataclass(frozen=True, slots=True)
-class RegionDef:
-    index: int
-    id: str
-    name: str
-    lon: float
-    lat: float
-    land: tuple[int, ...]
-    """Regions reachable over land."""
-    sea: tuple[int, ...]
-    """Regions reachable by sea (amphibious fronts only)."""
-    control: int
-    """Track holding the controlling faction's index."""
-    garrison: int
-    """Track holding the defending forces in the region."""
-    terrain: int
-    """Defence multiplier in percent (mountains, fortified zones > 100)."""
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class FrontDef:
-    index: int
-    id: str
-    name: str
-    position: int
-    """Track holding the index of the region the front stands in."""
-    strength: int
-    """Track holding the front's strength."""
-    amphibious: bool
-    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,10 +54,12 @@ class Campaign(Mechanic):
     loss: int
     win_loss: int
     attrition: int
-    verbs: tuple[str, ...] = (ATTACK,)
-    _targets: dict[tuple[int, int], tuple[int, ...]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
+    active_tracks: frozenset[int] = frozenset()
+    """Tracks the `active` condition reads."""
+    name: str = ""
+
+    kind = "campaign"
+    base_verbs = (ATTACK,)
 
     def targets(self, tracks: tuple[int, ...], front: FrontDef) -> tuple[int, ...]:
         """Returns the regions `front` may attack now."""
@@ -95,12 +73,13 @@ class Campaign(Mechanic):
         tracks = state.tracks
         if faction != self.attacker or not self.active(tracks, state.turn, state.fired):
             return []
-        ordered = {o.ref for o in state.orders[faction] if o.kind == ATTACK}
+        ordered = {o.ref for o in state.orders[faction] if o.kind == self.verb(ATTACK)}
         out: list[Action] = []
+        verb = self.verb(ATTACK)
         for front in self.fronts:
             if front.index in ordered or tracks[front.strength] <= 0:
                 continue
-            out.extend(Action(faction, ATTACK, front.index, r) for r in self.targets(tracks, front))
+            out.extend(Attack(faction, verb, front.index, r) for r in self.targets(tracks, front))
         return out
 
     def why_illegal(self, state: State, action: Action) -> str | None:
@@ -111,7 +90,7 @@ class Campaign(Mechanic):
         if not self.active(state.tracks, state.turn, state.fired):
             return "the campaign has not begun"
         front = self.fronts[action.ref]
-        if any(o.kind == ATTACK and o.ref == action.ref for o in state.orders[action.faction]):
+        if any(o.kind == action.kind and o.ref == action.ref for o in state.orders[action.faction]):
             return f"{front.name} already has its orders this turn"
         if state.tracks[front.strength] <= 0:
             return f"{front.name} has no strength left"
@@ -136,10 +115,23 @@ class Campaign(Mechanic):
             return self.min_odds
         return min(self.max_odds, max(self.min_odds, attack / (attack + defence)))
 
-    def odds(self, state: State, action: Action) -> float | None:
-        if action.kind != ATTACK or self.why_illegal(state, action) is not None:
+    def odds_inputs(self, front: FrontDef, region: int) -> tuple[int, ...]:
+        """Returns the tracks the odds of `front` attacking `region` read."""
+        target = self.regions[region]
+        return (front.strength, self.readiness, target.garrison, self.ceasefire)
+
+    def odds(self, seen: Seen, action: Action) -> float | None:
+        """The odds as the attacker can tell them: unknown (None) when the garrison, or any
+        other input, is hidden from it, or when the attack is not possible."""
+        if not 0 <= action.ref < len(self.fronts) or not 0 <= action.amount < len(self.regions):
             return None
-        return self.odds_of(state.tracks, self.fronts[action.ref], action.amount)
+        front = self.fronts[action.ref]
+        if not seen.known(self.odds_inputs(front, action.amount)):
+            return None
+        probe = seen.probe()
+        if self.why_illegal(probe, action) is not None:
+            return None
+        return self.odds_of(probe.tracks, front, action.amount)
 
     def resolve(self, turn: Turn, action: Action) -> None:
         t = turn.tracks
@@ -166,6 +158,15 @@ class Campaign(Mechanic):
     def args(self, action: Action) -> list[str]:
         return [self.fronts[action.ref].id, self.regions[action.amount].id]
 
+    def typed(self, action: Action) -> Action:
+        return Attack(action.faction, action.kind, action.ref, action.amount)
+
+    def action_space(self, factions: int) -> list[Action]:
+        verb = self.verb(ATTACK)
+        return [
+            Attack(self.attacker, verb, f.index, r.index) for f in self.fronts for r in self.regions
+        ]
+
     def parse(self, faction: int, verb: str, args: list[str]) -> Action:
         if len(args) != 2:
             raise ValueError("attack takes a front and a region: attack:FRONT:REGION")
@@ -175,10 +176,35 @@ class Campaign(Mechanic):
             raise ValueError(f"unknown front {args[0]!r} (known: {', '.join(fronts)})")
         if args[1] not in regions:
             raise ValueError(f"unknown region {args[1]!r}")
-        return Action(faction, ATTACK, fronts[args[0]], regions[args[1]])
+        return Attack(faction, verb, fronts[args[0]], regions[args[1]])
 
     def label(self, action: Action) -> str:
         return f"{self.fronts[action.ref].name}: attack {self.regions[action.amount].name}"
 
-    def explain(self, state: State, action: Action) -> str:
+    def explain(self, action: Action) -> str:
         return self.regions[action.amount].text
+
+    # ------------------------------------------------- what a faction sees
+
+    def view(self, seen: Seen) -> CampaignView:
+        regions = tuple(RegionView(r, seen[r.control], seen[r.garrison]) for r in self.regions)
+        fronts = tuple(FrontView(f, seen[f.position], seen[f.strength]) for f in self.fronts)
+        return CampaignView(self.attacker, regions, fronts)
+
+    def track_roles(self) -> Mapping[int, str]:
+        roles = {}
+        for region in self.regions:
+            roles[region.control] = roles[region.garrison] = "panel"
+        for front in self.fronts:
+            roles[front.position] = roles[front.strength] = "panel"
+        return roles
+
+    def reads(self) -> tuple[Reading, ...]:
+        me = 1 << self.attacker
+        control = frozenset(r.control for r in self.regions)
+        fronts = frozenset(t for f in self.fronts for t in (f.position, f.strength))
+        return (
+            Reading(me, self.active_tracks, "active"),
+            Reading(me, control, "map.regions"),
+            Reading(me, fronts, "fronts"),
+        )

@@ -15,14 +15,14 @@ import pygame_gui
 from pygame_gui.elements import UIButton
 
 from game.core.actions import Action
-from game.core.mechanics.auction import Auction
+from game.core.mechanics.auction_view import AuctionView, Purse
 from game.core.observation import Observation
 from game.ui import gui
 from game.ui.scene import Context
 from game.ui.scenes.amounts import AmountSlider
 from game.ui.session import Session
 from game.ui.theme import ACCENT, INK, INK_SOFT, PAPER
-from game.ui.view import LotRow, Purse, bid_cost, lot_rows, purse
+from game.ui.view import LotRow, bid_cost, lot_rows, purse, view_of
 from game.ui.widgets.lot_table import (
     COLUMN_HELP,
     draw_lot_table,
@@ -43,7 +43,7 @@ class LotsPanel:
         ctx: Context,
         root: pygame_gui.core.UIContainer,
         rect: pygame.Rect,
-        auction: Auction,
+        auction: AuctionView,
         *,
         showing: str = LOTS,
     ) -> None:
@@ -51,7 +51,7 @@ class LotsPanel:
         self.root = root
         self.rect = rect
         self.auction = auction
-        self.bidders = tuple(b.faction for b in auction.bidders)
+        self.bidders = auction.bidders
         self.showing = showing
         """`lots` (the table) or `map`."""
         self.selected = -1
@@ -155,13 +155,12 @@ class LotsPanel:
 
     def build(self, session: Session, obs: Observation, legal: list[Action]) -> None:
         """Updates the table and the controls for the session's view (called when it changes)."""
-        view = session.preview if session.staged else session.state
         self.obs = obs
-        self.rows = lot_rows(session.game, obs, legal, view)
-        self.purse = purse(session.rules, obs)
+        self.auction = view_of(session.game, obs, AuctionView) or self.auction
+        self.rows = lot_rows(session.game, obs, legal)
+        self.purse = purse(session.game, obs)
         self.acting = session.human_to_act() >= 0 and bool(legal)
-        ids = [t.id for t in session.rules.tracks]
-        self.held = self.auction.held(dict(obs.tracks), ids, obs.turn, obs.fired)
+        self.held = self.auction.held
         self.first = max(0, min(self.first, len(self.rows) - self._fits()))
         self.built += 1
         self._sync_controls()
@@ -340,7 +339,7 @@ class LotsPanel:
             return
         lot = row.lot
         rules = session.rules
-        if 0 <= lot.holder < len(rules.factions):
+        if lot.holder is not None:
             held = f"held by {short_faction(rules, lot.holder)} at {lot.rent:,}"
         else:
             held = "idle" if lot.open else "not let"
@@ -381,7 +380,7 @@ class LotsPanel:
         if bid is None or self.obs is None:
             why = row.why or "no bid is possible"
             return f"You cannot bid: {why}.", ACCENT
-        cost = bid_cost(session.rules, self.obs, bid.amount)
+        cost = bid_cost(session.game, self.obs, bid.amount)
         purse = self.purse
         if purse is None:
             return "", INK
@@ -411,7 +410,7 @@ class LotsPanel:
         out = []
         for row in self.rows:
             lot = row.lot
-            if 0 <= lot.holder < len(rules.factions):
+            if lot.holder is not None:
                 holder = rules.factions[lot.holder].id
             else:
                 holder = "idle" if lot.open else "not let"

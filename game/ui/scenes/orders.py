@@ -17,16 +17,17 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UIHorizontalSlider
 
-from game.core.actions import END, Action
-from game.core.mechanics.auction import BID, RESERVE, TENDER, WITHHOLD
-from game.core.mechanics.bargaining import OFFER, Bargaining
+from game.core.actions import Action, EndTurn
+from game.core.mechanics.auction_view import AuctionView, Bid, Reserve, Tender, Withhold
+from game.core.mechanics.bargaining_view import BargainingView, Offer
+from game.core.mechanics.campaign_view import Attack
 from game.ui import gui
 from game.ui.scene import Context
 from game.ui.scenes.amounts import AmountSlider
 from game.ui.scenes.cards import Cards
 from game.ui.session import Session
 from game.ui.theme import ACCENT, INK, INK_SOFT, faction_colour
-from game.ui.view import ActionInfo, auction_of, bargaining_of, describe_action, offer_history
+from game.ui.view import ActionInfo, describe_action, offer_history, view_of
 from game.ui.widgets.chart import draw_chart
 from game.ui.widgets.text import blit_text, wrap
 
@@ -43,10 +44,10 @@ _AMOUNT = operator.attrgetter("amount")
 STAGED_LINES = 6
 """At most this many of the orders given are listed (the latest); the others are counted."""
 
-_CAPTIONS = {
-    TENDER: "Tender: bid this share of its estimate on every lot on offer you do not bid on "
+_CAPTIONS: dict[type[Action], str] = {
+    Tender: "Tender: bid this share of its estimate on every lot on offer you do not bid on "
     "by name.",
-    RESERVE: "Reserve: bids below this share of a lot's estimate are refused (it stays secret).",
+    Reserve: "Reserve: bids below this share of a lot's estimate are refused (it stays secret).",
 }
 
 
@@ -69,21 +70,21 @@ class OrdersPanel:
         self.first = 0
         """Index of the first card shown (the cards page)."""
         self.cards_rect = pygame.Rect(rect)
-        self.amounts = {
-            OFFER: AmountSlider(
+        self.amounts: dict[type[Action], AmountSlider] = {
+            Offer: AmountSlider(
                 ctx,
                 root,
                 self._offer_text,
                 "Make this offer (O). Left/Right arrows move the price.",
             ),
-            TENDER: AmountSlider(
+            Tender: AmountSlider(
                 ctx,
                 root,
                 lambda a: f"Tender {a.amount} %",
                 "Tender: bid this share of its estimate on every lot on offer that you do not bid "
                 "on by name, lot by lot, while your means last.",
             ),
-            RESERVE: AmountSlider(
+            Reserve: AmountSlider(
                 ctx,
                 root,
                 lambda a: f"Reserve {a.amount} %",
@@ -99,7 +100,7 @@ class OrdersPanel:
         self.info = ""
         self.history: list[tuple[int, float | None, float | None]] = []
         self.version = -1
-        self._talks: Bargaining | None = None
+        self._talks: BargainingView | None = None
         self.deck = Cards(ctx, root)
         self._bottom: dict[str, UIButton] = {}
         self._pagers: dict[str, UIButton] = {}
@@ -146,21 +147,21 @@ class OrdersPanel:
     @property
     def slider(self) -> UIHorizontalSlider | None:
         """The price slider of the talks (None when no offer can be made)."""
-        return self.amounts[OFFER].slider if self.amounts[OFFER].shown else None
+        return self.amounts[Offer].slider if self.amounts[Offer].shown else None
 
     @property
     def offer_button(self) -> UIButton | None:
-        return self.amounts[OFFER].button if self.amounts[OFFER].shown else None
+        return self.amounts[Offer].button if self.amounts[Offer].shown else None
 
     @property
     def offers(self) -> list[Action]:
-        return self.amounts[OFFER].actions
+        return self.amounts[Offer].actions
 
     def build(self, session: Session) -> None:
         """Updates the widgets for the session's view (called when it changes)."""
         r, px = self.rect, self.ctx.px
         legal = session.legal()
-        view = session.preview if session.staged else session.state
+        obs = session.observation()
         labels = [f"{i + 1}. {session.game.label(a)}" for i, a in enumerate(session.staged)]
         if len(labels) > STAGED_LINES:
             earlier = len(labels) - STAGED_LINES + 1
@@ -169,26 +170,30 @@ class OrdersPanel:
         """The orders given, numbered, as the panel lists them."""
         y = r.top + px(30) + px(20) * max(1, len(self.staged))
         self.chart_rect = None
-        if bargaining_of(session.rules) is not None:
-            states = [*session.turn_states]
-            if states[-1] is not view:
-                states.append(view)
-            self.history = offer_history(session.game, states, session.viewer)
+        self._talks = view_of(session.game, obs, BargainingView)
+        if self._talks is not None:
+            seen = [session.game.observe(st, session.viewer) for st in session.turn_states]
+            if session.turn_states[-1] is not (
+                session.preview if session.staged else session.state
+            ):
+                seen.append(obs)
+            self.history = offer_history(session.game, seen)
             self.chart_rect = pygame.Rect(r.left, y, r.width, px(112))
             y += px(118)
         self.buttons = {}
         self._hidden = []
-        self._talks = bargaining_of(session.rules)
         y = self._build_sliders(session, legal, y)
         bottom = r.bottom - px(44)
         if session.version != self.version:
             self.first = 0
             self.version = session.version
         self.deck.keep_for((session.state, session.viewer))
-        apart = {OFFER, TENDER, RESERVE, END}
-        if auction_of(session.rules) is not None:
-            apart |= {BID, WITHHOLD}  # given in the table of lots
-        self.infos = [describe_action(session.game, view, a) for a in legal if a.kind not in apart]
+        apart: tuple[type[Action], ...] = (Offer, Tender, Reserve, EndTurn)
+        if view_of(session.game, obs, AuctionView) is not None:
+            apart += (Bid, Withhold)  # given in the table of lots
+        self.infos = [
+            describe_action(session.game, obs, a) for a in legal if not isinstance(a, apart)
+        ]
         self.cards_rect = pygame.Rect(r.left, y + px(6), r.width, bottom - y - px(16))
         self._build_cards()
         self._build_bottom(session, bottom, bool(legal) or session.orders_complete())
@@ -207,15 +212,15 @@ class OrdersPanel:
         px, r = self.ctx.px, self.rect
         self.captions = []
         for kind, amount in self.amounts.items():
-            actions = sorted((a for a in legal if a.kind == kind), key=_AMOUNT)
+            actions = sorted((a for a in legal if isinstance(a, kind)), key=_AMOUNT)
             start, keep = 0, True
-            if kind == OFFER and actions:
+            if kind is Offer and actions:
                 talks = self._talks
                 seller = talks is not None and session.human_to_act() == talks.seller.faction
                 start, keep = (len(actions) - 1 if seller else 0), False
-            elif kind == TENDER:
+            elif kind is Tender:
                 start = next((i for i, a in enumerate(actions) if a.amount == 100), 0)
-            elif kind == RESERVE:
+            elif kind is Reserve:
                 start = len(actions) // 2
             amount.update(actions, pygame.Rect(r.left, y, r.width, px(30)), start=start, keep=keep)
             if not actions:
@@ -237,11 +242,11 @@ class OrdersPanel:
         return f"Offer {value:g} {unit}".strip()
 
     def current_offer(self) -> Action | None:
-        return self.amounts[OFFER].current()
+        return self.amounts[Offer].current()
 
     def nudge(self, session: Session, step: int) -> None:
         """Moves the price slider by `step` notches."""
-        self.amounts[OFFER].nudge(step)
+        self.amounts[Offer].nudge(step)
 
     def _build_cards(self) -> None:
         """Shows the cards that fit from `self.first` on, and ▲ ▼ when there are more."""
@@ -352,7 +357,7 @@ class OrdersPanel:
     def show_target(self, session: Session, region: int) -> bool:
         """Pages the cards to the first attack on `region`; False if there is none."""
         for i, info in enumerate(self.infos):
-            if info.action.kind == "attack" and info.action.amount == region:
+            if isinstance(info.action, Attack) and info.action.region == region:
                 self.first = i
                 self.build(session)
                 return True
@@ -408,7 +413,7 @@ class OrdersPanel:
             self._draw_chart(surface, session)
 
     def _draw_chart(self, surface: pygame.Surface, session: Session) -> None:
-        talks = bargaining_of(session.rules)
+        talks = self._talks
         assert talks is not None
         assert self.chart_rect is not None
         rules = session.rules

@@ -18,6 +18,7 @@ from pygame_gui.elements import UIButton, UITextBox
 from game.core.actions import Action
 from game.core.errors import IllegalActionError
 from game.core.log import LogEntry
+from game.core.mechanics.auction_view import AuctionView
 from game.core.observation import Observation
 from game.core.state import ORDERS, State
 from game.ui import scene as sc
@@ -28,7 +29,7 @@ from game.ui.scenes.orders import Command, OrdersPanel
 from game.ui.session import Session
 from game.ui.settings import saves_dir
 from game.ui.theme import INK_SOFT, Colour, faction_colour
-from game.ui.view import Meter, auction_of, log_html, meters, month
+from game.ui.view import Meter, log_html, meters, month, view_of
 from game.ui.widgets.lot_table import lot_tooltip
 from game.ui.widgets.map_view import MapPainter, MapView, RegionMark, build_map_view
 from game.ui.widgets.map_view import region_tooltip as _region_tip
@@ -67,7 +68,7 @@ class GameScene(sc.Scene):
         """The side panel as last drawn, and what it showed (it is redrawn when that changes)."""
         self.region_hits: list[tuple[pygame.Rect, RegionMark]] = []
         self.orders: OrdersPanel | None = None
-        self.auction = auction_of(session.rules)
+        self.auction = view_of(session.game, session.observation(), AuctionView)
         self.lots: LotsPanel | None = None
         """The table of lots (auction scenarios only)."""
         self.showing = LOTS
@@ -166,7 +167,7 @@ class GameScene(sc.Scene):
         obs = s.observation()
         legal = s.legal()
         self.meters = meters(s.rules, obs)
-        self.map_view = build_map_view(s.rules, obs, legal, self._before())
+        self.map_view = build_map_view(s.game, obs, legal, self._before())
         if self.orders is not None:
             self.orders.build(s)
         if self.lots is not None:

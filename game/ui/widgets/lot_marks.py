@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pygame
 
-from game.core.mechanics.auction_table import LotView
+from game.core.mechanics.auction_view import LotView
 from game.core.rules import Rules
 from game.ui.theme import INK, PAPER_LIGHT, RULE, Fonts, faction_colour
 
@@ -29,7 +29,7 @@ def draw_lots(
         x, y = to_screen(lot.lon, lot.lat)
         box = pygame.Rect(0, 0, 2 * half, 2 * half)
         box.center = (round(x), round(y))
-        if 0 <= lot.holder < len(rules.factions):
+        if lot.holder is not None:
             holder = rules.factions[lot.holder]
             pygame.draw.rect(surface, faction_colour(holder.id, holder.index), box)
             pygame.draw.rect(surface, INK, box, 1)

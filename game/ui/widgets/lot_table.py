@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.core.mechanics.auction_table import LotView
+from game.core.mechanics.auction_view import LotView
 from game.core.rules import Rules
 from game.ui.theme import ACCENT, INK, INK_SOFT, PAPER, PAPER_LIGHT, RULE, Colour, Fonts
 from game.ui.theme import faction_colour as _colour
@@ -206,7 +206,7 @@ def _draw_cell(
     elif key == "estimate":
         text = f"{lot.estimate:,}"
     elif key == "rent":
-        text = f"{lot.rent:,}" if lot.holder >= 0 and lot.rent else "—"
+        text = f"{lot.rent:,}" if lot.holder is not None and lot.rent else "—"
     elif key == "catch":
         text, colour = (f"{lot.catch:,}", INK) if lot.catch else ("·", INK_SOFT)
     elif key == "offer":
@@ -248,7 +248,7 @@ def _draw_holder(
     cell = fonts.get("sans", 12)
     size = max(6, step - 7)
     spot = pygame.Rect(x + 3, y + (step - size) // 2 - 1, size, size)
-    if 0 <= lot.holder < len(rules.factions):
+    if lot.holder is not None:
         faction = rules.factions[lot.holder]
         pygame.draw.rect(surface, _colour(faction.id, faction.index), spot)
         text, colour = short_faction(rules, lot.holder), INK
@@ -277,10 +277,10 @@ def lot_tooltip(rules: Rules, lot: LotView, unit: str, catch_unit: str = "", why
     """Returns the hover text of a lot: where it is, its size and estimate, who holds it and who
     held it last season, the last bids, its story, and why the viewer cannot bid on it."""
 
-    def name(f: int) -> str:
-        return rules.factions[f].name if 0 <= f < len(rules.factions) else "nobody"
+    def name(f: int | None) -> str:
+        return rules.factions[f].name if f is not None else "nobody"
 
-    if 0 <= lot.holder < len(rules.factions):
+    if lot.holder is not None:
         held = f"Held by {name(lot.holder)} at a rent of {lot.rent:,}"
     else:
         held = "Lies idle" if lot.open else "Not let at auction"

@@ -12,8 +12,9 @@ from typing import Any
 import pygame
 
 from game.core.actions import Action
-from game.core.mechanics.auction_table import LotView
-from game.core.mechanics.campaign import ATTACK
+from game.core.game import Game
+from game.core.mechanics.auction_view import AuctionView, LotView
+from game.core.mechanics.campaign_view import Attack, CampaignView
 from game.core.observation import Observation
 from game.core.rules import Rules
 from game.ui.theme import (
@@ -31,7 +32,7 @@ from game.ui.theme import (
     Fonts,
     faction_colour,
 )
-from game.ui.view import auction_of, campaign_of
+from game.ui.view import view_of
 from game.ui.widgets.lot_marks import draw_lots, lot_legend
 
 BBox = tuple[float, float, float, float]
@@ -49,7 +50,8 @@ class RegionMark:
     name: str
     lon: float
     lat: float
-    controller: int
+    controller: int | None
+    """The faction that holds the region (None: unknown to the viewer)."""
     """Faction index, or -1 if the viewer does not know."""
     garrison: int | None
     fronts: tuple[str, ...]
@@ -68,52 +70,50 @@ class MapView:
     """(from region, to region) of the fronts that moved since `before` (drawn as arrows)."""
     lots: tuple[LotView, ...] = ()
     """An auction's lots that have a place, as the faction sees them."""
+    mover: int | None = None
+    """The faction whose fronts move (the campaign's attacker), if there is a campaign."""
 
 
 def build_map_view(
-    rules: Rules, obs: Observation, legal: list[Action], before: Observation | None = None
+    game: Game, obs: Observation, legal: list[Action], before: Observation | None = None
 ) -> MapView:
     """Returns the map as `obs`'s faction sees it (no regions if the scenario has no campaign,
     no lots if it has no auction), with the moves of the fronts since the same faction's
     observation `before`."""
-    auction = auction_of(rules)
+    auction = view_of(game, obs, AuctionView)
     lots: tuple[LotView, ...] = ()
     if auction is not None:
-        table = auction.table(dict(obs.tracks), [t.id for t in rules.tracks])
-        lots = tuple(lot for lot in table if lot.lon is not None and lot.lat is not None)
-    war = campaign_of(rules)
+        lots = tuple(lot for lot in auction.lots if lot.lon is not None and lot.lat is not None)
+    war = view_of(game, obs, CampaignView)
     if war is None:
         return MapView((), (), lots=lots)
-    seen = dict(obs.tracks)
-    then = dict(before.tracks) if before is not None else {}
+    then = view_of(game, before, CampaignView) if before is not None else None
     moves = set()
-    for front in war.fronts:
-        track = rules.tracks[front.position].id
-        old, new = then.get(track), seen.get(track)
-        if old is not None and new is not None and old != new:
-            moves.add((old, new))
-    targets = {a.amount for a in legal if a.kind == ATTACK}
+    for i, front in enumerate(war.fronts):
+        old = then.fronts[i].position if then is not None else None
+        if old is not None and front.position is not None and old != front.position:
+            moves.add((old, front.position))
+    targets = {a.region for a in legal if isinstance(a, Attack)}
     fronts: dict[int, list[str]] = {}
     for front in war.fronts:
-        pos = seen.get(rules.tracks[front.position].id)
-        if pos is None:
+        if front.position is None:
             continue
-        strength = seen.get(rules.tracks[front.strength].id)
-        fronts.setdefault(pos, []).append(
-            front.name if strength is None else f"{front.name} ({strength})"
+        name, strength = front.front.name, front.strength
+        fronts.setdefault(front.position, []).append(
+            name if strength is None else f"{name} ({strength})"
         )
     marks = []
     links = set()
-    for region in war.regions:
-        controller = seen.get(rules.tracks[region.control].id, -1)
+    for seen in war.regions:
+        region = seen.region
         marks.append(
             RegionMark(
                 region.index,
                 region.name,
                 region.lon,
                 region.lat,
-                controller,
-                seen.get(rules.tracks[region.garrison].id),
+                seen.controller,
+                seen.garrison,
                 tuple(fronts.get(region.index, ())),
                 region.text,
                 region.index in targets,
@@ -123,7 +123,9 @@ def build_map_view(
             links.add((min(region.index, other), max(region.index, other), False))
         for other in region.sea:
             links.add((min(region.index, other), max(region.index, other), True))
-    return MapView(tuple(marks), tuple(sorted(links)), tuple(sorted(moves)), lots)
+    return MapView(
+        tuple(marks), tuple(sorted(links)), tuple(sorted(moves)), lots, mover=war.attacker
+    )
 
 
 class _Fit:
@@ -351,7 +353,7 @@ class MapPainter:
             centre = (round(x), round(y))
             fill = (
                 faction_colour(rules.factions[region.controller].id, region.controller)
-                if 0 <= region.controller < len(rules.factions)
+                if region.controller is not None
                 else PAPER_LIGHT
             )
             pygame.draw.circle(layer, fill, centre, radius)
@@ -444,10 +446,9 @@ def _draw_links(
             _dashed(surface, RIVER, pos[a], pos[b], round(6 * scale))
         else:
             pygame.draw.line(surface, RULE, pos[a], pos[b], 2)
-    war = campaign_of(rules) if view.moves else None
-    if war is None:
+    if not view.moves or view.mover is None:
         return []
-    mover = rules.factions[war.attacker]
+    mover = rules.factions[view.mover]
     colour = faction_colour(mover.id, mover.index)
     return [_arrow(surface, colour, pos[a], pos[b], radius, scale) for a, b in view.moves]
 
@@ -477,10 +478,8 @@ def _arrow(
 
 def region_tooltip(rules: Rules, region: RegionMark) -> str:
     """Returns the hover text of a region: who holds it, its garrison, fronts, and its story."""
-    if 0 <= region.controller < len(rules.factions):
-        holder = rules.factions[region.controller].name
-    else:
-        holder = "unknown"
+    controller = region.controller
+    holder = "unknown" if controller is None else rules.factions[controller].name
     parts = [f"{region.name} — held by {holder}."]
     if region.garrison is not None:
         parts.append(f"Garrison {region.garrison}.")
