@@ -20,6 +20,7 @@ from game.core.errors import IllegalActionError
 from game.core.log import ALL, LogEntry, LogNode, push
 from game.core.mechanics.base import Mechanic
 from game.core.observation import Observation
+from game.core.records import EventFired, GameEnded, OptionChosen, OrderGiven, OrderLapsed
 from game.core.rng import rng_for
 from game.core.rules import Rules
 from game.core.state import CHOICES, ORDERS, OVER, State
@@ -472,21 +473,33 @@ class Game:
         who = self.rules.factions[adef.faction].name
         if not adef.pred(turn.tracks, turn.turn, turn.fired):
             turn.say(
-                f"{who}: {adef.label} — no longer possible; the order lapsed.", 1 << adef.faction
+                f"{who}: {adef.label} — no longer possible; the order lapsed.",
+                1 << adef.faction,
+                record=OrderLapsed(adef.faction, order, "impossible"),
             )
             return
         if any(turn.tracks[t] - n < self.rules.tracks[t].lo for t, n in adef.cost):
             turn.say(
-                f"{who}: {adef.label} — could not be paid; the order lapsed.", 1 << adef.faction
+                f"{who}: {adef.label} — could not be paid; the order lapsed.",
+                1 << adef.faction,
+                record=OrderLapsed(adef.faction, order, "unpaid"),
             )
             return
         for track, amount in adef.cost:
             turn.put(track, turn.tracks[track] - amount)
-        turn.say(f"{who}: {adef.label}.", adef.mask | 1 << adef.faction, adef.cite)
+        line = len(turn.log)
+        given = OrderGiven(adef.faction, order)
+        turn.say(f"{who}: {adef.label}.", adef.mask | 1 << adef.faction, adef.cite, given)
         tag = f"do:{adef.id}"
         turn.apply(adef.effects, tag)
         if adef.odds is not None:
             hit = turn.roll(tag) < adef.odds.of(turn.tracks)
+            # The roll comes after the order's effects (which may add lines), so its result
+            # goes into the order's own line afterwards.
+            e = turn.log[line]
+            turn.log[line] = LogEntry(
+                e.turn, e.mask, e.text, e.cite, OrderGiven(adef.faction, order, hit)
+            )
             turn.apply(adef.success if hit else adef.failure, tag)
 
     def _fire_events(self, turn: Turn) -> None:
@@ -501,7 +514,9 @@ class Game:
             if turn.roll(tag) >= event.odds.of(turn.tracks):
                 continue
             turn.fired |= 1 << event.index
-            turn.say(f"{event.title}. {event.text}", event.mask, event.cite)
+            turn.say(
+                f"{event.title}. {event.text}", event.mask, event.cite, EventFired(event.index)
+            )
             turn.apply(event.effects, tag)
             if event.chooser >= 0:
                 turn.pending.append((event.index, event.chooser))
@@ -552,7 +567,7 @@ class Game:
         end = self.rules.end_rules[rule]
         closing = Turn(self.rules, seed, turn.turn, tuple(turn.tracks), turn.fired)
         closing.apply(end.effects, f"end:{end.id}")
-        closing.say(f"{end.label}. {end.text}".strip(), ALL)
+        closing.say(f"{end.label}. {end.text}".strip(), ALL, record=GameEnded(rule))
         return State(
             seed,
             turn.turn,
@@ -573,7 +588,12 @@ class Game:
         option = event.options[action.amount]
         turn = Turn(self.rules, state.seed, state.turn, state.tracks, state.fired)
         who = self.rules.factions[action.faction].name
-        turn.say(f"{who} chose: {option.label}.", event.mask | 1 << action.faction, event.cite)
+        turn.say(
+            f"{who} chose: {option.label}.",
+            event.mask | 1 << action.faction,
+            event.cite,
+            OptionChosen(event.index, option.index, action.faction),
+        )
         turn.apply(option.effects, f"choose:{event.id}:{option.id}")
         turn.pending = list(state.pending[1:])
         return self._settle(state, turn)

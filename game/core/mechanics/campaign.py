@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from game.core.actions import Action
 from game.core.conditions import Pred
 from game.core.mechanics.base import Mechanic
+from game.core.records import AttackResolved
 from game.core.state import State
 from game.core.turn import Turn
 
@@ -157,11 +158,13 @@ class Campaign(Mechanic):
             turn.put(front.position, region.index)
             turn.put(region.garrison, 0)
             turn.put(front.strength, t[front.strength] - defence * self.win_loss // 100)
-            turn.say(f"{front.name} takes {region.name}.", -1)
+            taken = AttackResolved(front.index, region.index, True)
+            turn.say(f"{front.name} takes {region.name}.", -1, record=taken)
         else:
             turn.put(front.strength, t[front.strength] - defence * self.loss // 100)
             turn.put(region.garrison, t[region.garrison] - attack * self.attrition // 100)
-            turn.say(f"{front.name} attacks {region.name} and is held.", -1)
+            held = AttackResolved(front.index, region.index, False)
+            turn.say(f"{front.name} attacks {region.name} and is held.", -1, record=held)
 
     def args(self, action: Action) -> list[str]:
         return [self.fronts[action.ref].id, self.regions[action.amount].id]
