@@ -59,6 +59,21 @@ class Game:
         self._n = n
         self._end = tuple(Action(f, END) for f in range(n))
         self._do = tuple(Action(a.faction, DO, a.index) for a in rules.actions)
+        # The records of the scenario's orders and events are values known in advance: made
+        # once here, they cost resolution no allocation.
+        self._given = tuple(
+            (
+                OrderGiven(a.faction, do),
+                OrderGiven(a.faction, do, False),
+                OrderGiven(a.faction, do, True),
+            )
+            for a, do in zip(rules.actions, self._do, strict=True)
+        )
+        self._lapsed = tuple(
+            (OrderLapsed(a.faction, do, "impossible"), OrderLapsed(a.faction, do, "unpaid"))
+            for a, do in zip(rules.actions, self._do, strict=True)
+        )
+        self._fired = tuple(EventFired(e.index) for e in rules.events)
         self._by_faction = tuple(
             tuple(a for a in rules.actions if a.faction == f) for f in range(n)
         )
@@ -475,21 +490,21 @@ class Game:
             turn.say(
                 f"{who}: {adef.label} — no longer possible; the order lapsed.",
                 1 << adef.faction,
-                record=OrderLapsed(adef.faction, order, "impossible"),
+                record=self._lapsed[adef.index][0],
             )
             return
         if any(turn.tracks[t] - n < self.rules.tracks[t].lo for t, n in adef.cost):
             turn.say(
                 f"{who}: {adef.label} — could not be paid; the order lapsed.",
                 1 << adef.faction,
-                record=OrderLapsed(adef.faction, order, "unpaid"),
+                record=self._lapsed[adef.index][1],
             )
             return
         for track, amount in adef.cost:
             turn.put(track, turn.tracks[track] - amount)
         line = len(turn.log)
-        given = OrderGiven(adef.faction, order)
-        turn.say(f"{who}: {adef.label}.", adef.mask | 1 << adef.faction, adef.cite, given)
+        given = self._given[adef.index]
+        turn.say(f"{who}: {adef.label}.", adef.mask | 1 << adef.faction, adef.cite, given[0])
         tag = f"do:{adef.id}"
         turn.apply(adef.effects, tag)
         if adef.odds is not None:
@@ -497,9 +512,7 @@ class Game:
             # The roll comes after the order's effects (which may add lines), so its result
             # goes into the order's own line afterwards.
             e = turn.log[line]
-            turn.log[line] = LogEntry(
-                e.turn, e.mask, e.text, e.cite, OrderGiven(adef.faction, order, hit)
-            )
+            turn.log[line] = LogEntry(e.turn, e.mask, e.text, e.cite, given[1 + hit])
             turn.apply(adef.success if hit else adef.failure, tag)
 
     def _fire_events(self, turn: Turn) -> None:
@@ -515,7 +528,7 @@ class Game:
                 continue
             turn.fired |= 1 << event.index
             turn.say(
-                f"{event.title}. {event.text}", event.mask, event.cite, EventFired(event.index)
+                f"{event.title}. {event.text}", event.mask, event.cite, self._fired[event.index]
             )
             turn.apply(event.effects, tag)
             if event.chooser >= 0:
