@@ -44,7 +44,6 @@ def turning_points(session: Session, limit: int = 10) -> list[tuple[str, str]]:
 def figure_rows(session: Session) -> list[tuple[str, str, str]]:
     """Returns (label, this game, history) for the scenario's key figures."""
     rules, state = session.rules, session.state
-    history = rules.baseline.get("figures", {})
     rows = []
     for fig in rules.figures:
         value = state.tracks[fig.track]
@@ -53,7 +52,8 @@ def figure_rows(session: Session) -> list[tuple[str, str, str]]:
         else:
             track = rules.tracks[fig.track]
             shown = "—" if track.unset(value) else f"{value / track.scale:g}"
-        rows.append((fig.label, shown, history_text(history.get(fig.id, "—"))))
+        then = rules.baseline.figure(fig.id)
+        rows.append((fig.label, shown, "—" if then is None else history_text(then)))
     return rows
 
 
@@ -87,11 +87,10 @@ def chronicle_markdown(session: Session) -> str:
         cite = f" — *{entry.cite}*" if entry.cite else ""
         lines.append(f"- **{month(rules, entry.turn)}** {entry.text}{cite}")
     lines += ["", "## What actually happened", ""]
-    summary = rules.baseline.get("summary", "")
-    if summary:
-        lines += [str(summary), ""]
-    for item in rules.baseline.get("timeline", []):
-        lines.append(f"- **{item['date']}** {item['text']} — *{item['cite']}*")
+    if rules.baseline.summary:
+        lines += [rules.baseline.summary, ""]
+    for item in rules.baseline.timeline:
+        lines.append(f"- **{item.date.isoformat()}** {item.text} — *{item.cite}*")
     lines.append("")
     return "\n".join(lines)
 
