@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from game.core.log import entries
+from game.core.records import EventFired, OptionChosen
 from game.ui.session import Session
 from game.ui.view import month
 
@@ -25,19 +26,26 @@ def history_text(value: object) -> str:
 
 
 def turning_points(session: Session, limit: int = 10) -> list[tuple[str, str]]:
-    """Returns (date, what) for the game's one-off events and the choices made, in order. An
-    event with a date of its own shows that date (in long turns, the turn's date misleads)."""
+    """Returns (date, what) for the game's one-off events and the choices made, in order, read
+    from the chronicle's records. An event with a date of its own shows that date (in long
+    turns, the turn's date misleads); a choice shows its turn's date."""
     rules = session.rules
-    titles = {e.title: e for e in rules.events if not e.repeat}
     out: list[tuple[str, str]] = []
     for entry in entries(session.state.log):
-        head = entry.text.split(". ")[0]
-        if head in titles or " chose: " in entry.text:
-            what = head if head in titles else entry.text.rstrip(".")
-            own = titles[head].date if head in titles else None
-            when = f"{own.day} {own:%b %Y}" if own is not None else month(rules, entry.turn)
-            if (when, what) not in out:
-                out.append((when, what))
+        match entry.record:
+            case EventFired(event=e) if not rules.events[e].repeat:
+                event = rules.events[e]
+                what = event.title
+                own = event.date
+                when = f"{own.day} {own:%b %Y}" if own is not None else month(rules, entry.turn)
+            case OptionChosen(event=e, option=o, faction=f):
+                label = rules.events[e].options[o].label
+                what = f"{rules.factions[f].name} chose: {label}".rstrip(".")
+                when = month(rules, entry.turn)
+            case _:
+                continue
+        if (when, what) not in out:
+            out.append((when, what))
     return out[:limit]
 
 
