@@ -20,6 +20,7 @@ from game.core.errors import IllegalActionError
 from game.core.log import ALL, LogEntry, LogNode, push
 from game.core.mechanics.base import Mechanic
 from game.core.observation import NO_EVENT, Observation, Seen
+from game.core.records import EventFired, GameEnded, OptionChosen, OrderGiven, OrderLapsed
 from game.core.rng import rng_for
 from game.core.rules import NO_TRACK, Rules
 from game.core.space import ActionSpace
@@ -59,6 +60,21 @@ class Game:
         self._n = n
         self._end = tuple(EndTurn(f, END) for f in range(n))
         self._do = tuple(Do(a.faction, DO, a.index) for a in rules.actions)
+        # The records of the scenario's orders and events are values known in advance: made
+        # once here, they cost resolution no allocation.
+        self._given = tuple(
+            (
+                OrderGiven(a.faction, do),
+                OrderGiven(a.faction, do, False),
+                OrderGiven(a.faction, do, True),
+            )
+            for a, do in zip(rules.actions, self._do, strict=True)
+        )
+        self._lapsed = tuple(
+            (OrderLapsed(a.faction, do, "impossible"), OrderLapsed(a.faction, do, "unpaid"))
+            for a, do in zip(rules.actions, self._do, strict=True)
+        )
+        self._fired = tuple(EventFired(e.index) for e in rules.events)
         self._by_faction = tuple(
             tuple(a for a in rules.actions if a.faction == f) for f in range(n)
         )
@@ -539,21 +555,31 @@ class Game:
         who = self.rules.factions[adef.faction].name
         if not adef.pred(turn.tracks, turn.turn, turn.fired):
             turn.say(
-                f"{who}: {adef.label} — no longer possible; the order lapsed.", 1 << adef.faction
+                f"{who}: {adef.label} — no longer possible; the order lapsed.",
+                1 << adef.faction,
+                record=self._lapsed[adef.index][0],
             )
             return
         if any(turn.tracks[t] - n < self.rules.tracks[t].lo for t, n in adef.cost):
             turn.say(
-                f"{who}: {adef.label} — could not be paid; the order lapsed.", 1 << adef.faction
+                f"{who}: {adef.label} — could not be paid; the order lapsed.",
+                1 << adef.faction,
+                record=self._lapsed[adef.index][1],
             )
             return
         for track, amount in adef.cost:
             turn.put(track, turn.tracks[track] - amount)
-        turn.say(f"{who}: {adef.label}.", adef.mask | 1 << adef.faction, adef.cite)
+        line = len(turn.log)
+        given = self._given[adef.index]
+        turn.say(f"{who}: {adef.label}.", adef.mask | 1 << adef.faction, adef.cite, given[0])
         tag = f"do:{adef.id}"
         turn.apply(adef.effects, tag)
         if adef.odds is not None:
             hit = turn.roll(tag) < adef.odds.of(turn.tracks)
+            # The roll comes after the order's effects (which may add lines), so its result
+            # goes into the order's own line afterwards.
+            e = turn.log[line]
+            turn.log[line] = LogEntry(e.turn, e.mask, e.text, e.cite, given[1 + hit])
             turn.apply(adef.success if hit else adef.failure, tag)
 
     def _fire_events(self, turn: Turn) -> None:
@@ -568,7 +594,9 @@ class Game:
             if turn.roll(tag) >= event.odds.of(turn.tracks):
                 continue
             turn.fired |= 1 << event.index
-            turn.say(f"{event.title}. {event.text}", event.mask, event.cite)
+            turn.say(
+                f"{event.title}. {event.text}", event.mask, event.cite, self._fired[event.index]
+            )
             turn.apply(event.effects, tag)
             if event.chooser >= 0:
                 turn.pending.append((event.index, event.chooser))
@@ -619,7 +647,7 @@ class Game:
         end = self.rules.end_rules[rule]
         closing = Turn(self.rules, seed, turn.turn, tuple(turn.tracks), turn.fired)
         closing.apply(end.effects, f"end:{end.id}")
-        closing.say(f"{end.label}. {end.text}".strip(), ALL)
+        closing.say(f"{end.label}. {end.text}".strip(), ALL, record=GameEnded(rule))
         return State(
             seed,
             turn.turn,
@@ -640,7 +668,12 @@ class Game:
         option = event.options[action.amount]
         turn = Turn(self.rules, state.seed, state.turn, state.tracks, state.fired)
         who = self.rules.factions[action.faction].name
-        turn.say(f"{who} chose: {option.label}.", event.mask | 1 << action.faction, event.cite)
+        turn.say(
+            f"{who} chose: {option.label}.",
+            event.mask | 1 << action.faction,
+            event.cite,
+            OptionChosen(event.index, option.index, action.faction),
+        )
         turn.apply(option.effects, f"choose:{event.id}:{option.id}")
         turn.pending = list(state.pending[1:])
         return self._settle(state, turn)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from game.core.records import Record
 
 ALL: int = -1
 """Visibility mask that every faction matches (all bits set)."""
@@ -19,6 +21,14 @@ class LogEntry:
     text: str
     cite: str = ""
     """Source citation for historical texts, in FACTS.md's format."""
+    record: Record | None = field(default=None, compare=False)
+    """What the line tells, typed (`game.core.records`), for readers that must not parse the
+    text; None for lines that are prose only (the opening line, a scenario's `say`).
+
+    Not compared or hashed: equality and hashing follow the text, as saves and the state hash
+    do (they keep the text only), so a state restored by `state_from_dict` — whose lines carry
+    no records — equals the state it was written from. Saves restore games by replaying their
+    actions, which writes the records again."""
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
@@ -172,6 +171,48 @@ class Figure:
 
 
 @dataclass(frozen=True, slots=True)
+class BaselineItem:
+    """One dated fact of what actually happened, with its source."""
+
+    date: dt.date
+    text: str
+    cite: str
+    """Source citation, in FACTS.md's format."""
+
+
+@dataclass(frozen=True, slots=True)
+class Baseline:
+    """What actually happened, to compare a game with (the scenario's `baseline:`)."""
+
+    outcome_class: str
+    """Id of the outcome class history fell into."""
+    summary: str
+    figures: tuple[tuple[str, float | str], ...] = ()
+    """(figure id, historical value) in the scenario's order: a number, or a date as text
+    (`1935-03`)."""
+    timeline: tuple[BaselineItem, ...] = ()
+
+    def figure(self, figure_id: str) -> float | str | None:
+        """Returns the historical value of a figure, or None if history gives none."""
+        for fid, value in self.figures:
+            if fid == figure_id:
+                return value
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Returns the baseline as JSON-ready data, as the scenario file gives it."""
+        return {
+            "outcome_class": self.outcome_class,
+            "summary": self.summary,
+            "figures": dict(self.figures),
+            "timeline": [
+                {"date": item.date.isoformat(), "text": item.text, "cite": item.cite}
+                for item in self.timeline
+            ],
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class DistanceTerm:
     """One fact of the distance from history (see the scenario format's `DistanceTermSpec`)."""
 
@@ -210,7 +251,7 @@ class Rules:
     score_scale: float
     plans: tuple[tuple[PlanStep, ...], ...]
     figures: tuple[Figure, ...]
-    baseline: Mapping[str, Any]
+    baseline: Baseline
     mechanics: tuple[Mechanic, ...] = field(default=())
     """The scenario's mechanics, compiled (see `game.core.mechanics`)."""
     distance: tuple[DistanceTerm, ...] = field(default=())

@@ -7,6 +7,7 @@ import random
 from game.core.conditions import predicate
 from game.core.effects import Add, Chance, Copy, Effect, End, Say, Set, SetTurn, When
 from game.core.log import LogEntry
+from game.core.records import Record
 from game.core.rng import rng_for, roll
 from game.core.rules import Rules
 from game.core.state import RUNNING
@@ -41,9 +42,9 @@ class Turn:
         lo, hi = self.lo_hi[track]
         self.tracks[track] = lo if value < lo else hi if value > hi else value
 
-    def say(self, text: str, mask: int, cite: str = "") -> None:
-        """Adds a chronicle line for this turn."""
-        self.log.append(LogEntry(self.turn, mask, text, cite))
+    def say(self, text: str, mask: int, cite: str = "", record: Record | None = None) -> None:
+        """Adds a chronicle line for this turn, with the typed record of what it tells."""
+        self.log.append(LogEntry(self.turn, mask, text, cite, record))
 
     def apply(self, effects: tuple[Effect, ...], tag: str) -> None:
         """Applies effects in order; `tag` names the source, to seed its chance rolls."""

@@ -15,6 +15,8 @@ from game.core.mechanics.base import Mechanic
 from game.core.notation import parse_action
 from game.core.rules import (
     ActionDef,
+    Baseline,
+    BaselineItem,
     DistanceTerm,
     EndRule,
     EventDef,
@@ -270,7 +272,7 @@ class _Compiler:
                 Figure(f.id, f.label, self.track(f.track, ("figures", i, "track")), f.kind)
                 for i, f in enumerate(spec.figures)
             ),
-            baseline=spec.baseline.model_dump(mode="json"),
+            baseline=_baseline(spec.baseline),
             mechanics=mechanics,
             distance=tuple(self._distance(i, d) for i, d in enumerate(spec.distance)),
         )
@@ -541,6 +543,16 @@ def _made(track: NewTrack) -> s.TrackSpec:
         range=list(track.range),
         initial=track.initial,
         visible_to=track.visible_to,
+    )
+
+
+def _baseline(spec: s.BaselineSpec) -> Baseline:
+    """Returns the typed baseline (its `to_dict()` is the spec's JSON dump)."""
+    return Baseline(
+        outcome_class=spec.outcome_class,
+        summary=spec.summary,
+        figures=tuple(spec.figures.items()),
+        timeline=tuple(BaselineItem(t.date, t.text, t.cite) for t in spec.timeline),
     )
 
 

@@ -160,7 +160,7 @@ def summarise(results: list[dict[str, Any]], rules: Rules) -> dict[str, Any]:
         "mean_scores": scores,
         "mean_figures": means,
         "figures": spread,
-        "baseline": dict(rules.baseline),
+        "baseline": rules.baseline.to_dict(),
     }
 
 

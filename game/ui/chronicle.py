@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from game.core.log import entries
+from game.core.records import EventFired, OptionChosen
 from game.ui.session import Session
 from game.ui.view import month
 
@@ -25,26 +26,32 @@ def history_text(value: object) -> str:
 
 
 def turning_points(session: Session, limit: int = 10) -> list[tuple[str, str]]:
-    """Returns (date, what) for the game's one-off events and the choices made, in order. An
-    event with a date of its own shows that date (in long turns, the turn's date misleads)."""
+    """Returns (date, what) for the game's one-off events and the choices made, in order, read
+    from the chronicle's records. An event with a date of its own shows that date (in long
+    turns, the turn's date misleads); a choice shows its turn's date."""
     rules = session.rules
-    titles = {e.title: e for e in rules.events if not e.repeat}
     out: list[tuple[str, str]] = []
     for entry in entries(session.state.log):
-        head = entry.text.split(". ")[0]
-        if head in titles or " chose: " in entry.text:
-            what = head if head in titles else entry.text.rstrip(".")
-            own = titles[head].date if head in titles else None
-            when = f"{own.day} {own:%b %Y}" if own is not None else month(rules, entry.turn)
-            if (when, what) not in out:
-                out.append((when, what))
+        match entry.record:
+            case EventFired(event=e) if not rules.events[e].repeat:
+                event = rules.events[e]
+                what = event.title
+                own = event.date
+                when = f"{own.day} {own:%b %Y}" if own is not None else month(rules, entry.turn)
+            case OptionChosen(event=e, option=o, faction=f):
+                label = rules.events[e].options[o].label
+                what = f"{rules.factions[f].name} chose: {label}".rstrip(".")
+                when = month(rules, entry.turn)
+            case _:
+                continue
+        if (when, what) not in out:
+            out.append((when, what))
     return out[:limit]
 
 
 def figure_rows(session: Session) -> list[tuple[str, str, str]]:
     """Returns (label, this game, history) for the scenario's key figures."""
     rules, state = session.rules, session.state
-    history = rules.baseline.get("figures", {})
     rows = []
     for fig in rules.figures:
         value = state.tracks[fig.track]
@@ -53,7 +60,8 @@ def figure_rows(session: Session) -> list[tuple[str, str, str]]:
         else:
             track = rules.tracks[fig.track]
             shown = "—" if track.unset(value) else f"{value / track.scale:g}"
-        rows.append((fig.label, shown, history_text(history.get(fig.id, "—"))))
+        then = rules.baseline.figure(fig.id)
+        rows.append((fig.label, shown, "—" if then is None else history_text(then)))
     return rows
 
 
@@ -87,11 +95,10 @@ def chronicle_markdown(session: Session) -> str:
         cite = f" — *{entry.cite}*" if entry.cite else ""
         lines.append(f"- **{month(rules, entry.turn)}** {entry.text}{cite}")
     lines += ["", "## What actually happened", ""]
-    summary = rules.baseline.get("summary", "")
-    if summary:
-        lines += [str(summary), ""]
-    for item in rules.baseline.get("timeline", []):
-        lines.append(f"- **{item['date']}** {item['text']} — *{item['cite']}*")
+    if rules.baseline.summary:
+        lines += [rules.baseline.summary, ""]
+    for item in rules.baseline.timeline:
+        lines.append(f"- **{item.date.isoformat()}** {item.text} — *{item.cite}*")
     lines.append("")
     return "\n".join(lines)
 

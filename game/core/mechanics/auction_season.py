@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from game.core.records import AuctionCleared, FishingSeason
 from game.core.turn import Turn
 
 if TYPE_CHECKING:
@@ -51,7 +52,8 @@ def clear(a: Auction, turn: Turn, sealed: Sealed) -> None:
     )
     if frozen:
         head = f"Holdings frozen: {renewed} lots renewed at their rents. " + head
-    turn.say(head + (": " + "; ".join(lines) if lines else "") + ".", -1)
+    cleared = AuctionCleared(sold, kept, unsold, renewed if frozen else -1, t[a.reserve])
+    turn.say(head + (": " + "; ".join(lines) if lines else "") + ".", -1, record=cleared)
 
 
 def _withhold(a: Auction, turn: Turn, withheld: tuple[int, ...], lines: list[str]) -> None:
@@ -201,4 +203,5 @@ def fish(a: Auction, turn: Turn) -> None:
         turn.put(lot.prev, t[lot.hold])
     runs_text = ", ".join(f"{w} {r}%" for w, r in zip(a.waters, runs, strict=True))
     catches = ", ".join(f"{b.name} {totals[i]} {a.catch_unit}" for i, b in enumerate(a.bidders))
-    turn.say(f"Fishing season: runs {runs_text}; catch {catches}.", -1)
+    season = FishingSeason(tuple(runs), tuple(totals))
+    turn.say(f"Fishing season: runs {runs_text}; catch {catches}.", -1, record=season)

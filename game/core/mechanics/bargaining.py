@@ -34,6 +34,7 @@ from game.core.mechanics.bargaining_view import (
 )
 from game.core.mechanics.base import Mechanic, Reading
 from game.core.observation import Seen
+from game.core.records import AcceptanceOverruled, AgreementReached, OfferMade, TermsProposed
 from game.core.state import State
 from game.core.turn import Turn
 
@@ -176,10 +177,19 @@ class Bargaining(Mechanic):
         if kind == OFFER:
             turn.put(me.price, action.amount)
             terms = self.terms_defs[t[me.terms]]
-            turn.say(f"{me.name} offers {self._fmt(action.amount)} {self.unit}, {terms.label}.", -1)
+            offer = OfferMade(me.faction, action.amount, t[me.terms])
+            turn.say(
+                f"{me.name} offers {self._fmt(action.amount)} {self.unit}, {terms.label}.",
+                -1,
+                record=offer,
+            )
         elif kind == TERMS:
             turn.put(me.terms, action.ref)
-            turn.say(f"{me.name} proposes new terms: {self.terms_defs[action.ref].label}.", -1)
+            turn.say(
+                f"{me.name} proposes new terms: {self.terms_defs[action.ref].label}.",
+                -1,
+                record=TermsProposed(me.faction, action.ref),
+            )
         elif kind == ACCEPT:
             self._accept(turn, me, other)
 
@@ -189,7 +199,9 @@ class Bargaining(Mechanic):
         tag = f"accept:{me.faction}"
         if turn.roll(tag) >= me.accept_odds.of(t):
             turn.say(
-                f"{me.name} moved to accept {self._fmt(price)} {self.unit}, but was overruled.", -1
+                f"{me.name} moved to accept {self._fmt(price)} {self.unit}, but was overruled.",
+                -1,
+                record=AcceptanceOverruled(me.faction, price),
             )
             turn.apply(me.on_refusal, tag)
             return
@@ -200,7 +212,11 @@ class Bargaining(Mechanic):
         turn.put(self.agreed_turn, turn.turn)
         turn.put(self.seller_value, price * deal.seller_pct // 100)
         turn.put(self.buyer_cost, price * deal.buyer_pct // 100)
-        turn.say(f"Agreement: {me.name} accepts {self._fmt(price)} {self.unit}, {deal.label}.", -1)
+        turn.say(
+            f"Agreement: {me.name} accepts {self._fmt(price)} {self.unit}, {deal.label}.",
+            -1,
+            record=AgreementReached(me.faction, price, terms),
+        )
         turn.apply(self.on_agreement, "agreement")
 
     def odds(self, seen: Seen, action: Action) -> float | None:

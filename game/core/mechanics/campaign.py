@@ -33,6 +33,7 @@ from game.core.mechanics.campaign_view import (
     RegionView,
 )
 from game.core.observation import Seen
+from game.core.records import AttackResolved
 from game.core.state import State
 from game.core.turn import Turn
 
@@ -149,11 +150,13 @@ class Campaign(Mechanic):
             turn.put(front.position, region.index)
             turn.put(region.garrison, 0)
             turn.put(front.strength, t[front.strength] - defence * self.win_loss // 100)
-            turn.say(f"{front.name} takes {region.name}.", -1)
+            taken = AttackResolved(front.index, region.index, True)
+            turn.say(f"{front.name} takes {region.name}.", -1, record=taken)
         else:
             turn.put(front.strength, t[front.strength] - defence * self.loss // 100)
             turn.put(region.garrison, t[region.garrison] - attack * self.attrition // 100)
-            turn.say(f"{front.name} attacks {region.name} and is held.", -1)
+            held = AttackResolved(front.index, region.index, False)
+            turn.say(f"{front.name} attacks {region.name} and is held.", -1, record=held)
 
     def args(self, action: Action) -> list[str]:
         return [self.fronts[action.ref].id, self.regions[action.amount].id]

@@ -65,11 +65,11 @@ class DebriefScene(sc.Scene):
             cite = f" <i>{esc(entry.cite)}</i>" if entry.cite else ""
             game_lines.append(f"• {esc(entry.text)}{cite}")
         UITextBox("<br>".join(game_lines), lay["game"], self.ctx.manager, container=root)
-        hist = [esc(str(rules.baseline.get("summary", ""))), ""]
-        for item in rules.baseline.get("timeline", []):
+        hist = [esc(rules.baseline.summary), ""]
+        for item in rules.baseline.timeline:
             hist.append(
-                f"<b><font color='#5E1A12'>{esc(str(item['date']))}</font></b> "
-                f"{esc(item['text'])} <i>{esc(item['cite'])}</i>"
+                f"<b><font color='#5E1A12'>{esc(item.date.isoformat())}</font></b> "
+                f"{esc(item.text)} <i>{esc(item.cite)}</i>"
             )
         UITextBox("<br>".join(hist), lay["history"], self.ctx.manager, container=root)
         b = lay["buttons"]
