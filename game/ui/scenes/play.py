@@ -22,13 +22,13 @@ from game.core.observation import Observation
 from game.core.state import ORDERS, State
 from game.ui import scene as sc
 from game.ui.scenes.dialogs import BriefingScene, CoverScene, EventScene, PauseScene
-from game.ui.scenes.hud import draw_bar, draw_side
 from game.ui.scenes.lots import LOTS, MAP, LotsPanel
 from game.ui.scenes.orders import Command, OrdersPanel
 from game.ui.session import Session
 from game.ui.settings import saves_dir
 from game.ui.theme import INK_SOFT, Colour, faction_colour
 from game.ui.view import Meter, auction_of, log_html, meters, month
+from game.ui.widgets.hud import draw_bar, draw_side
 from game.ui.widgets.lot_table import lot_tooltip
 from game.ui.widgets.map_view import MapPainter, MapView, RegionMark, build_map_view
 from game.ui.widgets.map_view import region_tooltip as _region_tip
