@@ -77,7 +77,6 @@ class Session:
         self._io = ThreadPoolExecutor(max_workers=1, thread_name_prefix="amur-save")
         self._saving: Future[Path] | None = None
         self._future: Future[Action] | None = None
-        self._future_state: State | None = None
         self._saved_turn = self.state.turn
 
     # ------------------------------------------------------------- queries
@@ -238,7 +237,6 @@ class Session:
         obs = self.game.observe(state, f)
         legal = self.game.legal_actions(state, f)
         rng = self._rngs[f]
-        self._future_state = state
         self._future = self._pool.submit(agent.act, obs, legal, rng)
 
     def _fallback(self, f: int) -> Action:
