@@ -21,7 +21,6 @@ from game.core.log import LogEntry
 from game.core.observation import Observation
 from game.core.state import ORDERS, State
 from game.ui import scene as sc
-from game.ui.scenes.dialogs import BriefingScene, CoverScene, EventScene, PauseScene
 from game.ui.scenes.lots import LOTS, MAP, LotsPanel
 from game.ui.scenes.orders import Command, OrdersPanel
 from game.ui.session import Session
@@ -213,34 +212,32 @@ class GameScene(sc.Scene):
         s = self.session
         s.poll()
         if s.is_over():
-            from game.ui.scenes.debrief import DebriefScene
-
             s.close()
             self.ctx.play_sound("end")
-            return sc.Replace(DebriefScene(self.ctx, s))
+            return sc.Replace("debrief", session=s)
         f = s.human_to_act()
         if f >= 0 and self.advancing is not None and self._pass_quiet_day(f):
             return None
         if f >= 0:
             if len(s.humans()) > 1 and f != self.unlocked:
-                return sc.Push(CoverScene(self.ctx, s, f))
+                return sc.Push("cover", session=s, faction=f)
             self.unlocked = f
             if s.version != self.shown:
                 self._refresh()
             if f not in self.briefed:
                 self.briefed.add(f)
-                return sc.Push(BriefingScene(self.ctx, s, f))
+                return sc.Push("briefing", session=s, faction=f)
             obs = s.observation(f)
             news = obs.fired & ~s.seen_fired[f]
             if obs.choice >= 0:
                 s.seen_fired[f] |= news
                 self.ctx.play_sound("bell")
-                return sc.Push(EventScene(self.ctx, s, [obs.choice], choice=True))
+                return sc.Push("event", session=s, events=[obs.choice], choice=True)
             if news:
                 s.seen_fired[f] |= news
                 events = [e.index for e in s.rules.events if news >> e.index & 1]
                 self.ctx.play_sound("bell")
-                return sc.Push(EventScene(self.ctx, s, events))
+                return sc.Push("event", session=s, events=events)
         elif s.version != self.shown:
             self._refresh()
         return None
@@ -268,22 +265,10 @@ class GameScene(sc.Scene):
             self.unlocked = result
         if result == "save":
             self._save()
-        elif result == "load":
-            from game.ui.scenes.load import LoadScene
-
-            return sc.Push(LoadScene(self.ctx))
-        elif result == "settings":
-            from game.ui.scenes.settings_scene import SettingsScene
-
-            return sc.Push(SettingsScene(self.ctx))
-        elif result == "help":
-            from game.ui.scenes.help import HelpScene
-
-            return sc.Push(HelpScene(self.ctx))
+        elif result in ("load", "settings", "help"):  # chosen in the pause menu
+            return sc.Push(result)
         elif result == "menu":
-            from game.ui.scenes.menu import MainMenu
-
-            return sc.Reset(MainMenu(self.ctx))
+            return sc.Reset("menu")
         elif result == "quit":
             return sc.Quit()
         self._refresh()
@@ -334,22 +319,20 @@ class GameScene(sc.Scene):
 
     def _top(self, key: str) -> sc.Transition:
         if key == "menu":
-            return sc.Push(PauseScene(self.ctx))
+            return sc.Push("pause")
         if key == "help":
-            from game.ui.scenes.help import HelpScene
-
-            return sc.Push(HelpScene(self.ctx))
+            return sc.Push("help")
         if key == "save":
             self._save()
         if key == "brief":
-            return sc.Push(BriefingScene(self.ctx, self.session, self.session.viewer))
+            return sc.Push("briefing", session=self.session, faction=self.session.viewer)
         return None
 
     def _key(self, event: pygame.event.Event) -> sc.Transition:
         ctrl = bool(event.mod & pygame.KMOD_CTRL)
         key = event.key
         if key == pygame.K_ESCAPE:
-            return sc.Push(PauseScene(self.ctx))
+            return sc.Push("pause")
         if key == pygame.K_F1:
             return self._top("help")
         if key == pygame.K_s and ctrl:

@@ -19,7 +19,7 @@ from game.ui.catalog import game_of, rules_of, scenario_files
 from game.ui.session import HUMAN, SEAT_KINDS, Session
 from game.ui.settings import autosave_path
 from game.ui.theme import ACCENT, INK, INK_SOFT, RULE, faction_colour
-from game.ui.widgets.text import blit_text, draw_error, esc
+from game.ui.widgets.text import blit_text, blit_wrapped, draw_error, esc
 
 HUMAN_TIP = "Played at this screen. Several human sides take turns (hot seat)."
 
@@ -114,7 +114,7 @@ class ScenarioScene(sc.Scene):
     def _next(self) -> sc.Transition:
         if not self.entries or self.entries[self.selected][1] is None:
             return None
-        return sc.Push(SetupScene(self.ctx, self.entries[self.selected][0]))
+        return sc.Push("setup", scenario=self.entries[self.selected][0])
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, px = self.ctx.fonts, self.ctx.px
@@ -186,8 +186,6 @@ def _wrapped(
     rect: pygame.Rect,
     colour: tuple[int, int, int],
 ) -> int:
-    from game.ui.widgets.text import blit_wrapped
-
     return blit_wrapped(surface, font, text, rect, colour)
 
 
@@ -302,9 +300,7 @@ class SetupScene(sc.Scene):
             return None
         seats = {f.id: self.seats[f.index] for f in self.rules.factions}
         session = Session(game, self.seed, seats, autosave=autosave_path())
-        from game.ui.scenes.play import GameScene
-
-        return sc.Reset(GameScene(self.ctx, session))
+        return sc.Reset("game", session=session)
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, px = self.ctx.fonts, self.ctx.px
