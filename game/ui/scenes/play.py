@@ -9,7 +9,8 @@ each frame; the screen passes to the next human behind a cover in hot-seat games
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 import pygame
 import pygame_gui
@@ -21,6 +22,7 @@ from game.core.log import LogEntry
 from game.core.observation import Observation
 from game.core.state import ORDERS, State
 from game.ui import scene as sc
+from game.ui.keymap import game_command
 from game.ui.scenes.lots import LOTS, MAP, LotsPanel
 from game.ui.scenes.orders import Command, OrdersPanel
 from game.ui.session import Session
@@ -329,46 +331,56 @@ class GameScene(sc.Scene):
         return None
 
     def _key(self, event: pygame.event.Event) -> sc.Transition:
-        ctrl = bool(event.mod & pygame.KMOD_CTRL)
-        key = event.key
-        if key == pygame.K_ESCAPE:
-            return sc.Push("pause")
-        if key == pygame.K_F1:
-            return self._top("help")
-        if key == pygame.K_s and ctrl:
-            self._save()
-        elif key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            return self._do(Command("end"))
-        elif key == pygame.K_SPACE:
-            return self._advance()
-        elif (key == pygame.K_z and ctrl) or key == pygame.K_BACKSPACE:
-            return self._do(Command("undo"))
-        elif key == pygame.K_a and not ctrl:
-            return self._do(Command("advise"))
-        elif key == pygame.K_b:
-            return self._top("brief")
-        elif key in (pygame.K_LEFT, pygame.K_RIGHT) and self.orders is not None:
+        command = game_command(event)
+        return self.COMMANDS[command](self, event) if command else None
+
+    def _nudge(self, event: pygame.event.Event) -> sc.Transition:
+        if self.orders is not None:
             step = (10 if event.mod & pygame.KMOD_SHIFT else 1) * (
-                1 if key == pygame.K_RIGHT else -1
+                1 if event.key == pygame.K_RIGHT else -1
             )
             if self.lots is None or not self.lots.nudge(step):
                 self.orders.nudge(self.session, step)
-        elif key in (pygame.K_UP, pygame.K_DOWN) and self.lots is not None:
-            if self.lots.showing == LOTS:
-                self.lots.move(1 if key == pygame.K_DOWN else -1)
-        elif key == pygame.K_m and self.lots is not None:
-            self.lots.set_view(MAP if self.lots.showing == LOTS else LOTS)
-        elif key == pygame.K_o and self.orders is not None:
-            offer = self.orders.current_offer()
-            if offer is None and self.lots is not None:
-                offer = self.lots.current_bid()
-            if offer is not None:
-                return self._do(offer)
-        elif pygame.K_1 <= key <= pygame.K_9 and self.orders is not None:
-            action = self.orders.card_action(key - pygame.K_0)
-            if action is not None:
-                return self._do(action)
         return None
+
+    def _move_lot(self, event: pygame.event.Event) -> sc.Transition:
+        if self.lots is not None and self.lots.showing == LOTS:
+            self.lots.move(1 if event.key == pygame.K_DOWN else -1)
+        return None
+
+    def _switch_view(self, event: pygame.event.Event) -> sc.Transition:
+        if self.lots is not None:
+            self.lots.set_view(MAP if self.lots.showing == LOTS else LOTS)
+        return None
+
+    def _offer(self, event: pygame.event.Event) -> sc.Transition:
+        if self.orders is None:
+            return None
+        offer = self.orders.current_offer()
+        if offer is None and self.lots is not None:
+            offer = self.lots.current_bid()
+        return None if offer is None else self._do(offer)
+
+    def _card(self, event: pygame.event.Event) -> sc.Transition:
+        action = None if self.orders is None else self.orders.card_action(event.key - pygame.K_0)
+        return None if action is None else self._do(action)
+
+    COMMANDS: ClassVar[dict[str, Callable[[GameScene, pygame.event.Event], sc.Transition]]] = {
+        "pause": lambda scene, event: scene._top("menu"),
+        "help": lambda scene, event: scene._top("help"),
+        "save": lambda scene, event: scene._top("save"),
+        "brief": lambda scene, event: scene._top("brief"),
+        "end": lambda scene, event: scene._do(Command("end")),
+        "advance": lambda scene, event: scene._advance(),
+        "undo": lambda scene, event: scene._do(Command("undo")),
+        "advise": lambda scene, event: scene._do(Command("advise")),
+        "nudge": _nudge,
+        "lot": _move_lot,
+        "view": _switch_view,
+        "offer": _offer,
+        "card": _card,
+    }
+    """What each of the game screen's commands in the keymap does (`game.ui.keymap`)."""
 
     def _advance(self) -> sc.Transition:
         """Ends the human's orders, then passes its quiet days until its next decision."""
