@@ -7,6 +7,7 @@ import pygame
 from game.ui.keymap import KEYMAP, game_command
 from game.ui.scenes.help import help_html
 from game.ui.scenes.play import GameScene
+from game.ui.widgets.hud import BAR_BUTTONS
 from game.ui.widgets.text import esc
 
 
@@ -19,6 +20,7 @@ def test_the_game_screen_handles_every_command_of_the_help_and_no_other() -> Non
     assert set(GameScene.COMMANDS) == in_keymap
     for shortcut in KEYMAP:
         assert bool(shortcut.command) == bool(shortcut.chords), shortcut
+    assert {command for command, _, _ in BAR_BUTTONS} <= in_keymap  # buttons run commands too
 
 
 def test_the_help_lists_every_shortcut_of_the_keymap_in_order() -> None:

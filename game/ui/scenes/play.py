@@ -8,37 +8,30 @@ each frame; the screen passes to the next human behind a cover in hot-seat games
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import Any, ClassVar
 
 import pygame
 import pygame_gui
-from pygame_gui.elements import UIButton, UITextBox
+from pygame_gui.elements import UIButton
 
 from game.core.actions import Action
 from game.core.errors import IllegalActionError
-from game.core.log import LogEntry
 from game.core.observation import Observation
 from game.core.state import ORDERS, State
 from game.ui import scene as sc
 from game.ui.keymap import game_command
+from game.ui.saves import save_game
 from game.ui.scenes.lots import LOTS, MAP, LotsPanel
 from game.ui.scenes.orders import Command, OrdersPanel
 from game.ui.session import Session
-from game.ui.settings import saves_dir
-from game.ui.theme import INK_SOFT, Colour, faction_colour
-from game.ui.view import Meter, auction_of, log_html, meters, month
-from game.ui.widgets.hud import draw_bar, draw_side
-from game.ui.widgets.lot_table import lot_tooltip
+from game.ui.theme import INK_SOFT, faction_colour
+from game.ui.view import Meter, auction_of, meters, month
+from game.ui.widgets.hover import hover_text, lots_text
+from game.ui.widgets.hud import SidePanel, bar_buttons, draw_bar, layout
+from game.ui.widgets.log import LogPanel
 from game.ui.widgets.map_view import MapPainter, MapView, RegionMark, build_map_view
-from game.ui.widgets.map_view import region_tooltip as _region_tip
-from game.ui.widgets.meters import meter_tooltip
 from game.ui.widgets.text import blit_text, draw_tooltip
-
-LOG_LINES = 150
-"""How many of the latest chronicle lines the log shows when it is rebuilt (the debrief and
-the saved chronicle have them all)."""
 
 _STOPS = (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame_gui.UI_BUTTON_PRESSED)
 """Input that stops advancing to the next decision."""
@@ -58,14 +51,11 @@ class GameScene(sc.Scene):
         self.clock = 0.0
         self.flash = ("", 0.0)
         self.meters: list[Meter] = []
-        self.meter_hits: list[tuple[pygame.Rect, Meter]] = []
-        self.meter_scroll = 0
         self.map_view = MapView((), ())
         self.before: tuple[State | None, int, Observation | None] = (None, -1, None)
         """A state, the viewer, and what the viewer saw in it: the start of the last turn
         resolved (the map draws the moves of the fronts since then)."""
-        self.side: tuple[tuple[object, ...], pygame.Surface] | None = None
-        """The side panel as last drawn, and what it showed (it is redrawn when that changes)."""
+        self.side = SidePanel()
         self.region_hits: list[tuple[pygame.Rect, RegionMark]] = []
         self.orders: OrdersPanel | None = None
         self.auction = auction_of(session.rules)
@@ -75,66 +65,26 @@ class GameScene(sc.Scene):
         """What the centre shows in an auction: the table of lots or the map."""
         self.selected_lot = -1
         """The lot selected in the table (kept while the widgets are made again)."""
-        self.log_box: UITextBox | None = None
-        self.log_key: tuple[int, int] = (-1, -1)
-        """(viewer, number of log lines shown)."""
-        self.log_turn = -1
-        self.log_seen: set[str] = set()
-        """Texts of the chronicle lines shown so far (repeats are shortened)."""
+        self.log: LogPanel | None = None
         self.top_buttons: dict[UIButton, str] = {}
         self.advancing: tuple[int, frozenset[Action]] | None = None
         """While advancing to the next decision (Space): the human faction, and the orders it
         could give on the last day passed."""
 
+    @property
+    def meter_hits(self) -> list[tuple[pygame.Rect, Meter]]:
+        """The meters' hit boxes, as last drawn."""
+        return self.side.hits
+
     # ------------------------------------------------------------- layout
 
     def _layout(self) -> dict[str, pygame.Rect]:
-        w, h = self.ctx.size
-        px = self.ctx.px
-        bar = px(46)
-        # Side columns grow with the UI scale but leave the map and log at least 36 % of the
-        # width (pygame_gui's text layout never ends on a box narrower than a word).
-        a_w = min(max(px(270), int(w * 0.24)), int(w * 0.28))
-        c_w = min(max(px(360), int(w * 0.33)), int(w * 0.36))
-        if self.auction is not None:  # the table of lots needs the width more than the cards
-            a_w = min(max(px(260), int(w * 0.23)), int(w * 0.28))
-            c_w = min(max(px(350), int(w * 0.28)), int(w * 0.36))
-        b_w = w - a_w - c_w
-        body = h - bar
-        map_h = int(body * (0.6 if self.auction is not None else 0.56))  # room for 20 lots
-        pad = px(10)
-        return {
-            "bar": pygame.Rect(0, 0, w, bar),
-            "side": pygame.Rect(pad, bar + pad, a_w - 2 * pad, body - 2 * pad),
-            "map": pygame.Rect(a_w, bar, b_w, map_h),
-            "log": pygame.Rect(a_w, bar + map_h, b_w, body - map_h),
-            "orders": pygame.Rect(a_w + b_w + pad, bar + pad, c_w - 2 * pad, body - 2 * pad),
-        }
+        return layout(self.ctx.size, self.ctx.px, auction=self.auction is not None)
 
     def build_widgets(self, root: pygame_gui.core.UIContainer) -> None:
         lay = self._layout()
-        px = self.ctx.px
-        self.top_buttons = {}
-        x = lay["bar"].right - px(8)
-        for key, text, tip in (
-            ("menu", "Menu", "Pause menu: save, load, settings, quit (Esc)"),
-            ("help", "Help", "How to play and the keyboard shortcuts (F1)"),
-            ("save", "Save", "Save the game (Ctrl+S)"),
-            ("brief", "Briefing", "Your faction's briefing and goals (B)"),
-        ):
-            width = px(96)
-            x -= width
-            button = UIButton(
-                pygame.Rect(x, px(7), width, px(32)),
-                text,
-                self.ctx.manager,
-                container=root,
-                tool_tip_text=tip,
-            )
-            self.top_buttons[button] = key
-            x -= px(6)
-        self.log_box = UITextBox("", lay["log"], self.ctx.manager, container=root, object_id="#log")
-        self.log_key = (-1, -1)
+        self.top_buttons = bar_buttons(self.ctx, root, lay["bar"])
+        self.log = LogPanel(self.ctx.manager, root, lay["log"])
         self.orders = OrdersPanel(self.ctx, root, lay["orders"])
         if self.auction is not None:
             self.lots = LotsPanel(self.ctx, root, lay["map"], self.auction, showing=self.showing)
@@ -157,7 +107,7 @@ class GameScene(sc.Scene):
             self.lots.kill()
         self.orders = None
         self.lots = None
-        self.log_box = None
+        self.log = None
         super().teardown()
 
     def _refresh(self) -> None:
@@ -172,7 +122,8 @@ class GameScene(sc.Scene):
             self.orders.build(s)
         if self.lots is not None:
             self.lots.build(s, obs, legal)
-        self._update_log(obs.log)
+        if self.log is not None:
+            self.log.update(s.rules, s.viewer, obs.log)
 
     def _before(self) -> Observation | None:
         """Returns what the viewer saw at the start of the turn resolved last, or None before
@@ -185,27 +136,6 @@ class GameScene(sc.Scene):
         if self.before[0] is not starts[i] or self.before[1] != s.viewer:
             self.before = (starts[i], s.viewer, s.game.observe(starts[i], s.viewer))
         return self.before[2]
-
-    def _update_log(self, log: tuple[LogEntry, ...]) -> None:
-        """Shows the viewer's chronicle: new lines are appended, a new viewer starts afresh."""
-        box = self.log_box
-        viewer, shown = self.log_key
-        if box is None or (viewer == self.session.viewer and shown == len(log)):
-            return
-        if viewer == self.session.viewer and shown < len(log):
-            html, self.log_turn = log_html(
-                self.session.rules, log[shown:], self.log_turn, self.log_seen
-            )
-            box.append_html_text("<br>" + html)
-        else:
-            start = max(0, len(log) - LOG_LINES)
-            self.log_seen = {entry.text for entry in log[:start]}
-            html, self.log_turn = log_html(self.session.rules, log[start:], seen=self.log_seen)
-            box.set_text(html)
-            box.rebuild()
-            if box.scroll_bar is not None:
-                box.scroll_bar.set_scroll_from_start_percentage(1.0)
-        self.log_key = (self.session.viewer, len(log))
 
     # ------------------------------------------------------------- the frame
 
@@ -287,7 +217,7 @@ class GameScene(sc.Scene):
             if event.type == pygame.KEYDOWN and event.key == pygame.K_SPACE:
                 return None
         if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element in self.top_buttons:
-            return self._top(self.top_buttons[event.ui_element])
+            return self.COMMANDS[self.top_buttons[event.ui_element]](self, event)
         if self.orders is not None:
             picked = self.orders.handle(event, self.session)
             if picked is not None:
@@ -306,7 +236,7 @@ class GameScene(sc.Scene):
         if event.type == pygame.MOUSEWHEEL:
             side = self._layout()["side"]
             if side.collidepoint(pygame.mouse.get_pos()):
-                self.meter_scroll = max(0, self.meter_scroll - event.y * self.ctx.px(30))
+                self.side.scroll = max(0, self.side.scroll - event.y * self.ctx.px(30))
         return None
 
     def _click_lot(self, pos: tuple[int, int]) -> None:
@@ -318,17 +248,6 @@ class GameScene(sc.Scene):
                 self.lots.set_view(LOTS)
                 self.lots.select(lot.index)
                 return
-
-    def _top(self, key: str) -> sc.Transition:
-        if key == "menu":
-            return sc.Push("pause")
-        if key == "help":
-            return sc.Push("help")
-        if key == "save":
-            self._save()
-        if key == "brief":
-            return sc.Push("briefing", session=self.session, faction=self.session.viewer)
-        return None
 
     def _key(self, event: pygame.event.Event) -> sc.Transition:
         command = game_command(event)
@@ -366,10 +285,12 @@ class GameScene(sc.Scene):
         return None if action is None else self._do(action)
 
     COMMANDS: ClassVar[dict[str, Callable[[GameScene, pygame.event.Event], sc.Transition]]] = {
-        "pause": lambda scene, event: scene._top("menu"),
-        "help": lambda scene, event: scene._top("help"),
-        "save": lambda scene, event: scene._top("save"),
-        "brief": lambda scene, event: scene._top("brief"),
+        "pause": lambda scene, event: sc.Push("pause"),
+        "help": lambda scene, event: sc.Push("help"),
+        "save": lambda scene, event: scene._save(),
+        "brief": lambda scene, event: sc.Push(
+            "briefing", session=scene.session, faction=scene.session.viewer
+        ),
         "end": lambda scene, event: scene._do(Command("end")),
         "advance": lambda scene, event: scene._advance(),
         "undo": lambda scene, event: scene._do(Command("undo")),
@@ -380,7 +301,8 @@ class GameScene(sc.Scene):
         "offer": _offer,
         "card": _card,
     }
-    """What each of the game screen's commands in the keymap does (`game.ui.keymap`)."""
+    """What each command of the game screen does, run by its keys (`game.ui.keymap`) or by the
+    top bar's buttons."""
 
     def _advance(self) -> sc.Transition:
         """Ends the human's orders, then passes its quiet days until its next decision."""
@@ -412,13 +334,8 @@ class GameScene(sc.Scene):
         return None
 
     def _save(self) -> None:
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        path = saves_dir() / f"{self.session.rules.id}-{stamp}.json"
-        try:
-            self.session.save(path)
-            self.flash = (f"Saved: {path.name}", self.clock + 4)
-        except OSError as exc:
-            self.flash = (f"Could not save: {exc.strerror}", self.clock + 6)
+        text, seconds = save_game(self.session)
+        self.flash = (text, self.clock + seconds)
 
     # ------------------------------------------------------------- drawing
 
@@ -428,7 +345,7 @@ class GameScene(sc.Scene):
         viewer = s.rules.factions[s.viewer]
         colour = faction_colour(viewer.id, viewer.index)
         draw_bar(surface, lay["bar"], s, self.ctx, colour, self.clock, self.flash)
-        self._draw_side(surface, lay, colour)
+        self.side.draw(surface, lay, s, self.ctx, self.meters, colour, self.shown)
         if self.lots is not None and self.lots.showing == LOTS:
             self.region_hits = []
             self.lots.draw(surface, s)
@@ -457,32 +374,11 @@ class GameScene(sc.Scene):
             INK_SOFT,
         )
 
-    def _draw_side(
-        self, surface: pygame.Surface, lay: dict[str, pygame.Rect], colour: Colour
-    ) -> None:
-        """Draws the side panel, from the copy drawn when what it shows last changed."""
-        s, top = self.session, lay["bar"].bottom
-        width, height = lay["map"].left, surface.get_height()
-        shows = (s.version, self.shown, s.viewer, width, height, self.ctx.fonts, colour)
-        if self.side is None or self.side[0] != (*shows, self.meter_scroll):
-            panel = pygame.Surface((width, height))
-            self.meter_hits, self.meter_scroll = draw_side(
-                panel, lay, s, self.ctx, self.meters, colour, self.meter_scroll
-            )
-            self.side = ((*shows, self.meter_scroll), panel)
-        surface.blit(self.side[1], (0, top), pygame.Rect(0, top, width, height - top))
-
     def _draw_tooltip(self, surface: pygame.Surface) -> None:
         pos = pygame.mouse.get_pos()
         if not pygame.mouse.get_focused():
             return
-        tip = ""
-        for rect, meter in self.meter_hits:
-            if rect.collidepoint(pos):
-                tip = meter_tooltip(meter)
-        for rect, region in self.region_hits:
-            if rect.collidepoint(pos):
-                tip = _region_tip(self.session.rules, region)
+        tip = hover_text(self.session.rules, pos, self.side.hits, self.region_hits)
         if self.lots is not None:
             tip = self.lots.tooltip(pos, self.session) or tip
             if self.lots.showing == MAP:
@@ -493,10 +389,7 @@ class GameScene(sc.Scene):
     def _lots_tip(self, pos: tuple[int, int]) -> str:
         """Returns the hover text of the lots under `pos` on the map."""
         assert self.auction is not None
-        unit = self.auction.unit
-        under = [lot for rect, lot in self.painter.lot_hits if rect.collidepoint(pos)]
-        catch = self.auction.catch_unit
-        return "\n\n".join(lot_tooltip(self.session.rules, lot, unit, catch) for lot in under)
+        return lots_text(self.session.rules, self.auction, self.painter.lot_hits, pos)
 
     def describe(self) -> dict[str, Any]:
         s = self.session
