@@ -54,7 +54,8 @@ class Replace(_Goto):
 
 @dataclass(frozen=True, slots=True, init=False)
 class Reset(_Goto):
-    """Clears the stack and shows `scene` (back to the main menu), then `then` over it."""
+    """Clears the stack and shows `scene` (back to the main menu), then `then` over it (built
+    without arguments when named): `Reset("menu", "scenarios")`."""
 
     then: str | Scene | None
 
