@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 from rich.table import Table
 
-from game.agents.base import make_agents, parse_agents
+from game.agents.base import AGENTS, make_agents, parse_agents
 from game.scenario.errors import Problem, ScenarioError
 from game.scenario.loader import (
     available_scenarios,
@@ -103,7 +103,7 @@ def _game_options(fn: Any) -> Any:
 @click.option(
     "--agents",
     default="",
-    help="faction=agent,… with agents random, historical, greedy; unnamed factions play random.",
+    help=f"faction=agent,… with agents {', '.join(AGENTS)}; unnamed factions play random.",
 )
 @click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=0, show_default=True)
 @click.option(

@@ -1,6 +1,6 @@
 """Agents: programs that pick one faction's actions from its observation alone."""
 
-from game.agents.base import AGENTS, Agent, make_agent, make_agents, parse_agents
+from game.agents.base import AGENTS, Agent, AgentKind, make_agent, make_agents, parse_agents
 from game.agents.greedy import GreedyAgent
 from game.agents.historical import HistoricalAgent
 from game.agents.random_agent import RandomAgent
@@ -8,6 +8,7 @@ from game.agents.random_agent import RandomAgent
 __all__ = [
     "AGENTS",
     "Agent",
+    "AgentKind",
     "GreedyAgent",
     "HistoricalAgent",
     "RandomAgent",

@@ -1,11 +1,16 @@
-"""The agent protocol and the factory that builds agents by name."""
+"""The agent protocol, and every kind of agent by name (`AGENTS`) with the factories reading it."""
 
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Protocol
 
+from game.agents.greedy import GreedyAgent
+from game.agents.historical import HistoricalAgent
+from game.agents.random_agent import RandomAgent
 from game.core.actions import Action
 from game.core.game import Game
 from game.core.observation import Observation
@@ -19,8 +24,29 @@ class Agent(Protocol):
     def act(self, obs: Observation, legal: Sequence[Action], rng: random.Random) -> Action: ...
 
 
-AGENTS = ("random", "historical", "greedy")
-"""Names accepted by `make_agent` and by the CLI's `--agents`."""
+@dataclass(frozen=True, slots=True)
+class AgentKind:
+    """One kind of agent: what it does, and how to build one for a faction."""
+
+    description: str
+    """One line for players (the set-up screen's tooltip)."""
+    make: Callable[[Game, int], Agent]
+    """Returns a new agent of this kind for (game, faction index)."""
+
+
+AGENTS: Mapping[str, AgentKind] = MappingProxyType(
+    {
+        "historical": AgentKind(
+            "Follows what this side did in history, step by step.", HistoricalAgent
+        ),
+        "greedy": AgentKind(
+            "Looks one turn ahead for its own score (it sees only its own view).", GreedyAgent
+        ),
+        "random": AgentKind("Picks any legal move.", lambda game, faction: RandomAgent()),
+    }
+)
+"""Every kind of agent by name, in the order players are offered them: the names accepted by
+`make_agent`, the CLI's `--agents` and the set-up screen's seats."""
 
 
 def make_agents(game: Game, names: dict[str, str]) -> dict[int, Agent]:
@@ -30,17 +56,10 @@ def make_agents(game: Game, names: dict[str, str]) -> dict[int, Agent]:
 
 def make_agent(name: str, game: Game, faction: int) -> Agent:
     """Returns a new agent of the named kind for `faction`; ValueError lists the known kinds."""
-    from game.agents.greedy import GreedyAgent
-    from game.agents.historical import HistoricalAgent
-    from game.agents.random_agent import RandomAgent
-
-    if name == "random":
-        return RandomAgent()
-    if name == "historical":
-        return HistoricalAgent(game, faction)
-    if name == "greedy":
-        return GreedyAgent(game, faction)
-    raise ValueError(f"unknown agent {name!r} (known: {', '.join(AGENTS)})")
+    kind = AGENTS.get(name)
+    if kind is None:
+        raise ValueError(f"unknown agent {name!r} (known: {', '.join(AGENTS)})")
+    return kind.make(game, faction)
 
 
 def parse_agents(game: Game, text: str, default: str = "random") -> dict[str, str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import warnings
+from collections.abc import Mapping
 from typing import Any
 
 from game.ui.settings import MIN_SIZE, Settings, load_settings, save_settings
@@ -32,7 +33,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pygame  # noqa: E402  (after the prompt is hidden)
 import pygame_gui  # noqa: E402
 
-from game.ui import gui  # noqa: E402
+from game.ui import gui, registry  # noqa: E402
 from game.ui import scene as sc  # noqa: E402
 from game.ui.sound import Sounds  # noqa: E402
 from game.ui.theme import PAPER, Fonts, gui_theme, register_fonts  # noqa: E402
@@ -156,30 +157,39 @@ class App:
         self.top.show()
         self._apply(self.top.resume(result))
 
+    def make(self, scene: str | sc.Scene, args: Mapping[str, Any] | None = None) -> sc.Scene:
+        """Returns `scene`, built from the registry with `args` when it is a scene's name."""
+        if isinstance(scene, str):
+            return registry.build(self.ctx, scene, **(args or {}))
+        return scene
+
     def _apply(self, transition: sc.Transition) -> None:
         match transition:
             case None:
                 return
-            case sc.Push(scene):
-                self.push(scene)
+            case sc.Push(scene, args):
+                self.push(self.make(scene, args))
             case sc.Pop(result):
                 self._pop(result)
-            case sc.Replace(scene):
+            case sc.Replace(scene, args):
+                new = self.make(scene, args)
                 old = self.stack.pop()
                 old.teardown()
                 old.close()
                 if self.stack:
                     self.top.hide()
-                self.stack.append(scene)
-                scene.build()
-            case sc.Reset(scene, then):
+                self.stack.append(new)
+                new.build()
+            case sc.Reset(scene, args, then):
+                first = self.make(scene, args)
+                over = None if then is None else self.make(then)
                 while self.stack:
                     old = self.stack.pop()
                     old.teardown()
                     old.close()
-                self.push(scene)
-                if then is not None:
-                    self.push(then)
+                self.push(first)
+                if over is not None:
+                    self.push(over)
             case sc.Quit():
                 self.running = False
 
@@ -271,11 +281,9 @@ class App:
 
 def run(max_frames: int = 0, size: tuple[int, int] | None = None) -> None:
     """Opens the window at the main menu and runs until closed (or for `max_frames` frames)."""
-    from game.ui.scenes.menu import MainMenu
-
     settings = load_settings()
     if size is not None:
         settings = settings.with_size(size)
     app = App(settings)
-    app.push(MainMenu(app.ctx))
+    app.push(app.make("menu"))
     app.run(max_frames)

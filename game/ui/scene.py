@@ -19,9 +19,25 @@ from game.ui.settings import Settings
 from game.ui.theme import Fonts
 
 
-@dataclass(frozen=True, slots=True)
-class Push:
-    scene: Scene
+@dataclass(frozen=True, slots=True, init=False)
+class _Goto:
+    """A move to a scene: by its name, which the app builds with `args` from the registry
+    (`game.ui.registry`), so scenes name each other and never import each other; or, for the
+    app and tests, a scene already built."""
+
+    scene: str | Scene
+    args: dict[str, Any]
+    """Keyword arguments for the named scene's constructor (after the context)."""
+
+    def __init__(self, scene: str | Scene, /, **args: Any) -> None:
+        object.__setattr__(self, "scene", scene)
+        object.__setattr__(self, "args", args)
+
+
+class Push(_Goto):
+    """Covers the top scene with another (`Push("event", session=s, events=[3])`)."""
+
+    __slots__ = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,19 +46,22 @@ class Pop:
     """Handed to the uncovered scene's `resume`."""
 
 
-@dataclass(frozen=True, slots=True)
-class Replace:
+class Replace(_Goto):
     """Pops the top scene and pushes another (the game screen becoming the debrief)."""
 
-    scene: Scene
+    __slots__ = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Reset:
-    """Clears the stack and shows `scene` (back to the main menu), then `then` over it."""
+@dataclass(frozen=True, slots=True, init=False)
+class Reset(_Goto):
+    """Clears the stack and shows `scene` (back to the main menu), then `then` over it (built
+    without arguments when named): `Reset("menu", "scenarios")`."""
 
-    scene: Scene
-    then: Scene | None = None
+    then: str | Scene | None
+
+    def __init__(self, scene: str | Scene, then: str | Scene | None = None, /, **args: Any) -> None:
+        _Goto.__init__(self, scene, **args)
+        object.__setattr__(self, "then", then)
 
 
 @dataclass(frozen=True, slots=True)

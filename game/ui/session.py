@@ -17,7 +17,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 
-from game.agents.base import Agent, make_agent
+from game.agents.base import AGENTS, Agent, make_agent
 from game.core.actions import END, Action
 from game.core.errors import IllegalActionError, NotationError
 from game.core.game import Game, Outcome
@@ -30,8 +30,8 @@ from game.ui.catalog import game_of
 
 HUMAN = "human"
 """Seat kind of a faction played at the window."""
-SEAT_KINDS = (HUMAN, "historical", "greedy", "random")
-"""What can sit at each faction: a person, or one of the engine's agents."""
+SEAT_KINDS = (HUMAN, *AGENTS)
+"""What can sit at each faction: a person, or one of the engine's agents (`AGENTS`)."""
 
 
 class Session:
@@ -77,7 +77,6 @@ class Session:
         self._io = ThreadPoolExecutor(max_workers=1, thread_name_prefix="amur-save")
         self._saving: Future[Path] | None = None
         self._future: Future[Action] | None = None
-        self._future_state: State | None = None
         self._saved_turn = self.state.turn
 
     # ------------------------------------------------------------- queries
@@ -238,7 +237,6 @@ class Session:
         obs = self.game.observe(state, f)
         legal = self.game.legal_actions(state, f)
         rng = self._rngs[f]
-        self._future_state = state
         self._future = self._pool.submit(agent.act, obs, legal, rng)
 
     def _fallback(self, f: int) -> Action:

@@ -8,7 +8,14 @@ import random
 import pytest
 
 from game import Game, load_game
-from game.agents import GreedyAgent, HistoricalAgent, RandomAgent, make_agent, parse_agents
+from game.agents import (
+    AGENTS,
+    GreedyAgent,
+    HistoricalAgent,
+    RandomAgent,
+    make_agent,
+    parse_agents,
+)
 from game.core.state import CHOICES
 
 
@@ -96,3 +103,18 @@ def test_parse_agents_defaults_and_errors() -> None:
     ):
         with pytest.raises(ValueError, match=message):
             parse_agents(game, bad)
+
+
+def test_the_agents_table_names_every_kind_once() -> None:
+    """`AGENTS` is the one list of agent kinds: each builds an agent of its name, has a
+    one-line description, and the errors list them all."""
+    game = load_game("railway-sale")
+    assert list(AGENTS) == ["historical", "greedy", "random"]
+    for name, kind in AGENTS.items():
+        assert make_agent(name, game, 0).name == name
+        assert kind.description
+        assert "\n" not in kind.description
+    with pytest.raises(ValueError, match="known: historical, greedy, random"):
+        make_agent("genius", game, 0)
+    with pytest.raises(ValueError, match="known: historical, greedy, random"):
+        parse_agents(game, "ussr=genius")

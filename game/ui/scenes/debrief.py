@@ -111,14 +111,7 @@ class DebriefScene(sc.Scene):
             except OSError as exc:
                 self.flash = f"Could not save the chronicle: {exc.strerror}"
         elif key in {"new", "menu"}:
-            from game.ui.scenes.menu import MainMenu
-
-            menu = MainMenu(self.ctx)
-            if key == "new":
-                from game.ui.scenes.setup import ScenarioScene
-
-                return sc.Reset(menu, ScenarioScene(self.ctx))
-            return sc.Reset(menu)
+            return sc.Reset("menu", "scenarios" if key == "new" else None)
         return None
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -1,4 +1,4 @@
-"""How to play, and every keyboard shortcut."""
+"""How to play, and every keyboard shortcut (from the keymap)."""
 
 from __future__ import annotations
 
@@ -7,29 +7,9 @@ import pygame_gui
 from pygame_gui.elements import UITextBox
 
 from game.ui import scene as sc
+from game.ui.keymap import KEYMAP
 from game.ui.theme import ACCENT
 from game.ui.widgets.text import blit_text, esc
-
-SHORTCUTS: tuple[tuple[str, str, str], ...] = (
-    ("Everywhere", "F11", "full screen on / off"),
-    ("Everywhere", "Esc", "back; in a game, the pause menu"),
-    ("Main menu", "N / C / L / S / H / Q", "new game, continue, load, settings, help, quit"),
-    ("Choosing", "Up / Down, Enter", "pick a scenario; go on"),
-    ("Game", "1 – 9", "give the order on that card"),
-    ("Game", "Left / Right (Shift: ×10)", "move the price slider (in an auction: the bid's)"),
-    ("Game", "O", "make the offer on the slider (in an auction: give the bid)"),
-    ("Auction", "Up / Down", "select the lot above or below in the table of lots"),
-    ("Auction", "M", "switch between the table of lots and the map"),
-    ("Game", "Enter", "end the turn (confirm your orders)"),
-    ("Game", "Space", "end the turn and pass quiet days up to your next decision (a key stops)"),
-    ("Game", "Ctrl+Z or Backspace", "undo the last order of this turn"),
-    ("Game", "A", "let the historical adviser give this turn's orders (or answer an event)"),
-    ("Game", "B", "your faction's briefing and goals"),
-    ("Game", "Ctrl+S", "save the game"),
-    ("Game", "F1", "this help"),
-    ("Event", "1 – 9", "choose that option; Enter closes news"),
-    ("Debrief", "Ctrl+S / N / Esc", "save the chronicle, new game, main menu"),
-)
 
 HOW_TO_PLAY = (
     "Each turn is a date on the calendar (a month in the railway sale). Every side with a "
@@ -60,7 +40,8 @@ def help_html() -> str:
     parts = ["<b>How to play</b><br>"]
     parts += [esc(p) + "<br><br>" for p in HOW_TO_PLAY]
     parts.append("<b>Keyboard shortcuts</b><br>")
-    for where, keys, what in SHORTCUTS:
+    for shortcut in KEYMAP:
+        where, keys, what = shortcut.context, shortcut.keys, shortcut.text
         parts.append(f"<i>{esc(where)}</i> — <b>{esc(keys)}</b>: {esc(what)}<br>")
     return "".join(parts)
 

@@ -14,7 +14,7 @@ from game.scenario.errors import ScenarioError
 from game.sim.record import load_record
 from game.ui import scene as sc
 from game.ui.catalog import rules_of
-from game.ui.session import Session
+from game.ui.saves import open_saved
 from game.ui.settings import autosave_path, saves_dir
 from game.ui.theme import ACCENT, INK_SOFT
 from game.ui.widgets.text import blit_text, draw_error
@@ -79,14 +79,10 @@ class LoadScene(sc.Scene):
         return None
 
     def load(self, path: Path) -> sc.Transition:
-        try:
-            session = Session.load(path, autosave=autosave_path())
-        except (ScenarioError, ValueError, OSError) as exc:
-            self.error = f"{path.name}: {exc}"
-            return None
-        from game.ui.scenes.play import GameScene
-
-        return sc.Reset(GameScene(self.ctx, session))
+        opened, why = open_saved(path)
+        if why:
+            self.error = f"{path.name}: {why}"
+        return opened
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, px = self.ctx.fonts, self.ctx.px

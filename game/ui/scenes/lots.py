@@ -19,10 +19,10 @@ from game.core.mechanics.auction_view import AuctionView, Purse
 from game.core.observation import Observation
 from game.ui import gui
 from game.ui.scene import Context
-from game.ui.scenes.amounts import AmountSlider
 from game.ui.session import Session
 from game.ui.theme import ACCENT, INK, INK_SOFT, PAPER
 from game.ui.view import LotRow, bid_cost, lot_rows, purse, view_of
+from game.ui.widgets.amounts import AmountSlider
 from game.ui.widgets.lot_table import (
     COLUMN_HELP,
     draw_lot_table,

@@ -8,10 +8,9 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton
 
-from game.scenario.errors import ScenarioError
 from game.ui import gui
 from game.ui import scene as sc
-from game.ui.session import Session
+from game.ui.saves import open_saved
 from game.ui.settings import autosave_path
 from game.ui.theme import ACCENT, INK, INK_SOFT, RULE
 from game.ui.widgets.map_view import MapPainter, MapView
@@ -25,6 +24,8 @@ ITEMS = (
     ("help", "How to play", pygame.K_h),
     ("quit", "Quit", pygame.K_q),
 )
+_SCENES = {"new": "scenarios", "load": "load", "settings": "settings", "help": "help"}
+"""The scene each item opens (by name: see game.ui.registry)."""
 
 
 class MainMenu(sc.Scene):
@@ -73,40 +74,20 @@ class MainMenu(sc.Scene):
         return None
 
     def choose(self, key: str) -> sc.Transition:
-        if key == "new":
-            from game.ui.scenes.setup import ScenarioScene
-
-            return sc.Push(ScenarioScene(self.ctx))
         if key == "continue":
             return self._continue()
-        if key == "load":
-            from game.ui.scenes.load import LoadScene
-
-            return sc.Push(LoadScene(self.ctx))
-        if key == "settings":
-            from game.ui.scenes.settings_scene import SettingsScene
-
-            return sc.Push(SettingsScene(self.ctx))
-        if key == "help":
-            from game.ui.scenes.help import HelpScene
-
-            return sc.Push(HelpScene(self.ctx))
         if key == "quit":
             return sc.Quit()
-        return None
+        scene = _SCENES.get(key)
+        return None if scene is None else sc.Push(scene)
 
     def _continue(self) -> sc.Transition:
-        path = autosave_path()
-        if not path.exists():
+        if not autosave_path().exists():
             return None
-        try:
-            session = Session.load(path, autosave=path)
-        except (ScenarioError, ValueError, OSError) as exc:
-            self.error = f"The autosave could not be loaded: {exc}"
-            return None
-        from game.ui.scenes.play import GameScene
-
-        return sc.Reset(GameScene(self.ctx, session))
+        opened, why = open_saved(autosave_path())
+        if why:
+            self.error = f"The autosave could not be loaded: {why}"
+        return opened
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, px = self.ctx.fonts, self.ctx.px

@@ -23,11 +23,11 @@ from game.core.mechanics.bargaining_view import BargainingView, Offer
 from game.core.mechanics.campaign_view import Attack
 from game.ui import gui
 from game.ui.scene import Context
-from game.ui.scenes.amounts import AmountSlider
-from game.ui.scenes.cards import Cards
 from game.ui.session import Session
 from game.ui.theme import ACCENT, INK, INK_SOFT, faction_colour
 from game.ui.view import ActionInfo, describe_action, offer_history, view_of
+from game.ui.widgets.amounts import AmountSlider
+from game.ui.widgets.cards import Cards
 from game.ui.widgets.chart import draw_chart
 from game.ui.widgets.text import blit_text, wrap
 

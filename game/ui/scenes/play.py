@@ -8,37 +8,31 @@ each frame; the screen passes to the next human behind a cover in hot-seat games
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 import pygame
 import pygame_gui
-from pygame_gui.elements import UIButton, UITextBox
+from pygame_gui.elements import UIButton
 
 from game.core.actions import Action
 from game.core.errors import IllegalActionError
-from game.core.log import LogEntry
 from game.core.mechanics.auction_view import AuctionView
 from game.core.observation import Observation
 from game.core.state import ORDERS, State
 from game.ui import scene as sc
-from game.ui.scenes.dialogs import BriefingScene, CoverScene, EventScene, PauseScene
-from game.ui.scenes.hud import draw_bar, draw_side
+from game.ui.keymap import game_command
+from game.ui.saves import save_game
 from game.ui.scenes.lots import LOTS, MAP, LotsPanel
 from game.ui.scenes.orders import Command, OrdersPanel
 from game.ui.session import Session
-from game.ui.settings import saves_dir
-from game.ui.theme import INK_SOFT, Colour, faction_colour
-from game.ui.view import Meter, log_html, meters, month, view_of
-from game.ui.widgets.lot_table import lot_tooltip
+from game.ui.theme import INK_SOFT, faction_colour
+from game.ui.view import Meter, meters, month, view_of
+from game.ui.widgets.hover import hover_text, lots_text
+from game.ui.widgets.hud import SidePanel, bar_buttons, draw_bar, layout
+from game.ui.widgets.log import LogPanel
 from game.ui.widgets.map_view import MapPainter, MapView, RegionMark, build_map_view
-from game.ui.widgets.map_view import region_tooltip as _region_tip
-from game.ui.widgets.meters import meter_tooltip
 from game.ui.widgets.text import blit_text, draw_tooltip
-
-LOG_LINES = 150
-"""How many of the latest chronicle lines the log shows when it is rebuilt (the debrief and
-the saved chronicle have them all)."""
 
 _STOPS = (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame_gui.UI_BUTTON_PRESSED)
 """Input that stops advancing to the next decision."""
@@ -58,14 +52,11 @@ class GameScene(sc.Scene):
         self.clock = 0.0
         self.flash = ("", 0.0)
         self.meters: list[Meter] = []
-        self.meter_hits: list[tuple[pygame.Rect, Meter]] = []
-        self.meter_scroll = 0
         self.map_view = MapView((), ())
         self.before: tuple[State | None, int, Observation | None] = (None, -1, None)
         """A state, the viewer, and what the viewer saw in it: the start of the last turn
         resolved (the map draws the moves of the fronts since then)."""
-        self.side: tuple[tuple[object, ...], pygame.Surface] | None = None
-        """The side panel as last drawn, and what it showed (it is redrawn when that changes)."""
+        self.side = SidePanel()
         self.region_hits: list[tuple[pygame.Rect, RegionMark]] = []
         self.orders: OrdersPanel | None = None
         self.auction = view_of(session.game, session.observation(), AuctionView)
@@ -75,66 +66,26 @@ class GameScene(sc.Scene):
         """What the centre shows in an auction: the table of lots or the map."""
         self.selected_lot = -1
         """The lot selected in the table (kept while the widgets are made again)."""
-        self.log_box: UITextBox | None = None
-        self.log_key: tuple[int, int] = (-1, -1)
-        """(viewer, number of log lines shown)."""
-        self.log_turn = -1
-        self.log_seen: set[str] = set()
-        """Texts of the chronicle lines shown so far (repeats are shortened)."""
+        self.log: LogPanel | None = None
         self.top_buttons: dict[UIButton, str] = {}
         self.advancing: tuple[int, frozenset[Action]] | None = None
         """While advancing to the next decision (Space): the human faction, and the orders it
         could give on the last day passed."""
 
+    @property
+    def meter_hits(self) -> list[tuple[pygame.Rect, Meter]]:
+        """The meters' hit boxes, as last drawn."""
+        return self.side.hits
+
     # ------------------------------------------------------------- layout
 
     def _layout(self) -> dict[str, pygame.Rect]:
-        w, h = self.ctx.size
-        px = self.ctx.px
-        bar = px(46)
-        # Side columns grow with the UI scale but leave the map and log at least 36 % of the
-        # width (pygame_gui's text layout never ends on a box narrower than a word).
-        a_w = min(max(px(270), int(w * 0.24)), int(w * 0.28))
-        c_w = min(max(px(360), int(w * 0.33)), int(w * 0.36))
-        if self.auction is not None:  # the table of lots needs the width more than the cards
-            a_w = min(max(px(260), int(w * 0.23)), int(w * 0.28))
-            c_w = min(max(px(350), int(w * 0.28)), int(w * 0.36))
-        b_w = w - a_w - c_w
-        body = h - bar
-        map_h = int(body * (0.6 if self.auction is not None else 0.56))  # room for 20 lots
-        pad = px(10)
-        return {
-            "bar": pygame.Rect(0, 0, w, bar),
-            "side": pygame.Rect(pad, bar + pad, a_w - 2 * pad, body - 2 * pad),
-            "map": pygame.Rect(a_w, bar, b_w, map_h),
-            "log": pygame.Rect(a_w, bar + map_h, b_w, body - map_h),
-            "orders": pygame.Rect(a_w + b_w + pad, bar + pad, c_w - 2 * pad, body - 2 * pad),
-        }
+        return layout(self.ctx.size, self.ctx.px, auction=self.auction is not None)
 
     def build_widgets(self, root: pygame_gui.core.UIContainer) -> None:
         lay = self._layout()
-        px = self.ctx.px
-        self.top_buttons = {}
-        x = lay["bar"].right - px(8)
-        for key, text, tip in (
-            ("menu", "Menu", "Pause menu: save, load, settings, quit (Esc)"),
-            ("help", "Help", "How to play and the keyboard shortcuts (F1)"),
-            ("save", "Save", "Save the game (Ctrl+S)"),
-            ("brief", "Briefing", "Your faction's briefing and goals (B)"),
-        ):
-            width = px(96)
-            x -= width
-            button = UIButton(
-                pygame.Rect(x, px(7), width, px(32)),
-                text,
-                self.ctx.manager,
-                container=root,
-                tool_tip_text=tip,
-            )
-            self.top_buttons[button] = key
-            x -= px(6)
-        self.log_box = UITextBox("", lay["log"], self.ctx.manager, container=root, object_id="#log")
-        self.log_key = (-1, -1)
+        self.top_buttons = bar_buttons(self.ctx, root, lay["bar"])
+        self.log = LogPanel(self.ctx.manager, root, lay["log"])
         self.orders = OrdersPanel(self.ctx, root, lay["orders"])
         if self.auction is not None:
             self.lots = LotsPanel(self.ctx, root, lay["map"], self.auction, showing=self.showing)
@@ -157,7 +108,7 @@ class GameScene(sc.Scene):
             self.lots.kill()
         self.orders = None
         self.lots = None
-        self.log_box = None
+        self.log = None
         super().teardown()
 
     def _refresh(self) -> None:
@@ -172,7 +123,8 @@ class GameScene(sc.Scene):
             self.orders.build(s)
         if self.lots is not None:
             self.lots.build(s, obs, legal)
-        self._update_log(obs.log)
+        if self.log is not None:
+            self.log.update(s.rules, s.viewer, obs.log)
 
     def _before(self) -> Observation | None:
         """Returns what the viewer saw at the start of the turn resolved last, or None before
@@ -186,27 +138,6 @@ class GameScene(sc.Scene):
             self.before = (starts[i], s.viewer, s.game.observe(starts[i], s.viewer))
         return self.before[2]
 
-    def _update_log(self, log: tuple[LogEntry, ...]) -> None:
-        """Shows the viewer's chronicle: new lines are appended, a new viewer starts afresh."""
-        box = self.log_box
-        viewer, shown = self.log_key
-        if box is None or (viewer == self.session.viewer and shown == len(log)):
-            return
-        if viewer == self.session.viewer and shown < len(log):
-            html, self.log_turn = log_html(
-                self.session.rules, log[shown:], self.log_turn, self.log_seen
-            )
-            box.append_html_text("<br>" + html)
-        else:
-            start = max(0, len(log) - LOG_LINES)
-            self.log_seen = {entry.text for entry in log[:start]}
-            html, self.log_turn = log_html(self.session.rules, log[start:], seen=self.log_seen)
-            box.set_text(html)
-            box.rebuild()
-            if box.scroll_bar is not None:
-                box.scroll_bar.set_scroll_from_start_percentage(1.0)
-        self.log_key = (self.session.viewer, len(log))
-
     # ------------------------------------------------------------- the frame
 
     def update(self, dt: float) -> sc.Transition:
@@ -214,34 +145,32 @@ class GameScene(sc.Scene):
         s = self.session
         s.poll()
         if s.is_over():
-            from game.ui.scenes.debrief import DebriefScene
-
             s.close()
             self.ctx.play_sound("end")
-            return sc.Replace(DebriefScene(self.ctx, s))
+            return sc.Replace("debrief", session=s)
         f = s.human_to_act()
         if f >= 0 and self.advancing is not None and self._pass_quiet_day(f):
             return None
         if f >= 0:
             if len(s.humans()) > 1 and f != self.unlocked:
-                return sc.Push(CoverScene(self.ctx, s, f))
+                return sc.Push("cover", session=s, faction=f)
             self.unlocked = f
             if s.version != self.shown:
                 self._refresh()
             if f not in self.briefed:
                 self.briefed.add(f)
-                return sc.Push(BriefingScene(self.ctx, s, f))
+                return sc.Push("briefing", session=s, faction=f)
             obs = s.observation(f)
             news = obs.fired & ~s.seen_fired[f]
             if obs.choice >= 0:
                 s.seen_fired[f] |= news
                 self.ctx.play_sound("bell")
-                return sc.Push(EventScene(self.ctx, s, [obs.choice], choice=True))
+                return sc.Push("event", session=s, events=[obs.choice], choice=True)
             if news:
                 s.seen_fired[f] |= news
                 events = [e.index for e in s.rules.events if news >> e.index & 1]
                 self.ctx.play_sound("bell")
-                return sc.Push(EventScene(self.ctx, s, events))
+                return sc.Push("event", session=s, events=events)
         elif s.version != self.shown:
             self._refresh()
         return None
@@ -269,22 +198,10 @@ class GameScene(sc.Scene):
             self.unlocked = result
         if result == "save":
             self._save()
-        elif result == "load":
-            from game.ui.scenes.load import LoadScene
-
-            return sc.Push(LoadScene(self.ctx))
-        elif result == "settings":
-            from game.ui.scenes.settings_scene import SettingsScene
-
-            return sc.Push(SettingsScene(self.ctx))
-        elif result == "help":
-            from game.ui.scenes.help import HelpScene
-
-            return sc.Push(HelpScene(self.ctx))
+        elif result in ("load", "settings", "help"):  # chosen in the pause menu
+            return sc.Push(result)
         elif result == "menu":
-            from game.ui.scenes.menu import MainMenu
-
-            return sc.Reset(MainMenu(self.ctx))
+            return sc.Reset("menu")
         elif result == "quit":
             return sc.Quit()
         self._refresh()
@@ -301,7 +218,7 @@ class GameScene(sc.Scene):
             if event.type == pygame.KEYDOWN and event.key == pygame.K_SPACE:
                 return None
         if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element in self.top_buttons:
-            return self._top(self.top_buttons[event.ui_element])
+            return self.COMMANDS[self.top_buttons[event.ui_element]](self, event)
         if self.orders is not None:
             picked = self.orders.handle(event, self.session)
             if picked is not None:
@@ -320,7 +237,7 @@ class GameScene(sc.Scene):
         if event.type == pygame.MOUSEWHEEL:
             side = self._layout()["side"]
             if side.collidepoint(pygame.mouse.get_pos()):
-                self.meter_scroll = max(0, self.meter_scroll - event.y * self.ctx.px(30))
+                self.side.scroll = max(0, self.side.scroll - event.y * self.ctx.px(30))
         return None
 
     def _click_lot(self, pos: tuple[int, int]) -> None:
@@ -333,60 +250,60 @@ class GameScene(sc.Scene):
                 self.lots.select(lot.index)
                 return
 
-    def _top(self, key: str) -> sc.Transition:
-        if key == "menu":
-            return sc.Push(PauseScene(self.ctx))
-        if key == "help":
-            from game.ui.scenes.help import HelpScene
-
-            return sc.Push(HelpScene(self.ctx))
-        if key == "save":
-            self._save()
-        if key == "brief":
-            return sc.Push(BriefingScene(self.ctx, self.session, self.session.viewer))
-        return None
-
     def _key(self, event: pygame.event.Event) -> sc.Transition:
-        ctrl = bool(event.mod & pygame.KMOD_CTRL)
-        key = event.key
-        if key == pygame.K_ESCAPE:
-            return sc.Push(PauseScene(self.ctx))
-        if key == pygame.K_F1:
-            return self._top("help")
-        if key == pygame.K_s and ctrl:
-            self._save()
-        elif key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            return self._do(Command("end"))
-        elif key == pygame.K_SPACE:
-            return self._advance()
-        elif (key == pygame.K_z and ctrl) or key == pygame.K_BACKSPACE:
-            return self._do(Command("undo"))
-        elif key == pygame.K_a and not ctrl:
-            return self._do(Command("advise"))
-        elif key == pygame.K_b:
-            return self._top("brief")
-        elif key in (pygame.K_LEFT, pygame.K_RIGHT) and self.orders is not None:
+        command = game_command(event)
+        return self.COMMANDS[command](self, event) if command else None
+
+    def _nudge(self, event: pygame.event.Event) -> sc.Transition:
+        if self.orders is not None:
             step = (10 if event.mod & pygame.KMOD_SHIFT else 1) * (
-                1 if key == pygame.K_RIGHT else -1
+                1 if event.key == pygame.K_RIGHT else -1
             )
             if self.lots is None or not self.lots.nudge(step):
                 self.orders.nudge(self.session, step)
-        elif key in (pygame.K_UP, pygame.K_DOWN) and self.lots is not None:
-            if self.lots.showing == LOTS:
-                self.lots.move(1 if key == pygame.K_DOWN else -1)
-        elif key == pygame.K_m and self.lots is not None:
-            self.lots.set_view(MAP if self.lots.showing == LOTS else LOTS)
-        elif key == pygame.K_o and self.orders is not None:
-            offer = self.orders.current_offer()
-            if offer is None and self.lots is not None:
-                offer = self.lots.current_bid()
-            if offer is not None:
-                return self._do(offer)
-        elif pygame.K_1 <= key <= pygame.K_9 and self.orders is not None:
-            action = self.orders.card_action(key - pygame.K_0)
-            if action is not None:
-                return self._do(action)
         return None
+
+    def _move_lot(self, event: pygame.event.Event) -> sc.Transition:
+        if self.lots is not None and self.lots.showing == LOTS:
+            self.lots.move(1 if event.key == pygame.K_DOWN else -1)
+        return None
+
+    def _switch_view(self, event: pygame.event.Event) -> sc.Transition:
+        if self.lots is not None:
+            self.lots.set_view(MAP if self.lots.showing == LOTS else LOTS)
+        return None
+
+    def _offer(self, event: pygame.event.Event) -> sc.Transition:
+        if self.orders is None:
+            return None
+        offer = self.orders.current_offer()
+        if offer is None and self.lots is not None:
+            offer = self.lots.current_bid()
+        return None if offer is None else self._do(offer)
+
+    def _card(self, event: pygame.event.Event) -> sc.Transition:
+        action = None if self.orders is None else self.orders.card_action(event.key - pygame.K_0)
+        return None if action is None else self._do(action)
+
+    COMMANDS: ClassVar[dict[str, Callable[[GameScene, pygame.event.Event], sc.Transition]]] = {
+        "pause": lambda scene, event: sc.Push("pause"),
+        "help": lambda scene, event: sc.Push("help"),
+        "save": lambda scene, event: scene._save(),
+        "brief": lambda scene, event: sc.Push(
+            "briefing", session=scene.session, faction=scene.session.viewer
+        ),
+        "end": lambda scene, event: scene._do(Command("end")),
+        "advance": lambda scene, event: scene._advance(),
+        "undo": lambda scene, event: scene._do(Command("undo")),
+        "advise": lambda scene, event: scene._do(Command("advise")),
+        "nudge": _nudge,
+        "lot": _move_lot,
+        "view": _switch_view,
+        "offer": _offer,
+        "card": _card,
+    }
+    """What each command of the game screen does, run by its keys (`game.ui.keymap`) or by the
+    top bar's buttons."""
 
     def _advance(self) -> sc.Transition:
         """Ends the human's orders, then passes its quiet days until its next decision."""
@@ -418,13 +335,8 @@ class GameScene(sc.Scene):
         return None
 
     def _save(self) -> None:
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        path = saves_dir() / f"{self.session.rules.id}-{stamp}.json"
-        try:
-            self.session.save(path)
-            self.flash = (f"Saved: {path.name}", self.clock + 4)
-        except OSError as exc:
-            self.flash = (f"Could not save: {exc.strerror}", self.clock + 6)
+        text, seconds = save_game(self.session)
+        self.flash = (text, self.clock + seconds)
 
     # ------------------------------------------------------------- drawing
 
@@ -434,7 +346,7 @@ class GameScene(sc.Scene):
         viewer = s.rules.factions[s.viewer]
         colour = faction_colour(viewer.id, viewer.index)
         draw_bar(surface, lay["bar"], s, self.ctx, colour, self.clock, self.flash)
-        self._draw_side(surface, lay, colour)
+        self.side.draw(surface, lay, s, self.ctx, self.meters, colour, self.shown)
         if self.lots is not None and self.lots.showing == LOTS:
             self.region_hits = []
             self.lots.draw(surface, s)
@@ -463,32 +375,11 @@ class GameScene(sc.Scene):
             INK_SOFT,
         )
 
-    def _draw_side(
-        self, surface: pygame.Surface, lay: dict[str, pygame.Rect], colour: Colour
-    ) -> None:
-        """Draws the side panel, from the copy drawn when what it shows last changed."""
-        s, top = self.session, lay["bar"].bottom
-        width, height = lay["map"].left, surface.get_height()
-        shows = (s.version, self.shown, s.viewer, width, height, self.ctx.fonts, colour)
-        if self.side is None or self.side[0] != (*shows, self.meter_scroll):
-            panel = pygame.Surface((width, height))
-            self.meter_hits, self.meter_scroll = draw_side(
-                panel, lay, s, self.ctx, self.meters, colour, self.meter_scroll
-            )
-            self.side = ((*shows, self.meter_scroll), panel)
-        surface.blit(self.side[1], (0, top), pygame.Rect(0, top, width, height - top))
-
     def _draw_tooltip(self, surface: pygame.Surface) -> None:
         pos = pygame.mouse.get_pos()
         if not pygame.mouse.get_focused():
             return
-        tip = ""
-        for rect, meter in self.meter_hits:
-            if rect.collidepoint(pos):
-                tip = meter_tooltip(meter)
-        for rect, region in self.region_hits:
-            if rect.collidepoint(pos):
-                tip = _region_tip(self.session.rules, region)
+        tip = hover_text(self.session.rules, pos, self.side.hits, self.region_hits)
         if self.lots is not None:
             tip = self.lots.tooltip(pos, self.session) or tip
             if self.lots.showing == MAP:
@@ -499,10 +390,7 @@ class GameScene(sc.Scene):
     def _lots_tip(self, pos: tuple[int, int]) -> str:
         """Returns the hover text of the lots under `pos` on the map."""
         assert self.auction is not None
-        unit = self.auction.unit
-        under = [lot for rect, lot in self.painter.lot_hits if rect.collidepoint(pos)]
-        catch = self.auction.catch_unit
-        return "\n\n".join(lot_tooltip(self.session.rules, lot, unit, catch) for lot in under)
+        return lots_text(self.session.rules, self.auction, self.painter.lot_hits, pos)
 
     def describe(self) -> dict[str, Any]:
         s = self.session

@@ -9,29 +9,29 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UILabel, UITextBox
 
+from game.agents.base import AGENTS
 from game.core.rules import Rules
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import read_variant, variants_of
 from game.ui import gui
 from game.ui import scene as sc
 from game.ui.catalog import game_of, rules_of, scenario_files
-from game.ui.session import SEAT_KINDS, Session
+from game.ui.session import HUMAN, SEAT_KINDS, Session
 from game.ui.settings import autosave_path
 from game.ui.theme import ACCENT, INK, INK_SOFT, RULE, faction_colour
-from game.ui.widgets.text import blit_text, draw_error, esc
+from game.ui.widgets.text import blit_text, blit_wrapped, draw_error, esc
 
-SEAT_LABELS = {
-    "human": "Human",
-    "historical": "AI: historical",
-    "greedy": "AI: greedy",
-    "random": "AI: random",
-}
-SEAT_TIPS = {
-    "human": "Played at this screen. Several human sides take turns (hot seat).",
-    "historical": "Follows what this side did in history, step by step.",
-    "greedy": "Looks one turn ahead for its own score (it sees only its own view).",
-    "random": "Picks any legal move.",
-}
+HUMAN_TIP = "Played at this screen. Several human sides take turns (hot seat)."
+
+
+def seat_label(kind: str) -> str:
+    """Returns the text of a seat button: "Human", or "AI: " and the agent's name."""
+    return "Human" if kind == HUMAN else f"AI: {kind}"
+
+
+def seat_tip(kind: str) -> str:
+    """Returns the tooltip of a seat button: the agent's one-line description (`AGENTS`)."""
+    return HUMAN_TIP if kind == HUMAN else AGENTS[kind].description
 
 
 def _footer(
@@ -114,7 +114,7 @@ class ScenarioScene(sc.Scene):
     def _next(self) -> sc.Transition:
         if not self.entries or self.entries[self.selected][1] is None:
             return None
-        return sc.Push(SetupScene(self.ctx, self.entries[self.selected][0]))
+        return sc.Push("setup", scenario=self.entries[self.selected][0])
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, px = self.ctx.fonts, self.ctx.px
@@ -186,8 +186,6 @@ def _wrapped(
     rect: pygame.Rect,
     colour: tuple[int, int, int],
 ) -> int:
-    from game.ui.widgets.text import blit_wrapped
-
     return blit_wrapped(surface, font, text, rect, colour)
 
 
@@ -242,11 +240,11 @@ class SetupScene(sc.Scene):
             for j, kind in enumerate(SEAT_KINDS):
                 button = UIButton(
                     pygame.Rect(col + j * seat_w, y, seat_w - px(6), px(36)),
-                    SEAT_LABELS[kind],
+                    seat_label(kind),
                     m,
                     container=root,
                     object_id="#seat",
-                    tool_tip_text=SEAT_TIPS[kind],
+                    tool_tip_text=seat_tip(kind),
                 )
                 self.seat_buttons[button] = (f.index, kind)
         y = px(130) + len(self.rules.factions) * px(82) + px(20)
@@ -302,9 +300,7 @@ class SetupScene(sc.Scene):
             return None
         seats = {f.id: self.seats[f.index] for f in self.rules.factions}
         session = Session(game, self.seed, seats, autosave=autosave_path())
-        from game.ui.scenes.play import GameScene
-
-        return sc.Reset(GameScene(self.ctx, session))
+        return sc.Reset("game", session=session)
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, px = self.ctx.fonts, self.ctx.px

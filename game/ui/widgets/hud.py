@@ -1,9 +1,13 @@
-"""The game screen's top bar (date, turn, who is thinking) and side panel (the faction's
-name, score, distance from history and meters)."""
+"""The game screen's layout, its top bar (date, turn, who is thinking, the buttons) and side
+panel (the faction's name, score, distance from history and meters)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton
 
 from game.ui.scene import Context
 from game.ui.session import Session
@@ -16,6 +20,62 @@ BAR_BG: Colour = (43, 33, 24)
 BAR_TEXT: Colour = (246, 238, 220)
 BAR_SOFT: Colour = (210, 198, 170)
 BAR_NOTE: Colour = (240, 190, 120)
+
+BAR_BUTTONS = (
+    ("pause", "Menu", "Pause menu: save, load, settings, quit (Esc)"),
+    ("help", "Help", "How to play and the keyboard shortcuts (F1)"),
+    ("save", "Save", "Save the game (Ctrl+S)"),
+    ("brief", "Briefing", "Your faction's briefing and goals (B)"),
+)
+"""The top bar's buttons, right to left: (the game screen's command it runs, text, tooltip)."""
+
+
+def layout(
+    size: tuple[int, int], px: Callable[[float], int], *, auction: bool
+) -> dict[str, pygame.Rect]:
+    """Returns the game screen's areas: bar, side (panel), map (or table of lots), log, orders."""
+    w, h = size
+    bar = px(46)
+    # Side columns grow with the UI scale but leave the map and log at least 36 % of the
+    # width (pygame_gui's text layout never ends on a box narrower than a word).
+    a_w = min(max(px(270), int(w * 0.24)), int(w * 0.28))
+    c_w = min(max(px(360), int(w * 0.33)), int(w * 0.36))
+    if auction:  # the table of lots needs the width more than the cards
+        a_w = min(max(px(260), int(w * 0.23)), int(w * 0.28))
+        c_w = min(max(px(350), int(w * 0.28)), int(w * 0.36))
+    b_w = w - a_w - c_w
+    body = h - bar
+    map_h = int(body * (0.6 if auction else 0.56))  # room for 20 lots
+    pad = px(10)
+    return {
+        "bar": pygame.Rect(0, 0, w, bar),
+        "side": pygame.Rect(pad, bar + pad, a_w - 2 * pad, body - 2 * pad),
+        "map": pygame.Rect(a_w, bar, b_w, map_h),
+        "log": pygame.Rect(a_w, bar + map_h, b_w, body - map_h),
+        "orders": pygame.Rect(a_w + b_w + pad, bar + pad, c_w - 2 * pad, body - 2 * pad),
+    }
+
+
+def bar_buttons(
+    ctx: Context, root: pygame_gui.core.UIContainer, bar: pygame.Rect
+) -> dict[UIButton, str]:
+    """Makes the top bar's buttons (`BAR_BUTTONS`); returns each with its command."""
+    px = ctx.px
+    buttons = {}
+    x = bar.right - px(8)
+    for key, text, tip in BAR_BUTTONS:
+        width = px(96)
+        x -= width
+        button = UIButton(
+            pygame.Rect(x, px(7), width, px(32)),
+            text,
+            ctx.manager,
+            container=root,
+            tool_tip_text=tip,
+        )
+        buttons[button] = key
+        x -= px(6)
+    return buttons
 
 
 def draw_bar(
@@ -107,3 +167,35 @@ def draw_side(
         )
     hits = draw_meters(surface, area, meters, fonts, colour, scroll=scroll, scale=scale)
     return hits, scroll
+
+
+class SidePanel:
+    """The side panel, drawn again only when what it shows changes (and blitted each frame)."""
+
+    def __init__(self) -> None:
+        self.hits: list[tuple[pygame.Rect, Meter]] = []
+        """The meters' hit boxes, for their tooltips."""
+        self.scroll = 0
+        """How far the meters are scrolled, in pixels."""
+        self._drawn: tuple[tuple[object, ...], pygame.Surface] | None = None
+        """The panel as last drawn, and what it showed."""
+
+    def draw(
+        self,
+        surface: pygame.Surface,
+        lay: dict[str, pygame.Rect],
+        s: Session,
+        ctx: Context,
+        meters: list[Meter],
+        colour: Colour,
+        shown: int,
+    ) -> None:
+        """Draws the panel, from the copy drawn when what it shows last changed."""
+        top = lay["bar"].bottom
+        width, height = lay["map"].left, surface.get_height()
+        shows = (s.version, shown, s.viewer, width, height, ctx.fonts, colour)
+        if self._drawn is None or self._drawn[0] != (*shows, self.scroll):
+            panel = pygame.Surface((width, height))
+            self.hits, self.scroll = draw_side(panel, lay, s, ctx, meters, colour, self.scroll)
+            self._drawn = ((*shows, self.scroll), panel)
+        surface.blit(self._drawn[1], (0, top), pygame.Rect(0, top, width, height - top))
