@@ -27,6 +27,8 @@ from game.core.space import ActionSpace
 from game.core.state import CHOICES, NOBODY, ORDERS, OVER, RUNNING, State
 from game.core.turn import Turn
 
+__all__ = ["Game", "Outcome", "State"]
+
 _ORDER = operator.attrgetter("faction", "kind", "ref", "amount")
 """Sort key of actions (the same order as the dataclass's, computed in C)."""
 

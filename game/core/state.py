@@ -3,27 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import IntEnum
 from typing import Final
 
 from game.core.actions import Action
 from game.core.log import LogNode
+from game.core.phase import CHOICES, ORDERS, OVER, Phase
 
+__all__ = ["CHOICES", "NOBODY", "ORDERS", "OVER", "RUNNING", "Phase", "State"]
 
-class Phase(IntEnum):
-    """What the game waits for."""
-
-    ORDERS = 0
-    """Factions give their (secret, simultaneous) orders, one faction at a time."""
-    CHOICES = 1
-    """Factions answer the events that fired, one choice at a time."""
-    OVER = 2
-    """The game has ended."""
-
-
-ORDERS: Final = Phase.ORDERS
-CHOICES: Final = Phase.CHOICES
-OVER: Final = Phase.OVER
 
 NOBODY: Final = -1
 """`to_act` once the game is over; an event's `chooser` when it offers no options."""

@@ -20,10 +20,10 @@ from pathlib import Path
 from game.agents.base import AGENTS, Agent, make_agent
 from game.core.actions import END, Action
 from game.core.errors import IllegalActionError, NotationError
-from game.core.game import Game, Outcome
+from game.core.game import Game, Outcome, State
 from game.core.observation import Observation
+from game.core.phase import CHOICES, ORDERS
 from game.core.serial import state_hash
-from game.core.state import CHOICES, ORDERS, State
 from game.scenario.errors import Problem, ScenarioError
 from game.sim.record import GameRecord, RecordError, load_record, make_record, save_record
 from game.ui.catalog import game_of

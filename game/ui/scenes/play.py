@@ -17,9 +17,10 @@ from pygame_gui.elements import UIButton
 
 from game.core.actions import Action
 from game.core.errors import IllegalActionError
+from game.core.game import State
 from game.core.mechanics.auction_view import AuctionView
 from game.core.observation import Observation
-from game.core.state import ORDERS, State
+from game.core.phase import ORDERS
 from game.ui import scene as sc
 from game.ui.keymap import game_command
 from game.ui.saves import save_game
