@@ -55,7 +55,7 @@ def fishery(d: Driver, path: Path) -> Path:
             and d.scene.session.human_to_act() >= 0  # type: ignore[attr-defined]
         ),
     )
-    lots = d.scene.lots  # type: ignore[attr-defined]
+    lots = d.scene.panel  # type: ignore[attr-defined]
     for index, step in ((0, 3), (2, 2), (6, -2)):
         d.frames(1)
         box = next(box for box, row in lots.hits if row.lot.index == index)

@@ -16,7 +16,7 @@ from game.core.mechanics.auction_view import (
     Tender,
     Withhold,
 )
-from game.ui.scenes.lots import LOTS, MAP, LotsPanel
+from game.ui.panels.lots import LOTS, MAP, LotsPanel
 from game.ui.scenes.play import GameScene
 from game.ui.session import Session
 from game.ui.theme import PAPER_LIGHT, faction_colour
@@ -38,8 +38,8 @@ def start_fishery(d: Driver, seats: tuple[str, str], seed: int = SEED) -> Sessio
 
 def panel(d: Driver) -> tuple[GameScene, LotsPanel]:
     scene = game_scene(d)
-    assert scene.lots is not None
-    return scene, scene.lots
+    assert isinstance(scene.panel, LotsPanel)  # the auction's centre panel (PANELS)
+    return scene, scene.panel
 
 
 def click_lot(d: Driver, lots: LotsPanel, index: int) -> None:
@@ -247,7 +247,7 @@ def test_the_map_shows_the_lots_in_their_holders_colours(driver: Driver) -> None
     # the lot's name on hover, and a click opens it in the table
     pygame.mouse.set_pos(hits[5].center)
     driver.frames(1)
-    assert scene._lots_tip(hits[5].center).startswith("Ust-Kamchatsk")
+    assert lots.tooltip(hits[5].center, session, scene.painter).startswith("Ust-Kamchatsk")
     driver.click_at(hits[5].center)
     assert lots.showing == LOTS
     assert lots.selected == 5
@@ -304,8 +304,8 @@ def test_no_bids_when_no_auction_is_held(driver: Driver) -> None:
     scene = show_game(driver, session)
     until_human(driver)
     assert session.state.turn == 11
-    lots = scene.lots
-    assert lots is not None
+    lots = scene.panel
+    assert isinstance(lots, LotsPanel)
     assert not lots.held
     assert not [row for row in driver.describe()["lots"] if row["on_offer"]]
     assert not [a for a in session.legal() if isinstance(a, Bid | Tender)]

@@ -1,5 +1,5 @@
-"""The game screen: date bar, the faction's meters, the map (or, in an auction, the table of
-lots), the chronicle, and the orders.
+"""The game screen: date bar, the faction's meters, the map (or a mechanic's centre panel, such
+as an auction's table of lots, from `game.ui.panels.PANELS`), the chronicle, and the orders.
 
 It shows one faction's view (the human whose turn it is, or was last): its observation's tracks,
 log and events, never the full state. Agents move on the session's worker thread, polled here
@@ -18,18 +18,17 @@ from pygame_gui.elements import UIButton
 from game.core.actions import Action
 from game.core.errors import IllegalActionError
 from game.core.game import State
-from game.core.mechanics.auction_view import AuctionView
 from game.core.observation import Observation
 from game.core.phase import ORDERS
 from game.ui import scene as sc
 from game.ui.keymap import game_command
+from game.ui.panels import PANELS, CentrePanel
+from game.ui.panels.orders import Command, OrdersPanel
 from game.ui.saves import save_game
-from game.ui.scenes.lots import LOTS, MAP, LotsPanel
-from game.ui.scenes.orders import Command, OrdersPanel
 from game.ui.session import Session
 from game.ui.theme import INK_SOFT, faction_colour
-from game.ui.view import Meter, meters, month, view_of
-from game.ui.widgets.hover import hover_text, lots_text
+from game.ui.view import Meter, meters, month
+from game.ui.widgets.hover import hover_text
 from game.ui.widgets.hud import SidePanel, bar_buttons, draw_bar, layout
 from game.ui.widgets.log import LogPanel
 from game.ui.widgets.map_view import MapPainter, MapView, RegionMark, build_map_view
@@ -60,13 +59,13 @@ class GameScene(sc.Scene):
         self.side = SidePanel()
         self.region_hits: list[tuple[pygame.Rect, RegionMark]] = []
         self.orders: OrdersPanel | None = None
-        self.auction = view_of(session.game, session.observation(), AuctionView)
-        self.lots: LotsPanel | None = None
-        """The table of lots (auction scenarios only)."""
-        self.showing = LOTS
-        """What the centre shows in an auction: the table of lots or the map."""
-        self.selected_lot = -1
-        """The lot selected in the table (kept while the widgets are made again)."""
+        views = session.game.views(session.observation())
+        self.centre = next(((v, PANELS[type(v)]) for v in views if type(v) in PANELS), None)
+        """The first mechanic view that has a centre panel, and that panel's class."""
+        self.panel: CentrePanel | None = None
+        """The centre panel (its widgets), if a mechanic has one."""
+        self.panel_memo: Any = None
+        """What the panel keeps while its widgets are made again."""
         self.log: LogPanel | None = None
         self.top_buttons: dict[UIButton, str] = {}
         self.advancing: tuple[int, frozenset[Action]] | None = None
@@ -81,16 +80,17 @@ class GameScene(sc.Scene):
     # ------------------------------------------------------------- layout
 
     def _layout(self) -> dict[str, pygame.Rect]:
-        return layout(self.ctx.size, self.ctx.px, auction=self.auction is not None)
+        wide = self.centre is not None and self.centre[1].wide
+        return layout(self.ctx.size, self.ctx.px, wide=wide)
 
     def build_widgets(self, root: pygame_gui.core.UIContainer) -> None:
         lay = self._layout()
         self.top_buttons = bar_buttons(self.ctx, root, lay["bar"])
         self.log = LogPanel(self.ctx.manager, root, lay["log"])
         self.orders = OrdersPanel(self.ctx, root, lay["orders"])
-        if self.auction is not None:
-            self.lots = LotsPanel(self.ctx, root, lay["map"], self.auction, showing=self.showing)
-            self.lots.selected = self.selected_lot
+        if self.centre is not None:
+            view, panel = self.centre
+            self.panel = panel(self.ctx, root, lay["map"], view, memo=self.panel_memo)
         self.shown = -1
         self._refresh()
 
@@ -98,17 +98,17 @@ class GameScene(sc.Scene):
         super().show()
         if self.orders is not None:
             self.orders.show()
-        if self.lots is not None:
-            self.lots.show()
+        if self.panel is not None:
+            self.panel.show()
 
     def teardown(self) -> None:
         if self.orders is not None:
             self.orders.kill()
-        if self.lots is not None:
-            self.showing, self.selected_lot = self.lots.showing, self.lots.selected
-            self.lots.kill()
+        if self.panel is not None:
+            self.panel_memo = self.panel.memo()
+            self.panel.kill()
         self.orders = None
-        self.lots = None
+        self.panel = None
         self.log = None
         super().teardown()
 
@@ -122,8 +122,8 @@ class GameScene(sc.Scene):
         self.map_view = build_map_view(s.game, obs, legal, self._before())
         if self.orders is not None:
             self.orders.build(s)
-        if self.lots is not None:
-            self.lots.build(s, obs, legal)
+        if self.panel is not None:
+            self.panel.build(s, obs, legal)
         if self.log is not None:
             self.log.update(s.rules, s.viewer, obs.log)
 
@@ -224,8 +224,8 @@ class GameScene(sc.Scene):
             picked = self.orders.handle(event, self.session)
             if picked is not None:
                 return self._do(picked)
-        if self.lots is not None:
-            given = self.lots.handle(event)
+        if self.panel is not None:
+            given = self.panel.handle(event)
             if given is not None:
                 return self._do(given)
         if event.type == pygame.KEYDOWN:
@@ -234,22 +234,13 @@ class GameScene(sc.Scene):
             for rect, region in self.region_hits:
                 if rect.collidepoint(event.pos):
                     self.orders.show_target(self.session, region.index)
-            self._click_lot(event.pos)
+            if self.panel is not None:
+                self.panel.click_map(event.pos, self.painter)
         if event.type == pygame.MOUSEWHEEL:
             side = self._layout()["side"]
             if side.collidepoint(pygame.mouse.get_pos()):
                 self.side.scroll = max(0, self.side.scroll - event.y * self.ctx.px(30))
         return None
-
-    def _click_lot(self, pos: tuple[int, int]) -> None:
-        """Opens the table of lots at the lot clicked on the map."""
-        if self.lots is None or self.lots.showing != MAP:
-            return
-        for rect, lot in self.painter.lot_hits:
-            if rect.collidepoint(pos):
-                self.lots.set_view(LOTS)
-                self.lots.select(lot.index)
-                return
 
     def _key(self, event: pygame.event.Event) -> sc.Transition:
         command = game_command(event)
@@ -260,26 +251,26 @@ class GameScene(sc.Scene):
             step = (10 if event.mod & pygame.KMOD_SHIFT else 1) * (
                 1 if event.key == pygame.K_RIGHT else -1
             )
-            if self.lots is None or not self.lots.nudge(step):
+            if self.panel is None or not self.panel.nudge(step):
                 self.orders.nudge(self.session, step)
         return None
 
     def _move_lot(self, event: pygame.event.Event) -> sc.Transition:
-        if self.lots is not None and self.lots.showing == LOTS:
-            self.lots.move(1 if event.key == pygame.K_DOWN else -1)
+        if self.panel is not None and self.panel.covers_map():
+            self.panel.move(1 if event.key == pygame.K_DOWN else -1)
         return None
 
     def _switch_view(self, event: pygame.event.Event) -> sc.Transition:
-        if self.lots is not None:
-            self.lots.set_view(MAP if self.lots.showing == LOTS else LOTS)
+        if self.panel is not None:
+            self.panel.toggle()
         return None
 
     def _offer(self, event: pygame.event.Event) -> sc.Transition:
         if self.orders is None:
             return None
         offer = self.orders.current_offer()
-        if offer is None and self.lots is not None:
-            offer = self.lots.current_bid()
+        if offer is None and self.panel is not None:
+            offer = self.panel.current_action()
         return None if offer is None else self._do(offer)
 
     def _card(self, event: pygame.event.Event) -> sc.Transition:
@@ -348,9 +339,9 @@ class GameScene(sc.Scene):
         colour = faction_colour(viewer.id, viewer.index)
         draw_bar(surface, lay["bar"], s, self.ctx, colour, self.clock, self.flash)
         self.side.draw(surface, lay, s, self.ctx, self.meters, colour, self.shown)
-        if self.lots is not None and self.lots.showing == LOTS:
+        if self.panel is not None and self.panel.covers_map():
             self.region_hits = []
-            self.lots.draw(surface, s)
+            self.panel.draw(surface, s)
         else:
             self._draw_map(surface, lay["map"])
         if self.orders is not None:
@@ -381,24 +372,14 @@ class GameScene(sc.Scene):
         if not pygame.mouse.get_focused():
             return
         tip = hover_text(self.session.rules, pos, self.side.hits, self.region_hits)
-        if self.lots is not None:
-            tip = self.lots.tooltip(pos, self.session) or tip
-            if self.lots.showing == MAP:
-                tip = self._lots_tip(pos) or tip
+        if self.panel is not None:
+            tip = self.panel.tooltip(pos, self.session, self.painter) or tip
         if tip:
             draw_tooltip(surface, self.ctx.fonts.get("sans", 13), tip, pos)
 
-    def _lots_tip(self, pos: tuple[int, int]) -> str:
-        """Returns the hover text of the lots under `pos` on the map."""
-        assert self.auction is not None
-        return lots_text(self.session.rules, self.auction, self.painter.lot_hits, pos)
-
     def describe(self) -> dict[str, Any]:
         s = self.session
-        lots = self.lots
-        extra: dict[str, Any] = {}
-        if lots is not None:
-            extra = {"view": lots.showing, "lots": lots.describe(s), "selected": lots.selected}
+        extra = self.panel.describe(s) if self.panel is not None else {}
         return {
             **extra,
             "scene": self.name,

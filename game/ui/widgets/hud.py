@@ -31,21 +31,22 @@ BAR_BUTTONS = (
 
 
 def layout(
-    size: tuple[int, int], px: Callable[[float], int], *, auction: bool
+    size: tuple[int, int], px: Callable[[float], int], *, wide: bool
 ) -> dict[str, pygame.Rect]:
-    """Returns the game screen's areas: bar, side (panel), map (or table of lots), log, orders."""
+    """Returns the game screen's areas: bar, side (panel), map (or a mechanic's centre panel),
+    log, orders; `wide` when the centre panel needs more room than the map."""
     w, h = size
     bar = px(46)
     # Side columns grow with the UI scale but leave the map and log at least 36 % of the
     # width (pygame_gui's text layout never ends on a box narrower than a word).
     a_w = min(max(px(270), int(w * 0.24)), int(w * 0.28))
     c_w = min(max(px(360), int(w * 0.33)), int(w * 0.36))
-    if auction:  # the table of lots needs the width more than the cards
+    if wide:  # e.g. the table of lots needs the width more than the cards
         a_w = min(max(px(260), int(w * 0.23)), int(w * 0.28))
         c_w = min(max(px(350), int(w * 0.28)), int(w * 0.36))
     b_w = w - a_w - c_w
     body = h - bar
-    map_h = int(body * (0.6 if auction else 0.56))  # room for 20 lots
+    map_h = int(body * (0.6 if wide else 0.56))  # room for 20 lots
     pad = px(10)
     return {
         "bar": pygame.Rect(0, 0, w, bar),

@@ -18,43 +18,47 @@ from game.core.actions import Action
 from game.core.mechanics.auction_view import AuctionView, Purse
 from game.core.observation import Observation
 from game.ui import gui
+from game.ui.panels.lots_draw import paint_table, status_line
 from game.ui.scene import Context
 from game.ui.session import Session
-from game.ui.theme import ACCENT, INK, INK_SOFT, PAPER
-from game.ui.view import LotRow, bid_cost, lot_rows, purse, view_of
+from game.ui.theme import INK_SOFT
+from game.ui.view import LotRow, lot_rows, purse, view_of
 from game.ui.widgets.amounts import AmountSlider
+from game.ui.widgets.hover import lots_text
 from game.ui.widgets.lot_table import (
     COLUMN_HELP,
-    draw_lot_table,
     lot_tooltip,
     row_height,
-    short_faction,
 )
-from game.ui.widgets.text import blit_text
+from game.ui.widgets.map_view import MapPainter
 
 LOTS, MAP = "lots", "map"
 
 
 class LotsPanel:
-    """The table of lots and the bidding controls (see the module docstring)."""
+    """The table of lots and the bidding controls (see the module docstring): the auction's
+    centre panel (`game.ui.panels.PANELS`)."""
+
+    wide = True
 
     def __init__(
         self,
         ctx: Context,
         root: pygame_gui.core.UIContainer,
         rect: pygame.Rect,
-        auction: AuctionView,
+        view: AuctionView,
         *,
-        showing: str = LOTS,
+        memo: tuple[str, int] | None = None,
     ) -> None:
         self.ctx = ctx
         self.root = root
         self.rect = rect
-        self.auction = auction
-        self.bidders = auction.bidders
+        self.auction = view
+        self.bidders = view.bidders
+        showing, selected = memo or (LOTS, -1)
         self.showing = showing
         """`lots` (the table) or `map`."""
-        self.selected = -1
+        self.selected = selected
         """Index of the lot selected (-1: none)."""
         self.first = 0
         """The first row shown (the table scrolls by rows)."""
@@ -143,6 +147,27 @@ class LotsPanel:
         self.bid.reapply()
         if not self.withhold_shown:
             gui.set_visible(self.withhold_button, False)
+
+    def memo(self) -> tuple[str, int]:
+        """What the table shows and the lot selected, kept when the widgets are made again."""
+        return self.showing, self.selected
+
+    def covers_map(self) -> bool:
+        return self.showing == LOTS
+
+    def toggle(self) -> None:
+        self.set_view(MAP if self.showing == LOTS else LOTS)
+
+    def click_map(self, pos: tuple[int, int], painter: MapPainter) -> bool:
+        """Opens the table of lots at the lot clicked on the map."""
+        if self.showing != MAP:
+            return False
+        for rect, lot in painter.lot_hits:
+            if rect.collidepoint(pos):
+                self.set_view(LOTS)
+                self.select(lot.index)
+                return True
+        return False
 
     def set_view(self, showing: str) -> None:
         self.showing = showing
@@ -240,12 +265,13 @@ class LotsPanel:
             self.first = max(0, min(len(self.rows) - self._fits(), self.first - event.y))
         return None
 
-    def current_bid(self) -> Action | None:
+    def current_action(self) -> Action | None:
+        """The bid on the slider (in the Lots view)."""
         return self.bid.current() if self.showing == LOTS else None
 
     def nudge(self, step: int) -> bool:
         """Moves the bid slider by `step` notches; False if no bid is being chosen."""
-        if self.current_bid() is None:
+        if self.current_action() is None:
             return False
         self.bid.nudge(step)
         return True
@@ -284,118 +310,17 @@ class LotsPanel:
                 pygame.draw.rect(surface, INK_SOFT, box, 1)
 
     def _paint(self, surface: pygame.Surface, session: Session) -> None:
-        fonts, px, r = self.ctx.fonts, self.ctx.px, self.rect
-        pygame.draw.rect(surface, PAPER, r)
-        on_offer = sum(1 for row in self.rows if row.lot.on_offer)
-        title = f"Lots: {on_offer} of {len(self.rows)} on offer"
-        if not self.held:
-            title = "Lots: no auction this turn"
-        at = (r.left + px(8), r.top + px(7))
-        right = blit_text(surface, fonts.get("serif_bold", 15), title, at, INK).right
-        prices = f"prices in {self.auction.unit}"
-        hidden = max(0, len(self.rows) - self.first - self._fits())
-        notes = [prices]
-        if self.first or hidden:
-            more = f"▲ {self.first}  ▼ {hidden} more (wheel)"
-            notes = [f"{more}  ·  {prices}", more, prices]
-        font = fonts.get("sans_italic", 11)
-        room = r.right - px(146) - right - px(10)
-        note = next((n for n in notes if font.size(n)[0] <= room), "")
-        if note:
-            colour = ACCENT if self.first or hidden else INK_SOFT
-            at = (r.right - px(146), r.top + px(10))
-            blit_text(surface, font, note, at, colour, align="right")
-        area = self.table_rect()
-        header, self.hits = draw_lot_table(
-            surface,
-            area,
-            self.rows,
-            session.rules,
-            fonts,
-            bidders=self.bidders,
-            selected=self.selected,
-            first=self.first,
-        )
-        self.header = header
-        if hidden and not note.startswith("▲"):  # no room in the title: a tag on the table
-            tag = font.render(f" ▼ {hidden} more ", True, PAPER)
-            spot = tag.get_rect(bottomright=(area.right - px(2), area.bottom - px(2)))
-            pygame.draw.rect(surface, ACCENT, spot)
-            surface.blit(tag, spot)
-        self._draw_controls(surface, session)
-
-    def _draw_controls(self, surface: pygame.Surface, session: Session) -> None:
-        fonts, px, r = self.ctx.fonts, self.ctx.px, self.rect
-        top = self._controls_top() + px(2)
-        width = r.width - px(12)
-        row = self.row()
-        head = fonts.get("sans_bold", 12)
-        small = fonts.get("sans", 12)
-        if row is None:
-            hint = "Click a lot to bid on it"
-            is_host = self.obs is not None and self.obs.faction == self.auction.host
-            hint += " or withhold it." if is_host else "."
-            blit_text(surface, small, hint, (r.left + px(8), top), INK_SOFT, width=width)
-            return
-        lot = row.lot
-        rules = session.rules
-        if lot.holder is not None:
-            held = f"held by {short_faction(rules, lot.holder)} at {lot.rent:,}"
-        else:
-            held = "idle" if lot.open else "not let"
-        text = f"{lot.water} · {lot.grounds} grounds · estimate {lot.estimate:,} · {held}"
-        if lot.catch:
-            text += f" · last catch {lot.catch:,}"
-        name = blit_text(surface, head, lot.name, (r.left + px(8), top), INK, width=width)
-        blit_text(
-            surface,
-            small,
-            f"  ·  {text}",
-            (name.right, top),
-            INK_SOFT,
-            width=max(10, r.right - px(6) - name.right),
-        )
-        line, colour = self.status_line(session)
-        y = self._controls_top() + px(54)
-        if not self.bid.shown:  # the line takes the slider's place
-            y = self._controls_top() + px(20) + (px(30) - small.get_linesize()) // 2
-            if self.withhold_shown:
-                width = int(self.withhold_button.relative_rect.left) - r.left - px(16)
-        blit_text(surface, small, line, (r.left + px(8), y), colour, width=width)
+        paint_table(self, surface, session)
 
     def status_line(self, session: Session) -> tuple[str, tuple[int, int, int]]:
-        """Returns the line under the controls, and its colour: the cost of the bid chosen, or
-        why none can be given, or the order given on the lot selected."""
-        row = self.row()
-        if row is None:
-            return "", INK_SOFT
-        unit = self.auction.unit
-        if row.mine:
-            return f"You bid {row.mine:,} {unit} on this lot this turn (Undo takes it back).", INK
-        if row.withheld:
-            return "You withhold this lot for the state trust this turn.", INK
-        if not self.acting:
-            return "", INK_SOFT
-        bid = self.bid.current()
-        if bid is None or self.obs is None:
-            why = row.why or "no bid is possible"
-            return f"You cannot bid: {why}.", ACCENT
-        cost = bid_cost(session.game, self.obs, bid.amount)
-        purse = self.purse
-        if purse is None:
-            return "", INK
-        left = purse.left - cost
-        if purse.unit == unit:
-            return f"Costs {cost:,} {unit}; {left:,} of your {purse.means:,} left.", INK
-        return (
-            f"{bid.amount:,} {unit} cost {cost:,} {purse.unit}; {left:,} of {purse.means:,} left.",
-            INK,
-        )
+        """Returns the line under the controls, and its colour (see `lots_draw.status_line`)."""
+        return status_line(self, session)
 
-    def tooltip(self, pos: tuple[int, int], session: Session) -> str:
-        """Returns the hover text at `pos` in the Lots view ("" if none)."""
+    def tooltip(self, pos: tuple[int, int], session: Session, painter: MapPainter) -> str:
+        """Returns the hover text at `pos`: of the table in the Lots view, of the lots under it
+        on the map in the Map view ("" if none)."""
         if self.showing != LOTS:
-            return ""
+            return lots_text(session.rules, self.auction, painter.lot_hits, pos)
         if self.header.collidepoint(pos):
             return COLUMN_HELP.format(unit=self.auction.unit, catch_unit=self.auction.catch_unit)
         for box, row in self.hits:
@@ -404,7 +329,11 @@ class LotsPanel:
                 return lot_tooltip(session.rules, row.lot, a.unit, a.catch_unit, row.why)
         return ""
 
-    def describe(self, session: Session) -> list[dict[str, Any]]:
+    def describe(self, session: Session) -> dict[str, Any]:
+        """Returns what the panel shows: the view, the rows, the lot selected."""
+        return {"view": self.showing, "lots": self.rows_shown(session), "selected": self.selected}
+
+    def rows_shown(self, session: Session) -> list[dict[str, Any]]:
         """Returns the rows as the table shows them (for tests and screen readers)."""
         rules = session.rules
         out = []

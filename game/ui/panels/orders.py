@@ -22,13 +22,13 @@ from game.core.mechanics.auction_view import AuctionView, Bid, Reserve, Tender, 
 from game.core.mechanics.bargaining_view import BargainingView, Offer
 from game.core.mechanics.campaign_view import Attack
 from game.ui import gui
+from game.ui.panels.offers import draw_offers, offers_so_far
 from game.ui.scene import Context
 from game.ui.session import Session
-from game.ui.theme import ACCENT, INK, INK_SOFT, faction_colour
-from game.ui.view import ActionInfo, describe_action, offer_history, view_of
+from game.ui.theme import ACCENT, INK, INK_SOFT
+from game.ui.view import ActionInfo, describe_action, view_of
 from game.ui.widgets.amounts import AmountSlider
 from game.ui.widgets.cards import Cards
-from game.ui.widgets.chart import draw_chart
 from game.ui.widgets.text import blit_text, wrap
 
 
@@ -172,12 +172,7 @@ class OrdersPanel:
         self.chart_rect = None
         self._talks = view_of(session.game, obs, BargainingView)
         if self._talks is not None:
-            seen = [session.game.observe(st, session.viewer) for st in session.turn_states]
-            if session.turn_states[-1] is not (
-                session.preview if session.staged else session.state
-            ):
-                seen.append(obs)
-            self.history = offer_history(session.game, seen)
+            self.history = offers_so_far(session, obs)
             self.chart_rect = pygame.Rect(r.left, y, r.width, px(112))
             y += px(118)
         self.buttons = {}
@@ -413,20 +408,6 @@ class OrdersPanel:
             self._draw_chart(surface, session)
 
     def _draw_chart(self, surface: pygame.Surface, session: Session) -> None:
-        talks = self._talks
-        assert talks is not None
+        assert self._talks is not None
         assert self.chart_rect is not None
-        rules = session.rules
-        series = []
-        for side, pick in ((talks.seller, 1), (talks.buyer, 2)):
-            fac = rules.factions[side.faction]
-            pts = [(h[0], h[pick]) for h in self.history]
-            series.append((fac.name, faction_colour(fac.id, fac.index), pts))
-        draw_chart(
-            surface,
-            self.chart_rect,
-            series,
-            self.ctx.fonts,
-            turns=len(rules.calendar) - 1,
-            unit=talks.unit,
-        )
+        draw_offers(surface, self.chart_rect, self._talks, self.history, session, self.ctx)
