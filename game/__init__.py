@@ -11,7 +11,7 @@ The public API (OpenSpiel's shape, functional):
     game.returns(state)
 """
 
-from game.core.actions import Action
+from game.core.actions import Action, Choose, Do, EndTurn
 from game.core.errors import IllegalActionError
 from game.core.game import Game, Outcome
 from game.core.observation import Observation
@@ -21,6 +21,9 @@ from game.scenario.loader import available_scenarios, load_game
 
 __all__ = [
     "Action",
+    "Choose",
+    "Do",
+    "EndTurn",
     "Game",
     "IllegalActionError",
     "Observation",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
-from game.core.actions import END, Action
+from game.core.actions import END, Action, EndTurn
 from game.core.game import Game
 from game.core.observation import Observation
 from game.core.state import ORDERS, State
@@ -40,7 +40,7 @@ class GreedyAgent:
             elif abs(value - best_value) <= 1e-9:
                 best.append(action)
         for action in best:
-            if action.kind == END:
+            if isinstance(action, EndTurn):
                 return action
         return best[rng.randrange(len(best))]
 
@@ -48,5 +48,5 @@ class GreedyAgent:
         game = self.game
         after = game.apply(state, action)
         while not game.is_terminal(after) and after.turn == state.turn and after.phase == ORDERS:
-            after = game.apply(after, Action(after.to_act, END))
+            after = game.apply(after, EndTurn(after.to_act, END))
         return game.score(after, self.faction)

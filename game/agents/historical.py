@@ -2,7 +2,8 @@
 
 Each turn it walks the scenario's `historical_plan` for its faction, in file order. A step
 applies when the turn's date lies in its window and its condition holds on the faction's own
-observation (tracks it cannot see count at their initial value). A step is satisfied once one
+observation (the compiler guarantees that a step's condition reads only tracks the faction
+observes; `Seen.filled` stands in 0 for the others, never read). A step is satisfied once one
 of its actions is among this turn's orders; otherwise the agent plays the step's first legal
 action. Event choices take the option marked `historical`. The documented default, when no
 step applies: end the turn (in event choices, the first option).
@@ -13,7 +14,7 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
-from game.core.actions import END, Action
+from game.core.actions import Action, Choose, EndTurn
 from game.core.game import Game
 from game.core.observation import Observation
 from game.core.state import CHOICES
@@ -32,17 +33,17 @@ class HistoricalAgent:
             (step, tuple(game.parse_action(text) for text in step.actions))
             for step in rules.plans[faction]
         ]
-        self.defaults = {t.id: t.initial for t in rules.tracks}
 
     def act(self, obs: Observation, legal: Sequence[Action], rng: random.Random) -> Action:
         if obs.phase == CHOICES:
             event = self.game.rules.events[obs.choice]
             for option in event.options:
                 if option.historical:
-                    return next(a for a in legal if a.amount == option.index)
+                    return next(
+                        a for a in legal if isinstance(a, Choose) and a.option == option.index
+                    )
             return legal[0]
-        seen = dict(obs.tracks)
-        tracks = tuple(seen.get(t.id, self.defaults[t.id]) for t in self.game.rules.tracks)
+        tracks = self.game.seen(obs).filled()
         allowed = set(legal)
         for step, actions in self.steps:
             if not step.first <= obs.turn <= step.last:
@@ -54,4 +55,4 @@ class HistoricalAgent:
             for action in actions:
                 if action in allowed:
                     return action
-        return next((a for a in legal if a.kind == END), legal[0])
+        return next((a for a in legal if isinstance(a, EndTurn)), legal[0])

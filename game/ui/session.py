@@ -18,7 +18,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 
 from game.agents.base import AGENTS, Agent, make_agent
-from game.core.actions import END, Action
+from game.core.actions import END, Action, EndTurn
 from game.core.errors import IllegalActionError, NotationError
 from game.core.game import Game, Outcome, State
 from game.core.observation import Observation
@@ -132,7 +132,7 @@ class Session:
         if self.state.phase == CHOICES:
             self._commit([action])
             return
-        if action.kind == END:
+        if isinstance(action, EndTurn):
             self.confirm()
             return
         if self.orders_complete():
@@ -148,7 +148,7 @@ class Session:
             return
         orders = list(self.staged)
         if not self.orders_complete():
-            orders.append(Action(f, END))
+            orders.append(EndTurn(f, END))
         self._commit(orders)
 
     def undo(self) -> bool:
@@ -183,7 +183,7 @@ class Session:
                 return
             view = self.preview if self.staged else self.state
             action = adviser.act(self.game.observe(view, f), legal, rng)
-            if action.kind == END:
+            if isinstance(action, EndTurn):
                 return
             self.give(action)
             if self.state.phase == CHOICES or self.human_to_act() != f:
@@ -206,8 +206,8 @@ class Session:
             if self.seats[f] == HUMAN:
                 self.viewer = f
                 legal = self.game.legal_actions(self.state, f)
-                if not self.staged and all(a.kind == END for a in legal):
-                    self._commit([Action(f, END)])
+                if not self.staged and all(isinstance(a, EndTurn) for a in legal):
+                    self._commit([EndTurn(f, END)])
                     continue
                 return
             if self._future is None:
@@ -241,7 +241,7 @@ class Session:
 
     def _fallback(self, f: int) -> Action:
         legal = self.game.legal_actions(self.state, f)
-        return next((a for a in legal if a.kind == END), legal[0])
+        return next((a for a in legal if isinstance(a, EndTurn)), legal[0])
 
     # ------------------------------------------------------------- state changes
 
