@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -56,10 +57,11 @@ class _Compiler:
             (t, ("tracks", i)) for i, t in enumerate(spec.tracks)
         ]
         self.track_specs.extend(self._map_tracks())
+        self._check_names()
         for kind, loc, mspec in spec.mechanic_specs():
             made = table[kind].tracks(mspec, Context(self, loc))
             self.track_specs.extend((_made(t), loc) for t in made)
-        self.tracks = self._index([t for t, _ in self.track_specs], ("tracks",))
+        self.tracks = self._track_ids()
         self.events = self._index(spec.events, ("events",))
         self.end_ids = self._index(spec.end_rules, ("end_rules",))
         if spec.time_limit.id in self.end_ids:
@@ -75,6 +77,29 @@ class _Compiler:
 
     def fail(self, loc: Loc, message: str) -> None:
         self.faults.append((loc, message))
+
+    def _check_names(self) -> None:
+        """Several mechanics of one kind need distinct names (their verbs are `name.verb`)."""
+        specs = self.spec.mechanic_specs()
+        counts = Counter(kind for kind, _, _ in specs)
+        named: dict[str, set[str]] = {}
+        for kind, loc, mspec in specs:
+            names = named.setdefault(kind, set())
+            if counts[kind] > 1 and (mspec.name is None or mspec.name in names):
+                self.fail((*loc, "name"), f"several {kind} mechanics need distinct names")
+            names.add(mspec.name or "")
+
+    def _track_ids(self) -> dict[str, int]:
+        """Returns track id → index; a duplicate is reported where it is written (the file's
+        tracks) or made (a map region, a mechanic)."""
+        out: dict[str, int] = {}
+        own = len(self.spec.tracks)
+        for i, (track, loc) in enumerate(self.track_specs):
+            if track.id in out:
+                where = (*loc, "id") if i < own else loc
+                self.fail(where, f"duplicate id {track.id!r}")
+            out.setdefault(track.id, i)
+        return out
 
     def index(self, items: Sequence[Any], loc: Loc) -> dict[str, int]:
         """Returns id → position of `items`, reporting duplicate ids at `loc`."""
@@ -441,12 +466,7 @@ class _Compiler:
 
     def _mechanics(self) -> tuple[Mechanic, ...]:
         out: list[Mechanic] = []
-        named: dict[str, list[str | None]] = {}
         for kind, loc, mspec in self.spec.mechanic_specs():
-            names = named.setdefault(kind, [])
-            if isinstance(loc[-1], int) and (mspec.name is None or mspec.name in names):
-                self.fail((*loc, "name"), f"several {kind} mechanics need distinct names")
-            names.append(mspec.name)
             out.append(self.table[kind].compile(mspec, Context(self, loc)))
         verbs: dict[str, int] = {}
         for i, mechanic in enumerate(out):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import functools
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,8 @@ from game.core.game import Game
 from game.core.rules import Rules
 from game.scenario.compiler import CompileError, compile_rules
 from game.scenario.errors import Problem, ScenarioError
-from game.scenario.schema import ScenarioSpec, VariantSpec
+from game.scenario.mechanics import MECHANICS, MechanicKind
+from game.scenario.schema import VariantSpec, scenario_model
 from game.scenario.yamlfile import locate, read_yaml
 
 Loc = tuple[int | str, ...]
@@ -96,15 +98,22 @@ def read_scenario(path: Path) -> tuple[dict[str, Any], yaml.Node | None]:
 
 
 def build(
-    data: dict[str, Any], name: str, node: yaml.Node | None, variant: str | None = None
+    data: dict[str, Any],
+    name: str,
+    node: yaml.Node | None,
+    variant: str | None = None,
+    *,
+    mechanics: Mapping[str, MechanicKind] = MECHANICS,
 ) -> Rules:
-    """Validates and compiles scenario data; ScenarioError names file, line and field."""
+    """Validates and compiles scenario data; ScenarioError names file, line and field.
+    `mechanics` is the table of mechanic kinds (the shipped one, or one that adds a mechanic
+    under development)."""
     try:
-        spec = ScenarioSpec.model_validate(data)
+        spec = scenario_model(mechanics).model_validate(data)
     except ValidationError as exc:
         raise ScenarioError(_problems(exc, name, node)) from None
     try:
-        return compile_rules(spec, variant)
+        return compile_rules(spec, variant, mechanics)
     except CompileError as exc:
         raise ScenarioError(_compile_problems(exc, name, node)) from None
 

@@ -8,6 +8,7 @@ own module's spec (`game.scenario.mechanics`), gathered from the `MECHANICS` tab
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -292,6 +293,12 @@ def scenario_model(table: Mapping[str, MechanicKind] = MECHANICS) -> type[Scenar
     that table and more: a mechanic under development, a test's example)."""
     if table is MECHANICS:
         return ScenarioSpec
+    return _scenario_model(tuple(table.items()))
+
+
+@functools.cache
+def _scenario_model(rows: tuple[tuple[str, MechanicKind], ...]) -> type[ScenarioSpec]:
+    table = dict(rows)
     mechanics = mechanics_model(table)
     model = create_model(
         "ScenarioSpec",

@@ -125,8 +125,9 @@ class Mechanic(ABC):
         return None
 
     def track_roles(self) -> Mapping[int, str]:
-        """Returns how the front end shows this mechanic's tracks: `price`, `terms`, `date`
-        (meters of their own kind), or `panel` (shown by the mechanic's panel, not as meters)."""
+        """Returns how the front end shows this mechanic's tracks: `terms` or `date` (meters of
+        their own kind, see `value_text`), or `panel` (shown by the mechanic's view on the map,
+        in its panel or chart, not as meters)."""
         return {}
 
     def reads(self) -> tuple[Reading, ...]:
