@@ -4,13 +4,13 @@ Every action is stored as four fields (`faction`, `kind`, `ref`, `amount`): that
 state hashes and the notation rest on. Each verb family has its own type with named fields
 (`Offer.price`, `Attack.region`, `Bid.lot`, …) over the same four; the engine's own verbs are
 here, each mechanic's are in its module. Equality, hashing and order look at the four fields
-only, so an `Action` restored from a state's JSON equals the typed action the engine offers.
+only (an action is a named tuple), so an `Action` restored from a state's JSON equals the typed
+action the engine offers.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 END: Final = "end"
 """Verb that ends a faction's orders for this turn."""
@@ -20,13 +20,13 @@ DO: Final = "do"
 """Verb of the scenario's own (data-defined) actions; `ref` is the action's index."""
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Action:
+class Action(NamedTuple):
     """One decision of one faction.
 
     `kind` is the verb; `ref` and `amount` are its arguments, whose meaning depends on the verb
-    (the typed subclasses name them). Actions are values: equal when their fields are equal,
-    sortable, hashable and cheap to compare.
+    (the typed subclasses name them). Actions are values: a tuple of the four fields, so
+    equality, hashing and order are the tuple's, computed in C (the engine compares actions
+    in its hot loop).
     """
 
     faction: int
@@ -35,32 +35,8 @@ class Action:
     amount: int = 0
 
     def key(self) -> tuple[int, str, int, int]:
+        """The four fields as a plain tuple (a dictionary key, a sort key)."""
         return (self.faction, self.kind, self.ref, self.amount)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Action):
-            return NotImplemented
-        return (
-            self.faction == other.faction
-            and self.kind == other.kind
-            and self.ref == other.ref
-            and self.amount == other.amount
-        )
-
-    def __hash__(self) -> int:
-        return hash((self.faction, self.kind, self.ref, self.amount))
-
-    def __lt__(self, other: Action) -> bool:
-        return self.key() < other.key()
-
-    def __le__(self, other: Action) -> bool:
-        return self.key() <= other.key()
-
-    def __gt__(self, other: Action) -> bool:
-        return self.key() > other.key()
-
-    def __ge__(self, other: Action) -> bool:
-        return self.key() >= other.key()
 
 
 class EndTurn(Action):

@@ -114,7 +114,7 @@ def illegal_candidates(game: Game, state: State, previous: State | None) -> list
     for g in range(n):
         if g != me:
             out.append(Action(g, END))
-            out += [dataclasses.replace(a, faction=g) for a in legal]
+            out += [a._replace(faction=g) for a in legal]
     out += [Action(n, END), Action(-1, END)]
     out += [Action(me, "no-such-verb"), Action(me, DO, len(rules.actions)), Action(me, END, 1)]
     # (b) what another faction could do if it were to act.
