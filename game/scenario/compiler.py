@@ -245,7 +245,6 @@ class _Compiler(LanguageCompiler, MapCompiler):
             cite=ev.cite,
             first=first,
             last=last,
-            cond=cond,
             pred=c.predicate(cond),
             odds=self.odds(ev.probability, (*loc, "probability")),
             repeat=ev.repeat,
@@ -259,9 +258,7 @@ class _Compiler(LanguageCompiler, MapCompiler):
     def _end_rule(self, i: int, r: s.EndRuleSpec, loc: Loc) -> EndRule:
         cond = self.cond(r.when, (*loc, "when"))
         pred = c.predicate(cond) if cond is not None else (lambda tracks, turn, fired: False)
-        return EndRule(
-            i, r.id, r.label, r.text, cond, pred, self.effects(r.effects, (*loc, "effects"))
-        )
+        return EndRule(i, r.id, r.label, r.text, pred, self.effects(r.effects, (*loc, "effects")))
 
     def _scoring(self, tracks: tuple[TrackDef, ...]) -> tuple[tuple[ScoreTerm, ...], ...]:
         spec = self.spec.scoring
