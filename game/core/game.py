@@ -10,7 +10,6 @@ answer the events that ask them to choose, and then the end rules are checked in
 from __future__ import annotations
 
 import operator
-import random
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -19,13 +18,13 @@ from game.core.actions import CHOOSE, DO, END, Action, Choose, Do, EndTurn
 from game.core.errors import IllegalActionError
 from game.core.log import ALL, LogEntry, LogNode, push
 from game.core.mechanics.base import Mechanic
-from game.core.observation import NO_EVENT, Observation, Seen
-from game.core.records import EventFired, GameEnded, OptionChosen, OrderGiven, OrderLapsed
+from game.core.observing import Observing
+from game.core.records import EventFired, OrderGiven, OrderLapsed
+from game.core.resolution import Resolution
 from game.core.rng import rng_for
 from game.core.rules import NO_TRACK, Rules
 from game.core.space import ActionSpace
 from game.core.state import CHOICES, NOBODY, ORDERS, OVER, RUNNING, State
-from game.core.turn import Turn
 
 __all__ = ["Game", "Outcome", "State"]
 
@@ -47,7 +46,9 @@ class Outcome:
     """Final score per faction id."""
 
 
-class Game:
+# What a faction may know is in `game.core.observing`, the turn's resolution in
+# `game.core.resolution`: Game's bases, whose methods are its own.
+class Game(Observing, Resolution):
     """A scenario's rules, played through pure functions of immutable states.
 
     Threads: a Game may be shared (the front end's AI thread uses the window's Game). Its only
@@ -211,122 +212,6 @@ class Game:
                 )
         return total / self.rules.score_scale
 
-    def distance(self, state: State) -> float:
-        """Returns how far the game has moved from history by the state's date (0 = on track).
-
-        The scenario lists the facts and weights (`distance:`); see `DistanceTermSpec`.
-        """
-        total = 0.0
-        today = self._ordinals[min(state.turn, len(self._ordinals) - 1)]
-        for term in self.rules.distance:
-            if not term.pred(state.tracks, state.turn, state.fired):
-                continue
-            value = state.tracks[term.track]
-            gap: float
-            if term.history_day >= 0:
-                if value >= 0:
-                    gap = abs(
-                        self._ordinals[min(value, len(self._ordinals) - 1)] - term.history_day
-                    )
-                else:
-                    gap = max(0, today - term.history_day)
-            else:
-                gap = abs(value - term.history_value)
-            total += term.weight * min(term.cap, gap / term.scale)
-        return round(total, 6)
-
-    def observe(self, state: State, faction: int) -> Observation:
-        """Returns what `faction` may know of `state`."""
-        bit = 1 << faction
-        tracks = tuple((t.id, state.tracks[t.index]) for t in self.rules.tracks if t.mask & bit)
-        fired = 0
-        for event in self.rules.events:
-            if state.fired >> event.index & 1 and event.mask & bit:
-                fired |= 1 << event.index
-        choice = awaiting = NO_EVENT
-        if state.phase == CHOICES:
-            waiting = state.pending[0][0]
-            if state.to_act == faction:
-                choice = awaiting = waiting
-            elif self.rules.events[waiting].mask & bit:
-                awaiting = waiting
-        return Observation(
-            faction=faction,
-            turn=state.turn,
-            date=self.rules.date(state.turn).isoformat(),
-            phase=state.phase,
-            to_act=state.to_act,
-            tracks=tracks,
-            own_orders=state.orders[faction],
-            choice=choice,
-            awaiting=awaiting,
-            fired=fired,
-            log=self._visible_log(state.log, faction),
-            outcome=self.rules.end_rules[state.outcome].id if state.outcome != RUNNING else "",
-            score=self.score(state, faction),
-            distance=self.distance(state),
-        )
-
-    def _visible_log(self, log: LogNode | None, faction: int) -> tuple[LogEntry, ...]:
-        """Returns the log lines `faction` may see, reusing the answer for a shared tail.
-
-        Logs are persistent lists, so a game's states share their older nodes: remembering the
-        visible lines per (node, faction) makes `observe` cost the new lines only.
-        """
-        bit = 1 << faction
-        fresh: list[LogEntry] = []
-        node: LogNode | None = log
-        known: tuple[LogEntry, ...] = ()
-        while node is not None:
-            hit = self._seen.get((id(node), faction))
-            if hit is not None and hit[0] is node:
-                known = hit[1]
-                break
-            if node.entry.mask & bit:
-                fresh.append(node.entry)
-            node = node.prev
-        fresh.reverse()
-        result = known + tuple(fresh) if fresh else known
-        if log is not None:
-            if len(self._seen) > 50_000:
-                self._seen.clear()
-            self._seen[(id(log), faction)] = (log, result)
-        return result
-
-    def determinize(self, obs: Observation, rng: random.Random) -> State:
-        """Returns a state consistent with `obs`: hidden tracks drawn from their start ranges.
-
-        Search agents plan on such states; they never see the true hidden values.
-        """
-        seen = dict(obs.tracks)
-        tracks = tuple(
-            seen[t.id] if t.id in seen else rng.randint(t.initial, max(t.initial, t.initial_high))
-            for t in self.rules.tracks
-        )
-        orders = tuple(obs.own_orders if f == obs.faction else () for f in range(self._n))
-        pending: tuple[tuple[int, int], ...] = ()
-        if obs.phase == CHOICES:
-            event = obs.awaiting
-            if (
-                event == NO_EVENT
-            ):  # an event this faction does not see: guess one its chooser answers
-                event = next(e.index for e in self.rules.events if e.chooser == obs.to_act)
-            pending = ((event, obs.to_act),)
-        phase = obs.phase
-        outcome = next((r.index for r in self.rules.end_rules if r.id == obs.outcome), RUNNING)
-        return State(
-            rng.getrandbits(32),
-            obs.turn,
-            phase,
-            obs.to_act,
-            tracks,
-            orders,
-            pending,
-            obs.fired,
-            outcome,
-            None,
-        )
-
     # ------------------------------------------------------------ text and odds
 
     def notation(self, action: Action) -> str:
@@ -337,55 +222,6 @@ class Game:
 
     def label(self, action: Action) -> str:
         return _notation.label(self.rules, action)
-
-    def seen(self, obs: Observation) -> Seen:
-        """Returns an observation's tracks by index (None where the faction cannot see one)."""
-        values: list[int | None] = [None] * len(self.rules.tracks)
-        ids = self._track_ids
-        for tid, value in obs.tracks:
-            values[ids[tid]] = value
-        return Seen(obs, tuple(values))
-
-    def odds(self, view: State | Observation | Seen, action: Action) -> float | None:
-        """Returns the chance that the action succeeds as its faction can tell it, where chance
-        is involved: computed from that faction's observation only (a state is observed first).
-        None where there is no chance, or where an input is hidden from the faction."""
-        seen = self._seen_by(view, action.faction)
-        if action.kind == DO:
-            adef = self.rules.actions[action.ref]
-            if adef.odds is None or not seen.known([t for t, _ in adef.odds.terms]):
-                return None
-            return adef.odds.of(seen.filled())
-        mechanic = self._verb.get(action.kind)
-        return mechanic.odds(seen, action) if mechanic else None
-
-    def _seen_by(self, view: State | Observation | Seen, faction: int) -> Seen:
-        if isinstance(view, Seen):
-            return view
-        if isinstance(view, State):
-            view = self.observe(view, faction)
-        return self.seen(view)
-
-    def explain(self, action: Action) -> str:
-        """Returns one line on what an action does: a scenario action's or an event option's
-        text, or its mechanic's explanation; "" when there is none. It depends on the action
-        alone, never on a state."""
-        if action.kind == DO:
-            return self.rules.actions[action.ref].text
-        if action.kind == CHOOSE:
-            return self.rules.events[action.ref].options[action.amount].text
-        mechanic = self._verb.get(action.kind)
-        return mechanic.explain(action) if mechanic else ""
-
-    def views(self, obs: Observation) -> list[object]:
-        """Returns each mechanic's view for the observing faction (those that have one)."""
-        seen = self.seen(obs)
-        out = []
-        for mechanic in self._mechanics:
-            view = mechanic.view(seen)
-            if view is not None:
-                out.append(view)
-        return out
 
     @property
     def mechanics(self) -> tuple[Mechanic, ...]:
@@ -482,200 +318,3 @@ class Game:
         if adef.cost and not self._affordable(state, adef.cost, state.orders[action.faction]):
             return "the faction cannot pay its cost"
         return None
-
-    def _after_faction(
-        self, state: State, orders: tuple[tuple[Action, ...], ...], faction: int
-    ) -> State:
-        """Passes the turn to the next faction with a decision, or resolves the turn."""
-        for g in range(faction + 1, self._n):
-            probe = State(
-                state.seed,
-                state.turn,
-                ORDERS,
-                g,
-                state.tracks,
-                orders,
-                (),
-                state.fired,
-                RUNNING,
-                state.log,
-            )
-            if self._has_decision(probe, g):
-                return probe
-        return self._resolve(state, orders)
-
-    def _first_to_act(self, state: State) -> State:
-        """Returns `state` with the first faction that has a decision to act (resolving
-        turns in which nobody has one)."""
-        while state.phase == ORDERS:
-            for f in range(self._n):
-                probe = State(
-                    state.seed,
-                    state.turn,
-                    ORDERS,
-                    f,
-                    state.tracks,
-                    state.orders,
-                    (),
-                    state.fired,
-                    RUNNING,
-                    state.log,
-                )
-                if self._has_decision(probe, f):
-                    return probe
-            state = self._resolve(state, state.orders)
-        return state
-
-    # -------------------------------------------------------------- resolution
-
-    def _resolve(self, state: State, orders: tuple[tuple[Action, ...], ...]) -> State:
-        rules = self.rules
-        turn = Turn(rules, state.seed, state.turn, state.tracks, state.fired)
-        queue = []
-        for f, given in enumerate(orders):
-            for seq, order in enumerate(given):
-                queue.append((self._priority(order), f, seq, order))
-        queue.sort(key=lambda item: item[:3])
-        for _, _, _, order in queue:
-            if order.kind == DO:
-                self._resolve_do(turn, order)
-            else:
-                self._verb[order.kind].resolve(turn, order)
-        for mechanic in self._mechanics:
-            mechanic.settle(turn, orders)
-        turn.apply(rules.each_turn, "each_turn")
-        self._fire_events(turn)
-        return self._settle(state, turn)
-
-    def _priority(self, order: Action) -> int:
-        if order.kind == DO:
-            return self.rules.actions[order.ref].priority
-        return self._verb[order.kind].priority(order)
-
-    def _resolve_do(self, turn: Turn, order: Action) -> None:
-        adef = self.rules.actions[order.ref]
-        who = self.rules.factions[adef.faction].name
-        if not adef.pred(turn.tracks, turn.turn, turn.fired):
-            turn.say(
-                f"{who}: {adef.label} — no longer possible; the order lapsed.",
-                1 << adef.faction,
-                record=self._lapsed[adef.index][0],
-            )
-            return
-        if any(turn.tracks[t] - n < self.rules.tracks[t].lo for t, n in adef.cost):
-            turn.say(
-                f"{who}: {adef.label} — could not be paid; the order lapsed.",
-                1 << adef.faction,
-                record=self._lapsed[adef.index][1],
-            )
-            return
-        for track, amount in adef.cost:
-            turn.put(track, turn.tracks[track] - amount)
-        line = len(turn.log)
-        given = self._given[adef.index]
-        turn.say(f"{who}: {adef.label}.", adef.mask | 1 << adef.faction, adef.cite, given[0])
-        tag = f"do:{adef.id}"
-        turn.apply(adef.effects, tag)
-        if adef.odds is not None:
-            hit = turn.roll(tag) < adef.odds.of(turn.tracks)
-            # The roll comes after the order's effects (which may add lines), so its result
-            # goes into the order's own line afterwards.
-            e = turn.log[line]
-            turn.log[line] = LogEntry(e.turn, e.mask, e.text, e.cite, given[1 + hit])
-            turn.apply(adef.success if hit else adef.failure, tag)
-
-    def _fire_events(self, turn: Turn) -> None:
-        for event in self.rules.events:
-            if not event.first <= turn.turn <= event.last:
-                continue
-            if not event.repeat and turn.fired >> event.index & 1:
-                continue
-            if not event.pred(turn.tracks, turn.turn, turn.fired):
-                continue
-            tag = f"event:{event.id}"
-            if turn.roll(tag) >= event.odds.of(turn.tracks):
-                continue
-            turn.fired |= 1 << event.index
-            turn.say(
-                f"{event.title}. {event.text}", event.mask, event.cite, self._fired[event.index]
-            )
-            turn.apply(event.effects, tag)
-            if event.chooser >= 0:
-                turn.pending.append((event.index, event.chooser))
-
-    def _settle(self, state: State, turn: Turn) -> State:
-        """Builds the state after a resolution step: choices, the end, or the next turn."""
-        log = push(state.log, turn.log)
-        tracks = tuple(turn.tracks)
-        pending = tuple(turn.pending)
-        if turn.end == RUNNING and pending:
-            return State(
-                state.seed,
-                state.turn,
-                CHOICES,
-                pending[0][1],
-                tracks,
-                self._empty_orders,
-                pending,
-                turn.fired,
-                RUNNING,
-                log,
-            )
-        rule = turn.end
-        if rule == RUNNING:
-            rule = next(
-                (r.index for r in self.rules.end_rules if r.pred(tracks, turn.turn, turn.fired)),
-                RUNNING,
-            )
-        if rule == RUNNING and state.turn >= len(self.rules.calendar) - 1:
-            rule = self.rules.time_limit_rule
-        if rule != RUNNING:
-            return self._finish(state.seed, turn, rule, log)
-        nxt = State(
-            state.seed,
-            state.turn + 1,
-            ORDERS,
-            0,
-            tracks,
-            self._empty_orders,
-            (),
-            turn.fired,
-            RUNNING,
-            log,
-        )
-        return self._first_to_act(nxt)
-
-    def _finish(self, seed: int, turn: Turn, rule: int, log: LogNode | None) -> State:
-        end = self.rules.end_rules[rule]
-        closing = Turn(self.rules, seed, turn.turn, tuple(turn.tracks), turn.fired)
-        closing.apply(end.effects, f"end:{end.id}")
-        closing.say(f"{end.label}. {end.text}".strip(), ALL, record=GameEnded(rule))
-        return State(
-            seed,
-            turn.turn,
-            OVER,
-            NOBODY,
-            tuple(closing.tracks),
-            self._empty_orders,
-            (),
-            closing.fired,
-            rule,
-            push(log, closing.log),
-        )
-
-    # ---------------------------------------------------------------- choices
-
-    def _choose(self, state: State, action: Action) -> State:
-        event = self.rules.events[action.ref]
-        option = event.options[action.amount]
-        turn = Turn(self.rules, state.seed, state.turn, state.tracks, state.fired)
-        who = self.rules.factions[action.faction].name
-        turn.say(
-            f"{who} chose: {option.label}.",
-            event.mask | 1 << action.faction,
-            event.cite,
-            OptionChosen(event.index, option.index, action.faction),
-        )
-        turn.apply(option.effects, f"choose:{event.id}:{option.id}")
-        turn.pending = list(state.pending[1:])
-        return self._settle(state, turn)

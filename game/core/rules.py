@@ -101,7 +101,6 @@ class EventDef:
     """First turn it may fire on."""
     last: int
     """Last turn it may fire on."""
-    cond: Condition | None
     pred: Pred
     odds: Odds
     repeat: bool
@@ -122,7 +121,6 @@ class EndRule:
     id: str
     label: str
     text: str
-    cond: Condition | None
     pred: Pred
     effects: tuple[Effect, ...]
 

@@ -9,9 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from game.core import conditions as c
-from game.core import effects as e
 from game.core.actions import CHOOSE, DO, END
-from game.core.log import ALL
 from game.core.mechanics.base import Mechanic
 from game.core.notation import parse_action
 from game.core.rules import (
@@ -30,12 +28,12 @@ from game.core.rules import (
     ScoreTerm,
     TrackDef,
 )
-from game.scenario import language as lang
 from game.scenario import schema as s
-from game.scenario.calendar import expand, first_turn_on_or_after, turn_containing
-from game.scenario.mechanics import MECHANICS, Context, MechanicKind, NewTrack
+from game.scenario.calendar import expand, turn_containing
+from game.scenario.compile_language import LanguageCompiler, Loc
+from game.scenario.compile_map import MapCompiler, spec_of
+from game.scenario.mechanics import MECHANICS, Context, MechanicKind
 
-Loc = tuple[int | str, ...]
 ENGINE_VERBS = {END, CHOOSE, DO}
 
 
@@ -47,7 +45,9 @@ class CompileError(ValueError):
         super().__init__("; ".join(f"{'.'.join(map(str, loc))}: {msg}" for loc, msg in faults))
 
 
-class _Compiler:
+class _Compiler(LanguageCompiler, MapCompiler):
+    """The data language's steps are in `compile_language`, the map's in `compile_map`."""
+
     def __init__(self, spec: s.ScenarioSpec, table: Mapping[str, MechanicKind] = MECHANICS) -> None:
         self.spec = spec
         self.table = table
@@ -60,7 +60,7 @@ class _Compiler:
         self._check_names()
         for kind, loc, mspec in spec.mechanic_specs():
             made = table[kind].tracks(mspec, Context(self, loc))
-            self.track_specs.extend((_made(t), loc) for t in made)
+            self.track_specs.extend((spec_of(t), loc) for t in made)
         self.tracks = self._track_ids()
         self.events = self._index(spec.events, ("events",))
         self.end_ids = self._index(spec.end_rules, ("end_rules",))
@@ -112,134 +112,6 @@ class _Compiler:
                 self.fail((*loc, i, "id"), f"duplicate id {item.id!r}")
             out.setdefault(item.id, i)
         return out
-
-    # ------------------------------------------------------------- references
-
-    def track(self, name: str, loc: Loc) -> int:
-        if name not in self.tracks:
-            self.fail(loc, f"unknown track {name!r}")
-            return 0
-        return self.tracks[name]
-
-    def faction(self, name: str, loc: Loc) -> int:
-        if name not in self.factions:
-            known = ", ".join(self.factions)
-            self.fail(loc, f"unknown faction {name!r} (known: {known})")
-            return 0
-        return self.factions[name]
-
-    def event(self, name: str, loc: Loc) -> int:
-        if name not in self.events:
-            self.fail(loc, f"unknown event {name!r}")
-            return 0
-        return self.events[name]
-
-    def mask(self, vis: lang.Visibility, loc: Loc) -> int:
-        if vis == "all":
-            return ALL
-        bits = 0
-        for i, name in enumerate(vis):
-            bits |= 1 << self.faction(name, (*loc, i))
-        return bits
-
-    def turn_range(self, after: Any, before: Any) -> tuple[int, int]:
-        first = 0 if after is None else first_turn_on_or_after(self.calendar, after)
-        last = len(self.calendar) - 1
-        if before is not None:
-            last = first_turn_on_or_after(self.calendar, before) - 1
-        return first, last
-
-    # ------------------------------------------------------ conditions, odds
-
-    def cond(self, spec: Any, loc: Loc) -> c.Condition | None:
-        if spec is None:
-            return None
-        if isinstance(spec, lang.TrackCond):
-            return self._compare(spec, loc)
-        if isinstance(spec, lang.DateCond):
-            return c.TurnRange(*self.turn_range(spec.after, spec.before))
-        if isinstance(spec, lang.TurnOfCond):
-            track = self.track(spec.turn_of, (*loc, "turn_of"))
-            first, last = self.turn_range(spec.after, spec.before)
-            return c.AllOf((c.Compare(track, "gte", max(first, 0)), c.Compare(track, "lte", last)))
-        if isinstance(spec, lang.FiredCond):
-            return c.Fired(self.event(spec.fired, (*loc, "fired")))
-        if isinstance(spec, lang.AllCond | lang.AnyCond):
-            key = "all" if isinstance(spec, lang.AllCond) else "any"
-            items = spec.all if isinstance(spec, lang.AllCond) else spec.any
-            parts = tuple(self.cond(p, (*loc, key, i)) for i, p in enumerate(items))
-            clean = tuple(p for p in parts if p is not None)
-            return c.AllOf(clean) if key == "all" else c.AnyOf(clean)
-        assert isinstance(spec, lang.NotCond)
-        inner = self.cond(spec.not_, (*loc, "not"))
-        return c.Not(inner) if inner is not None else None
-
-    def _compare(self, spec: lang.TrackCond, loc: Loc) -> c.Condition | None:
-        track = self.track(spec.track, (*loc, "track"))
-        parts: list[c.Condition] = []
-        for op in c.OPS:
-            value = getattr(spec, op)
-            if value is None:
-                continue
-            if isinstance(value, str):
-                parts.append(c.Compare(track, op, 0, self.track(value, (*loc, op))))
-            else:
-                parts.append(c.Compare(track, op, value))
-        if not parts:
-            self.fail(loc, "a track condition needs one of lt, lte, eq, ne, gte, gt")
-            return None
-        return parts[0] if len(parts) == 1 else c.AllOf(tuple(parts))
-
-    def odds(self, spec: Any, loc: Loc) -> c.Odds:
-        if isinstance(spec, lang.OddsSpec):
-            terms = tuple(
-                (self.track(name, (*loc, "per", name)), w) for name, w in sorted(spec.per.items())
-            )
-            return c.Odds(spec.base, terms)
-        return c.Odds(float(spec))
-
-    # ---------------------------------------------------------------- effects
-
-    def effects(self, specs: Sequence[Any], loc: Loc) -> tuple[e.Effect, ...]:
-        out: list[e.Effect] = []
-        for i, spec in enumerate(specs):
-            out.extend(self._effect(spec, (*loc, i)))
-        return tuple(out)
-
-    def _effect(self, spec: Any, loc: Loc) -> list[e.Effect]:
-        if isinstance(spec, lang.AddEffect):
-            return [e.Add(self.track(k, (*loc, "add", k)), v) for k, v in spec.add.items()]
-        if isinstance(spec, lang.SetEffect):
-            return [e.Set(self.track(k, (*loc, "set", k)), v) for k, v in spec.set.items()]
-        if isinstance(spec, lang.CopyEffect):
-            if set(spec.copy_) != {"from", "to"}:
-                self.fail((*loc, "copy"), "copy needs both from and to")
-                return []
-            src = self.track(spec.copy_["from"], (*loc, "copy", "from"))
-            return [e.Copy(src, self.track(spec.copy_["to"], (*loc, "copy", "to")))]
-        if isinstance(spec, lang.SetTurnEffect):
-            return [e.SetTurn(self.track(spec.set_turn, (*loc, "set_turn")))]
-        if isinstance(spec, lang.ChanceEffect):
-            return [
-                e.Chance(
-                    self.odds(spec.chance, (*loc, "chance")),
-                    self.effects(spec.then, (*loc, "then")),
-                    self.effects(spec.else_, (*loc, "else")),
-                    f"{'.'.join(map(str, loc))}:{spec.tag}",
-                )
-            ]
-        if isinstance(spec, lang.IfEffect):
-            cond = self.cond(spec.if_, (*loc, "if"))
-            then = self.effects(spec.then, (*loc, "then"))
-            otherwise = self.effects(spec.else_, (*loc, "else"))
-            return [e.When(cond, then, otherwise)] if cond is not None else list(then)
-        if isinstance(spec, lang.SayEffect):
-            return [e.Say(spec.say, self.mask(spec.visible_to, (*loc, "visible_to")), spec.cite)]
-        assert isinstance(spec, lang.EndEffect)
-        if spec.end not in self.end_ids:
-            self.fail((*loc, "end"), f"unknown end rule {spec.end!r}")
-            return []
-        return [e.End(self.end_ids[spec.end])]
 
     # --------------------------------------------------------------- sections
 
@@ -398,7 +270,6 @@ class _Compiler:
             cite=ev.cite,
             first=first,
             last=last,
-            cond=cond,
             pred=c.predicate(cond),
             odds=self.odds(ev.probability, (*loc, "probability")),
             repeat=ev.repeat,
@@ -412,9 +283,7 @@ class _Compiler:
     def _end_rule(self, i: int, r: s.EndRuleSpec, loc: Loc) -> EndRule:
         cond = self.cond(r.when, (*loc, "when"))
         pred = c.predicate(cond) if cond is not None else (lambda tracks, turn, fired: False)
-        return EndRule(
-            i, r.id, r.label, r.text, cond, pred, self.effects(r.effects, (*loc, "effects"))
-        )
+        return EndRule(i, r.id, r.label, r.text, pred, self.effects(r.effects, (*loc, "effects")))
 
     def _scoring(self, tracks: tuple[TrackDef, ...]) -> tuple[tuple[ScoreTerm, ...], ...]:
         spec = self.spec.scoring
@@ -508,62 +377,6 @@ class _Compiler:
             if a.odds is not None:
                 read = {t for t, _ in a.odds.terms}
                 self._visible(read, mask, (*loc, "odds"), "its odds")
-
-    # ------------------------------------------------------------------- map
-
-    def _map_tracks(self) -> list[tuple[s.TrackSpec, Loc]]:
-        """Returns the tracks the map generates: each region's controller and garrison."""
-        out: list[tuple[s.TrackSpec, Loc]] = []
-        regions = self.spec.map.regions if self.spec.map else []
-        last_faction = max(len(self.spec.factions) - 1, 0)
-        factions = {f.id: i for i, f in enumerate(self.spec.factions)}
-        for i, r in enumerate(regions):
-            loc: Loc = ("map", "regions", i)
-            owner = factions.get(r.controller, 0)
-            if r.controller not in factions:
-                self.fail((*loc, "controller"), f"unknown faction {r.controller!r}")
-            control = NewTrack(f"ctl_{r.id}", f"{r.name}: controller", (0, last_faction), owner)
-            garrison = NewTrack(
-                f"gar_{r.id}", f"{r.name}: garrison", (0, 10_000), r.garrison, r.garrison_visible_to
-            )
-            out += [(_made(control), loc), (_made(garrison), loc)]
-        return out
-
-    def links(self) -> tuple[list[tuple[int, ...]], list[tuple[int, ...]]]:
-        """Returns the map's land and sea links per region; faults name the bad link."""
-        regions = self.spec.map.regions if self.spec.map else []
-        ids = {r.id: i for i, r in enumerate(regions)}
-        self._index(regions, ("map", "regions"))
-        land: list[tuple[int, ...]] = []
-        sea: list[tuple[int, ...]] = []
-        for i, r in enumerate(regions):
-            for kind, links, out in (("land", r.land, land), ("sea", r.sea, sea)):
-                found = []
-                for j, other in enumerate(links):
-                    loc: Loc = ("map", "regions", i, kind, j)
-                    if other not in ids:
-                        self.fail(loc, f"unknown region {other!r}")
-                    elif other == r.id:
-                        self.fail(loc, f"{r.id!r} cannot be its own neighbour (a cycle of one)")
-                    elif r.id not in getattr(regions[ids[other]], kind):
-                        self.fail(loc, f"{other!r} does not list {r.id!r} back as a {kind} link")
-                    elif ids[other] in found:
-                        self.fail(loc, f"{other!r} is listed twice")
-                    else:
-                        found.append(ids[other])
-                out.append(tuple(found))
-        return land, sea
-
-
-def _made(track: NewTrack) -> s.TrackSpec:
-    """Returns the spec of a track the map or a mechanic generates."""
-    return s.TrackSpec(
-        id=track.id,
-        name=track.name,
-        range=list(track.range),
-        initial=track.initial,
-        visible_to=track.visible_to,
-    )
 
 
 def _baseline(spec: s.BaselineSpec) -> Baseline:

@@ -24,21 +24,23 @@ percent (recorded per lot) to the holder's catch and means. Then the season's ho
 the reference against which the next season's losses and gains are counted.
 
 Money is held in integer units of the scenario's tracks; bids are multiples of a lot's step
-(a tenth of its estimate). This module holds the rules of the orders (what is legal, the text);
-`auction_season` clears the auction and runs the fishing; `auction_table` is what a faction sees.
+(a tenth of its estimate). This module holds the rules of the orders (what is legal);
+`auction_text` their text; `auction_defs` the lots and bidders; `auction_season` clears the
+auction and runs the fishing; `auction_table` is what a faction sees.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from game.core.actions import Action
 from game.core.conditions import Pred
 from game.core.effects import Effect
+from game.core.mechanics.auction_defs import BidderDef, LotDef
 from game.core.mechanics.auction_season import Sealed, clear, fish
 from game.core.mechanics.auction_table import auction_view, lot_tracks
+from game.core.mechanics.auction_text import AuctionText
 from game.core.mechanics.auction_view import (
     BID,
     BID_STEPS,
@@ -46,7 +48,6 @@ from game.core.mechanics.auction_view import (
     RESERVE_PCTS,
     TENDER,
     TENDER_PCTS,
-    TYPES,
     WITHHOLD,
     AuctionView,
     Bid,
@@ -62,66 +63,7 @@ from game.core.turn import Turn
 
 
 @dataclass(frozen=True, slots=True)
-class LotDef:
-    index: int
-    id: str
-    name: str
-    water: int
-    grounds: int
-    estimate: int
-    """Public estimate of a season's rent, in the money unit (a multiple of 10)."""
-    value: int
-    """Catch value of a normal season, in the catch unit."""
-    text: str
-    lon: float | None
-    lat: float | None
-    """Where the lot lies (approximate), for the map; None if not given."""
-    hold: int
-    """Track: the holder (0 = nobody, else faction + 1)."""
-    price: int
-    """Track: the price the holder pays each season."""
-    prev: int
-    """Track: the holder at the end of the last fishing season."""
-    open: int
-    """Track: 1 while the lot may be let at all."""
-    bids: tuple[int, ...]
-    """Track per bidder: its last published bid on this lot (0 = none)."""
-    haul: int
-    """Track: the lot's catch in the last fishing season (0 if idle)."""
-
-    @property
-    def step(self) -> int:
-        return max(1, self.estimate // 10)
-
-
-@dataclass(frozen=True, slots=True)
-class BidderDef:
-    faction: int
-    name: str
-    funds: int
-    """Track: means for bids and rents."""
-    rate: int
-    """Track of the price of one money unit in the bidder's currency, in thousandths
-    (NO_TRACK: pays at par)."""
-    capacity: int
-    """Track: grounds the bidder can work (NO_TRACK: no limit)."""
-    catch_pct: int
-    """Track: percent of the catch the bidder lands (NO_TRACK: 100)."""
-    catch: int
-    """Track: cumulative catch."""
-    grounds: int
-    share: int
-    lost: int
-    gained: int
-    won: int
-    """Tracks: grounds held; percent of the let grounds; grounds lost and gained this season;
-    grounds won at the latest auction."""
-    unit: str = ""
-    """The unit of the bidder's means (its funds track's)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Auction(Mechanic):
+class Auction(AuctionText, Mechanic):
     """Parameters of the fishery auction (see the module docstring for the rules)."""
 
     host: int
@@ -433,76 +375,3 @@ class Auction(Mechanic):
         out.extend(Reserve(self.host, reserve, 0, pct) for pct in RESERVE_PCTS)
         out.extend(Withhold(self.host, withhold, lot.index) for lot in self.lots)
         return out
-
-    # ---------------------------------------------------------------- text
-
-    def fmt(self, amount: int) -> str:
-        return f"{amount:,}"
-
-    def args(self, action: Action) -> list[str]:
-        kind = self.base_verb(action.kind)
-        if kind == BID:
-            return [self.lots[action.ref].id, str(action.amount)]
-        if kind == WITHHOLD:
-            return [self.lots[action.ref].id]
-        return [str(action.amount)]
-
-    def typed(self, action: Action) -> Action:
-        cls = TYPES[self.base_verb(action.kind)]
-        return cls(action.faction, action.kind, action.ref, action.amount)
-
-    def parse(self, faction: int, verb: str, args: list[str]) -> Action:
-        kind = self.base_verb(verb)
-        if kind in (BID, WITHHOLD):
-            want = 2 if kind == BID else 1
-            if len(args) != want:
-                form = "bid:lot:price" if kind == BID else "withhold:lot"
-                raise ValueError(f"write {form}")
-            ids = [lot.id for lot in self.lots]
-            if args[0] not in ids:
-                raise ValueError(f"unknown lot {args[0]!r}")
-            ref = ids.index(args[0])
-            if kind == WITHHOLD:
-                return Withhold(faction, verb, ref)
-            return Bid(faction, verb, ref, _amount(args[1], "bid"))
-        if len(args) != 1:
-            raise ValueError(f"{kind} takes one percentage")
-        return TYPES[kind](faction, verb, 0, _amount(args[0], kind))
-
-    def label(self, action: Action) -> str:
-        kind = self.base_verb(action.kind)
-        if kind == BID:
-            lot = self.lots[action.ref]
-            return f"Bid {self.fmt(action.amount)} {self.unit} for {lot.name}"
-        if kind == WITHHOLD:
-            return f"Withhold {self.lots[action.ref].name} for the state trust"
-        if kind == TENDER:
-            return f"Tender for every lot on offer at {action.amount}% of its estimate"
-        return f"Set the reserve at {action.amount}% of each lot's estimate"
-
-    def explain(self, action: Action) -> str:
-        kind = self.base_verb(action.kind)
-        if kind in (BID, WITHHOLD):
-            lot = self.lots[action.ref]
-            return (
-                f"{lot.name}, {self.waters[lot.water]}: {lot.grounds} grounds, estimate "
-                f"{self.fmt(lot.estimate)} {self.unit}. {lot.text}"
-            ).strip()
-        if kind == TENDER:
-            return "Bids on each lot you have not bid on by name, in lot order, while means last."
-        return "Bids below the reserve are refused; the reserve stays secret until the results."
-
-
-def _amount(text: str, what: str) -> int:
-    """Returns a whole number from notation text; ValueError says what is wrong."""
-    try:
-        value = float(text)
-    except ValueError:
-        raise ValueError(f"{what} {text!r} is not a number") from None
-    if not math.isfinite(value) or value != int(value):
-        raise ValueError(f"{what} {text!r} is not a whole number")
-    if value <= 0:
-        raise ValueError(f"{what} {text!r} must be positive")
-    if value > 1e9:
-        raise ValueError(f"{what} {text!r} is out of range")
-    return int(value)

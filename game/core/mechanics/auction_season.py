@@ -13,7 +13,8 @@ from game.core.records import AuctionCleared, FishingSeason
 from game.core.turn import Turn
 
 if TYPE_CHECKING:
-    from game.core.mechanics.auction import Auction, BidderDef
+    from game.core.mechanics.auction import Auction
+    from game.core.mechanics.auction_defs import BidderDef
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pydantic import Field
 
 from game.core import conditions as c
-from game.core.mechanics.auction import Auction, BidderDef, LotDef
+from game.core.mechanics.auction import Auction
+from game.core.mechanics.auction_defs import BidderDef, LotDef
 from game.core.mechanics.auction_view import BID, RESERVE, TENDER, WITHHOLD
 from game.scenario.language import Condition, Effect, Pair, Slug, Spec, Text
 from game.scenario.mechanics.base import Context, MechanicKind, MechanicSpec, NewTrack

@@ -1,21 +1,18 @@
 """The map: a base map (coastlines, rivers, borders from `game.ui.mapdata`, when present), the
 scenario's regions as markers coloured by who controls them, as the viewing faction knows it, and
-an auction's lots as squares in their holder's colour (hollow while a lot lies idle)."""
+an auction's lots as squares in their holder's colour (hollow while a lot lies idle). What it
+shows (`MapView`, `build_map_view`) is made in `game.ui.widgets.map_model`, its bounding boxes
+in `game.ui.widgets.map_geometry`; their names are importable from here too."""
 
 from __future__ import annotations
 
 import functools
 import math
-from dataclasses import dataclass
 from typing import Any
 
 import pygame
 
-from game.core.actions import Action
-from game.core.game import Game
-from game.core.mechanics.auction_view import AuctionView, LotView
-from game.core.mechanics.campaign_view import Attack, CampaignView
-from game.core.observation import Observation
+from game.core.mechanics.auction_view import LotView
 from game.core.rules import Rules
 from game.ui.theme import (
     ACCENT,
@@ -32,118 +29,38 @@ from game.ui.theme import (
     Fonts,
     faction_colour,
 )
-from game.ui.view import view_of
 from game.ui.widgets.lot_marks import draw_lots, lot_legend
+from game.ui.widgets.map_geometry import (
+    DEFAULT_BBOX,
+    HOME_BBOX,
+    BBox,
+    Fit,
+    crop_to,
+    region_bbox,
+    shift_into,
+)
+from game.ui.widgets.map_model import (
+    MapView,
+    RegionMark,
+    build_map_view,
+    region_tooltip,
+    short_name,
+)
 
-BBox = tuple[float, float, float, float]
-"""lon0, lat0, lon1, lat1 (west, south, east, north)."""
-DEFAULT_BBOX: BBox = (115.0, 38.0, 146.0, 56.0)
-"""Manchuria, Korea, Japan and the Soviet Far East, when neither regions nor a base map say."""
-HOME_BBOX: BBox = (110.0, 30.0, 160.0, 62.0)
-"""What the map shows when a scenario places nothing on it: Manchuria, Korea, Japan, Sakhalin
-and southern Kamchatka (the base map reaches further, for the places scenarios put there)."""
-
-
-@dataclass(frozen=True, slots=True)
-class RegionMark:
-    index: int
-    name: str
-    lon: float
-    lat: float
-    controller: int | None
-    """The faction that holds the region (None: unknown to the viewer)."""
-    """Faction index, or -1 if the viewer does not know."""
-    garrison: int | None
-    fronts: tuple[str, ...]
-    """Fronts standing here, as "name (strength)"."""
-    text: str
-    targeted: bool
-    """A legal attack of the viewer's could take it now."""
-
-
-@dataclass(frozen=True, slots=True)
-class MapView:
-    regions: tuple[RegionMark, ...]
-    links: tuple[tuple[int, int, bool], ...]
-    """(region, region, by sea)."""
-    moves: tuple[tuple[int, int], ...] = ()
-    """(from region, to region) of the fronts that moved since `before` (drawn as arrows)."""
-    lots: tuple[LotView, ...] = ()
-    """An auction's lots that have a place, as the faction sees them."""
-    mover: int | None = None
-    """The faction whose fronts move (the campaign's attacker), if there is a campaign."""
-
-
-def build_map_view(
-    game: Game, obs: Observation, legal: list[Action], before: Observation | None = None
-) -> MapView:
-    """Returns the map as `obs`'s faction sees it (no regions if the scenario has no campaign,
-    no lots if it has no auction), with the moves of the fronts since the same faction's
-    observation `before`."""
-    auction = view_of(game, obs, AuctionView)
-    lots: tuple[LotView, ...] = ()
-    if auction is not None:
-        lots = tuple(lot for lot in auction.lots if lot.lon is not None and lot.lat is not None)
-    war = view_of(game, obs, CampaignView)
-    if war is None:
-        return MapView((), (), lots=lots)
-    then = view_of(game, before, CampaignView) if before is not None else None
-    moves = set()
-    for i, front in enumerate(war.fronts):
-        old = then.fronts[i].position if then is not None else None
-        if old is not None and front.position is not None and old != front.position:
-            moves.add((old, front.position))
-    targets = {a.region for a in legal if isinstance(a, Attack)}
-    fronts: dict[int, list[str]] = {}
-    for front in war.fronts:
-        if front.position is None:
-            continue
-        name, strength = front.front.name, front.strength
-        fronts.setdefault(front.position, []).append(
-            name if strength is None else f"{name} ({strength})"
-        )
-    marks = []
-    links = set()
-    for seen in war.regions:
-        region = seen.region
-        marks.append(
-            RegionMark(
-                region.index,
-                region.name,
-                region.lon,
-                region.lat,
-                seen.controller,
-                seen.garrison,
-                tuple(fronts.get(region.index, ())),
-                region.text,
-                region.index in targets,
-            )
-        )
-        for other in region.land:
-            links.add((min(region.index, other), max(region.index, other), False))
-        for other in region.sea:
-            links.add((min(region.index, other), max(region.index, other), True))
-    return MapView(
-        tuple(marks), tuple(sorted(links)), tuple(sorted(moves)), lots, mover=war.attacker
-    )
-
-
-class _Fit:
-    """Equirectangular fit of a bbox into a size (the same as mapdata's, for when it is absent)."""
-
-    def __init__(self, bbox: BBox, size: tuple[int, int]) -> None:
-        lon0, lat0, lon1, lat1 = bbox
-        self.bbox = bbox
-        self.kx = math.cos(math.radians((lat0 + lat1) / 2))
-        world_w, world_h = (lon1 - lon0) * self.kx, lat1 - lat0
-        self.scale = min(size[0] / world_w, size[1] / world_h)
-        self.off = ((size[0] - world_w * self.scale) / 2, (size[1] - world_h * self.scale) / 2)
-
-    def to_screen(self, lon: float, lat: float) -> tuple[float, float]:
-        return (
-            self.off[0] + (lon - self.bbox[0]) * self.kx * self.scale,
-            self.off[1] + (self.bbox[3] - lat) * self.scale,
-        )
+__all__ = [
+    "DEFAULT_BBOX",
+    "HOME_BBOX",
+    "BBox",
+    "MapPainter",
+    "MapView",
+    "RegionMark",
+    "build_map_view",
+    "crop_to",
+    "region_bbox",
+    "region_tooltip",
+    "shift_into",
+    "short_name",
+]
 
 
 @functools.cache
@@ -155,60 +72,6 @@ def _load_basemap() -> Any:
         return mapdata.load_basemap()
     except Exception:  # a missing module or data file means a plain background, not a crash
         return None
-
-
-def crop_to(bbox: BBox, size: tuple[int, int]) -> BBox:
-    """Returns the middle of `bbox` cut to the shape of `size`, so the map fills the area."""
-    lon0, lat0, lon1, lat1 = bbox
-    kx = math.cos(math.radians((lat0 + lat1) / 2))
-    want = size[0] / max(1, size[1])
-    have = (lon1 - lon0) * kx / (lat1 - lat0)
-    if have > want:
-        half = (lat1 - lat0) * want / kx / 2
-        mid = (lon0 + lon1) / 2
-        return (mid - half, lat0, mid + half, lat1)
-    half = (lon1 - lon0) * kx / want / 2
-    mid = (lat0 + lat1) / 2
-    return (lon0, mid - half, lon1, mid + half)
-
-
-def region_bbox(view: MapView, size: tuple[int, int]) -> BBox | None:
-    """Returns a bbox around the regions and lots with a margin, widened to the area's shape
-    (None when there are none)."""
-    points = [(r.lon, r.lat) for r in view.regions]
-    for lot in view.lots:
-        if lot.lon is not None and lot.lat is not None:
-            points.append((lot.lon, lot.lat))
-    if not points:
-        return None
-    lons = [lon for lon, _ in points]
-    lats = [lat for _, lat in points]
-    lon0, lon1 = min(lons) - 2.5, max(lons) + 2.5
-    lat0, lat1 = min(lats) - 2.0, max(lats) + 2.0
-    kx = math.cos(math.radians((lat0 + lat1) / 2))
-    want = size[0] / max(1, size[1])
-    have = (lon1 - lon0) * kx / (lat1 - lat0)
-    if have < want:
-        extra = ((lat1 - lat0) * want / kx - (lon1 - lon0)) / 2
-        lon0, lon1 = lon0 - extra, lon1 + extra
-    else:
-        extra = ((lon1 - lon0) * kx / want - (lat1 - lat0)) / 2
-        lat0, lat1 = lat0 - extra, lat1 + extra
-    return (lon0, lat0, lon1, lat1)
-
-
-def shift_into(bbox: BBox, outer: BBox) -> BBox:
-    """Returns `bbox` moved (not resized) to lie inside `outer` along each axis where it fits,
-    so the widening to the area's shape shows the base map rather than the blank beyond it."""
-    lon0, lat0, lon1, lat1 = bbox
-    o_lon0, o_lat0, o_lon1, o_lat1 = outer
-    if lon1 - lon0 <= o_lon1 - o_lon0:
-        dx = max(0.0, o_lon0 - lon0) + min(0.0, o_lon1 - lon1)
-        lon0, lon1 = lon0 + dx, lon1 + dx
-    if lat1 - lat0 <= o_lat1 - o_lat0:
-        dy = max(0.0, o_lat0 - lat0) + min(0.0, o_lat1 - lat1)
-        lat0, lat1 = lat0 + dy, lat1 + dy
-    return (lon0, lat0, lon1, lat1)
 
 
 _BACKGROUNDS: dict[tuple[tuple[int, int], BBox, bool], pygame.Surface] = {}
@@ -257,7 +120,7 @@ class MapPainter:
         if cached is not None:
             return cached
         surf = pygame.Surface(size)
-        fit = _Fit(bbox, size)
+        fit = Fit(bbox, size)
         base = self.basemap
         if base is None:
             surf.fill(LAND)
@@ -293,7 +156,7 @@ class MapPainter:
         return surf
 
     @staticmethod
-    def _graticule(surf: pygame.Surface, fit: _Fit, bbox: BBox) -> None:
+    def _graticule(surf: pygame.Surface, fit: Fit, bbox: BBox) -> None:
         lon0, lat0, lon1, lat1 = bbox
         tint = (205, 196, 170)
         for lon in range(int(lon0 // 5 * 5), int(lon1) + 5, 5):
@@ -338,7 +201,7 @@ class MapPainter:
         size = (max(1, rect.width), max(1, rect.height))
         bbox = self.bbox(view, size)
         layer = self._background(size, bbox).copy()
-        fit = _Fit(bbox, size)
+        fit = Fit(bbox, size)
         pos = {r.index: fit.to_screen(r.lon, r.lat) for r in view.regions}
         radius = round(9 * scale)
         placed = _draw_links(layer, view, rules, pos, radius, scale)
@@ -409,12 +272,6 @@ class MapPainter:
             return
 
 
-def short_name(name: str) -> str:
-    """Returns a region's name without its parenthesised detail: `Transbaikalia (Chita)` →
-    `Transbaikalia`."""
-    return name.split(" (")[0]
-
-
 def _dashed(
     surface: pygame.Surface,
     colour: tuple[int, int, int],
@@ -474,19 +331,3 @@ def _arrow(
     pygame.draw.line(surface, colour, start, neck, max(3, round(4 * scale)))
     wings = [(neck[0] - dy * half, neck[1] + dx * half), (neck[0] + dy * half, neck[1] - dx * half)]
     return pygame.draw.polygon(surface, colour, [tip, *wings])
-
-
-def region_tooltip(rules: Rules, region: RegionMark) -> str:
-    """Returns the hover text of a region: who holds it, its garrison, fronts, and its story."""
-    controller = region.controller
-    holder = "unknown" if controller is None else rules.factions[controller].name
-    parts = [f"{region.name} — held by {holder}."]
-    if region.garrison is not None:
-        parts.append(f"Garrison {region.garrison}.")
-    if region.fronts:
-        parts.append("Here: " + ", ".join(region.fronts) + ".")
-    if region.targeted:
-        parts.append("You can attack it this turn.")
-    if region.text:
-        parts.append("\n" + region.text)
-    return " ".join(parts)

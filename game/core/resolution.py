@@ -1,0 +1,234 @@
+"""Turn resolution, the part of `Game` that runs once all orders are in (see the turn in
+`game.core.game`'s docstring): the orders resolve by priority, the mechanics settle, the per-turn
+effects apply, events fire, factions answer the events that ask them to choose, and the end rules
+are checked. Also the passing of the turn from one faction to the next."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.core.actions import DO, Action
+from game.core.log import ALL, LogEntry, LogNode, push
+from game.core.mechanics.base import Mechanic
+from game.core.records import EventFired, GameEnded, OptionChosen, OrderGiven, OrderLapsed
+from game.core.rules import Rules
+from game.core.state import CHOICES, NOBODY, ORDERS, OVER, RUNNING, State
+from game.core.turn import Turn
+
+__all__ = ["Resolution"]
+
+
+class Resolution:
+    """The resolution steps of `Game` (a base class of it: its methods are Game's own)."""
+
+    rules: Rules
+    _n: int
+    _verb: dict[str, Mechanic]
+    _mechanics: tuple[Mechanic, ...]
+    _empty_orders: tuple[tuple[Action, ...], ...]
+    _given: tuple[tuple[OrderGiven, OrderGiven, OrderGiven], ...]
+    _lapsed: tuple[tuple[OrderLapsed, OrderLapsed], ...]
+    _fired: tuple[EventFired, ...]
+
+    if TYPE_CHECKING:
+
+        def _has_decision(self, state: State, faction: int) -> bool: ...
+
+    # ------------------------------------------------------------ the turn passes
+
+    def _after_faction(
+        self, state: State, orders: tuple[tuple[Action, ...], ...], faction: int
+    ) -> State:
+        """Passes the turn to the next faction with a decision, or resolves the turn."""
+        for g in range(faction + 1, self._n):
+            probe = State(
+                state.seed,
+                state.turn,
+                ORDERS,
+                g,
+                state.tracks,
+                orders,
+                (),
+                state.fired,
+                RUNNING,
+                state.log,
+            )
+            if self._has_decision(probe, g):
+                return probe
+        return self._resolve(state, orders)
+
+    def _first_to_act(self, state: State) -> State:
+        """Returns `state` with the first faction that has a decision to act (resolving
+        turns in which nobody has one)."""
+        while state.phase == ORDERS:
+            for f in range(self._n):
+                probe = State(
+                    state.seed,
+                    state.turn,
+                    ORDERS,
+                    f,
+                    state.tracks,
+                    state.orders,
+                    (),
+                    state.fired,
+                    RUNNING,
+                    state.log,
+                )
+                if self._has_decision(probe, f):
+                    return probe
+            state = self._resolve(state, state.orders)
+        return state
+
+    # -------------------------------------------------------------- resolution
+
+    def _resolve(self, state: State, orders: tuple[tuple[Action, ...], ...]) -> State:
+        rules = self.rules
+        turn = Turn(rules, state.seed, state.turn, state.tracks, state.fired)
+        queue = []
+        for f, given in enumerate(orders):
+            for seq, order in enumerate(given):
+                queue.append((self._priority(order), f, seq, order))
+        queue.sort(key=lambda item: item[:3])
+        for _, _, _, order in queue:
+            if order.kind == DO:
+                self._resolve_do(turn, order)
+            else:
+                self._verb[order.kind].resolve(turn, order)
+        for mechanic in self._mechanics:
+            mechanic.settle(turn, orders)
+        turn.apply(rules.each_turn, "each_turn")
+        self._fire_events(turn)
+        return self._settle(state, turn)
+
+    def _priority(self, order: Action) -> int:
+        if order.kind == DO:
+            return self.rules.actions[order.ref].priority
+        return self._verb[order.kind].priority(order)
+
+    def _resolve_do(self, turn: Turn, order: Action) -> None:
+        adef = self.rules.actions[order.ref]
+        who = self.rules.factions[adef.faction].name
+        if not adef.pred(turn.tracks, turn.turn, turn.fired):
+            turn.say(
+                f"{who}: {adef.label} — no longer possible; the order lapsed.",
+                1 << adef.faction,
+                record=self._lapsed[adef.index][0],
+            )
+            return
+        if any(turn.tracks[t] - n < self.rules.tracks[t].lo for t, n in adef.cost):
+            turn.say(
+                f"{who}: {adef.label} — could not be paid; the order lapsed.",
+                1 << adef.faction,
+                record=self._lapsed[adef.index][1],
+            )
+            return
+        for track, amount in adef.cost:
+            turn.put(track, turn.tracks[track] - amount)
+        line = len(turn.log)
+        given = self._given[adef.index]
+        turn.say(f"{who}: {adef.label}.", adef.mask | 1 << adef.faction, adef.cite, given[0])
+        tag = f"do:{adef.id}"
+        turn.apply(adef.effects, tag)
+        if adef.odds is not None:
+            hit = turn.roll(tag) < adef.odds.of(turn.tracks)
+            # The roll comes after the order's effects (which may add lines), so its result
+            # goes into the order's own line afterwards.
+            e = turn.log[line]
+            turn.log[line] = LogEntry(e.turn, e.mask, e.text, e.cite, given[1 + hit])
+            turn.apply(adef.success if hit else adef.failure, tag)
+
+    def _fire_events(self, turn: Turn) -> None:
+        for event in self.rules.events:
+            if not event.first <= turn.turn <= event.last:
+                continue
+            if not event.repeat and turn.fired >> event.index & 1:
+                continue
+            if not event.pred(turn.tracks, turn.turn, turn.fired):
+                continue
+            tag = f"event:{event.id}"
+            if turn.roll(tag) >= event.odds.of(turn.tracks):
+                continue
+            turn.fired |= 1 << event.index
+            turn.say(
+                f"{event.title}. {event.text}", event.mask, event.cite, self._fired[event.index]
+            )
+            turn.apply(event.effects, tag)
+            if event.chooser >= 0:
+                turn.pending.append((event.index, event.chooser))
+
+    def _settle(self, state: State, turn: Turn) -> State:
+        """Builds the state after a resolution step: choices, the end, or the next turn."""
+        log = push(state.log, turn.log)
+        tracks = tuple(turn.tracks)
+        pending = tuple(turn.pending)
+        if turn.end == RUNNING and pending:
+            return State(
+                state.seed,
+                state.turn,
+                CHOICES,
+                pending[0][1],
+                tracks,
+                self._empty_orders,
+                pending,
+                turn.fired,
+                RUNNING,
+                log,
+            )
+        rule = turn.end
+        if rule == RUNNING:
+            rule = next(
+                (r.index for r in self.rules.end_rules if r.pred(tracks, turn.turn, turn.fired)),
+                RUNNING,
+            )
+        if rule == RUNNING and state.turn >= len(self.rules.calendar) - 1:
+            rule = self.rules.time_limit_rule
+        if rule != RUNNING:
+            return self._finish(state.seed, turn, rule, log)
+        nxt = State(
+            state.seed,
+            state.turn + 1,
+            ORDERS,
+            0,
+            tracks,
+            self._empty_orders,
+            (),
+            turn.fired,
+            RUNNING,
+            log,
+        )
+        return self._first_to_act(nxt)
+
+    def _finish(self, seed: int, turn: Turn, rule: int, log: LogNode | None) -> State:
+        end = self.rules.end_rules[rule]
+        closing = Turn(self.rules, seed, turn.turn, tuple(turn.tracks), turn.fired)
+        closing.apply(end.effects, f"end:{end.id}")
+        closing.say(f"{end.label}. {end.text}".strip(), ALL, record=GameEnded(rule))
+        return State(
+            seed,
+            turn.turn,
+            OVER,
+            NOBODY,
+            tuple(closing.tracks),
+            self._empty_orders,
+            (),
+            closing.fired,
+            rule,
+            push(log, closing.log),
+        )
+
+    # ---------------------------------------------------------------- choices
+
+    def _choose(self, state: State, action: Action) -> State:
+        event = self.rules.events[action.ref]
+        option = event.options[action.amount]
+        turn = Turn(self.rules, state.seed, state.turn, state.tracks, state.fired)
+        who = self.rules.factions[action.faction].name
+        turn.say(
+            f"{who} chose: {option.label}.",
+            event.mask | 1 << action.faction,
+            event.cite,
+            OptionChosen(event.index, option.index, action.faction),
+        )
+        turn.apply(option.effects, f"choose:{event.id}:{option.id}")
+        turn.pending = list(state.pending[1:])
+        return self._settle(state, turn)

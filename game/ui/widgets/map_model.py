@@ -1,0 +1,122 @@
+"""What the map shows, as a faction sees it: the scenario's regions (who holds each, as the
+viewer knows it, its garrison and the fronts standing there), the links between them, the fronts'
+moves, and an auction's lots that have a place. `game.ui.widgets.map_view` draws it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.core.actions import Action
+from game.core.game import Game
+from game.core.mechanics.auction_view import AuctionView, LotView
+from game.core.mechanics.campaign_view import Attack, CampaignView
+from game.core.observation import Observation
+from game.core.rules import Rules
+from game.ui.view import view_of
+
+__all__ = ["MapView", "RegionMark", "build_map_view", "region_tooltip", "short_name"]
+
+
+@dataclass(frozen=True, slots=True)
+class RegionMark:
+    index: int
+    name: str
+    lon: float
+    lat: float
+    controller: int | None
+    """The faction that holds the region (None: unknown to the viewer)."""
+    garrison: int | None
+    fronts: tuple[str, ...]
+    """Fronts standing here, as "name (strength)"."""
+    text: str
+    targeted: bool
+    """A legal attack of the viewer's could take it now."""
+
+
+@dataclass(frozen=True, slots=True)
+class MapView:
+    regions: tuple[RegionMark, ...]
+    links: tuple[tuple[int, int, bool], ...]
+    """(region, region, by sea)."""
+    moves: tuple[tuple[int, int], ...] = ()
+    """(from region, to region) of the fronts that moved since `before` (drawn as arrows)."""
+    lots: tuple[LotView, ...] = ()
+    """An auction's lots that have a place, as the faction sees them."""
+    mover: int | None = None
+    """The faction whose fronts move (the campaign's attacker), if there is a campaign."""
+
+
+def build_map_view(
+    game: Game, obs: Observation, legal: list[Action], before: Observation | None = None
+) -> MapView:
+    """Returns the map as `obs`'s faction sees it (no regions if the scenario has no campaign,
+    no lots if it has no auction), with the moves of the fronts since the same faction's
+    observation `before`."""
+    auction = view_of(game, obs, AuctionView)
+    lots: tuple[LotView, ...] = ()
+    if auction is not None:
+        lots = tuple(lot for lot in auction.lots if lot.lon is not None and lot.lat is not None)
+    war = view_of(game, obs, CampaignView)
+    if war is None:
+        return MapView((), (), lots=lots)
+    then = view_of(game, before, CampaignView) if before is not None else None
+    moves = set()
+    for i, front in enumerate(war.fronts):
+        old = then.fronts[i].position if then is not None else None
+        if old is not None and front.position is not None and old != front.position:
+            moves.add((old, front.position))
+    targets = {a.region for a in legal if isinstance(a, Attack)}
+    fronts: dict[int, list[str]] = {}
+    for front in war.fronts:
+        if front.position is None:
+            continue
+        name, strength = front.front.name, front.strength
+        fronts.setdefault(front.position, []).append(
+            name if strength is None else f"{name} ({strength})"
+        )
+    marks = []
+    links = set()
+    for seen in war.regions:
+        region = seen.region
+        marks.append(
+            RegionMark(
+                region.index,
+                region.name,
+                region.lon,
+                region.lat,
+                seen.controller,
+                seen.garrison,
+                tuple(fronts.get(region.index, ())),
+                region.text,
+                region.index in targets,
+            )
+        )
+        for other in region.land:
+            links.add((min(region.index, other), max(region.index, other), False))
+        for other in region.sea:
+            links.add((min(region.index, other), max(region.index, other), True))
+    return MapView(
+        tuple(marks), tuple(sorted(links)), tuple(sorted(moves)), lots, mover=war.attacker
+    )
+
+
+def region_tooltip(rules: Rules, region: RegionMark) -> str:
+    """Returns the hover text of a region: who holds it, its garrison, fronts, and its story."""
+    controller = region.controller
+    holder = "unknown" if controller is None else rules.factions[controller].name
+    parts = [f"{region.name} — held by {holder}."]
+    if region.garrison is not None:
+        parts.append(f"Garrison {region.garrison}.")
+    if region.fronts:
+        parts.append("Here: " + ", ".join(region.fronts) + ".")
+    if region.targeted:
+        parts.append("You can attack it this turn.")
+    if region.text:
+        parts.append("\n" + region.text)
+    return " ".join(parts)
+
+
+def short_name(name: str) -> str:
+    """Returns a region's name without its parenthesised detail: `Transbaikalia (Chita)` →
+    `Transbaikalia`."""
+    return name.split(" (")[0]
