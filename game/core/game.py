@@ -9,7 +9,6 @@ answer the events that ask them to choose, and then the end rules are checked in
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -28,8 +27,6 @@ from game.core.state import CHOICES, NOBODY, ORDERS, OVER, RUNNING, State
 
 __all__ = ["Game", "Outcome", "State"]
 
-_ORDER = operator.attrgetter("faction", "kind", "ref", "amount")
-"""Sort key of actions (the same order as the dataclass's, computed in C)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,7 +259,7 @@ class Game(Observing, Resolution):
             event = self.rules.events[state.pending[0][0]]
             return [Choose(faction, CHOOSE, event.index, o.index) for o in event.options]
         # Timsort is near-linear here: the parts are already sorted runs.
-        return sorted([self._end[faction], *self._decisions(state, faction)], key=_ORDER)
+        return sorted([self._end[faction], *self._decisions(state, faction)])
 
     def _decisions(self, state: State, faction: int, *, first: bool = False) -> list[Action]:
         """Returns the faction's legal actions other than `end` (only the first if `first`)."""
