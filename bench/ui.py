@@ -6,13 +6,17 @@ the main menu (median of `--runs`). Frame time: for each scenario, a game is sta
 menus (first side human, the others AI), and `--frames` frames are drawn and timed twice: with the
 faction's briefing open over the game screen (a dialog dims the screen under it), then on the
 game screen itself once the human is to give orders; the median and 99th percentile are reported.
-Targets (issue 5): first frame ≤ 1.5 s, p99 ≤ 8 ms at 1280×800.
+Targets (issue 5): first frame ≤ 1.5 s, p99 ≤ 8 ms at 1280×800. Two figures that UI tests
+used to assert as wall-clock limits are measured here instead: frame times on the railway sale's
+game screen while an AI side thinks (each of its moves takes 0.2 s), and how many random input
+events (the monkey test's mix) the app takes per second on every scene.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import random
 import statistics
 import subprocess
 import sys
@@ -87,6 +91,75 @@ def _time_frames(driver: Any, frames: int) -> tuple[float, float]:
     return statistics.median(samples), samples[min(len(samples) - 1, int(len(samples) * 0.99))]
 
 
+def thinking_frames(frames: int) -> tuple[float, float]:
+    """Returns (median, p99) ms per frame while an AI side thinks (0.2 s a move)."""
+    import game.ui.session as session_module
+    from tests.ui.driver import Driver
+    from tests.ui.helpers import start_railway
+
+    class SlowAgent:
+        name = "slow"
+
+        def act(self, obs: Any, legal: Any, rng: Any) -> Any:
+            time.sleep(0.2)
+            return legal[0] if len(legal) == 1 else next(a for a in legal if a.kind == "end")
+
+    real = session_module.make_agent
+    session_module.make_agent = lambda name, game, f: SlowAgent()  # type: ignore[assignment]
+    driver = Driver()
+    try:
+        session = start_railway(driver)
+        driver.press("End turn")
+        samples = []
+        while len(samples) < frames:
+            if not session.thinking:
+                driver.until(lambda: session.human_to_act() == 0, limit=20000)
+                driver.press("End turn")
+                continue
+            t0 = time.perf_counter()
+            driver.app.step()
+            samples.append((time.perf_counter() - t0) * 1000)
+        samples.sort()
+        return statistics.median(samples), samples[min(len(samples) - 1, int(frames * 0.99))]
+    finally:
+        session_module.make_agent = real
+        driver.close()
+
+
+def monkey_rate() -> tuple[int, float]:
+    """Returns how many random events were sent to every scene, and the events per second."""
+    import pygame
+
+    from game.ui import scene as sc
+    from game.ui.scenes.menu import MainMenu
+    from game.ui.settings import saves_dir
+    from tests.ui import test_monkey as monkey
+    from tests.ui.driver import Driver
+
+    driver = Driver()
+    rng = random.Random(20250101)
+    saves_dir().mkdir(parents=True, exist_ok=True)
+    sent = 0
+    start = time.perf_counter()
+    try:
+        for _, make in monkey._scenes(driver):
+            driver.app.running = True
+            driver.app._apply(sc.Reset(MainMenu(driver.app.ctx), make()))
+            driver.frames(1)
+            for i in range(monkey.EVENTS_PER_SCENE):
+                event = monkey._event(rng, driver.app.screen.get_size())
+                pygame.event.post(event)
+                sent += 1
+                if i % monkey.EVENTS_PER_FRAME == 0:
+                    driver.app.step()
+                if not driver.app.running or not driver.app.stack:
+                    driver.app.running = True
+                    driver.app._apply(sc.Reset(MainMenu(driver.app.ctx)))
+        return sent, sent / (time.perf_counter() - start)
+    finally:
+        driver.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=None)
@@ -115,7 +188,18 @@ def main() -> int:
         times = frame_times(rules.title, len(rules.factions), args.frames)
         cells = " | ".join(f"{t:.2f}" for pair in times for t in pair)
         lines.append(f"| `{sid}` | {cells} |")
-    lines += ["", "Target: p99 ≤ 8 ms at 1280×800."]
+    median, p99 = thinking_frames(min(args.frames, 200))
+    sent, rate = monkey_rate()
+    lines += [
+        "",
+        "Target: p99 ≤ 8 ms at 1280×800.",
+        "",
+        f"While an AI side thinks (0.2 s a move, railway sale): median {median:.2f} ms, "
+        f"p99 {p99:.2f} ms per frame (the window does not wait for the AI).",
+        "",
+        f"Random input on every scene (the monkey test's mix): {sent} events at "
+        f"{rate:,.0f} events/s.",
+    ]
     text = "\n".join(lines) + "\n"
     print(text)
     if args.out:

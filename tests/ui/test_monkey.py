@@ -10,7 +10,6 @@ it is put back at the main menu and the monkey goes on. Seeded, so a failure rep
 from __future__ import annotations
 
 import random
-import time
 from collections.abc import Callable
 
 import pygame
@@ -129,7 +128,6 @@ def _event(rng: random.Random, size: tuple[int, int]) -> pygame.event.Event:
 
 def test_random_input_on_every_scene_never_crashes(driver: Driver) -> None:
     rng = random.Random(20250101)
-    started = time.perf_counter()
     saves_dir().mkdir(parents=True)
     _session("railway-sale", {"ussr": "human", "japan": "historical"}).save(saves_dir() / "a.json")
     sent = 0
@@ -152,5 +150,4 @@ def test_random_input_on_every_scene_never_crashes(driver: Driver) -> None:
                 driver.app.running = True
                 driver.app._apply(sc.Reset(MainMenu(driver.app.ctx)))
         driver.frames(2)
-    assert sent >= 3000
-    assert time.perf_counter() - started < 45
+    assert sent >= 3000  # how fast the window takes them: bench/ui.py
