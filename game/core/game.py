@@ -28,7 +28,6 @@ from game.core.state import CHOICES, NOBODY, ORDERS, OVER, RUNNING, State
 __all__ = ["Game", "Outcome", "State"]
 
 
-
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """How a finished game ended."""

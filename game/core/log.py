@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from game.core.records import Record
 
@@ -11,9 +12,9 @@ ALL: int = -1
 """Visibility mask that every faction matches (all bits set)."""
 
 
-@dataclass(frozen=True, slots=True)
-class LogEntry:
-    """One line of the chronicle."""
+class LogEntry(NamedTuple):
+    """One line of the chronicle (a named tuple: cheap to make, as every resolution makes
+    several)."""
 
     turn: int
     mask: int
@@ -21,7 +22,7 @@ class LogEntry:
     text: str
     cite: str = ""
     """Source citation for historical texts, in FACTS.md's format."""
-    record: Record | None = field(default=None, compare=False)
+    record: Record | None = None
     """What the line tells, typed (`game.core.records`), for readers that must not parse the
     text; None for lines that are prose only (the opening line, a scenario's `say`).
 
@@ -29,6 +30,17 @@ class LogEntry:
     do (they keep the text only), so a state restored by `state_from_dict` — whose lines carry
     no records — equals the state it was written from. Saves restore games by replaying their
     actions, which writes the records again."""
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LogEntry):
+            return NotImplemented
+        return self[:4] == other[:4]
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(self[:4])
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -12,6 +12,21 @@ from game.core.rng import rng_for, roll
 from game.core.rules import Rules
 from game.core.state import RUNNING
 
+_BOUNDS: dict[int, tuple[Rules, tuple[tuple[int, int], ...]]] = {}
+"""Each scenario's track bounds, by the identity of its rules (read on every `put`)."""
+
+
+def _bounds(rules: Rules) -> tuple[tuple[int, int], ...]:
+    """Returns (lowest, highest) of each track, computed once per compiled scenario."""
+    hit = _BOUNDS.get(id(rules))
+    if hit is not None and hit[0] is rules:
+        return hit[1]
+    if len(_BOUNDS) >= 64:
+        _BOUNDS.clear()
+    bounds = tuple((t.lo, t.hi) for t in rules.tracks)
+    _BOUNDS[id(rules)] = (rules, bounds)
+    return bounds
+
 
 class Turn:
     """Collects the changes of one resolution step, then becomes a new `State`."""
@@ -27,7 +42,7 @@ class Turn:
         self.log: list[LogEntry] = []
         self.pending: list[tuple[int, int]] = []
         self.end = RUNNING
-        self.lo_hi = [(t.lo, t.hi) for t in rules.tracks]
+        self.lo_hi = _bounds(rules)
 
     def rng(self, tag: str) -> random.Random:
         """Returns this turn's generator for one purpose (several draws)."""
