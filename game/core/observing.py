@@ -11,7 +11,7 @@ from game.core.actions import CHOOSE, DO, Action
 from game.core.log import LogEntry, LogNode
 from game.core.mechanics.base import Mechanic
 from game.core.observation import NO_EVENT, Observation, Seen
-from game.core.rules import Rules
+from game.core.rules import NO_DAY, Rules
 from game.core.state import CHOICES, RUNNING, State
 
 __all__ = ["Observing"]
@@ -44,7 +44,7 @@ class Observing:
                 continue
             value = state.tracks[term.track]
             gap: float
-            if term.history_day >= 0:
+            if term.history_day != NO_DAY:
                 if value >= 0:
                     gap = abs(
                         self._ordinals[min(value, len(self._ordinals) - 1)] - term.history_day

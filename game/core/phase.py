@@ -20,3 +20,8 @@ class Phase(IntEnum):
 ORDERS: Final = Phase.ORDERS
 CHOICES: Final = Phase.CHOICES
 OVER: Final = Phase.OVER
+
+NOBODY: Final = -1
+"""`to_act` once the game is over; an event's `chooser` when it offers no options."""
+RUNNING: Final = -1
+"""`outcome` while the game runs (no end rule has ended it)."""

@@ -153,7 +153,7 @@ class Resolution:
                 f"{event.title}. {event.text}", event.mask, event.cite, self._fired[event.index]
             )
             turn.apply(event.effects, tag)
-            if event.chooser >= 0:
+            if event.chooser != NOBODY:
                 turn.pending.append((event.index, event.chooser))
 
     def _settle(self, state: State, turn: Turn) -> State:

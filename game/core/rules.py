@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 
 NO_TRACK: Final = -1
 """A track index that names no track (a score term of a constant, a bidder paying at par)."""
+NO_DAY: Final = -1
+"""A distance term's `history_day` when the fact is a value, not a date."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +220,7 @@ class DistanceTerm:
     label: str
     track: int
     history_day: int
-    """Ordinal of the historical date for a date fact; -1 for a value fact."""
+    """Ordinal of the historical date for a date fact; NO_DAY for a value fact."""
     history_value: float
     scale: float
     weight: float

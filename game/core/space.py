@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from game.core.actions import CHOOSE, DO, END, Action, Choose, Do, EndTurn
 from game.core.mechanics.base import Mechanic
+from game.core.phase import NOBODY
 from game.core.rules import Rules
 
 
@@ -30,7 +31,7 @@ class ActionSpace:
         out.extend(
             Choose(e.chooser, CHOOSE, e.index, o.index)
             for e in rules.events
-            if e.chooser >= 0
+            if e.chooser != NOBODY
             for o in e.options
         )
         for mechanic in mechanics:

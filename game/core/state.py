@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final
 
 from game.core.actions import Action
 from game.core.log import LogNode
-from game.core.phase import CHOICES, ORDERS, OVER, Phase
+from game.core.phase import CHOICES, NOBODY, ORDERS, OVER, RUNNING, Phase
 
 __all__ = ["CHOICES", "NOBODY", "ORDERS", "OVER", "RUNNING", "Phase", "State"]
-
-
-NOBODY: Final = -1
-"""`to_act` once the game is over; an event's `chooser` when it offers no options."""
-RUNNING: Final = -1
-"""`outcome` while the game runs (no end rule has ended it)."""
 
 
 @dataclass(frozen=True, slots=True)

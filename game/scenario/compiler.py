@@ -13,6 +13,8 @@ from game.core.actions import CHOOSE, DO, END
 from game.core.mechanics.base import Mechanic
 from game.core.notation import parse_action
 from game.core.rules import (
+    NO_DAY,
+    NO_TRACK,
     ActionDef,
     Baseline,
     BaselineItem,
@@ -28,6 +30,7 @@ from game.core.rules import (
     ScoreTerm,
     TrackDef,
 )
+from game.core.state import NOBODY
 from game.scenario import schema as s
 from game.scenario.calendar import expand, turn_containing
 from game.scenario.compile_language import LanguageCompiler, Loc
@@ -189,7 +192,7 @@ class _Compiler(LanguageCompiler, MapCompiler):
             self.fail((*loc, "history"), "a track fact needs a number as history")
         name = d.turn_of or d.track or ""
         track = self.track(name, (*loc, "turn_of" if d.turn_of else "track"))
-        day = d.history.toordinal() if isinstance(d.history, dt.date) else -1
+        day = d.history.toordinal() if isinstance(d.history, dt.date) else NO_DAY
         value = 0.0 if isinstance(d.history, dt.date) else float(d.history)
         cond = self.cond(d.when, (*loc, "when"))
         everyone = (1 << len(self.spec.factions)) - 1  # the distance is shown to every side
@@ -204,7 +207,7 @@ class _Compiler(LanguageCompiler, MapCompiler):
         first, last = (t.initial, t.initial) if isinstance(t.initial, int) else tuple(t.initial)
         if not lo <= first <= last <= hi:
             self.fail((*loc, "initial"), f"initial value must lie within range [{lo}, {hi}]")
-        owner = self.faction(t.owner, (*loc, "owner")) if t.owner else -1
+        owner = self.faction(t.owner, (*loc, "owner")) if t.owner else NOBODY
         mask = self.mask(t.visible_to, (*loc, "visible_to"))
         return TrackDef(
             i, t.id, t.name, t.description, lo, hi, first, last, mask, owner, t.scale, t.unit
@@ -247,7 +250,7 @@ class _Compiler(LanguageCompiler, MapCompiler):
             first, last = self.turn_range(ev.after, ev.before)
         if (ev.chooser is None) != (not ev.options):
             self.fail(loc, "an event with options needs a chooser, and a chooser needs options")
-        chooser = self.faction(ev.chooser, (*loc, "chooser")) if ev.chooser else -1
+        chooser = self.faction(ev.chooser, (*loc, "chooser")) if ev.chooser else NOBODY
         options = tuple(
             OptionDef(
                 j,
@@ -298,7 +301,7 @@ class _Compiler(LanguageCompiler, MapCompiler):
                 specs = []
             for j, t in enumerate(specs):
                 loc: Loc = ("scoring", "factions", faction.id, j)
-                track = self.track(t.track, (*loc, "track")) if t.track else -1
+                track = self.track(t.track, (*loc, "track")) if t.track else NO_TRACK
                 cond = self.cond(t.when, (*loc, "when"))
                 read = c.tracks_of(cond) | ({track} if track >= 0 else set())
                 for r in sorted(read):

@@ -22,7 +22,7 @@ from game.core.actions import END, Action, EndTurn
 from game.core.errors import IllegalActionError, NotationError
 from game.core.game import Game, Outcome, State
 from game.core.observation import Observation
-from game.core.phase import CHOICES, ORDERS
+from game.core.phase import CHOICES, NOBODY, ORDERS
 from game.core.serial import state_hash
 from game.scenario.errors import Problem, ScenarioError
 from game.sim.record import GameRecord, RecordError, load_record, make_record, save_record
@@ -91,9 +91,10 @@ class Session:
         return self.game.outcome(self.state)
 
     def human_to_act(self) -> int:
-        """Returns the human faction that must act now, or -1 (an agent's turn, or the end)."""
+        """Returns the human faction that must act now, or NOBODY (-1: an agent's turn, or the
+        end)."""
         f = self.state.to_act
-        return f if f >= 0 and self.seats[f] == HUMAN else -1
+        return f if f != NOBODY and self.seats[f] == HUMAN else NOBODY
 
     @property
     def thinking(self) -> bool:

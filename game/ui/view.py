@@ -26,7 +26,7 @@ from game.core.mechanics.auction_view import (
 )
 from game.core.mechanics.bargaining_view import BargainingView
 from game.core.observation import Observation
-from game.core.rules import Rules, TrackDef
+from game.core.rules import NO_DAY, Rules, TrackDef
 
 View = TypeVar("View")
 
@@ -47,7 +47,7 @@ def track_roles(rules: Rules) -> dict[int, str]:
         if figure.kind == "date":
             roles[figure.track] = "date"
     for term in rules.distance:
-        if term.history_day >= 0:
+        if term.history_day != NO_DAY:
             roles[term.track] = "date"
     for mechanic in rules.mechanics:
         roles.update(mechanic.track_roles())
