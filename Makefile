@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: play test lint bench schema golden clean
+.PHONY: play test lint bench bench-ab schema golden clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: install Python 3.11 or run 'make PYTHON=python3 ...'"; exit 1; }
@@ -29,6 +29,10 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
 	$(BIN)/python bench/run.py --out bench/RESULTS.md
 	$(BIN)/python bench/ui.py --out bench/UI_RESULTS.md
+
+# The engine's speed against an earlier commit, interleaved in one run: make bench-ab BASE=916cd21
+bench-ab: $(STAMP)
+	$(BIN)/python bench/ab.py --base $(BASE) --out bench/AB_RESULTS.md
 
 schema: $(STAMP)
 	$(BIN)/python main.py schema
