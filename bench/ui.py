@@ -95,7 +95,7 @@ def thinking_frames(frames: int) -> tuple[float, float]:
     """Returns (median, p99) ms per frame while an AI side thinks (0.2 s a move)."""
     import game.ui.session as session_module
     from tests.ui.driver import Driver
-    from tests.ui.helpers import start_railway
+    from tests.ui.helpers import start_railway, until_human
 
     class SlowAgent:
         name = "slow"
@@ -113,7 +113,7 @@ def thinking_frames(frames: int) -> tuple[float, float]:
         samples = []
         while len(samples) < frames:
             if not session.thinking:
-                driver.until(lambda: session.human_to_act() == 0, limit=20000)
+                until_human(driver, limit=20000)
                 driver.press("End turn")
                 continue
             t0 = time.perf_counter()

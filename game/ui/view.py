@@ -211,13 +211,12 @@ def lot_rows(game: Game, obs: Observation, legal: list[Action]) -> list[LotRow]:
     withheld = {o.lot for o in own if isinstance(o, Withhold)}
     tender = next((o.share for o in own if isinstance(o, Tender)), 0)
     seen = game.seen(obs)
-    verb = next((a.kind for a in game.action_space.actions if isinstance(a, Bid)), "bid")
     rows = []
     for lot in auction.lots:
         offers = sorted(bids.get(lot.index, ()), key=lambda a: a.amount)
         why = ""
         if legal and not offers:
-            probe = Bid(obs.faction, verb, lot.index, lot.step * BID_STEPS[0])
+            probe = Bid(obs.faction, auction.bid_verb, lot.index, lot.step * BID_STEPS[0])
             why = game.why_illegal(seen.probe(len(game.rules.factions)), probe) or ""
         named = lot.index in mine or lot.index in withheld
         rows.append(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from game.core.mechanics.auction_view import AuctionView, LotView, Purse
+from game.core.mechanics.auction_view import BID, AuctionView, LotView, Purse
 from game.core.observation import Seen
+from game.core.rules import NO_TRACK
 
 if TYPE_CHECKING:
     from game.core.mechanics.auction import Auction
@@ -56,10 +57,10 @@ def auction_view(a: Auction, seen: Seen) -> AuctionView:
     )
     bidder = a.bidder(obs.faction)
     who = (a.host, tuple(b.faction for b in a.bidders))
+    bid = a.verb(BID)
     if bidder is None:
-        return AuctionView(*who, held, lots, None, None, a.unit, a.catch_unit)
-    rate = None if bidder.rate < 0 else values[bidder.rate]
-    bid = a.verb("bid")
+        return AuctionView(*who, held, lots, None, None, a.unit, a.catch_unit, bid)
+    rate = None if bidder.rate == NO_TRACK else values[bidder.rate]
     bound = sum(a.cost(values, bidder, o.amount) for o in obs.own_orders if o.kind == bid)
     purse = Purse(values[bidder.funds], bound, bidder.unit)
-    return AuctionView(*who, held, lots, purse, rate, a.unit, a.catch_unit)
+    return AuctionView(*who, held, lots, purse, rate, a.unit, a.catch_unit, bid)

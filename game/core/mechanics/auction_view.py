@@ -128,6 +128,8 @@ class AuctionView:
     unit: str
     """The money unit of bids and rents."""
     catch_unit: str
+    bid_verb: str = BID
+    """This auction's verb for a bid (`name.bid` when the scenario names the auction)."""
 
     def cost(self, price: int) -> int:
         """Returns what a bid of `price` costs the viewer in its own currency (rounded up)."""
