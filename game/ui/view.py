@@ -26,6 +26,7 @@ from game.core.mechanics.auction_view import (
 )
 from game.core.mechanics.bargaining_view import BargainingView
 from game.core.observation import Observation
+from game.core.records import EventFired
 from game.core.rules import NO_DAY, Rules, TrackDef
 
 View = TypeVar("View")
@@ -257,8 +258,9 @@ def log_html(
 ) -> tuple[str, int]:
     """Returns chronicle lines as pygame_gui HTML (a date heading where the turn changes after
     `last_turn`), each cited, and the turn of the last line. Long lines already in `seen` (the
-    texts shown before; updated here) show only their first sentence, marked "again", and no
-    citation: a daily repeat of the same report should not fill the log."""
+    texts shown before; updated here) show only their head (an event's title, from the line's
+    record; the first sentence of prose that has no record), marked "again", and no citation:
+    a daily repeat of the same report should not fill the log."""
     from game.ui.widgets.text import esc
 
     seen = set() if seen is None else seen
@@ -268,10 +270,18 @@ def log_html(
             lines.append(f"<b><font color='#5E1A12'>{esc(month(rules, entry.turn))}</font></b>")
             last_turn = entry.turn
         if entry.text in seen and len(entry.text) >= REPEAT_SHORTENED:
-            head = entry.text.split(". ")[0].rstrip(".")
+            head = _head(rules, entry)
             lines.append(f"• {esc(head)} <i><font color='#6B5A48'>(again)</font></i>")
             continue
         seen.add(entry.text)
         cite = f" <i><font color='#6B5A48'>{esc(entry.cite)}</font></i>" if entry.cite else ""
         lines.append(f"• {esc(entry.text)}{cite}")
     return "<br>".join(lines), last_turn
+
+
+def _head(rules: Rules, entry: LogEntry) -> str:
+    """Returns what a repeated line is shortened to: the title of the event it reports, or, for
+    a line with no record (a scenario's own `say`), its first sentence."""
+    if isinstance(entry.record, EventFired):
+        return rules.events[entry.record.event].title
+    return entry.text.split(". ")[0].rstrip(".")

@@ -7,6 +7,7 @@ import pytest
 from game.agents import make_agents
 from game.core.game import Game
 from game.core.log import LogEntry
+from game.core.records import EventFired
 from game.sim.play import play
 from game.ui.catalog import game_of
 from game.ui.chronicle import turning_points
@@ -75,6 +76,21 @@ def test_a_long_line_repeated_in_the_log_shows_only_its_first_sentence(railway: 
     assert "A report from the field <i>" in later
     assert "(again)" in later
     assert later.count("Short line.") == 2  # short lines repeat as they are
+
+
+def test_a_repeated_event_is_shortened_to_its_title_from_its_record() -> None:
+    """An event's title may hold ". " ("T.V. Soong in Moscow"): the record names the event, so
+    the repeat shows the whole title, not the text up to the first full stop."""
+    game = game_of("august-1945")
+    event = next(e for e in game.rules.events if ". " in e.title)
+    text = f"{event.title}. {event.text}"
+    assert len(text) >= 80
+    line = LogEntry(0, -1, text, event.cite, EventFired(event.index))
+    seen: set[str] = set()
+    log_html(game.rules, (line,), seen=seen)
+    again, _ = log_html(game.rules, (line,), seen=seen)
+    assert f"{event.title} <i>" in again
+    assert "(again)" in again
 
 
 def test_a_record_not_yet_set_shows_a_dash() -> None:
