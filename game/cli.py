@@ -26,6 +26,7 @@ from game.scenario.loader import (
     read_scenario,
     read_variant,
     scenario_path,
+    source_of,
     variants_of,
 )
 from game.scenario.schema import ScenarioSpec, VariantSpec
@@ -144,7 +145,10 @@ def simulate_cmd(
         raise _fail(exc) from None
     if out_path and out_path.suffix not in {".jsonl", ".csv"}:
         raise UserError(f"--out {out_path}: use a .jsonl or .csv file name")
-    spec = BatchSpec(game.rules.id, variant, tuple(names.items()), games, seed)
+    # A file given is the file that runs (by its path), never an installed scenario of that id.
+    spec = BatchSpec(
+        source_of(scenario) or scenario, source_of(variant), tuple(names.items()), games, seed
+    )
     results: list[dict[str, Any]] = []
     bar = Progress(
         "[progress.description]{task.description}",

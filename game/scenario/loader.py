@@ -49,6 +49,18 @@ def _scenario_ids(files: tuple[tuple[str, object], ...]) -> tuple[tuple[str, Pat
     return tuple(out.items())
 
 
+def source_of(name: str | None) -> str | None:
+    """Returns how to load a scenario or variant named on a command line again, in another
+    process or later: a file's absolute path (a file given is the file that runs, never an
+    installed scenario that has its id), or the id unchanged."""
+    if name is None:
+        return None
+    path = Path(name)
+    if path.suffix in {".yaml", ".yml"} and path.is_file():
+        return str(path.resolve())
+    return name
+
+
 def scenario_path(name: str) -> Path:
     """Returns the file of a scenario given by id or by path."""
     path = Path(name)

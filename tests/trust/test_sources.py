@@ -1,0 +1,69 @@
+"""Issue 11: the file you give is the file that runs (a teacher's edited copy of a scenario)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from game.cli import cli
+from game.scenario.loader import scenario_path
+
+AGENTS = "ussr=historical,japan=historical"
+
+
+def edited_copy(folder: Path, *, new_id: str | None = None) -> Path:
+    """Returns a copy of the railway sale in which each side gives one order a turn, not three."""
+    text = scenario_path("railway-sale").read_text(encoding="utf-8")
+    assert "\nid: railway-sale\n" in text
+    if new_id is not None:
+        text = text.replace("\nid: railway-sale\n", f"\nid: {new_id}\n")
+    text = text.replace("title: The Railway Sale", "title: The Railway Sale (edited)")
+    path = folder / "my_railway.yaml"
+    path.write_text(text.replace("max_orders: 3", "max_orders: 1"), encoding="utf-8")
+    return path
+
+
+def simulate(args: list[str], out: Path) -> list[dict[str, object]]:
+    result = CliRunner().invoke(
+        cli, ["simulate", *args, "--games", "6", "--seed", "3", "--agents", AGENTS,
+              "--workers", "2", "--no-progress", "--out", str(out)]
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+
+
+def test_simulate_runs_the_file_given_not_the_installed_scenario(tmp_path: Path) -> None:
+    """Regression: `simulate --scenario FILE` ran the installed scenario with FILE's id."""
+    assert "max_orders: 3" in scenario_path("railway-sale").read_text(encoding="utf-8")
+    copy = edited_copy(tmp_path)
+    installed = simulate(["--scenario", "railway-sale"], tmp_path / "a.jsonl")
+    edited = simulate(["--scenario", str(copy)], tmp_path / "b.jsonl")
+    assert [r["state_hash"] for r in edited] != [r["state_hash"] for r in installed]
+    single = simulate(["--scenario", str(copy), "--workers", "1"], tmp_path / "c.jsonl")
+    assert single == edited  # the same file, whatever the worker count
+
+
+def test_simulate_runs_a_file_with_a_new_id(tmp_path: Path) -> None:
+    """Regression: a scenario file with an id no installed scenario has crashed `simulate`."""
+    copy = edited_copy(tmp_path, new_id="my-railway")
+    rows = simulate(["--scenario", str(copy)], tmp_path / "d.jsonl")
+    assert {r["scenario"] for r in rows} == {"my-railway"}
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_variant_file_runs_in_every_worker(tmp_path: Path, workers: str) -> None:
+    variant = tmp_path / "calm.yaml"
+    variant.write_text(
+        "variant: calm_army\nscenario: railway-sale\ntitle: A calm army\n"
+        "question: What if the army had no say?\n"
+        "changes:\n  - {set: tracks.army_influence.initial, value: 0}\n",
+        encoding="utf-8",
+    )
+    rows = simulate(
+        ["--scenario", "railway-sale", "--variant", str(variant), "--workers", workers],
+        tmp_path / "e.jsonl",
+    )
+    assert {r["variant"] for r in rows} == {"calm_army"}
