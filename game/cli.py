@@ -14,6 +14,7 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape as esc
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 from rich.table import Table
 
@@ -81,11 +82,11 @@ def scenarios_cmd() -> None:
     try:
         for sid, path in available_scenarios().items():
             rules = load_rules(sid)
-            out.print(f"[bold]{sid}[/bold] — {rules.title} ({rules.period})")
+            out.print(f"[bold]{sid}[/bold] — {esc(rules.title)} ({esc(rules.period)})")
             out.print(f"  factions: {', '.join(f.id for f in rules.factions)}")
             for vid, vpath in variants_of(path).items():
                 spec, _ = read_variant(vpath)
-                out.print(f"  variant [bold]{vid}[/bold]: {spec.title}")
+                out.print(f"  variant [bold]{vid}[/bold]: {esc(spec.title)}")
     except ScenarioError as exc:
         raise _fail(exc) from None
 
@@ -200,7 +201,7 @@ def _to_csv(results: list[dict[str, Any]]) -> str:
 
 def _print_summary(summary: dict[str, Any], title: str) -> None:
     table = Table(
-        title=f"{title}: {summary['games']} games "
+        title=f"{esc(title)}: {summary['games']} games "
         f"(agents {', '.join(f'{k}={v}' for k, v in summary['agents'].items())})"
     )
     table.add_column("outcome")
@@ -209,7 +210,7 @@ def _print_summary(summary: dict[str, Any], title: str) -> None:
     baseline = summary["baseline"]["outcome_class"]
     for cls in summary["classes"]:
         mark = "  ← history" if cls["id"] == baseline else ""
-        table.add_row(f"{cls['label']}{mark}", str(cls["count"]), f"{cls['share']:.1%}")
+        table.add_row(f"{esc(cls['label'])}{mark}", str(cls["count"]), f"{cls['share']:.1%}")
     out.print(table)
     scores = ", ".join(f"{k} {v:.1f}" for k, v in summary["mean_scores"].items())
     out.print(f"mean scores: {scores}")
@@ -225,9 +226,10 @@ def _print_summary(summary: dict[str, Any], title: str) -> None:
                 if "median" not in fig
                 else (f"{_fig(fig['median'])} ({_fig(fig['q1'])} – {_fig(fig['q3'])})")
             )
-            figs.add_row(fig["label"], shown, f"{fig['set_in']}", str(history.get(fid, "")))
+            past = esc(str(history.get(fid, "")))
+            figs.add_row(esc(fig["label"]), shown, f"{fig['set_in']}", past)
         out.print(figs)
-    out.print(f"history: {summary['baseline']['summary']}")
+    out.print(f"history: {esc(summary['baseline']['summary'])}")
 
 
 def _fig(value: float | str) -> str:
@@ -262,8 +264,8 @@ def record_cmd(scenario: str, variant: str | None, agents: str, seed: int, out_p
     outcome = game.outcome(state)
     assert outcome is not None
     out.print(
-        f"{out_path}: {len(record.actions)} actions, {outcome.class_label} "
-        f"({outcome.label}, {game.rules.date(state.turn).isoformat()})"
+        f"{esc(str(out_path))}: {len(record.actions)} actions, {esc(outcome.class_label)} "
+        f"({esc(outcome.label)}, {game.rules.date(state.turn).isoformat()})"
     )
 
 
@@ -306,7 +308,7 @@ def replay_cmd(file: Path, show_log: bool, write_golden: Path | None) -> None:
         write_atomic(write_golden, golden_text(game, record))
     outcome = game.outcome(state)
     verdict = f"{outcome.class_label} ({outcome.label})" if outcome else "game not finished"
-    out.print(f"{file}: replay ok, {len(record.actions)} actions, {verdict}")
+    out.print(f"{esc(str(file))}: replay ok, {len(record.actions)} actions, {esc(verdict)}")
 
 
 @cli.command("validate")
@@ -317,7 +319,7 @@ def validate_cmd(files: tuple[Path, ...]) -> None:
     for path in files:
         try:
             kind = validate_file(path)
-            out.print(f"ok  {path} ({kind})")
+            out.print(f"ok  {esc(str(path))} ({kind})")
         except ScenarioError as exc:
             failed += 1
             for problem in exc.problems:
@@ -360,7 +362,7 @@ def schema_cmd(out_dir: Path) -> None:
     for name, model in (("schema.json", ScenarioSpec), ("variant.schema.json", VariantSpec)):
         text = json.dumps(model.model_json_schema(by_alias=True), indent=1, sort_keys=True)
         write_atomic(out_dir / name, text + "\n")
-        out.print(f"wrote {out_dir / name}")
+        out.print(f"wrote {esc(str(out_dir / name))}")
 
 
 @cli.command("golden")
@@ -382,7 +384,7 @@ def golden_cmd(out_dir: Path) -> None:
             record, _ = play(game, built, seed, names=names)
             path = out_dir / f"{sid}-seed{seed}.txt"
             write_atomic(path, golden_text(game, record))
-            out.print(f"wrote {path}")
+            out.print(f"wrote {esc(str(path))}")
 
 
 def main(argv: list[str] | None = None) -> int:

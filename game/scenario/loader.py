@@ -124,10 +124,14 @@ def build(
         spec = scenario_model(mechanics).model_validate(data)
     except ValidationError as exc:
         raise ScenarioError(_problems(exc, name, node)) from None
+    except RecursionError:
+        raise ScenarioError([Problem(name, None, "", "nested too deeply")]) from None
     try:
         return compile_rules(spec, variant, mechanics)
     except CompileError as exc:
         raise ScenarioError(_compile_problems(exc, name, node)) from None
+    except RecursionError:
+        raise ScenarioError([Problem(name, None, "", "conditions nested too deeply")]) from None
 
 
 def load_rules(scenario: str, variant: str | None = None) -> Rules:

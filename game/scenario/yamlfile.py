@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,9 @@ from typing import Any
 import yaml
 
 from game.scenario.errors import Problem, ScenarioError
+from game.scenario.reading import read_text, where_not_utf8
+
+__all__ = ["MAX_BYTES", "locate", "parse_yaml", "read_yaml", "where_not_utf8"]
 
 MAX_BYTES = 1 << 20
 """Larger files are refused: no scenario needs more, and it bounds the work of a bad file."""
@@ -22,53 +26,106 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 def read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
     """Returns the data of a YAML file and its node tree (for line numbers).
 
-    Raises ScenarioError naming the file (and line, where known) for anything unreadable.
+    Raises ScenarioError naming the file (and line, where known) for anything unreadable: not a
+    regular file, too large, not UTF-8, not YAML, or using what the format refuses.
     """
-    name = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ScenarioError([Problem(name, None, "", f"cannot read: {exc.strerror}")]) from None
-    if len(raw) > MAX_BYTES:
-        raise ScenarioError([Problem(name, None, "", f"file larger than {MAX_BYTES} bytes")])
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line, message = where_not_utf8(raw, exc)
-        raise ScenarioError([Problem(name, line, "", message)]) from None
-    return parse_yaml(text, name)
-
-
-def where_not_utf8(raw: bytes, exc: UnicodeDecodeError) -> tuple[int, str]:
-    """Returns the line of the first byte that is not UTF-8, and a message naming its column."""
-    line = raw.count(b"\n", 0, exc.start) + 1
-    column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-    return line, f"not UTF-8 text ({exc.reason} at column {column})"
+    return parse_yaml(read_text(path, MAX_BYTES), str(path))
 
 
 def parse_yaml(text: str, name: str) -> tuple[Any, yaml.Node | None]:
-    """Returns the data and node tree of YAML text; `name` is used in error messages."""
+    """Returns the data and node tree of YAML text; `name` is used in error messages.
+
+    Refused, with the line: anchors and aliases, tags (`!!int`, `!!python/…`), merge keys
+    (`<<`), duplicate keys, integers of more than 15 digits, numbers that are not finite
+    (`.nan`, `.inf`, `1.0e999`), and dates that do not exist (`1933-02-30`).
+    """
     try:
         for event in yaml.parse(text, Loader=_Loader):
-            anchor = getattr(event, "anchor", None)
-            if isinstance(event, yaml.AliasEvent) or anchor:
-                line = event.start_mark.line + 1 if event.start_mark else None
-                raise ScenarioError(
-                    [Problem(name, line, "", "anchors and aliases are not allowed")]
-                )
+            _check_event(event, name)
         node = yaml.compose(text, Loader=_Loader)
+        if node is not None:
+            _check_duplicates(node, name)
+            _check_scalars(node, name)
         data = yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line = mark.line + 1 if mark else None
         raise ScenarioError([Problem(name, line, "", f"YAML syntax: {exc.problem}")]) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        what = f"character {exc.character!r}" if isinstance(exc.character, str) else "a byte"
+        problem = Problem(name, line, "", f"{what} is not allowed: {exc.reason}")
+        raise ScenarioError([problem]) from None
     except yaml.YAMLError as exc:
         raise ScenarioError([Problem(name, None, "", f"YAML: {exc}")]) from None
     except RecursionError:
         raise ScenarioError([Problem(name, None, "", "nested too deeply")]) from None
-    if node is not None:
-        _check_duplicates(node, name)
+    except ScenarioError:
+        raise
+    except ValueError as exc:  # a scalar the checks above let through but cannot be built
+        raise ScenarioError([Problem(name, None, "", f"a value cannot be read: {exc}")]) from None
     return data, node
+
+
+def _check_event(event: yaml.Event, name: str) -> None:
+    """Refuses anchors, aliases, explicit tags and merge keys."""
+    line = event.start_mark.line + 1 if event.start_mark else None
+    if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+        raise ScenarioError([Problem(name, line, "", "anchors and aliases are not allowed")])
+    tag = getattr(event, "tag", None)
+    if tag is not None and not isinstance(event, yaml.DocumentStartEvent):
+        raise ScenarioError([Problem(name, line, "", f"tags ({tag}) are not allowed")])
+    if isinstance(event, yaml.ScalarEvent) and event.value == "<<" and not event.style:
+        raise ScenarioError([Problem(name, line, "", "merge keys (<<) are not allowed")])
+
+
+_FLOAT_WORDS = {".inf", "+.inf", "-.inf", ".nan"}
+MAX_INT_DIGITS = 15
+"""Integers in scenario files have at most this many digits (each field's own bounds are the
+format's; this keeps a number of thousands of digits from reaching them)."""
+
+
+def _check_scalars(node: yaml.Node, name: str) -> None:
+    """Refuses numbers out of range or not finite, and dates that do not exist, naming the
+    line and the field."""
+    stack: list[tuple[yaml.Node, tuple[int | str, ...]]] = [(node, ())]
+    while stack:
+        current, path = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            for key, value in current.value:
+                stack.append((key, path))
+                stack.append((value, (*path, str(getattr(key, "value", "?")))))
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend((item, (*path, i)) for i, item in enumerate(current.value))
+        elif isinstance(current, yaml.ScalarNode):
+            problem = _scalar_problem(current)
+            if problem:
+                line = current.start_mark.line + 1
+                field = ".".join(f"[{p}]" if isinstance(p, int) else p for p in path)
+                raise ScenarioError([Problem(name, line, field.replace(".[", "["), problem)])
+
+
+def _scalar_problem(node: yaml.ScalarNode) -> str:
+    """Returns why a scalar cannot be read, or ""."""
+    kind = node.tag.rsplit(":", 1)[-1]
+    value = node.value.replace("_", "")
+    if kind == "int" and len(value.lstrip("+-")) > MAX_INT_DIGITS:
+        return f"a number of {len(value.lstrip('+-'))} digits is out of range"
+    if kind == "float":
+        if value.lower() in _FLOAT_WORDS:
+            return f"{node.value} is not a finite number"
+        try:
+            number = float(value)
+        except ValueError:
+            return ""
+        if not math.isfinite(number):
+            return f"{node.value} is not a finite number"
+    if kind == "timestamp":
+        try:
+            yaml.load(node.value, Loader=_Loader)
+        except ValueError as exc:
+            return f"{node.value} is not a real date ({exc})"
+    return ""
 
 
 def _check_duplicates(node: yaml.Node, name: str) -> None:

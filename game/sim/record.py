@@ -28,7 +28,7 @@ from game.core.serial import state_hash
 from game.core.state import State
 from game.scenario.errors import Problem, ScenarioError
 from game.scenario.loader import load_game
-from game.scenario.yamlfile import where_not_utf8
+from game.scenario.reading import parse_json, read_text
 from game.sim.files import write_atomic
 
 FORMAT = "amur-save"
@@ -105,20 +105,9 @@ def load_record(path: Path) -> GameRecord:
     """Reads a save file; RecordError names the file and what is wrong (never a traceback)."""
     name = str(path)
     try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise RecordError([Problem(name, None, "", f"cannot read: {exc.strerror}")]) from None
-    if len(raw) > MAX_SAVE_BYTES:
-        raise RecordError([Problem(name, None, "", "file too large to be a save")])
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        line, message = where_not_utf8(raw, exc)
-        raise RecordError([Problem(name, line, "", f"{message}: not a save file")]) from None
-    except json.JSONDecodeError as exc:
-        raise RecordError([Problem(name, exc.lineno, "", f"not JSON: {exc.msg}")]) from None
-    except RecursionError:
-        raise RecordError([Problem(name, None, "", "nested too deeply")]) from None
+        data = parse_json(read_text(Path(path), MAX_SAVE_BYTES), name)
+    except ScenarioError as exc:
+        raise RecordError(exc.problems) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise RecordError([Problem(name, None, "format", "not an Amur save file")])
     try:

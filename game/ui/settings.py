@@ -15,7 +15,12 @@ from typing import Any
 
 import platformdirs
 
+from game.scenario.reading import parse_json, read_text
 from game.sim.files import write_atomic
+
+MAX_SETTINGS_BYTES = 64 << 10
+"""A settings file is a few hundred bytes; a larger one is not ours (it falls back to the
+defaults)."""
 
 WINDOW_SIZES: tuple[tuple[int, int], ...] = (
     (1024, 700),
@@ -97,8 +102,8 @@ def load_settings(path: Path | None = None) -> Settings:
     """Returns the saved settings, or the defaults if there are none or the file is damaged."""
     path = path or config_dir() / "settings.json"
     try:
-        return _clean(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError):
+        return _clean(parse_json(read_text(path, MAX_SETTINGS_BYTES), str(path)))
+    except (OSError, ValueError):  # ScenarioError is a ValueError
         return Settings()
 
 
