@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -35,8 +36,9 @@ from game.scenario.yamlfile import locate
 from game.sim.batch import BatchSpec, resolve_workers, run_batch, summarise
 from game.sim.files import write_atomic
 from game.sim.golden import GOLDEN_AGENTS, GOLDEN_SEEDS, golden_text
+from game.sim.outputs import OutputError, claim
 from game.sim.play import play
-from game.sim.record import FORMAT, RecordError, load_record, replay, save_record
+from game.sim.record import RecordError, load_record, replay, save_record
 
 console = Console(stderr=True)
 out = Console()
@@ -91,6 +93,17 @@ def scenarios_cmd() -> None:
         raise _fail(exc) from None
 
 
+MAX_GAMES = 1_000_000
+"""One run's results are kept in memory for the summary (about 2 kB a game)."""
+
+_force = click.option(
+    "--force",
+    is_flag=True,
+    help="Replace an existing file that is not a previous output of this command "
+    "(never one of its inputs).",
+)
+
+
 def _game_options(fn: Any) -> Any:
     fn = click.option("--variant", default=None, help="Variant id or file (a counterfactual).")(fn)
     fn = click.option(
@@ -101,7 +114,13 @@ def _game_options(fn: Any) -> Any:
 
 @cli.command("simulate")
 @_game_options
-@click.option("--games", type=click.IntRange(1, 10_000_000), default=100, show_default=True)
+@click.option(
+    "--games",
+    type=click.IntRange(1, MAX_GAMES),
+    default=100,
+    show_default=True,
+    help=f"Games to play (at most {MAX_GAMES:,} in one run: the results are kept in memory).",
+)
 @click.option(
     "--agents",
     default="",
@@ -126,6 +145,11 @@ def _game_options(fn: Any) -> Any:
     help="Also write the summary as JSON.",
 )
 @click.option("--progress/--no-progress", default=True, show_default=True)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace an existing file that is not a previous output of this command (never an input).",
+)
 def simulate_cmd(
     scenario: str,
     variant: str | None,
@@ -136,16 +160,27 @@ def simulate_cmd(
     out_path: Path | None,
     summary_path: Path | None,
     progress: bool,
+    force: bool,
 ) -> None:
     """Plays many games headless with AI agents and summarises the outcomes."""
     try:
         game = load_game(scenario, variant)
         names = parse_agents(game, agents)
         count = resolve_workers(workers)
+        if workers != "auto" and count < int(workers):
+            console.print(f"--workers {workers}: capped at {count} (twice this machine's cores)")
     except (ScenarioError, ValueError) as exc:
         raise _fail(exc) from None
     if out_path and out_path.suffix not in {".jsonl", ".csv"}:
         raise UserError(f"--out {out_path}: use a .jsonl or .csv file name")
+    inputs = _inputs(scenario, variant)
+    try:  # before the first game: a run must not end in an error that loses every game
+        if out_path:
+            claim(out_path, "results", force=force, inputs=inputs, room=games * 2048)
+        if summary_path:
+            claim(summary_path, "summary", force=force, inputs=[*inputs, *filter(None, [out_path])])
+    except OutputError as exc:
+        raise _fail(exc) from None
     # A file given is the file that runs (by its path), never an installed scenario of that id.
     spec = BatchSpec(
         source_of(scenario) or scenario, source_of(variant), tuple(names.items()), games, seed
@@ -250,14 +285,24 @@ def _fig(value: float | str) -> str:
     required=True,
     help="Save file to write (JSON).",
 )
-def record_cmd(scenario: str, variant: str | None, agents: str, seed: int, out_path: Path) -> None:
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace an existing file that is not a previous output of this command (never an input).",
+)
+def record_cmd(
+    scenario: str, variant: str | None, agents: str, seed: int, out_path: Path, force: bool
+) -> None:
     """Plays one game headless and writes its save file (a replay)."""
     try:
         game = load_game(scenario, variant)
         names = parse_agents(game, agents)
     except (ScenarioError, ValueError) as exc:
         raise _fail(exc) from None
-    _refuse_foreign(out_path)
+    try:
+        claim(out_path, "save", force=force, inputs=_inputs(scenario, variant))
+    except OutputError as exc:
+        raise _fail(exc) from None
     built = make_agents(game, names)
     record, state = play(game, built, seed, names=names)
     save_record(out_path, record)
@@ -269,16 +314,16 @@ def record_cmd(scenario: str, variant: str | None, agents: str, seed: int, out_p
     )
 
 
-def _refuse_foreign(path: Path) -> None:
-    """Refuses to overwrite a file that is not an Amur save (it may be the user's data)."""
-    if not path.exists():
-        return
-    try:
-        head = path.read_text(encoding="utf-8")[:4096]
-    except (OSError, UnicodeDecodeError):
-        head = ""
-    if f'"format": "{FORMAT}"' not in head:
-        raise UserError(f"{path}: exists and is not an Amur save file; not overwriting it")
+def _inputs(scenario: str, variant: str | None) -> list[Path]:
+    """Returns the files a command reads (its scenario's and variant's), never to be outputs."""
+    out = []
+    for name in (scenario, variant):
+        source = source_of(name)
+        if source is not None and Path(source).is_file():
+            out.append(Path(source))
+    with contextlib.suppress(ScenarioError):  # an unknown id has no file (and is reported)
+        out.append(scenario_path(scenario))
+    return out
 
 
 @cli.command("replay")
@@ -290,7 +335,12 @@ def _refuse_foreign(path: Path) -> None:
     default=None,
     help="Write the per-faction golden text of the game to this file.",
 )
-def replay_cmd(file: Path, show_log: bool, write_golden: Path | None) -> None:
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace an existing file that is not a previous output of this command (never an input).",
+)
+def replay_cmd(file: Path, show_log: bool, write_golden: Path | None, force: bool) -> None:
     """Replays a save file and checks that it ends in the same state (hash)."""
     try:
         record = load_record(file)
@@ -305,6 +355,10 @@ def replay_cmd(file: Path, show_log: bool, write_golden: Path | None) -> None:
             cite = f"  — {entry.cite}" if entry.cite else ""
             click.echo(f"{game.rules.date(entry.turn).isoformat()}  {entry.text}{cite}")
     if write_golden:
+        try:
+            claim(write_golden, "golden", force=force, inputs=[file])
+        except OutputError as exc:
+            raise _fail(exc) from None
         write_atomic(write_golden, golden_text(game, record))
     outcome = game.outcome(state)
     verdict = f"{outcome.class_label} ({outcome.label})" if outcome else "game not finished"
@@ -357,10 +411,19 @@ def validate_file(path: Path) -> str:
     default=Path("scenarios"),
     show_default=True,
 )
-def schema_cmd(out_dir: Path) -> None:
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace an existing file that is not a previous output of this command (never an input).",
+)
+def schema_cmd(out_dir: Path, force: bool) -> None:
     """Writes the JSON Schemas of scenario and variant files (for editors)."""
     for name, model in (("schema.json", ScenarioSpec), ("variant.schema.json", VariantSpec)):
         text = json.dumps(model.model_json_schema(by_alias=True), indent=1, sort_keys=True)
+        try:
+            claim(out_dir / name, "schema", force=force)
+        except OutputError as exc:
+            raise _fail(exc) from None
         write_atomic(out_dir / name, text + "\n")
         out.print(f"wrote {esc(str(out_dir / name))}")
 

@@ -92,14 +92,23 @@ def _worker(job: tuple[BatchSpec, int]) -> dict[str, Any]:
     return play_one(_GAMES[key], dict(spec.agents), game_seed(spec.seed, index), index)
 
 
+MAX_WORKERS_PER_CORE = 2
+"""More worker processes than this per core only cost memory (each holds a loaded scenario)."""
+
+
 def resolve_workers(workers: str | int) -> int:
-    """Returns the worker count for `auto` (all cores) or a number; ValueError otherwise."""
+    """Returns the worker count for `auto` (all cores) or a whole number, capped at twice the
+    cores (`capped_workers` says whether it was); ValueError names what is wrong."""
+    cores = os.cpu_count() or 1
     if workers == "auto":
-        return os.cpu_count() or 1
-    count = int(workers)
+        return cores
+    text = str(workers).strip()
+    if not text.isascii() or not text.isdigit() or len(text) > 6:
+        raise ValueError(f"--workers {workers!r}: a whole number of processes, or auto")
+    count = int(text)
     if count < 1:
         raise ValueError("workers must be at least 1")
-    return count
+    return min(count, MAX_WORKERS_PER_CORE * cores)
 
 
 def run_batch(

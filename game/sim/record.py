@@ -16,12 +16,14 @@ and fails loudly if any action is illegal or the final state's hash differs.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from game.core.actions import Action
 from game.core.errors import IllegalActionError, NotationError
 from game.core.game import Game
 from game.core.serial import state_hash
@@ -34,6 +36,17 @@ from game.sim.files import write_atomic
 FORMAT = "amur-save"
 FORMAT_VERSION = 1
 ENGINE_VERSION = "0.1.0"
+"""The engine that wrote a save; saves of another major.minor version are refused (the same
+actions may play differently there)."""
+
+
+def same_engine(version: str) -> bool:
+    """True if a save written by engine `version` replays on this one (same major.minor)."""
+    return version.split(".")[:2] == ENGINE_VERSION.split(".")[:2] and bool(
+        re.fullmatch(r"\d{1,4}\.\d{1,4}\.\d{1,6}", version)
+    )
+
+
 MAX_SAVE_BYTES = 16 << 20
 
 
@@ -110,6 +123,19 @@ def load_record(path: Path) -> GameRecord:
         raise RecordError(exc.problems) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise RecordError([Problem(name, None, "format", "not an Amur save file")])
+    version = data.get("engine_version")
+    if isinstance(version, str) and not same_engine(version):
+        raise RecordError(
+            [
+                Problem(
+                    name,
+                    None,
+                    "engine_version",
+                    f"saved by engine {version[:40]!r}; this is {ENGINE_VERSION}, whose games "
+                    "may differ (only saves of the same major.minor version are read)",
+                )
+            ]
+        )
     try:
         spec = SaveSpec.model_validate(data)
     except ValidationError as exc:
@@ -128,6 +154,16 @@ def load_record(path: Path) -> GameRecord:
     )
 
 
+def canonical_action(game: Game, text: str) -> Action:
+    """Returns the action a save's move names; NotationError unless the move is written as the
+    engine writes it (`japan:offer:67.5`, not `japan:offer:６７.５` or `japan:offer:67.50`)."""
+    action = game.parse_action(text)
+    written = game.notation(action)
+    if written != text:
+        raise NotationError(f"{text!r} is not written as the game writes it ({written!r})")
+    return action
+
+
 def replay(record: GameRecord, name: str = "record", *, check_hash: bool = True) -> State:
     """Plays a record's actions again and returns the final state.
 
@@ -141,7 +177,7 @@ def replay(record: GameRecord, name: str = "record", *, check_hash: bool = True)
     state = game.initial_state(record.seed)
     for i, text in enumerate(record.actions):
         try:
-            state = game.apply(state, game.parse_action(text))
+            state = game.apply(state, canonical_action(game, text))
         except (NotationError, IllegalActionError) as exc:
             raise RecordError([Problem(name, None, f"actions[{i}]", str(exc))]) from None
     if check_hash and state_hash(state) != record.state_hash:

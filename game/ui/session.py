@@ -25,7 +25,14 @@ from game.core.observation import Observation
 from game.core.phase import CHOICES, NOBODY, ORDERS
 from game.core.serial import state_hash
 from game.scenario.errors import Problem, ScenarioError
-from game.sim.record import GameRecord, RecordError, load_record, make_record, save_record
+from game.sim.record import (
+    GameRecord,
+    RecordError,
+    canonical_action,
+    load_record,
+    make_record,
+    save_record,
+)
 from game.ui.catalog import game_of
 
 HUMAN = "human"
@@ -60,7 +67,7 @@ class Session:
         """The first state of each turn reached, for charts of the past."""
         self.actions: list[str] = []
         for text in actions:
-            self._advance(game.apply(self.state, game.parse_action(text)), text)
+            self._advance(game.apply(self.state, canonical_action(game, text)), text)
         self.staged: list[Action] = []
         self.preview = self.state
         self.version = 0

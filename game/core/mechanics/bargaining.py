@@ -120,7 +120,9 @@ class Bargaining(Mechanic):
                 for i in range(len(self.terms_defs))
                 if i != tracks[me.terms]
             )
-            cached.sort(key=Action.key)
+            cached.sort()
+            if len(self._cache) > 20_000:  # bounded: a long run meets ever new price pairs
+                self._cache.clear()
             self._cache[key] = cached
         given = state.orders[faction]
         if given:
