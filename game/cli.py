@@ -6,8 +6,6 @@
 from __future__ import annotations
 
 import contextlib
-import csv
-import io
 import json
 import sys
 from pathlib import Path
@@ -33,12 +31,13 @@ from game.scenario.loader import (
 )
 from game.scenario.schema import ScenarioSpec, VariantSpec
 from game.scenario.yamlfile import locate
-from game.sim.batch import BatchSpec, resolve_workers, run_batch, summarise
+from game.sim.batch import BatchSpec, game_seed, resolve_workers, run_batch, summarise
 from game.sim.files import write_atomic
 from game.sim.golden import GOLDEN_AGENTS, GOLDEN_SEEDS, golden_text
 from game.sim.outputs import OutputError, claim
 from game.sim.play import play
 from game.sim.record import RecordError, load_record, replay, save_record
+from game.sim.stream import ResultsFile, finished_games
 
 console = Console(stderr=True)
 out = Console()
@@ -146,10 +145,12 @@ def _game_options(fn: Any) -> Any:
 )
 @click.option("--progress/--no-progress", default=True, show_default=True)
 @click.option(
-    "--force",
+    "--resume",
     is_flag=True,
-    help="Replace an existing file that is not a previous output of this command (never an input).",
+    help="Continue a killed run into its --out .jsonl file: the same command and flags, and "
+    "the games it finished are kept, not played again.",
 )
+@_force
 def simulate_cmd(
     scenario: str,
     variant: str | None,
@@ -160,9 +161,13 @@ def simulate_cmd(
     out_path: Path | None,
     summary_path: Path | None,
     progress: bool,
+    resume: bool,
     force: bool,
 ) -> None:
-    """Plays many games headless with AI agents and summarises the outcomes."""
+    """Plays many games headless with AI agents and summarises the outcomes.
+
+    Each game's result is written to --out as soon as it is played: a run that is stopped
+    keeps every finished game, and --resume continues it."""
     try:
         game = load_game(scenario, variant)
         names = parse_agents(game, agents)
@@ -185,7 +190,19 @@ def simulate_cmd(
     spec = BatchSpec(
         source_of(scenario) or scenario, source_of(variant), tuple(names.items()), games, seed
     )
-    results: list[dict[str, Any]] = []
+    done: list[dict[str, Any]] = []
+    if resume:
+        if out_path is None:
+            raise UserError("--resume continues the run written to --out: give its file")
+        if out_path.exists():
+            expected = {"scenario": game.rules.id, "variant": game.rules.variant, "agents": names}
+            seeds = [game_seed(seed, i) for i in range(games)]
+            try:
+                done = finished_games(out_path, expected, seeds)
+            except OutputError as exc:
+                raise _fail(exc) from None
+    results: list[dict[str, Any]] = list(done)
+    writer = ResultsFile(out_path, append=bool(done)) if out_path else None
     bar = Progress(
         "[progress.description]{task.description}",
         BarColumn(),
@@ -195,43 +212,19 @@ def simulate_cmd(
         disable=not progress,
     )
     with bar:
-        task = bar.add_task(f"{game.rules.id}: games", total=games)
-        for result in run_batch(spec, count):
+        task = bar.add_task(f"{game.rules.id}: games", total=games, completed=len(done))
+        for result in run_batch(spec, count, start=len(done)):
+            if writer is not None:
+                writer.write(result)
             results.append(result)
             bar.advance(task)
-    if out_path:
-        write_atomic(
-            out_path, _to_csv(results) if out_path.suffix == ".csv" else _to_jsonl(results)
-        )
+    if writer is not None:
+        writer.close()
     summary = summarise(results, game.rules)
     summary.update({"scenario": game.rules.id, "variant": variant, "agents": names, "seed": seed})
     if summary_path:
         write_atomic(summary_path, json.dumps(summary, indent=1, sort_keys=True) + "\n")
     _print_summary(summary, game.rules.title)
-
-
-def _to_jsonl(results: list[dict[str, Any]]) -> str:
-    return "".join(json.dumps(r, sort_keys=True, ensure_ascii=False) + "\n" for r in results)
-
-
-def _flatten(result: dict[str, Any]) -> dict[str, Any]:
-    flat: dict[str, Any] = {}
-    for key, value in result.items():
-        if isinstance(value, dict):
-            flat.update({f"{key}.{k}": v for k, v in value.items()})
-        else:
-            flat[key] = value
-    return flat
-
-
-def _to_csv(results: list[dict[str, Any]]) -> str:
-    rows = [_flatten(r) for r in results]
-    columns = list(rows[0]) if rows else []
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue()
 
 
 def _print_summary(summary: dict[str, Any], title: str) -> None:
@@ -285,11 +278,7 @@ def _fig(value: float | str) -> str:
     required=True,
     help="Save file to write (JSON).",
 )
-@click.option(
-    "--force",
-    is_flag=True,
-    help="Replace an existing file that is not a previous output of this command (never an input).",
-)
+@_force
 def record_cmd(
     scenario: str, variant: str | None, agents: str, seed: int, out_path: Path, force: bool
 ) -> None:
@@ -335,11 +324,7 @@ def _inputs(scenario: str, variant: str | None) -> list[Path]:
     default=None,
     help="Write the per-faction golden text of the game to this file.",
 )
-@click.option(
-    "--force",
-    is_flag=True,
-    help="Replace an existing file that is not a previous output of this command (never an input).",
-)
+@_force
 def replay_cmd(file: Path, show_log: bool, write_golden: Path | None, force: bool) -> None:
     """Replays a save file and checks that it ends in the same state (hash)."""
     try:
@@ -411,11 +396,7 @@ def validate_file(path: Path) -> str:
     default=Path("scenarios"),
     show_default=True,
 )
-@click.option(
-    "--force",
-    is_flag=True,
-    help="Replace an existing file that is not a previous output of this command (never an input).",
-)
+@_force
 def schema_cmd(out_dir: Path, force: bool) -> None:
     """Writes the JSON Schemas of scenario and variant files (for editors)."""
     for name, model in (("schema.json", ScenarioSpec), ("variant.schema.json", VariantSpec)):

@@ -6,9 +6,12 @@ same scenario, so the results (and the output file) are identical whatever the w
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import datetime as dt
 import os
 import random
+import signal
 import statistics
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -111,20 +114,40 @@ def resolve_workers(workers: str | int) -> int:
     return min(count, MAX_WORKERS_PER_CORE * cores)
 
 
+def _die_with_parent(parent: int) -> None:
+    """Runs in each worker process: it ends when the process that started it ends (SIGKILL or
+    SIGTERM of `simulate` leaves no worker behind). Linux has a call for this; elsewhere the
+    pool's own shutdown is all there is."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent was gone before the call took effect
+        os._exit(1)
+
+
 def run_batch(
-    spec: BatchSpec, workers: int, on_result: Callable[[dict[str, Any]], None] | None = None
+    spec: BatchSpec,
+    workers: int,
+    on_result: Callable[[dict[str, Any]], None] | None = None,
+    *,
+    start: int = 0,
 ) -> Iterator[dict[str, Any]]:
-    """Yields each game's result in game order, playing them on `workers` processes."""
-    jobs = [(spec, i) for i in range(spec.games)]
-    if workers <= 1 or spec.games <= 1:
+    """Yields each game's result in game order from game `start` on (the games before it are
+    done: a resumed run), playing them on `workers` processes."""
+    jobs = [(spec, i) for i in range(start, spec.games)]
+    if workers <= 1 or len(jobs) <= 1:
         for job in jobs:
             result = _worker(job)
             if on_result:
                 on_result(result)
             yield result
         return
-    chunk = max(1, min(64, spec.games // (workers * 8) or 1))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    chunk = max(1, min(64, len(jobs) // (workers * 8) or 1))
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_die_with_parent, initargs=(os.getpid(),)
+    ) as pool:
         for result in pool.map(_worker, jobs, chunksize=chunk):
             if on_result:
                 on_result(result)
