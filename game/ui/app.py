@@ -101,13 +101,22 @@ class App:
         register_fonts(manager, self.settings.ui_scale)
         return manager
 
+    def _save_settings(self, settings: Settings) -> None:
+        """Saves the settings; a read-only or full folder is told, never a crash (the
+        settings still hold for this session)."""
+        try:
+            save_settings(settings)
+            self.ctx.notice = ""
+        except OSError as exc:
+            self.ctx.notice = f"Settings apply now but could not be saved: {exc.strerror or exc}"
+
     def apply_settings(self, new: Settings) -> None:
         """Applies new settings (window, scale, sound), saves them, and rebuilds the scenes."""
         old = self.settings
         self.settings = new
         self.sounds.enabled = new.sound
         if self.persist:
-            save_settings(new)
+            self._save_settings(new)
         if (new.size, new.fullscreen) != (old.size, old.fullscreen):
             self.screen = self._open_window()
         if new.ui_scale != old.ui_scale:
@@ -221,7 +230,7 @@ class App:
             if resized != self.settings:
                 self.settings = self.ctx.settings = resized
                 if self.persist:
-                    save_settings(resized)
+                    self._save_settings(resized)
             return
         if self.manager.process_events(event):
             return

@@ -83,6 +83,9 @@ class Context:
     apply_settings: Callable[[Settings], None] = field(default=lambda s: None)
     """Asks the app to apply (and save) new settings: window size, full screen, scale."""
     play_sound: Callable[[str], None] = field(default=lambda name: None)
+    notice: str = ""
+    """A problem of the app's own folders to tell the player (settings that could not be
+    saved); empty when there is none."""
 
     def px(self, n: float) -> int:
         """Returns `n` layout pixels at the current UI scale."""

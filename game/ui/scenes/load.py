@@ -20,14 +20,28 @@ from game.ui.theme import ACCENT, INK_SOFT
 from game.ui.widgets.text import blit_text, draw_error
 
 
+def _mtime(path: Path) -> float:
+    """Returns when a file was last written, 0 for one that cannot be looked at (a link to a
+    file that is gone)."""
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
 def list_saves() -> list[tuple[Path, str]]:
     """Returns (file, description) of each save, the autosave first, then newest first."""
-    files = sorted(saves_dir().glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    try:
+        found = list(saves_dir().glob("*.json"))
+    except OSError:
+        found = []
+    files = sorted(found, key=_mtime, reverse=True)
     if autosave_path().exists():
         files.insert(0, autosave_path())
     out = []
     for path in files[:40]:
-        when = dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%d %b %Y %H:%M")
+        stamp = _mtime(path)
+        when = dt.datetime.fromtimestamp(stamp).strftime("%d %b %Y %H:%M") if stamp else "?"
         try:
             record = load_record(path)
             title = rules_of(record.scenario, record.variant).title

@@ -13,7 +13,7 @@ from game.ui import gui
 from game.ui import scene as sc
 from game.ui.settings import UI_SCALES, WINDOW_SIZES, Settings, config_dir
 from game.ui.theme import ACCENT, INK, INK_SOFT
-from game.ui.widgets.text import blit_text
+from game.ui.widgets.text import blit_text, draw_error
 
 
 class SettingsScene(sc.Scene):
@@ -105,6 +105,7 @@ class SettingsScene(sc.Scene):
             INK_SOFT,
             width=w - px(500),
         )
+        draw_error(surface, fonts, self.ctx.notice, px)
 
     def describe(self) -> dict[str, Any]:
         return {"scene": self.name, "draft": self.draft}
