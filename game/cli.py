@@ -36,7 +36,7 @@ from game.sim.files import write_atomic
 from game.sim.golden import GOLDEN_AGENTS, GOLDEN_SEEDS, golden_text
 from game.sim.outputs import OutputError, claim
 from game.sim.play import play
-from game.sim.record import RecordError, load_record, replay, save_record
+from game.sim.record import RecordError, game_of_record, load_record, replay, save_record
 from game.sim.stream import ResultsFile, finished_games
 
 console = Console(stderr=True)
@@ -324,15 +324,36 @@ def _inputs(scenario: str, variant: str | None) -> list[Path]:
     default=None,
     help="Write the per-faction golden text of the game to this file.",
 )
+@click.option(
+    "--scenario",
+    "scenario_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The scenario file a game was played from (when it was not an installed scenario).",
+)
+@click.option(
+    "--variant",
+    "variant_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The variant file a game was played with (when it was not an installed variant).",
+)
 @_force
-def replay_cmd(file: Path, show_log: bool, write_golden: Path | None, force: bool) -> None:
+def replay_cmd(
+    file: Path,
+    show_log: bool,
+    write_golden: Path | None,
+    scenario_file: Path | None,
+    variant_file: Path | None,
+    force: bool,
+) -> None:
     """Replays a save file and checks that it ends in the same state (hash)."""
     try:
         record = load_record(file)
-        state = replay(record, str(file))
+        state = replay(record, str(file), scenario_file=scenario_file, variant_file=variant_file)
+        game = game_of_record(record, str(file), scenario_file, variant_file)
     except RecordError as exc:
         raise _fail(exc) from None
-    game = load_game(record.scenario, record.variant)
     if show_log:
         from game.core.log import entries
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import functools
+import hashlib
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +20,9 @@ from game.core.rules import Rules
 from game.scenario.compiler import CompileError, compile_rules
 from game.scenario.errors import Problem, ScenarioError
 from game.scenario.mechanics import MECHANICS, MechanicKind
+from game.scenario.reading import read_bytes
 from game.scenario.schema import VariantSpec, scenario_model
-from game.scenario.yamlfile import locate, read_yaml
+from game.scenario.yamlfile import MAX_BYTES, locate, read_yaml
 
 Loc = tuple[int | str, ...]
 
@@ -134,11 +138,58 @@ def build(
         raise ScenarioError([Problem(name, None, "", "conditions nested too deeply")]) from None
 
 
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a game's rules came from when they are not an installed scenario (and variant):
+    each file given by path, and the SHA-256 of its bytes as read."""
+
+    scenario_file: str | None = None
+    scenario_sha256: str | None = None
+    variant_file: str | None = None
+    variant_sha256: str | None = None
+
+
+_SOURCES: dict[int, tuple[Rules, Source]] = {}
+
+
+def source_for(rules: Rules) -> Source | None:
+    """Returns where `rules` came from if a scenario or variant file outside the installed
+    folders was given, or None for an installed scenario and variant (named by their ids)."""
+    hit = _SOURCES.get(id(rules))
+    return hit[1] if hit is not None and hit[0] is rules else None
+
+
+def digest(path: Path) -> str:
+    """Returns the SHA-256 of a file's bytes (read through the reading gate)."""
+    return hashlib.sha256(read_bytes(path, MAX_BYTES)).hexdigest()
+
+
+def _installed(path: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(scenarios_dir().resolve())
+    except OSError:
+        return False
+
+
 def load_rules(scenario: str, variant: str | None = None) -> Rules:
     """Returns the compiled rules of a scenario (id or path), patched by a variant (id or path)."""
     path = scenario_path(scenario)
     stamps = (_stamp(path), _stamp(Path(variant)) if variant else None)
-    return _load_rules(str(path.resolve()), variant, stamps)
+    rules = _load_rules(str(path.resolve()), variant, stamps)
+    given = Path(variant) if variant and Path(variant).suffix in {".yaml", ".yml"} else None
+    outside_variant = given is not None and given.is_file() and not _installed(given)
+    if not _installed(path) or outside_variant:
+        source = Source()
+        if not _installed(path):
+            source = Source(str(path.resolve()), digest(path))
+        if outside_variant and given is not None:
+            source = dataclasses.replace(
+                source, variant_file=str(given.resolve()), variant_sha256=digest(given)
+            )
+        if len(_SOURCES) > 256:
+            _SOURCES.clear()
+        _SOURCES[id(rules)] = (rules, source)
+    return rules
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -29,7 +29,7 @@ from game.core.game import Game
 from game.core.serial import state_hash
 from game.core.state import State
 from game.scenario.errors import Problem, ScenarioError
-from game.scenario.loader import load_game
+from game.scenario.loader import Source, digest, load_game, source_for
 from game.scenario.reading import parse_json, read_text
 from game.sim.files import write_atomic
 
@@ -54,6 +54,18 @@ class RecordError(ScenarioError):
     """A save file that cannot be read or does not replay; the message names file and field."""
 
 
+Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+
+
+class SourceSpec(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+
+    scenario_file: str | None = Field(default=None, max_length=4096)
+    scenario_sha256: Sha256 | None = None
+    variant_file: str | None = Field(default=None, max_length=4096)
+    variant_sha256: Sha256 | None = None
+
+
 class SaveSpec(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
 
@@ -67,6 +79,9 @@ class SaveSpec(BaseModel):
     agents: dict[str, str] = Field(default_factory=dict)
     actions: list[str] = Field(max_length=1_000_000)
     state_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+    source: SourceSpec | None = None
+    """Present when the game was played from a scenario or variant file outside the installed
+    ones: the files (for people: they are never read from here) and their SHA-256."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,9 +95,11 @@ class GameRecord:
     state_hash: str
     agents: dict[str, str] = field(default_factory=dict)
     engine_version: str = ENGINE_VERSION
+    source: Source | None = None
+    """The scenario or variant file the game was played from, if not an installed one."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "format": FORMAT,
             "format_version": FORMAT_VERSION,
             "engine_version": self.engine_version,
@@ -93,6 +110,9 @@ class GameRecord:
             "actions": list(self.actions),
             "state_hash": self.state_hash,
         }
+        if self.source is not None:
+            out["source"] = {k: v for k, v in asdict(self.source).items() if v is not None}
+        return out
 
 
 def make_record(
@@ -106,6 +126,7 @@ def make_record(
         tuple(actions),
         state_hash(final),
         dict(agents or {}),
+        source=source_for(game.rules),
     )
 
 
@@ -151,7 +172,65 @@ def load_record(path: Path) -> GameRecord:
         spec.state_hash,
         dict(spec.agents),
         spec.engine_version,
+        Source(**spec.source.model_dump()) if spec.source is not None else None,
     )
+
+
+def game_of_record(
+    record: GameRecord,
+    name: str,
+    scenario_file: Path | None = None,
+    variant_file: Path | None = None,
+) -> Game:
+    """Returns the game a record was played in; RecordError says which file to give when it
+    was played from a file, or that a file given is not the one it was played with."""
+    source = record.source or Source()
+
+    def check(given: Path | None, recorded: str | None, sha: str | None, what: str) -> None:
+        if recorded is None:
+            return
+        if given is None:
+            raise RecordError(
+                [
+                    Problem(
+                        name,
+                        None,
+                        f"source.{what}_file",
+                        f"played from the {what} file {recorded}; give it again "
+                        f"(replay SAVE --{what} FILE) to replay it",
+                    )
+                ]
+            )
+        try:
+            found = digest(given)
+        except ScenarioError as exc:
+            raise RecordError(exc.problems) from None
+        if found != sha:
+            raise RecordError(
+                [
+                    Problem(
+                        str(given),
+                        None,
+                        "",
+                        f"is not the {what} file this game was played with (its SHA-256 "
+                        "differs: the file was edited, or is another one)",
+                    )
+                ]
+            )
+
+    check(scenario_file, source.scenario_file, source.scenario_sha256, "scenario")
+    check(variant_file, source.variant_file, source.variant_sha256, "variant")
+    scenario = str(scenario_file) if source.scenario_file and scenario_file else record.scenario
+    variant = str(variant_file) if source.variant_file and variant_file else record.variant
+    try:
+        game = load_game(scenario, variant)
+    except ScenarioError as exc:
+        raise RecordError([Problem(name, None, "scenario", str(exc))]) from None
+    if game.rules.id != record.scenario or game.rules.variant != record.variant:
+        raise RecordError(
+            [Problem(name, None, "scenario", f"the files given are not {record.scenario!r}")]
+        )
+    return game
 
 
 def canonical_action(game: Game, text: str) -> Action:
@@ -164,16 +243,23 @@ def canonical_action(game: Game, text: str) -> Action:
     return action
 
 
-def replay(record: GameRecord, name: str = "record", *, check_hash: bool = True) -> State:
+def replay(
+    record: GameRecord,
+    name: str = "record",
+    *,
+    check_hash: bool = True,
+    scenario_file: Path | None = None,
+    variant_file: Path | None = None,
+) -> State:
     """Plays a record's actions again and returns the final state.
 
-    Raises RecordError if the scenario cannot be loaded, an action does not parse or is
-    illegal (naming its position), or the final state's hash differs from the record's.
+    A game played from a scenario or variant file outside the installed ones replays only from
+    that file, given again (`scenario_file`, `variant_file`) and checked against the SHA-256
+    the save holds. Raises RecordError if the scenario cannot be loaded or is not the one the
+    game was played with, an action does not parse or is illegal (naming its position), or the
+    final state's hash differs from the record's.
     """
-    try:
-        game = load_game(record.scenario, record.variant)
-    except ScenarioError as exc:
-        raise RecordError([Problem(name, None, "scenario", str(exc))]) from None
+    game = game_of_record(record, name, scenario_file, variant_file)
     state = game.initial_state(record.seed)
     for i, text in enumerate(record.actions):
         try:

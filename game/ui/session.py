@@ -303,6 +303,18 @@ class Session:
         """Returns the session saved in `path`; RecordError says what is wrong with the file."""
         record = load_record(path)
         name = str(path)
+        if record.source is not None:
+            raise RecordError(
+                [
+                    Problem(
+                        name,
+                        None,
+                        "source",
+                        "played from a scenario or variant file, not an installed one: "
+                        "replay it with `python main.py replay SAVE --scenario FILE`",
+                    )
+                ]
+            )
         try:
             game = game_of(record.scenario, record.variant)
         except ScenarioError as exc:

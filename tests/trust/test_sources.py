@@ -67,3 +67,43 @@ def test_a_variant_file_runs_in_every_worker(tmp_path: Path, workers: str) -> No
         tmp_path / "e.jsonl",
     )
     assert {r["variant"] for r in rows} == {"calm_army"}
+
+
+def test_a_save_from_a_file_replays_only_from_that_file(tmp_path: Path) -> None:
+    """Regression: saves recorded from a scenario or variant file could not be replayed; now
+    they record the file and its SHA-256, and replay refuses another file."""
+    copy = edited_copy(tmp_path)
+    save = tmp_path / "game.json"
+    made = CliRunner().invoke(
+        cli, ["record", "--scenario", str(copy), "--agents", AGENTS, "--seed", "4",
+              "--out", str(save)]
+    )  # fmt: skip
+    assert made.exit_code == 0, made.output
+    source = json.loads(save.read_text(encoding="utf-8"))["source"]
+    assert source["scenario_file"] == str(copy.resolve())
+    assert len(source["scenario_sha256"]) == 64
+    plain = CliRunner().invoke(cli, ["replay", str(save)])
+    assert plain.exit_code == 1
+    assert "give it again" in plain.output
+    given = CliRunner().invoke(cli, ["replay", str(save), "--scenario", str(copy)])
+    assert given.exit_code == 0, given.output
+    installed = scenario_path("railway-sale")
+    other = CliRunner().invoke(cli, ["replay", str(save), "--scenario", str(installed)])
+    assert other.exit_code == 1
+    assert "SHA-256 differs" in other.output
+    copy.write_text(copy.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    edited = CliRunner().invoke(cli, ["replay", str(save), "--scenario", str(copy)])
+    assert edited.exit_code == 1
+    assert "SHA-256 differs" in edited.output
+
+
+def test_the_window_says_how_to_replay_a_save_from_a_file(tmp_path: Path) -> None:
+    from game.sim.record import RecordError
+    from game.ui.session import Session
+
+    copy = edited_copy(tmp_path)
+    save = tmp_path / "game.json"
+    made = CliRunner().invoke(cli, ["record", "--scenario", str(copy), "--out", str(save)])
+    assert made.exit_code == 0, made.output
+    with pytest.raises(RecordError, match="replay SAVE --scenario FILE"):
+        Session.load(save)
