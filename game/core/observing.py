@@ -16,6 +16,11 @@ from game.core.state import CHOICES, RUNNING, State
 
 __all__ = ["Observing"]
 
+SEEN_LIMIT = 512
+"""Log nodes whose visible lines `observe` remembers (per faction) before it starts afresh.
+Each keeps its game's whole log alive, so the memo holds the recent states of a game or two,
+not the logs of every game a long run has played."""
+
 
 class Observing:
     """The observation side of `Game` (a base class of it: its methods are Game's own)."""
@@ -109,7 +114,7 @@ class Observing:
         fresh.reverse()
         result = known + tuple(fresh) if fresh else known
         if log is not None:
-            if len(self._seen) > 50_000:
+            if len(self._seen) > SEEN_LIMIT:
                 self._seen.clear()
             self._seen[(id(log), faction)] = (log, result)
         return result

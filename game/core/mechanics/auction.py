@@ -55,7 +55,7 @@ from game.core.mechanics.auction_view import (
     Tender,
     Withhold,
 )
-from game.core.mechanics.base import Mechanic, Reading
+from game.core.mechanics.base import CACHE_LIMIT, Mechanic, Reading
 from game.core.observation import Seen
 from game.core.rules import NO_TRACK
 from game.core.state import State
@@ -161,7 +161,7 @@ class Auction(AuctionText, Mechanic):
         cached = self._cache.get(key)
         if cached is None:
             cached = self._all_actions(state, faction, b, is_host)
-            if len(self._cache) > 20_000:
+            if len(self._cache) > CACHE_LIMIT:
                 self._cache.clear()
             self._cache[key] = cached
         given = state.orders[faction]

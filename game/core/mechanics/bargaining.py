@@ -32,7 +32,7 @@ from game.core.mechanics.bargaining_view import (
     Terms,
     TermsDef,
 )
-from game.core.mechanics.base import Mechanic, Reading
+from game.core.mechanics.base import CACHE_LIMIT, Mechanic, Reading
 from game.core.observation import Seen
 from game.core.records import AcceptanceOverruled, AgreementReached, OfferMade, TermsProposed
 from game.core.state import State
@@ -121,7 +121,7 @@ class Bargaining(Mechanic):
                 if i != tracks[me.terms]
             )
             cached.sort()
-            if len(self._cache) > 20_000:  # bounded: a long run meets ever new price pairs
+            if len(self._cache) > CACHE_LIMIT:  # a long run meets ever new price pairs
                 self._cache.clear()
             self._cache[key] = cached
         given = state.orders[faction]

@@ -12,6 +12,11 @@ from game.core.observation import Seen
 from game.core.state import State
 from game.core.turn import Turn
 
+CACHE_LIMIT = 1024
+"""Entries a mechanic's memo of legal-action lists keeps before it starts afresh: enough for
+the states of a game and a search's neighbourhood, bounded for runs of many thousand games
+(each entry is a list of up to a few hundred actions)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Reading:
