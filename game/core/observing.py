@@ -16,7 +16,7 @@ from game.core.state import CHOICES, RUNNING, State
 
 __all__ = ["Observing"]
 
-SEEN_LIMIT = 512
+SEEN_LIMIT = 128
 """Log nodes whose visible lines `observe` remembers (per faction) before it starts afresh.
 Each keeps its game's whole log alive, so the memo holds the recent states of a game or two,
 not the logs of every game a long run has played."""
