@@ -10,6 +10,7 @@ moves each frame. The save file is the engine's record (scenario, variant, seed,
 
 from __future__ import annotations
 
+import os
 import random
 import time
 from collections.abc import Mapping, Sequence
@@ -34,6 +35,7 @@ from game.sim.record import (
     save_record,
 )
 from game.ui.catalog import game_of
+from game.ui.settings import autosave_paths
 
 HUMAN = "human"
 """Seat kind of a faction played at the window."""
@@ -281,7 +283,7 @@ class Session:
         if self.autosave_path is None:
             return
         record, path = self.record(), self.autosave_path
-        self._saving = self._io.submit(_write, path, record)
+        self._saving = self._io.submit(_write_autosave, path, record)
 
     def wait_saved(self) -> None:
         """Waits for the autosave being written, if any; its error is the player's to see."""
@@ -341,5 +343,17 @@ class Session:
 
 def _write(path: Path, record: GameRecord) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
+    save_record(path, record)
+    return path
+
+
+def _write_autosave(path: Path, record: GameRecord) -> Path:
+    """Writes the autosave, keeping the previous ones (`autosave_paths`): if the newest is ever
+    damaged, Continue falls back to the one before it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    older = autosave_paths(path)
+    for newer, old in zip(reversed(older[:-1]), reversed(older[1:]), strict=True):
+        if newer.is_file():
+            os.replace(newer, old)
     save_record(path, record)
     return path

@@ -56,6 +56,18 @@ def autosave_path() -> Path:
     return data_dir() / "autosave.json"
 
 
+AUTOSAVES = 3
+"""How many autosaves are kept: the latest, and the two before it to fall back on."""
+
+
+def autosave_paths(latest: Path | None = None) -> list[Path]:
+    """Returns the autosave files, newest first (`autosave.json`, `autosave.1.json`, …)."""
+    latest = latest or autosave_path()
+    return [latest] + [
+        latest.with_name(f"{latest.stem}.{i}{latest.suffix}") for i in range(1, AUTOSAVES)
+    ]
+
+
 def chronicles_dir() -> Path:
     return data_dir() / "chronicles"
 

@@ -9,9 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from game.ui import scene as sc
 from game.ui.app import App
+from game.ui.catalog import game_of
 from game.ui.scenes.load import list_saves
-from game.ui.settings import Settings, saves_dir
+from game.ui.scenes.menu import MainMenu
+from game.ui.session import Session
+from game.ui.settings import Settings, autosave_path, autosave_paths, saves_dir
+from tests.ui.driver import Driver
 
 
 def test_settings_that_cannot_be_saved_are_told_not_crashed(
@@ -50,3 +55,27 @@ def test_the_load_screen_lists_bad_files_as_unreadable(tmp_path: Path) -> None:
     assert "cannot be read" in names["huge.json"]
     if hasattr(os, "mkfifo"):
         assert "cannot be read" in names["pipe.json"]
+
+
+def test_continue_falls_back_to_the_autosave_before_a_damaged_one(driver: Driver) -> None:
+    """The last three autosaves are kept; when the newest is damaged, Continue opens the one
+    before it and says nothing is lost but a turn."""
+    session = Session(
+        game_of("railway-sale"), 3, {"ussr": "human", "japan": "historical"},
+        autosave=autosave_path(),
+    )  # fmt: skip
+    turns = []
+    for _ in range(4):
+        session.confirm()
+        while session.human_to_act() < 0 and not session.is_over():
+            session.poll(budget=0.05)
+        session.wait_saved()
+        turns.append(session.state.turn)
+    session.close()
+    newest, previous, oldest = autosave_paths()
+    assert all(p.exists() for p in (newest, previous, oldest))
+    assert json.loads(previous.read_text(encoding="utf-8"))["actions"]
+    newest.write_text("{ damaged", encoding="utf-8")
+    moved = MainMenu(driver.app.ctx)._continue()
+    assert isinstance(moved, sc.Reset)
+    assert moved.args["session"].state.turn == turns[-2]

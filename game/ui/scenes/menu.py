@@ -11,7 +11,7 @@ from pygame_gui.elements import UIButton
 from game.ui import gui
 from game.ui import scene as sc
 from game.ui.saves import open_saved
-from game.ui.settings import autosave_path
+from game.ui.settings import autosave_paths
 from game.ui.theme import ACCENT, INK, INK_SOFT, RULE
 from game.ui.widgets.map_view import MapPainter, MapView
 from game.ui.widgets.text import blit_text
@@ -47,7 +47,7 @@ class MainMenu(sc.Scene):
         w, h = self.ctx.size
         self.buttons = {}
         top = max(px(230), h // 2 - px(110))
-        has_autosave = autosave_path().exists()
+        has_autosave = any(p.exists() for p in autosave_paths())
         for i, (key, text, keycode) in enumerate(ITEMS):
             rect = pygame.Rect(px(80), top + i * px(58), min(px(330), int(w * 0.32)), px(46))
             hint = pygame.key.name(keycode).upper()
@@ -82,12 +82,17 @@ class MainMenu(sc.Scene):
         return None if scene is None else sc.Push(scene)
 
     def _continue(self) -> sc.Transition:
-        if not autosave_path().exists():
-            return None
-        opened, why = open_saved(autosave_path())
-        if why:
-            self.error = f"The autosave could not be loaded: {why}"
-        return opened
+        """Opens the latest autosave that can be read (a damaged one falls back to the one
+        before it)."""
+        reasons = []
+        for path in (p for p in autosave_paths() if p.exists()):
+            opened, why = open_saved(path)
+            if not why:
+                return opened
+            reasons.append(why)
+        if reasons:
+            self.error = f"The autosave could not be loaded: {reasons[0]}"
+        return None
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, px = self.ctx.fonts, self.ctx.px
