@@ -70,8 +70,10 @@ class MapCompiler:
 
 
 def spec_of(track: NewTrack) -> s.TrackSpec:
-    """Returns the spec of a track the map or a mechanic generates."""
-    return s.TrackSpec(
+    """Returns the spec of a track the map or a mechanic generates. It is built from values
+    already validated, without validating again: a derived name or id may be longer than a
+    file's own (`<lot name>: holder`, `bid_<lot id>_<faction>`), which is no fault of the file."""
+    return s.TrackSpec.model_construct(
         id=track.id,
         name=track.name,
         range=list(track.range),

@@ -161,3 +161,19 @@ def test_markup_in_a_title_does_not_break_the_summary(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "[/] [bold]Railway[/bold" in result.output
+
+
+def test_long_names_and_ids_make_long_derived_tracks(tmp_path: Path) -> None:
+    """Regression: a lot name of 75 characters (allowed: 80) crashed the compiler, because the
+    track it derives (`<name>: holder`) was validated against the file's own limit."""
+    text = scenario_path("fishery-auctions").read_text(encoding="utf-8")
+    long_name = "Icha River mouth where the salmon run thickest in the early weeks of summer"
+    assert len(long_name) == 75
+    long_id = "wk_" + "icha" * 15
+    text = text.replace("name: Icha River mouth,", f"name: {long_name},")
+    text = text.replace("wk_icha", long_id)
+    path = tmp_path / "long.yaml"
+    path.write_text(text, encoding="utf-8")
+    game = load_game(str(path))
+    assert f"bid_{long_id}_japan" in {t.id for t in game.rules.tracks}
+    assert any(t.name == f"{long_name}: holder" for t in game.rules.tracks)
