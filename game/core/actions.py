@@ -44,19 +44,11 @@ class EndTurn(Action):
 
     __slots__ = ()
 
-    @classmethod
-    def make(cls, faction: int) -> EndTurn:
-        return cls(faction, END)
-
 
 class Choose(Action):
     """Answers an event (`japan:choose:potsdam:ignore`)."""
 
     __slots__ = ()
-
-    @classmethod
-    def make(cls, faction: int, event: int, option: int) -> Choose:
-        return cls(faction, CHOOSE, event, option)
 
     @property
     def event(self) -> int:
@@ -71,10 +63,6 @@ class Do(Action):
     """Gives one of the scenario's own orders (`ussr:court_us`)."""
 
     __slots__ = ()
-
-    @classmethod
-    def make(cls, faction: int, action: int) -> Do:
-        return cls(faction, DO, action)
 
     @property
     def action(self) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from game.core.mechanics.auction_view import BID, AuctionView, LotView, Purse
+from game.core.mechanics.auction_view import BID, NOBODY_HOLDS, AuctionView, LotView, Purse
 from game.core.observation import Seen
 from game.core.rules import NO_TRACK
 
@@ -21,7 +21,7 @@ def lot_tracks(a: Auction) -> frozenset[int]:
 
 def _holder(value: int | None) -> int | None:
     """Returns the faction index a holder track names (it holds faction + 1; 0 is nobody)."""
-    return None if not value else value - 1
+    return None if value is None or value == NOBODY_HOLDS else value - 1
 
 
 def auction_view(a: Auction, seen: Seen) -> AuctionView:
