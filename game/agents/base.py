@@ -11,6 +11,7 @@ from typing import Protocol
 from game.agents.greedy import GreedyAgent
 from game.agents.historical import HistoricalAgent
 from game.agents.random_agent import RandomAgent
+from game.agents.reasons import Reason
 from game.core.actions import Action
 from game.core.game import Game
 from game.core.observation import Observation
@@ -24,25 +25,36 @@ class Agent(Protocol):
     def act(self, obs: Observation, legal: Sequence[Action], rng: random.Random) -> Action: ...
 
 
+def reason_of(agent: Agent) -> Reason | None:
+    """Returns the agent's account of its last choice (`Reason`), or None if it gives none."""
+    return getattr(agent, "reason", None)
+
+
 @dataclass(frozen=True, slots=True)
 class AgentKind:
     """One kind of agent: what it does, and how to build one for a faction."""
 
     description: str
     """One line for players (the set-up screen's tooltip)."""
-    make: Callable[[Game, int], Agent]
-    """Returns a new agent of this kind for (game, faction index)."""
+    make: Callable[[Game, int, str], Agent]
+    """Returns a new agent of this kind for (game, faction index, level)."""
+    levels: tuple[str, ...] = ()
+    """The strengths it can play at (`mcts:hard`), the default first; () for agents with none."""
+    level_notes: tuple[str, ...] = ()
+    """One line per level for players (what it costs in thinking time)."""
 
 
 AGENTS: Mapping[str, AgentKind] = MappingProxyType(
     {
         "historical": AgentKind(
-            "Follows what this side did in history, step by step.", HistoricalAgent
+            "Follows what this side did in history, step by step (the dated reference script).",
+            lambda game, faction, level: HistoricalAgent(game, faction),
         ),
         "greedy": AgentKind(
-            "Looks one turn ahead for its own score (it sees only its own view).", GreedyAgent
+            "Looks one turn ahead for its own score (a baseline: it sees only its own view).",
+            lambda game, faction, level: GreedyAgent(game, faction),
         ),
-        "random": AgentKind("Picks any legal move.", lambda game, faction: RandomAgent()),
+        "random": AgentKind("Picks any legal move.", lambda game, faction, level: RandomAgent()),
     }
 )
 """Every kind of agent by name, in the order players are offered them: the names accepted by
@@ -54,12 +66,39 @@ def make_agents(game: Game, names: dict[str, str]) -> dict[int, Agent]:
     return {f.index: make_agent(names[f.id], game, f.index) for f in game.rules.factions}
 
 
-def make_agent(name: str, game: Game, faction: int) -> Agent:
-    """Returns a new agent of the named kind for `faction`; ValueError lists the known kinds."""
-    kind = AGENTS.get(name)
+def split_agent(name: str) -> tuple[AgentKind, str]:
+    """Returns the kind and level of an agent name (`mcts`, `mcts:hard`): the kind's default
+    level when none is given, "" for kinds without levels. ValueError names what is wrong."""
+    base, _, level = name.partition(":")
+    kind = AGENTS.get(base)
     if kind is None:
-        raise ValueError(f"unknown agent {name!r} (known: {', '.join(AGENTS)})")
-    return kind.make(game, faction)
+        raise ValueError(f"unknown agent {base!r} (known: {', '.join(AGENTS)})")
+    if not kind.levels:
+        if level:
+            raise ValueError(f"agent {base!r} has no levels (write {base!r} alone)")
+        return kind, ""
+    if not level:
+        return kind, kind.levels[0]
+    if level not in kind.levels:
+        raise ValueError(
+            f"unknown level {level!r} of agent {base!r} (known: {', '.join(kind.levels)})"
+        )
+    return kind, level
+
+
+def agent_names() -> list[str]:
+    """Returns every agent name accepted anywhere: each kind, then each kind:level."""
+    out = list(AGENTS)
+    for name, kind in AGENTS.items():
+        out.extend(f"{name}:{level}" for level in kind.levels)
+    return out
+
+
+def make_agent(name: str, game: Game, faction: int) -> Agent:
+    """Returns a new agent of the named kind (`greedy`, `mcts:hard`) for `faction`;
+    ValueError lists the known kinds or levels."""
+    kind, level = split_agent(name)
+    return kind.make(game, faction, level)
 
 
 def parse_agents(game: Game, text: str, default: str = "random") -> dict[str, str]:
@@ -75,7 +114,6 @@ def parse_agents(game: Game, text: str, default: str = "random") -> dict[str, st
         faction, agent = (x.strip() for x in part.split("=", 1))
         if faction not in out:
             raise ValueError(f"unknown faction {faction!r} (known: {', '.join(known)})")
-        if agent not in AGENTS:
-            raise ValueError(f"unknown agent {agent!r} (known: {', '.join(AGENTS)})")
+        split_agent(agent)
         out[faction] = agent
     return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
+from game.agents.reasons import Reason, Weighed
 from game.core.actions import END, Action, EndTurn
 from game.core.game import Game
 from game.core.observation import Observation
@@ -26,23 +27,34 @@ class GreedyAgent:
     def __init__(self, game: Game, faction: int) -> None:
         self.game = game
         self.faction = faction
+        self.reason: Reason | None = None
 
     def act(self, obs: Observation, legal: Sequence[Action], rng: random.Random) -> Action:
         if len(legal) == 1:
+            self.reason = Reason(self.name, legal[0], "The only move.")
             return legal[0]
         sample = self.game.determinize(obs, rng)
         best: list[Action] = []
         best_value = float("-inf")
+        values = []
         for action in legal:
             value = self._value(sample, action)
+            values.append(Weighed(action, value))
             if value > best_value + 1e-9:
                 best, best_value = [action], value
             elif abs(value - best_value) <= 1e-9:
                 best.append(action)
-        for action in best:
-            if isinstance(action, EndTurn):
-                return action
-        return best[rng.randrange(len(best))]
+        chosen: Action | None = next((a for a in best if isinstance(a, EndTurn)), None)
+        if chosen is None:
+            chosen = best[rng.randrange(len(best))]
+        ranked = sorted(values, key=lambda w: -(w.value or 0.0))[:5]
+        self.reason = Reason(
+            self.name,
+            chosen,
+            f"Scores {best_value:.1f} one turn ahead, the best of {len(legal)} moves.",
+            tuple(ranked),
+        )
+        return chosen
 
     def _value(self, state: State, action: Action) -> float:
         game = self.game

@@ -14,6 +14,7 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
+from game.agents.reasons import Reason
 from game.core.actions import Action, Choose, EndTurn
 from game.core.game import Game
 from game.core.observation import Observation
@@ -28,6 +29,7 @@ class HistoricalAgent:
     def __init__(self, game: Game, faction: int) -> None:
         self.game = game
         self.faction = faction
+        self.reason: Reason | None = None
         rules = game.rules
         self.steps = [
             (step, tuple(game.parse_action(text) for text in step.actions))
@@ -35,14 +37,20 @@ class HistoricalAgent:
         ]
 
     def act(self, obs: Observation, legal: Sequence[Action], rng: random.Random) -> Action:
+        action, why = self._choose(obs, legal)
+        self.reason = Reason(self.name, action, why)
+        return action
+
+    def _choose(self, obs: Observation, legal: Sequence[Action]) -> tuple[Action, str]:
         if obs.phase == CHOICES:
             event = self.game.rules.events[obs.choice]
             for option in event.options:
                 if option.historical:
-                    return next(
+                    chosen = next(
                         a for a in legal if isinstance(a, Choose) and a.option == option.index
                     )
-            return legal[0]
+                    return chosen, "This is the answer given in history."
+            return legal[0], "History gives no answer here: the first option."
         tracks = self.game.seen(obs).filled()
         allowed = set(legal)
         for step, actions in self.steps:
@@ -54,5 +62,6 @@ class HistoricalAgent:
                 continue
             for action in actions:
                 if action in allowed:
-                    return action
-        return next((a for a in legal if isinstance(a, EndTurn)), legal[0])
+                    return action, f"History: {step.note}" if step.note else "As in history."
+        end = next((a for a in legal if isinstance(a, EndTurn)), legal[0])
+        return end, "Nothing this side did in history is due now."
