@@ -10,6 +10,7 @@ from typing import Protocol
 
 from game.agents.greedy import GreedyAgent
 from game.agents.historical import HistoricalAgent
+from game.agents.mcts import LEVELS, MctsAgent
 from game.agents.random_agent import RandomAgent
 from game.agents.reasons import Reason
 from game.core.actions import Action
@@ -46,6 +47,17 @@ class AgentKind:
 
 AGENTS: Mapping[str, AgentKind] = MappingProxyType(
     {
+        "mcts": AgentKind(
+            "Thinks ahead: imagines many futures consistent with what it has seen, "
+            "and plays the move that turns out best for its side.",
+            lambda game, faction, level: MctsAgent(game, faction, level),
+            tuple(LEVELS),
+            (
+                "normal: about a second a move",
+                "easy: a quick look ahead",
+                "hard: up to several seconds a move",
+            ),
+        ),
         "historical": AgentKind(
             "Follows what this side did in history, step by step (the dated reference script).",
             lambda game, faction, level: HistoricalAgent(game, faction),

@@ -109,12 +109,21 @@ def test_the_agents_table_names_every_kind_once() -> None:
     """`AGENTS` is the one list of agent kinds: each builds an agent of its name, has a
     one-line description, and the errors list them all."""
     game = load_game("railway-sale")
-    assert list(AGENTS) == ["historical", "greedy", "random"]
+    assert list(AGENTS) == ["mcts", "historical", "greedy", "random"]
     for name, kind in AGENTS.items():
-        assert make_agent(name, game, 0).name == name
+        default = f"{name}:{kind.levels[0]}" if kind.levels else name
+        assert make_agent(name, game, 0).name == default
         assert kind.description
         assert "\n" not in kind.description
-    with pytest.raises(ValueError, match="known: historical, greedy, random"):
+        assert len(kind.level_notes) == len(kind.levels)
+        for level in kind.levels:
+            assert make_agent(f"{name}:{level}", game, 0).name == f"{name}:{level}"
+    with pytest.raises(ValueError, match="known: mcts, historical, greedy, random"):
         make_agent("genius", game, 0)
-    with pytest.raises(ValueError, match="known: historical, greedy, random"):
+    with pytest.raises(ValueError, match="known: mcts, historical, greedy, random"):
         parse_agents(game, "ussr=genius")
+    with pytest.raises(ValueError, match="unknown level 'brilliant'.*known: normal, easy, hard"):
+        parse_agents(game, "ussr=mcts:brilliant")
+    with pytest.raises(ValueError, match="has no levels"):
+        make_agent("greedy:hard", game, 0)
+    assert parse_agents(game, "japan=mcts:hard")["japan"] == "mcts:hard"

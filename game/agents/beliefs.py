@@ -1,0 +1,192 @@
+"""Beliefs: full states that agree with everything one faction has seen, for search to plan on.
+
+A particle filter over the game's own dynamics. The particles start as the game's own start
+states (`initial_state` on seeds the faction does not know, so hidden start values follow the
+scenario's own ranges). At each of the faction's decisions, every particle is advanced through
+the moves made since the last one: the faction's own moves as it made them, every other side's
+by the search's default policy (`game.agents.rollout`), chance by the particle's own seed. A
+particle whose view then equals the faction's observation (turn, phase, the tracks and events
+it sees, its own orders, the event it must answer) is kept; the others are dropped. When none
+survives (the other sides did something the default policy rarely does), the particles whose
+view comes closest are kept instead. Kept particles are resampled to the full number with new
+seeds (the true seed's future draws are unknown anyway).
+
+`sample` returns a state made from the observation itself — every track, event and order the
+faction sees — with only what it cannot see taken from a particle, so `observe(sample, f)`
+equals the observation (its log aside) by construction. Nothing here reads the true state.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from typing import Final
+
+from game.agents.rollout import rollout_action
+from game.core.actions import Action
+from game.core.game import Game
+from game.core.observation import NO_EVENT, Observation
+from game.core.state import CHOICES, RUNNING, State
+
+PARTICLES: Final = 48
+"""Particles per faction: enough that the hidden start ranges (a few dozen values each) are
+covered, few enough that updating them costs a few milliseconds a move."""
+NEAREST: Final = 0.25
+"""Share of particles kept, nearest first, when none agrees exactly with the observation."""
+MAX_STEPS: Final = 400
+"""Moves one particle may make between two of the faction's decisions (a guard: the longest
+shipped gap is a few dozen)."""
+
+
+class Belief:
+    """What one faction believes about the states it cannot see, kept up to date."""
+
+    def __init__(self, game: Game, faction: int, rng: random.Random, n: int = PARTICLES) -> None:
+        self.game = game
+        self.faction = faction
+        self.n = n
+        rules = game.rules
+        bit = 1 << faction
+        self._visible = tuple(t.index for t in rules.tracks if t.mask & bit)
+        self._hidden = tuple(t.index for t in rules.tracks if not t.mask & bit)
+        self._spans = tuple(max(1, t.hi - t.lo) for t in rules.tracks)
+        self._event_mask = sum(1 << e.index for e in rules.events if e.mask & bit)
+        self._end_rules = {r.id: r.index for r in rules.end_rules}
+        self.particles: list[State] = [game.initial_state(rng.getrandbits(32)) for _ in range(n)]
+        self._mine: list[Action] = []
+        self.exact = 0
+        """How many particles agreed exactly with the last observation (a diagnostic)."""
+
+    # ------------------------------------------------------------------ updating
+
+    def commit(self, action: Action) -> None:
+        """Notes a move the faction made (its particles replay it at the next update)."""
+        self._mine.append(action)
+
+    def update(self, obs: Observation, rng: random.Random) -> None:
+        """Advances every particle to the faction's present decision and keeps those that agree
+        with `obs` (or, when none does, those that come closest)."""
+        mine, self._mine = self._mine, []
+        advanced = [self._advance(p, mine, obs, rng) for p in self.particles]
+        alive = [p for p in advanced if p is not None]
+        exact = [p for p in alive if self._distance(p, obs) == 0.0]
+        self.exact = len(exact)
+        if exact:
+            kept = exact
+        elif alive:
+            ranked = sorted(alive, key=lambda p: self._distance(p, obs))
+            kept = ranked[: max(1, int(len(ranked) * NEAREST))]
+        else:
+            kept = self.particles
+        kept = [self._project(p, obs, p.seed) for p in kept]
+        self.particles = [
+            self._reseed(kept[rng.randrange(len(kept))], rng.getrandbits(32)) for _ in range(self.n)
+        ]
+
+    def _advance(
+        self, state: State, mine: Sequence[Action], obs: Observation, rng: random.Random
+    ) -> State | None:
+        """Plays a particle on to the faction's next decision; None if it cannot get there."""
+        game, f = self.game, self.faction
+        queue = list(mine)
+        for _ in range(MAX_STEPS):
+            if game.is_terminal(state):
+                return None
+            if state.to_act == f:
+                if not queue:
+                    return state
+                action = queue.pop(0)
+                if game.why_illegal(state, action) is not None:
+                    return None
+            else:
+                if state.turn > obs.turn:
+                    return None
+                action = rollout_action(game, state, rng)
+            state = game.apply(state, action)
+        return None
+
+    def _distance(self, state: State, obs: Observation) -> float:
+        """Returns 0 when the faction would see exactly `obs` in `state`; else how far off."""
+        if state.turn != obs.turn or state.phase != obs.phase or state.to_act != obs.to_act:
+            return float("inf")
+        if obs.phase == CHOICES and state.pending[0][0] != obs.choice:
+            return float("inf")
+        gap = 0.0
+        if state.orders[self.faction] != obs.own_orders:
+            gap += 1.0
+        if state.fired & self._event_mask != obs.fired:
+            gap += 1.0
+        spans = self._spans
+        for (_, value), t in zip(obs.tracks, self._visible, strict=True):
+            if state.tracks[t] != value:
+                gap += abs(state.tracks[t] - value) / spans[t]
+        return gap
+
+    # ------------------------------------------------------------------ sampling
+
+    def sample(self, obs: Observation, rng: random.Random) -> State:
+        """Returns a full state that agrees with `obs`, its hidden part drawn from the belief
+        and its seed fresh (chance from here on is unknown)."""
+        particle = self.particles[rng.randrange(len(self.particles))]
+        return self._project(particle, obs, rng.getrandbits(32))
+
+    def hidden_values(self) -> list[tuple[int, ...]]:
+        """Returns each particle's values of the tracks the faction cannot see (for reports)."""
+        return [tuple(p.tracks[t] for t in self._hidden) for p in self.particles]
+
+    @property
+    def hidden_tracks(self) -> tuple[int, ...]:
+        """Indices of the tracks the faction cannot see, in scenario order."""
+        return self._hidden
+
+    def _project(self, particle: State, obs: Observation, seed: int) -> State:
+        """Returns `particle` with everything the faction sees set as `obs` says."""
+        tracks = list(particle.tracks)
+        for (_, value), t in zip(obs.tracks, self._visible, strict=True):
+            tracks[t] = value
+        f = self.faction
+        same_point = particle.turn == obs.turn and particle.phase == obs.phase
+        orders = tuple(
+            obs.own_orders if i == f else (particle.orders[i] if same_point else ())
+            for i in range(len(particle.orders))
+        )
+        pending: tuple[tuple[int, int], ...] = ()
+        if obs.phase == CHOICES:
+            if same_point and particle.pending and particle.pending[0][1] == obs.to_act:
+                pending = particle.pending
+                if obs.awaiting != NO_EVENT and pending[0][0] != obs.awaiting:
+                    pending = ((obs.awaiting, obs.to_act),)
+            elif obs.awaiting != NO_EVENT:
+                pending = ((obs.awaiting, obs.to_act),)
+            else:
+                event = next(e.index for e in self.game.rules.events if e.chooser == obs.to_act)
+                pending = ((event, obs.to_act),)
+        fired = obs.fired | (particle.fired & ~self._event_mask)
+        outcome = self._end_rules.get(obs.outcome, RUNNING)
+        return State(
+            seed,
+            obs.turn,
+            obs.phase,
+            obs.to_act,
+            tuple(tracks),
+            orders,
+            pending,
+            fired,
+            outcome,
+            None,
+        )
+
+    @staticmethod
+    def _reseed(state: State, seed: int) -> State:
+        return State(
+            seed,
+            state.turn,
+            state.phase,
+            state.to_act,
+            state.tracks,
+            state.orders,
+            state.pending,
+            state.fired,
+            state.outcome,
+            state.log,
+        )

@@ -1,0 +1,253 @@
+"""The searching agent: information-set Monte Carlo tree search on sampled states.
+
+Each iteration draws a full state from the faction's `Belief` (hidden values plausible given
+all it has seen), plays it forward and learns from the result:
+
+- **One tree per side, keyed by that side's own moves** (multiple-observer, open-loop): a
+  node is the sequence of moves its side has made since the decision being searched. So no side
+  branches on another's secret orders (the engine takes simultaneous orders one side after the
+  other; in the tree, a later side never sees an earlier side's orders of the turn), nor on
+  chance. Every side picks its moves in its own tree by UCT on its own score, so the searching
+  faction plans against opponents that also think.
+- **Availability**: a move is legal in some sampled states and not in others; UCT counts how
+  often each child was available, not how often its parent was visited.
+- **A canonical order of a side's orders within a turn**: search gives orders only in the
+  engine's sort order (k orders are one sequence, not k! of them).
+- **Large action lists, coarse first**: the members of a family (all the prices of an offer,
+  all bids on one lot) enter the tree from coarse to fine (ends, middle, quarters, …) as their
+  node is visited more (progressive widening).
+- **Cut playouts**: past the tree, sides play the default policy (`game.agents.rollout`) until
+  `depth` turns have passed, then every side's score (the scenario's own score formula) is the
+  evaluation; a finished game gives its final scores. Scores are scaled per side to [0, 1] by the
+  range seen in the search, so one exploration constant fits every scenario.
+
+The move chosen is the root child visited most. Budgets are iterations (deterministic: the same
+seed gives the same move) with an optional time limit for the window (which then depends on
+the machine). Levels map to budgets (`LEVELS`).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import random
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from game.agents.beliefs import Belief
+from game.agents.reasons import Reason, Weighed
+from game.agents.rollout import coarse_order, rollout_action
+from game.core.actions import END, Action
+from game.core.game import Game
+from game.core.observation import Observation
+from game.core.state import ORDERS, State
+
+EXPLORE: Final = 0.7
+"""UCT's exploration constant on scores scaled to [0, 1] (the textbook √2/2)."""
+WIDEN: Final = 3
+"""Members of a large family a node offers before it has been visited (coarse ones first)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """How hard the agent thinks per move."""
+
+    iterations: int
+    depth: int
+    """Turns played past the present one before the scores are read."""
+    seconds: float | None = None
+    """Optional wall-clock limit (the window's); None keeps moves reproducible."""
+
+
+LEVELS: Final = {
+    "normal": Budget(iterations=1000, depth=3),
+    "easy": Budget(iterations=150, depth=2),
+    "hard": Budget(iterations=4000, depth=5),
+}
+"""Level → budget; the first is the default (`mcts` alone means `mcts:normal`)."""
+
+
+class _Node:
+    __slots__ = ("avail", "children", "n", "w")
+
+    def __init__(self) -> None:
+        self.children: dict[Action, _Node] = {}
+        self.n = 0
+        self.w = 0.0
+        self.avail = 0
+
+
+@functools.cache
+def _coarse(n: int) -> tuple[int, ...]:
+    return tuple(coarse_order(n))
+
+
+def candidates(game: Game, state: State, faction: int, visits: int) -> list[Action]:
+    """Returns the moves a tree node offers: legal, in canonical order within the turn, and
+    of each large family only as many members, coarse first, as the node's visits allow."""
+    legal = game.legal_actions(state, faction)
+    if state.phase == ORDERS and state.orders[faction]:
+        last = state.orders[faction][-1]
+        legal = [a for a in legal if a.kind == END or a > last]
+    width = WIDEN + int(math.sqrt(visits))
+    n = len(legal)
+    if n <= width:
+        return legal
+    out: list[Action] = []
+    first = 0
+    for i in range(1, n + 1):
+        if i < n and legal[i][1] == legal[first][1] and legal[i][2] == legal[first][2]:
+            continue
+        size = i - first
+        if size <= width:
+            out.extend(legal[first:i])
+        else:
+            out.extend(legal[first + k] for k in _coarse(size)[:width])
+        first = i
+    return out
+
+
+class MctsAgent:
+    """Plans each move by information-set MCTS on states sampled from its beliefs."""
+
+    def __init__(
+        self,
+        game: Game,
+        faction: int,
+        level: str = "normal",
+        *,
+        budget: Budget | None = None,
+        explore: float = EXPLORE,
+    ) -> None:
+        self.game = game
+        self.faction = faction
+        self.level = level
+        self.name = f"mcts:{level}"
+        self.budget = budget or LEVELS[level]
+        self.explore = explore
+        self.belief: Belief | None = None
+        self.reason: Reason | None = None
+        self.iterations = 0
+        """Iterations of the last search (a diagnostic)."""
+        self.stop = False
+        """Set from another thread to end the current search early (the window's Esc)."""
+
+    def act(self, obs: Observation, legal: Sequence[Action], rng: random.Random) -> Action:
+        if self.belief is None:
+            self.belief = Belief(self.game, self.faction, random.Random(rng.getrandbits(64)))
+        belief = self.belief
+        if len(legal) == 1:
+            belief.commit(legal[0])
+            self.reason = Reason(self.name, legal[0], "The only move.")
+            return legal[0]
+        belief.update(obs, rng)
+        roots = self._search(obs, belief, rng)
+        root = roots[self.faction]
+        allowed = set(legal)
+        ranked = sorted(
+            ((a, c) for a, c in root.children.items() if a in allowed),
+            key=lambda ac: (-ac[1].n, -(ac[1].w / ac[1].n if ac[1].n else 0.0)),
+        )
+        if not ranked:
+            chosen = rollout_action(self.game, belief.sample(obs, rng), rng)
+            if chosen not in allowed:
+                chosen = legal[0]
+            self.reason = Reason(self.name, chosen, "No time to search: the default policy.")
+        else:
+            chosen = ranked[0][0]
+            self.reason = self._explain(ranked, root.n)
+        belief.commit(chosen)
+        return chosen
+
+    # ------------------------------------------------------------------ search
+
+    def _search(self, obs: Observation, belief: Belief, rng: random.Random) -> list[_Node]:
+        game, budget = self.game, self.budget
+        sides = len(game.rules.factions)
+        roots = [_Node() for _ in range(sides)]
+        lo = [math.inf] * sides
+        hi = [-math.inf] * sides
+        deadline = None if budget.seconds is None else time.perf_counter() + budget.seconds
+        self.stop = False
+        done = 0
+        while done < budget.iterations and not self.stop:
+            if deadline is not None and done % 16 == 0 and time.perf_counter() > deadline:
+                break
+            state = belief.sample(obs, rng)
+            values = self._iterate(state, roots, lo, hi, rng)
+            for g in range(sides):
+                lo[g] = min(lo[g], values[g])
+                hi[g] = max(hi[g], values[g])
+            done += 1
+        self.iterations = done
+        self._scale = (lo, hi)
+        return roots
+
+    def _iterate(
+        self,
+        state: State,
+        roots: list[_Node],
+        lo: list[float],
+        hi: list[float],
+        rng: random.Random,
+    ) -> list[float]:
+        game = self.game
+        sides = len(roots)
+        cur: list[_Node | None] = list(roots)
+        paths: list[list[_Node]] = [[r] for r in roots]
+        limit = state.turn + self.budget.depth
+        explore = self.explore
+        while not game.is_terminal(state) and state.turn < limit:
+            g = state.to_act
+            node = cur[g]
+            if node is None:
+                action = rollout_action(game, state, rng)
+            else:
+                options = candidates(game, state, g, node.n)
+                fresh = [a for a in options if a not in node.children]
+                if fresh:
+                    action = fresh[rng.randrange(len(fresh))]
+                    child = node.children[action] = _Node()
+                    child.avail = 1
+                    cur[g] = None
+                else:
+                    span = hi[g] - lo[g]
+                    scale = 1.0 / span if span > 0 else 0.0
+                    best = -math.inf
+                    action = options[0]
+                    child = node.children[action]
+                    for option in options:
+                        c = node.children[option]
+                        c.avail += 1
+                        mean = (c.w / c.n - lo[g]) * scale if c.n else 0.0
+                        ucb = (
+                            mean + explore * math.sqrt(math.log(c.avail) / c.n) if c.n else math.inf
+                        )
+                        if ucb > best:
+                            best, action, child = ucb, option, c
+                    cur[g] = child
+                paths[g].append(child)
+            state = game.apply(state, action)
+        values = [game.score(state, g) for g in range(sides)]
+        for g in range(sides):
+            for n in paths[g]:
+                n.n += 1
+                n.w += values[g]
+        return values
+
+    # ------------------------------------------------------------------ words
+
+    def _explain(self, ranked: list[tuple[Action, _Node]], total: int) -> Reason:
+        game = self.game
+        weighed = tuple(Weighed(a, c.w / c.n if c.n else None, c.n) for a, c in ranked[:5])
+        best = weighed[0]
+        words = (
+            f"{game.label(best.action)}: expected score {best.value:.1f} "
+            f"over {best.visits} of {total} imagined futures"
+        )
+        if len(weighed) > 1 and weighed[1].value is not None:
+            other = weighed[1]
+            words += f"; {game.label(other.action)} would score {other.value:.1f}"
+        return Reason(self.name, best.action, words + ".", weighed)

@@ -1,0 +1,101 @@
+"""The default policy of search: how a side is assumed to play where the search does not look.
+
+Uniform random play is a poor model of a government: with 126 prices or 250 bids on offer it
+nearly always bids or haggles, and it declares war in the first week as readily as it waits.
+This policy groups the legal actions into *families* — ending the turn, each of the scenario's
+orders, and each mechanic verb on one object (every price of an offer, every bid on one lot) —
+and then:
+
+- ends its orders with probability `END_SHARE` when it has anything else to do (governments
+  mostly wait: the historical plans give an order in about one faction-turn in three);
+- otherwise picks a family uniformly, then a member of it uniformly (so one lot's 40 prices
+  weigh as much as one diplomatic note);
+- answers an event with a uniformly random option.
+
+The same families give the search its coarse choices (`families`, `coarse_order`).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from typing import Final
+
+from game.core.actions import DO, END, Action, EndTurn
+from game.core.game import Game
+from game.core.state import ORDERS, State
+
+END_SHARE: Final = 0.6
+"""Chance that a side with other moves ends its orders at each step of a playout. An
+ASSUMPTION of the search, not a fact: tuned so that playouts give about as many orders per turn
+as the historical plans do (about one in three faction-turns)."""
+
+
+def family(action: Action) -> tuple[str, int]:
+    """Returns the family of an action: one per scenario order, one per mechanic verb and
+    object (all the prices of one offer or one lot), one for ending the turn."""
+    if action.kind == DO:
+        return (DO, action.ref)
+    return (action.kind, action.ref)
+
+
+def families(actions: Sequence[Action]) -> list[list[Action]]:
+    """Returns the actions grouped by family, in the order of their first member (legal lists
+    are sorted, so this order is the engine's)."""
+    groups: dict[tuple[str, int], list[Action]] = {}
+    for action in actions:
+        groups.setdefault(family(action), []).append(action)
+    return list(groups.values())
+
+
+def coarse_order(n: int) -> list[int]:
+    """Returns the indices 0..n-1 from coarse to fine: both ends, the middle, the quarters, and
+    so on (a family's first few members span its range; the rest refine it)."""
+    if n <= 2:
+        return list(range(n))
+    out = [0, n - 1]
+    seen = {0, n - 1}
+    parts = 2
+    while len(out) < n:
+        for k in range(1, parts, 2):
+            i = round(k * (n - 1) / parts)
+            if i not in seen:
+                seen.add(i)
+                out.append(i)
+        parts *= 2
+        if parts > 4 * n:
+            out.extend(i for i in range(n) if i not in seen)
+            break
+    return out
+
+
+def rollout_action(game: Game, state: State, rng: random.Random) -> Action:
+    """Returns the default policy's move for the side to act in `state`.
+
+    Ending the turn is always legal in the orders phase, so that draw comes first and costs no
+    legal-action list; families are the runs of the sorted legal list."""
+    faction = state.to_act
+    if state.phase == ORDERS and rng.random() < END_SHARE:
+        return EndTurn(faction, END)
+    legal = game.legal_actions(state, faction)
+    n = len(legal)
+    if n == 1:
+        return legal[0]
+    if state.phase != ORDERS:
+        return legal[rng.randrange(n)]
+    starts = [
+        i
+        for i in range(n)
+        if legal[i][1] != END
+        and (i == 0 or legal[i][1] != legal[i - 1][1] or legal[i][2] != legal[i - 1][2])
+    ]
+    if not starts:
+        return legal[0]
+    pick = rng.randrange(len(starts))
+    first = starts[pick]
+    stop = starts[pick + 1] if pick + 1 < len(starts) else n
+    if legal[stop - 1][1] == END:  # the end move closes a run only when it sorts last in it
+        stop -= 1
+    if stop <= first:
+        stop = first + 1
+    return legal[first + rng.randrange(stop - first)]
