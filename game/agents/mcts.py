@@ -69,6 +69,10 @@ LEVELS: Final = {
 """Level → budget; the first is the default (`mcts` alone means `mcts:normal`)."""
 
 
+CHECK: Final = 32
+"""Iterations between checks of the time limit and of whether the choice is settled."""
+
+
 class _Node:
     __slots__ = ("avail", "children", "n", "w")
 
@@ -77,6 +81,45 @@ class _Node:
         self.n = 0
         self.w = 0.0
         self.avail = 0
+
+
+@dataclass(slots=True)
+class _Tree:
+    """Every side's tree, and the range of each side's evaluations seen so far."""
+
+    roots: list[_Node]
+    lo: list[float]
+    hi: list[float]
+
+    @classmethod
+    def fresh(cls, sides: int) -> _Tree:
+        return cls([_Node() for _ in range(sides)], [math.inf] * sides, [-math.inf] * sides)
+
+    def below(self, side: int, action: Action) -> _Tree:
+        """Returns the trees with `side`'s root moved down to its child `action`."""
+        roots = list(self.roots)
+        roots[side] = roots[side].children[action]
+        return _Tree(roots, self.lo, self.hi)
+
+
+@dataclass(frozen=True, slots=True)
+class _Kept:
+    """A search's trees kept for the same side's next decision in the same turn."""
+
+    turn: int
+    orders: tuple[Action, ...]
+    tree: _Tree
+
+
+def _settled(root: _Node, remaining: int) -> bool:
+    """True if no other child can overtake the most visited one in `remaining` iterations."""
+    first = second = 0
+    for child in root.children.values():
+        if child.n > first:
+            first, second = child.n, first
+        elif child.n > second:
+            second = child.n
+    return first - second > remaining
 
 
 @functools.cache
@@ -133,6 +176,7 @@ class MctsAgent:
         """Iterations of the last search (a diagnostic)."""
         self.stop = False
         """Set from another thread to end the current search early (the window's Esc)."""
+        self._kept: _Kept | None = None
 
     def act(self, obs: Observation, legal: Sequence[Action], rng: random.Random) -> Action:
         if self.belief is None:
@@ -143,8 +187,14 @@ class MctsAgent:
             self.reason = Reason(self.name, legal[0], "The only move.")
             return legal[0]
         belief.update(obs, rng)
-        roots = self._search(obs, belief, rng)
-        root = roots[self.faction]
+        kept = self._kept
+        self._kept = None
+        if kept is not None and kept.turn == obs.turn and kept.orders == obs.own_orders:
+            tree = kept.tree
+        else:
+            tree = _Tree.fresh(len(self.game.rules.factions))
+        self._search(obs, belief, tree, rng)
+        root = tree.roots[self.faction]
         allowed = set(legal)
         ranked = sorted(
             ((a, c) for a, c in root.children.items() if a in allowed),
@@ -158,32 +208,42 @@ class MctsAgent:
         else:
             chosen = ranked[0][0]
             self.reason = self._explain(ranked, root.n)
+            if chosen.kind != END and obs.phase == ORDERS:
+                # Still this side's turn after an order: the subtree below it is the next
+                # search's start (no other side has moved in between).
+                self._kept = _Kept(
+                    obs.turn, (*obs.own_orders, chosen), tree.below(self.faction, chosen)
+                )
         belief.commit(chosen)
         return chosen
 
     # ------------------------------------------------------------------ search
 
-    def _search(self, obs: Observation, belief: Belief, rng: random.Random) -> list[_Node]:
-        game, budget = self.game, self.budget
-        sides = len(game.rules.factions)
-        roots = [_Node() for _ in range(sides)]
-        lo = [math.inf] * sides
-        hi = [-math.inf] * sides
+    def _search(self, obs: Observation, belief: Belief, tree: _Tree, rng: random.Random) -> None:
+        """Runs iterations into `tree` until the budget is spent (counting the visits a kept
+        subtree already has), the choice can no longer change, or the search is stopped."""
+        budget = self.budget
+        roots, lo, hi = tree.roots, tree.lo, tree.hi
+        root = roots[self.faction]
         deadline = None if budget.seconds is None else time.perf_counter() + budget.seconds
         self.stop = False
+        todo = max(budget.iterations // 10, budget.iterations - root.n)
         done = 0
-        while done < budget.iterations and not self.stop:
-            if deadline is not None and done % 16 == 0 and time.perf_counter() > deadline:
-                break
+        while done < todo and not self.stop:
+            if done % CHECK == 0 and done:
+                if deadline is not None and time.perf_counter() > deadline:
+                    break
+                if _settled(root, todo - done):
+                    break
             state = belief.sample(obs, rng)
             values = self._iterate(state, roots, lo, hi, rng)
-            for g in range(sides):
-                lo[g] = min(lo[g], values[g])
-                hi[g] = max(hi[g], values[g])
+            for g, v in enumerate(values):
+                if v < lo[g]:
+                    lo[g] = v
+                if v > hi[g]:
+                    hi[g] = v
             done += 1
         self.iterations = done
-        self._scale = (lo, hi)
-        return roots
 
     def _iterate(
         self,
