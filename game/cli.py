@@ -178,6 +178,14 @@ def simulate_cmd(
         raise _fail(exc) from None
     if out_path and out_path.suffix not in {".jsonl", ".csv"}:
         raise UserError(f"--out {out_path}: use a .jsonl or .csv file name")
+    if resume and out_path is None:
+        raise UserError("--resume continues the run written to --out: give its file")
+    if resume and out_path is not None and out_path.suffix != ".jsonl":
+        raise UserError(
+            f"--resume continues a .jsonl results file, and --out {out_path} is not one (CSV "
+            "rows flatten the results, so a run cannot be continued from them): write the run "
+            "to a .jsonl file to be able to resume it"
+        )
     inputs = _inputs(scenario, variant)
     try:  # before the first game: a run must not end in an error that loses every game
         if out_path:
@@ -191,16 +199,13 @@ def simulate_cmd(
         source_of(scenario) or scenario, source_of(variant), tuple(names.items()), games, seed
     )
     done: list[dict[str, Any]] = []
-    if resume:
-        if out_path is None:
-            raise UserError("--resume continues the run written to --out: give its file")
-        if out_path.exists():
-            expected = {"scenario": game.rules.id, "variant": game.rules.variant, "agents": names}
-            seeds = [game_seed(seed, i) for i in range(games)]
-            try:
-                done = finished_games(out_path, expected, seeds)
-            except OutputError as exc:
-                raise _fail(exc) from None
+    if resume and out_path is not None and out_path.exists():
+        expected = {"scenario": game.rules.id, "variant": game.rules.variant, "agents": names}
+        seeds = [game_seed(seed, i) for i in range(games)]
+        try:
+            done = finished_games(out_path, expected, seeds)
+        except OutputError as exc:
+            raise _fail(exc) from None
     results: list[dict[str, Any]] = list(done)
     writer = ResultsFile(out_path, append=bool(done)) if out_path else None
     bar = Progress(
