@@ -63,13 +63,29 @@ def cli(ctx: click.Context) -> None:
 
 
 @cli.command("play")
+@click.option(
+    "--scenario",
+    default=None,
+    help="Open at the set-up screen of this scenario (id or file); Back goes to the menu.",
+)
+@click.option(
+    "--variant", default=None, help="With --scenario: the variant chosen first (id or file)."
+)
 @click.option("--frames", type=int, default=0, hidden=True, help="Quit after N frames (tests).")
-def play_cmd(frames: int) -> None:
-    """Opens the game window."""
+def play_cmd(scenario: str | None, variant: str | None, frames: int) -> None:
+    """Opens the game window (at the main menu, or at a scenario's set-up screen)."""
+    if variant is not None and scenario is None:
+        raise UserError("--variant needs --scenario (the scenario it changes)")
+    if scenario is not None:
+        try:  # before the window opens: a bad file is a message here, not a broken window
+            load_rules(scenario, variant)
+        except ScenarioError as exc:
+            raise _fail(exc) from None
     from game.ui.app import NoDisplayError, run
 
     try:
-        run(max_frames=frames)
+        # A file given is the file that runs (by its path), never an installed scenario's id.
+        run(max_frames=frames, scenario=source_of(scenario), variant=source_of(variant))
     except NoDisplayError as exc:
         raise UserError(
             f"{exc}\nThe headless commands work without a display: "

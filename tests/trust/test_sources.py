@@ -166,6 +166,68 @@ def test_a_save_naming_a_file_that_is_not_yaml_is_not_read(tmp_path: Path) -> No
         Session.load(save)
 
 
+def test_play_with_a_broken_scenario_file_is_a_clean_error_before_the_window(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[object] = []
+    monkeypatch.setattr("game.ui.app.run", lambda *a, **k: opened.append((a, k)))
+    text = edited_copy(tmp_path).read_text(encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text.replace("max_orders: 1", "max_orders: many"), encoding="utf-8")
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if "max_orders: 1" in row)
+    result = CliRunner().invoke(cli, ["play", "--scenario", str(bad)])
+    assert result.exit_code == 1
+    assert f"{bad}:{line}: max_orders" in result.output
+    assert "Traceback" not in result.output
+    variant = tmp_path / "calm.yaml"
+    variant.write_text(CALM.replace("army_influence", "army_mood"), encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["play", "--scenario", "railway-sale", "--variant", str(variant)]
+    )
+    assert result.exit_code == 1
+    assert f"{variant}:" in result.output
+    assert "army_mood" in result.output
+    result = CliRunner().invoke(cli, ["play", "--variant", str(variant)])
+    assert result.exit_code == 1
+    assert "--variant needs --scenario" in result.output
+    assert opened == []  # no window was opened
+
+
+def test_play_opens_the_setup_screen_of_a_file_over_the_menu(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pygame
+
+    from game.ui.app import App
+
+    monkeypatch.setenv("AMUR_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("AMUR_DATA_DIR", str(tmp_path / "data"))
+    copy = edited_copy(tmp_path)
+    variant = tmp_path / "calm.yaml"
+    variant.write_text(CALM, encoding="utf-8")
+    seen: list[object] = []
+
+    def run(app: App, max_frames: int = 0) -> None:
+        app.step()
+        seen.append([scene.name for scene in app.stack])
+        seen.append(app.top.describe())
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, mod=0))
+        app.step()
+        seen.append([scene.name for scene in app.stack])
+        app.close()
+
+    monkeypatch.setattr(App, "run", run)
+    result = CliRunner().invoke(cli, ["play", "--scenario", str(copy), "--variant", str(variant)])
+    assert result.exit_code == 0, result.output
+    stack, described, back = seen
+    assert stack == ["menu", "setup"]
+    assert isinstance(described, dict)
+    assert described["title"] == "The Railway Sale (edited)"
+    assert described["file"] == str(copy.resolve())
+    assert described["variant"] == str(variant.resolve())
+    assert back == ["menu"]
+
+
 def test_a_window_game_from_a_file_names_it_in_every_save(tmp_path: Path) -> None:
     """The loader keeps which rules came from which file in a bounded memo; a game in the
     window keeps its own, so a long session that opened many files still saves the source."""
