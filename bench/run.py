@@ -401,6 +401,22 @@ def parse_args(argv: list[str] | None) -> tuple[Config, Path]:
     return cfg, args.out
 
 
+KEPT = "## Trust"
+"""The heading of the report's hand-kept section (figures copied from the soak, fuzz and kill
+runs, which `make bench` does not make): a new run of this script keeps it."""
+
+
+def kept_section(path: Path) -> str:
+    """Returns the hand-kept section of the report in `path`, from its heading to the end
+    ("" when there is none)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+    at = text.find("\n" + KEPT)
+    return "" if at < 0 else text[at:].rstrip("\n") + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     cfg, out = parse_args(argv)
     started = datetime.datetime.now().astimezone()
@@ -414,7 +430,7 @@ def main(argv: list[str] | None = None) -> int:
     text = report(cfg, pinned, started, results, base)
     print(text)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text, encoding="utf-8")
+    out.write_text(text + kept_section(out), encoding="utf-8")
     return 0
 
 

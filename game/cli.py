@@ -63,13 +63,29 @@ def cli(ctx: click.Context) -> None:
 
 
 @cli.command("play")
+@click.option(
+    "--scenario",
+    default=None,
+    help="Open at the set-up screen of this scenario (id or file); Back goes to the menu.",
+)
+@click.option(
+    "--variant", default=None, help="With --scenario: the variant chosen first (id or file)."
+)
 @click.option("--frames", type=int, default=0, hidden=True, help="Quit after N frames (tests).")
-def play_cmd(frames: int) -> None:
-    """Opens the game window."""
+def play_cmd(scenario: str | None, variant: str | None, frames: int) -> None:
+    """Opens the game window (at the main menu, or at a scenario's set-up screen)."""
+    if variant is not None and scenario is None:
+        raise UserError("--variant needs --scenario (the scenario it changes)")
+    if scenario is not None:
+        try:  # before the window opens: a bad file is a message here, not a broken window
+            load_rules(scenario, variant)
+        except ScenarioError as exc:
+            raise _fail(exc) from None
     from game.ui.app import NoDisplayError, run
 
     try:
-        run(max_frames=frames)
+        # A file given is the file that runs (by its path), never an installed scenario's id.
+        run(max_frames=frames, scenario=source_of(scenario), variant=source_of(variant))
     except NoDisplayError as exc:
         raise UserError(
             f"{exc}\nThe headless commands work without a display: "
@@ -178,6 +194,14 @@ def simulate_cmd(
         raise _fail(exc) from None
     if out_path and out_path.suffix not in {".jsonl", ".csv"}:
         raise UserError(f"--out {out_path}: use a .jsonl or .csv file name")
+    if resume and out_path is None:
+        raise UserError("--resume continues the run written to --out: give its file")
+    if resume and out_path is not None and out_path.suffix != ".jsonl":
+        raise UserError(
+            f"--resume continues a .jsonl results file, and --out {out_path} is not one (CSV "
+            "rows flatten the results, so a run cannot be continued from them): write the run "
+            "to a .jsonl file to be able to resume it"
+        )
     inputs = _inputs(scenario, variant)
     try:  # before the first game: a run must not end in an error that loses every game
         if out_path:
@@ -191,16 +215,13 @@ def simulate_cmd(
         source_of(scenario) or scenario, source_of(variant), tuple(names.items()), games, seed
     )
     done: list[dict[str, Any]] = []
-    if resume:
-        if out_path is None:
-            raise UserError("--resume continues the run written to --out: give its file")
-        if out_path.exists():
-            expected = {"scenario": game.rules.id, "variant": game.rules.variant, "agents": names}
-            seeds = [game_seed(seed, i) for i in range(games)]
-            try:
-                done = finished_games(out_path, expected, seeds)
-            except OutputError as exc:
-                raise _fail(exc) from None
+    if resume and out_path is not None and out_path.exists():
+        expected = {"scenario": game.rules.id, "variant": game.rules.variant, "agents": names}
+        seeds = [game_seed(seed, i) for i in range(games)]
+        try:
+            done = finished_games(out_path, expected, seeds)
+        except OutputError as exc:
+            raise _fail(exc) from None
     results: list[dict[str, Any]] = list(done)
     writer = ResultsFile(out_path, append=bool(done)) if out_path else None
     bar = Progress(

@@ -81,7 +81,9 @@ class SaveSpec(BaseModel):
     state_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
     source: SourceSpec | None = None
     """Present when the game was played from a scenario or variant file outside the installed
-    ones: the files (for people: they are never read from here) and their SHA-256."""
+    ones: the files and their SHA-256. `replay` asks for the files to be given again; the window
+    opens the game from the files named here only if each is a .yaml/.yml file whose SHA-256
+    is the one recorded (`game_of_saved`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +233,73 @@ def game_of_record(
             [Problem(name, None, "scenario", f"the files given are not {record.scenario!r}")]
         )
     return game
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFault:
+    """Why a file a game was played from cannot open the game again."""
+
+    what: Literal["scenario", "variant"]
+    file: str
+    """The file as the save names it."""
+    state: Literal["missing", "changed", "unreadable"]
+    detail: str = ""
+    """What the reading gate said, for an unreadable file."""
+
+    @property
+    def short(self) -> str:
+        """Returns the fault in a few words: "scenario file missing"."""
+        return f"{self.what} file {self.state}"
+
+    def problem(self, name: str) -> Problem:
+        """Returns the fault as a problem of the save file `name`."""
+        why = {
+            "missing": "is missing (moved, renamed or deleted): put it back to open this game",
+            "changed": "has changed since the game was played (its SHA-256 differs): the game "
+            "replays exactly only with the file as it was",
+            "unreadable": f"cannot be read ({self.detail})",
+        }[self.state]
+        text = f"played from the {self.what} file {self.file}, which {why}"
+        return Problem(name, None, f"source.{self.what}_file", text)
+
+
+def source_fault(record: GameRecord) -> SourceFault | None:
+    """Returns why the scenario or variant file a record was played from cannot be used (gone,
+    edited, unreadable), or None when every file it names is there, unchanged (or it names
+    none)."""
+    source = record.source or Source()
+    files: tuple[tuple[Literal["scenario", "variant"], str | None, str | None], ...] = (
+        ("scenario", source.scenario_file, source.scenario_sha256),
+        ("variant", source.variant_file, source.variant_sha256),
+    )
+    for what, file, sha in files:
+        if file is None:
+            continue
+        path = Path(file)
+        if path.suffix not in {".yaml", ".yml"}:  # a save may only make the game read YAML
+            return SourceFault(what, file, "unreadable", "not a .yaml or .yml file")
+        if not path.is_file():
+            return SourceFault(what, file, "missing")
+        try:
+            found = digest(path)
+        except ScenarioError as exc:
+            return SourceFault(what, file, "unreadable", exc.problems[0].message)
+        if found != sha:
+            return SourceFault(what, file, "changed")
+    return None
+
+
+def game_of_saved(record: GameRecord, name: str) -> Game:
+    """Returns the game a record was played in: for a game played from a scenario or variant
+    file, from the files the record names, each checked against its recorded SHA-256 first.
+    RecordError names the file that is missing or changed (or why the game cannot load)."""
+    fault = source_fault(record)
+    if fault is not None:
+        raise RecordError([fault.problem(name)])
+    source = record.source or Source()
+    scenario = Path(source.scenario_file) if source.scenario_file else None
+    variant = Path(source.variant_file) if source.variant_file else None
+    return game_of_record(record, name, scenario, variant)
 
 
 def canonical_action(game: Game, text: str) -> Action:

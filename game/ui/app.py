@@ -288,11 +288,22 @@ class App:
         pygame.quit()
 
 
-def run(max_frames: int = 0, size: tuple[int, int] | None = None) -> None:
-    """Opens the window at the main menu and runs until closed (or for `max_frames` frames)."""
+def run(
+    max_frames: int = 0,
+    size: tuple[int, int] | None = None,
+    *,
+    scenario: str | None = None,
+    variant: str | None = None,
+) -> None:
+    """Opens the window at the main menu and runs until closed (or for `max_frames` frames).
+
+    With `scenario` (an id or a file's path), it opens at that scenario's set-up screen over
+    the menu, with `variant` (an id or a file's path) chosen first."""
     settings = load_settings()
     if size is not None:
         settings = settings.with_size(size)
     app = App(settings)
     app.push(app.make("menu"))
+    if scenario is not None:
+        app.push(app.make("setup", {"scenario": scenario, "variant": variant}))
     app.run(max_frames)

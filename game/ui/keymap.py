@@ -54,6 +54,7 @@ KEYMAP: tuple[Shortcut, ...] = (
         "Main menu", "N / C / L / S / H / Q", "new game, continue, load, settings, help, quit"
     ),
     Shortcut("Choosing", "Up / Down, Enter", "pick a scenario; go on"),
+    Shortcut("Choosing", "O", "open a scenario file (on the set-up screen: a variant file)"),
     Shortcut(
         "Game",
         "1 – 9",

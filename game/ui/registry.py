@@ -18,8 +18,9 @@ from game.ui.scenes.help import HelpScene
 from game.ui.scenes.load import LoadScene
 from game.ui.scenes.menu import MainMenu
 from game.ui.scenes.play import GameScene
+from game.ui.scenes.scenarios import ScenarioScene
 from game.ui.scenes.settings_scene import SettingsScene
-from game.ui.scenes.setup import ScenarioScene, SetupScene
+from game.ui.scenes.setup import SetupScene
 
 SceneFactory = Callable[..., Scene]
 """A scene class: called with the context, then the transition's keyword arguments."""

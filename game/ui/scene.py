@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pygame
@@ -86,6 +87,8 @@ class Context:
     notice: str = ""
     """A problem of the app's own folders to tell the player (settings that could not be
     saved); empty when there is none."""
+    folder: Path | None = None
+    """The folder of the file last opened in a file dialog, where the next one opens."""
 
     def px(self, n: float) -> int:
         """Returns `n` layout pixels at the current UI scale."""
@@ -123,6 +126,32 @@ class Scene:
             "Back (Esc)",
             self.ctx.manager,
             container=root,
+        )
+
+    def next_button(
+        self, root: pygame_gui.core.UIContainer, text: str
+    ) -> pygame_gui.elements.UIButton:
+        """Returns the button that goes on ("Start the game  →") at the bottom right."""
+        px, (w, h) = self.ctx.px, self.ctx.size
+        return pygame_gui.elements.UIButton(
+            pygame.Rect(w - px(300), h - px(70), px(260), px(44)),
+            text,
+            self.ctx.manager,
+            container=root,
+            object_id="#primary",
+        )
+
+    def open_button(
+        self, root: pygame_gui.core.UIContainer, text: str, tip: str
+    ) -> pygame_gui.elements.UIButton:
+        """Returns an "Open a … file" button at the bottom, beside "Back"."""
+        px, h = self.ctx.px, self.ctx.size[1]
+        return pygame_gui.elements.UIButton(
+            pygame.Rect(px(216), h - px(70), px(260), px(44)),
+            text,
+            self.ctx.manager,
+            container=root,
+            tool_tip_text=tip,
         )
 
     def build_widgets(self, root: pygame_gui.core.UIContainer) -> None:

@@ -10,6 +10,7 @@ moves each frame. The save file is the engine's record (scenario, variant, seed,
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import random
 import time
@@ -26,10 +27,12 @@ from game.core.observation import Observation
 from game.core.phase import CHOICES, NOBODY, ORDERS
 from game.core.serial import state_hash
 from game.scenario.errors import Problem, ScenarioError
+from game.scenario.loader import source_for
 from game.sim.record import (
     GameRecord,
     RecordError,
     canonical_action,
+    game_of_saved,
     load_record,
     make_record,
     save_record,
@@ -64,6 +67,9 @@ class Session:
         if unknown:
             raise ValueError(f"unknown seat kind(s): {', '.join(unknown)}")
         self.autosave_path = autosave
+        self.source = source_for(game.rules)
+        """The scenario or variant file the game is played from (None: installed ones), kept
+        from the start: every save of the game names it, however long the window stays open."""
         self.state = game.initial_state(seed)
         self.turn_states: list[State] = [self.state]
         """The first state of each turn reached, for charts of the past."""
@@ -276,7 +282,8 @@ class Session:
     def record(self) -> GameRecord:
         """Returns the game so far as a save record (confirmed orders only)."""
         agents = {f.id: seat for f, seat in zip(self.rules.factions, self.seats, strict=True)}
-        return make_record(self.game, self.seed, self.actions, self.state, agents)
+        record = make_record(self.game, self.seed, self.actions, self.state, agents)
+        return dataclasses.replace(record, source=self.source)
 
     def autosave(self) -> None:
         """Writes the autosave on the saving thread (the window does not wait for the disk)."""
@@ -302,25 +309,20 @@ class Session:
     def load(
         cls, path: Path, *, autosave: Path | None = None, seats: Mapping[str, str] | None = None
     ) -> Session:
-        """Returns the session saved in `path`; RecordError says what is wrong with the file."""
+        """Returns the session saved in `path`; RecordError says what is wrong with the file.
+
+        A game played from a scenario or variant file opens from the file the save names, only
+        if it is there and its SHA-256 is the one recorded; otherwise RecordError says which
+        file is missing or changed."""
         record = load_record(path)
         name = str(path)
         if record.source is not None:
-            raise RecordError(
-                [
-                    Problem(
-                        name,
-                        None,
-                        "source",
-                        "played from a scenario or variant file, not an installed one: "
-                        "replay it with `python main.py replay SAVE --scenario FILE`",
-                    )
-                ]
-            )
-        try:
-            game = game_of(record.scenario, record.variant)
-        except ScenarioError as exc:
-            raise RecordError([Problem(name, None, "scenario", str(exc))]) from None
+            game = game_of_saved(record, name)
+        else:
+            try:
+                game = game_of(record.scenario, record.variant)
+            except ScenarioError as exc:
+                raise RecordError([Problem(name, None, "scenario", str(exc))]) from None
         chosen = dict(seats) if seats is not None else dict(record.agents)
         chosen = {k: v if v in SEAT_KINDS else HUMAN for k, v in chosen.items()}
         try:

@@ -92,3 +92,21 @@ def test_resume_refuses_another_runs_file(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, [*small[:2], "4", *small[3:], "--out", str(out), "--resume"])
     assert result.exit_code == 0, result.output
     assert lines(out) == 4  # the half line was cut, game 3 played once
+
+
+def test_resume_refuses_a_csv_results_file(tmp_path: Path) -> None:
+    """Only JSONL can be resumed (CSV flattens the results): `--resume` with a .csv --out is
+    a clear error before any game, whether the file is there or not, and the file is kept."""
+    out = tmp_path / "runs.csv"
+    small = ["simulate", "--seed", "1", "--workers", "1", "--no-progress", "--out", str(out)]
+    assert CliRunner().invoke(cli, [*small, "--games", "3"]).exit_code == 0
+    before = out.read_bytes()
+    for present in (True, False):
+        if not present:
+            out.unlink()
+        result = CliRunner().invoke(cli, [*small, "--games", "5", "--resume"])
+        assert result.exit_code == 1
+        assert "--resume continues a .jsonl results file" in result.output
+        assert "Traceback" not in result.output
+        assert out.exists() == present
+        assert not present or out.read_bytes() == before

@@ -10,8 +10,8 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton
 
-from game.scenario.errors import ScenarioError
-from game.sim.record import load_record
+from game.scenario.loader import Source
+from game.sim.record import GameRecord, game_of_saved, load_record, source_fault
 from game.ui import scene as sc
 from game.ui.catalog import rules_of
 from game.ui.saves import open_saved
@@ -44,15 +44,32 @@ def list_saves() -> list[tuple[Path, str]]:
         when = dt.datetime.fromtimestamp(stamp).strftime("%d %b %Y %H:%M") if stamp else "?"
         try:
             record = load_record(path)
-            title = rules_of(record.scenario, record.variant).title
-            what = f"{title}{' (' + record.variant + ')' if record.variant else ''}"
-            text = f"{what} — {len(record.actions)} moves — {when}"
-        except ScenarioError:
+            text = f"{_title(record, path)} — {len(record.actions)} moves — {when}"
+        except (ValueError, OSError):  # ScenarioError and RecordError are ValueErrors
             text = f"{path.name} — cannot be read"
         if path == autosave_path():
             text = "Autosave: " + text
         out.append((path, text))
     return out
+
+
+def _title(record: GameRecord, path: Path) -> str:
+    """Returns what a save is a game of: the scenario's title (read from the scenario file a
+    game was played from, when it is there unchanged) and the variant, or why the file it was
+    played from cannot open it ("my_railway.yaml — scenario file changed")."""
+    variant = f" ({record.variant})" if record.variant else ""
+    fault = source_fault(record)
+    if fault is not None:
+        return f"{Path(fault.file).name}{variant} — {fault.short}"
+    if record.source is not None:
+        rules = game_of_saved(record, str(path)).rules
+        return f"{rules.title}{variant} — from {_files(record.source)}"
+    return f"{rules_of(record.scenario, record.variant).title}{variant}"
+
+
+def _files(source: Source) -> str:
+    names = (source.scenario_file, source.variant_file)
+    return ", ".join(Path(name).name for name in names if name)
 
 
 class LoadScene(sc.Scene):

@@ -1,8 +1,10 @@
-"""Starting a game: choose the scenario, then the variant and who plays each side."""
+"""Starting a game: the variant (installed, or a variant file), who plays each side, the game
+number."""
 
 from __future__ import annotations
 
 import random
+from pathlib import Path
 from typing import Any
 
 import pygame
@@ -10,18 +12,27 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UILabel, UITextBox
 
 from game.agents.base import AGENTS
-from game.core.rules import Rules
 from game.scenario.errors import ScenarioError
-from game.scenario.loader import read_variant, variants_of
+from game.scenario.loader import read_variant, source_for, variants_of
+from game.scenario.schema import VariantSpec
 from game.ui import gui
 from game.ui import scene as sc
 from game.ui.catalog import game_of, rules_of, scenario_files
 from game.ui.session import HUMAN, SEAT_KINDS, Session
 from game.ui.settings import autosave_path
-from game.ui.theme import ACCENT, INK, INK_SOFT, RULE, faction_colour
-from game.ui.widgets.text import blit_text, blit_wrapped, draw_error, esc
+from game.ui.theme import ACCENT, INK, INK_SOFT, faction_colour
+from game.ui.widgets.file_dialog import SUFFIXES, FilePicker
+from game.ui.widgets.text import blit_text, draw_error, esc
 
 HUMAN_TIP = "Played at this screen. Several human sides take turns (hot seat)."
+HISTORY = (None, "As in history", "The scenario as it happened, with no changes.")
+OPEN_TIP = (
+    "A variant file of your own (.yaml) that changes this scenario. The file you open is the "
+    "one that runs, and the game's saves name it."
+)
+
+Entry = tuple[str | None, str, str]
+"""A variant to choose: its id or file (None: history), its title, what it changes."""
 
 
 def seat_label(kind: str) -> str:
@@ -34,185 +45,40 @@ def seat_tip(kind: str) -> str:
     return HUMAN_TIP if kind == HUMAN else AGENTS[kind].description
 
 
-def _footer(
-    scene: sc.Scene, root: pygame_gui.core.UIContainer, next_text: str
-) -> tuple[UIButton, UIButton]:
-    w, h = scene.ctx.size
-    px = scene.ctx.px
-    back = scene.back_button(root)
-    nxt = UIButton(
-        pygame.Rect(w - px(300), h - px(70), px(260), px(44)),
-        next_text,
-        scene.ctx.manager,
-        container=root,
-        object_id="#primary",
-    )
-    return back, nxt
-
-
-class ScenarioScene(sc.Scene):
-    """Lists each scenario with its period, summary and factions."""
-
-    name = "scenarios"
-
-    def __init__(self, ctx: sc.Context) -> None:
-        super().__init__(ctx)
-        self.entries: list[tuple[str, Rules | None, str]] = []
-        for sid in scenario_files():
-            try:
-                self.entries.append((sid, rules_of(sid), ""))
-            except ScenarioError as exc:
-                self.entries.append((sid, None, str(exc)))
-        self.selected = 0
-        self.items: dict[UIButton, int] = {}
-
-    def build_widgets(self, root: pygame_gui.core.UIContainer) -> None:
-        px = self.ctx.px
-        w, _ = self.ctx.size
-        self.items = {}
-        for i, (sid, rules, _err) in enumerate(self.entries):
-            text = rules.title if rules else f"{sid} (cannot be loaded)"
-            button = UIButton(
-                pygame.Rect(px(40), px(110) + i * px(64), int(w * 0.3), px(54)),
-                text,
-                self.ctx.manager,
-                container=root,
-                object_id="#menu_button",
-                tool_tip_text=rules.period if rules else None,
-            )
-            gui.set_enabled(button, rules is not None)
-            self.items[button] = i
-        self.back, self.next = _footer(self, root, "Choose sides  →")
-        if not self.entries or self.entries[self.selected][1] is None:
-            gui.set_enabled(self.next, False)
-        self._mark()
-
-    def _mark(self) -> None:
-        for button, i in self.items.items():
-            gui.set_selected(button, i == self.selected)
-
-    def handle(self, event: pygame.event.Event) -> sc.Transition:
-        if event.type == pygame_gui.UI_BUTTON_PRESSED:
-            if event.ui_element is self.back:
-                return sc.Pop()
-            if event.ui_element is self.next:
-                return self._next()
-            if event.ui_element in self.items:
-                self.selected = self.items[event.ui_element]
-                self._mark()
-        if event.type == pygame.KEYDOWN:
-            if event.key == pygame.K_ESCAPE:
-                return sc.Pop()
-            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-                return self._next()
-            if event.key in (pygame.K_UP, pygame.K_DOWN) and self.entries:
-                step = 1 if event.key == pygame.K_DOWN else -1
-                self.selected = (self.selected + step) % len(self.entries)
-                self._mark()
-        return None
-
-    def _next(self) -> sc.Transition:
-        if not self.entries or self.entries[self.selected][1] is None:
-            return None
-        return sc.Push("setup", scenario=self.entries[self.selected][0])
-
-    def draw(self, surface: pygame.Surface) -> None:
-        fonts, px = self.ctx.fonts, self.ctx.px
-        w, h = self.ctx.size
-        blit_text(
-            surface, fonts.get("serif_bold", 30), "Choose a scenario", (px(40), px(36)), ACCENT
-        )
-        if not self.entries:
-            blit_text(surface, fonts.get("sans", 15), "No scenarios found.", (px(40), px(110)))
-            return
-        _sid, rules, err = self.entries[self.selected]
-        x = px(60) + int(w * 0.3)
-        area = pygame.Rect(x, px(110), w - x - px(40), h - px(200))
-        pygame.draw.rect(surface, (246, 240, 226), area.inflate(px(24), px(24)))
-        pygame.draw.rect(surface, RULE, area.inflate(px(24), px(24)), 1)
-        if rules is None:
-            _wrapped(surface, fonts.get("sans", 14), err, area, ACCENT)
-            return
-        y = area.top
-        y += _wrapped(surface, fonts.get("serif_bold", 24), rules.title, area, INK)
-        y += _wrapped(
-            surface,
-            fonts.get("serif_italic", 16),
-            rules.period,
-            area.move(0, y - area.top),
-            INK_SOFT,
-        ) + px(10)
-        y += _wrapped(
-            surface,
-            fonts.get("serif", 15),
-            rules.summary,
-            pygame.Rect(area.left, y, area.width, area.bottom - y),
-            INK,
-        ) + px(14)
-        blit_text(surface, fonts.get("serif_bold", 16), "The sides", (area.left, y), INK)
-        y += px(28)
-        for f in rules.factions:
-            pygame.draw.rect(
-                surface,
-                faction_colour(f.id, f.index),
-                pygame.Rect(area.left, y + px(3), px(14), px(14)),
-            )
-            blit_text(surface, fonts.get("sans_bold", 14), f.name, (area.left + px(22), y), INK)
-            y += px(20)
-            y += _wrapped(
-                surface,
-                fonts.get("sans", 13),
-                f.leader,
-                pygame.Rect(area.left + px(22), y, area.width - px(22), area.bottom - y),
-                INK_SOFT,
-            ) + px(6)
-        turns = len(rules.calendar)
-        blit_text(
-            surface,
-            fonts.get("sans", 13),
-            f"{turns} turns, {rules.calendar[0]:%B %Y} to {rules.calendar[-1]:%B %Y}",
-            (area.left, area.bottom - px(20)),
-            INK_SOFT,
-        )
-
-    def describe(self) -> dict[str, Any]:
-        return {"scene": self.name, "scenarios": [e[0] for e in self.entries]}
-
-
-def _wrapped(
-    surface: pygame.Surface,
-    font: pygame.font.Font,
-    text: str,
-    rect: pygame.Rect,
-    colour: tuple[int, int, int],
-) -> int:
-    return blit_wrapped(surface, font, text, rect, colour)
-
-
 class SetupScene(sc.Scene):
     """Variant, seats (human or AI for each faction) and the game number (seed)."""
 
     name = "setup"
 
-    def __init__(self, ctx: sc.Context, scenario: str, *, seed: int | None = None) -> None:
+    def __init__(
+        self,
+        ctx: sc.Context,
+        scenario: str,
+        *,
+        seed: int | None = None,
+        variant: str | None = None,
+    ) -> None:
+        """`scenario` is an installed scenario's id or a scenario file's path; `variant`, if
+        given, the variant chosen first (an id, or a variant file's path)."""
         super().__init__(ctx)
         self.scenario = scenario
         self.rules = rules_of(scenario)
-        self.variants: list[tuple[str | None, str, str]] = [
-            (None, "As in history", "The scenario as it happened, with no changes.")
-        ]
-        path = scenario_files()[scenario]
-        for vid, vpath in variants_of(path).items():
-            try:
-                spec, _ = read_variant(vpath)
-                body = spec.question + ("\n\n" + spec.sources_view if spec.sources_view else "")
-                self.variants.append((vid, spec.title, body))
-            except ScenarioError as exc:
-                self.variants.append((vid, f"{vid} (damaged)", str(exc)))
+        source = source_for(self.rules)
+        self.file = Path(source.scenario_file) if source and source.scenario_file else None
+        """The scenario file that runs, when it is not an installed scenario."""
+        self.error = ""
+        self.variants: list[Entry] = [HISTORY]
+        try:
+            path = scenario_files().get(scenario) or Path(scenario)
+            self.variants += _variant_entries(path, self.rules.id)
+        except ScenarioError as exc:
+            self.error = str(exc)
         self.variant = 0
         self.seats = ["human" if f.index == 0 else "greedy" for f in self.rules.factions]
         self.seed = seed if seed is not None else random.SystemRandom().randrange(1, 1_000_000)
-        self.error = ""
+        self.picker = FilePicker(ctx, "Open a variant file")
+        if variant is not None:
+            self.choose_variant(variant)
 
     def build_widgets(self, root: pygame_gui.core.UIContainer) -> None:
         px = self.ctx.px
@@ -257,7 +123,9 @@ class SetupScene(sc.Scene):
             tool_tip_text="The game number fixes every roll of the dice: "
             "the same number and moves give the same game.",
         )
-        self.back, self.start = _footer(self, root, "Start the game  →")
+        self.back = self.back_button(root)
+        self.open_file_button = self.open_button(root, "Open a variant file…", OPEN_TIP)
+        self.start = self.next_button(root, "Start the game  →")
         self._sync()
 
     def _sync(self) -> None:
@@ -266,20 +134,65 @@ class SetupScene(sc.Scene):
         for button, (f, kind) in self.seat_buttons.items():
             gui.set_selected(button, self.seats[f] == kind)
         _vid, title, body = self.variants[self.variant]
+        if self.error:  # its first line as the heading, the loader's message below
+            title, _, body = self.error.partition("\n")
         self.variant_box.set_text(f"<b>{esc(title)}</b><br>{esc(body)}".replace("\n", "<br>"))
         self.seed_label.set_text(f"Game number: {self.seed}")
 
+    def choose_variant(self, variant: str) -> None:
+        """Chooses a listed variant by id, or opens a variant file given by path."""
+        ids = [vid for vid, _title, _body in self.variants]
+        if variant in ids:
+            self.variant = ids.index(variant)
+        elif Path(variant).suffix in SUFFIXES:
+            self.open_variant(Path(variant))
+        else:
+            self.error = f"{variant!r} is not a variant of {self.rules.id}"
+
+    def open_variant(self, path: Path) -> None:
+        """Adds the variant file `path` to the choices and chooses it, or shows why it cannot
+        change this scenario (the loader's own message: file, line and field)."""
+        text = str(path.resolve())
+        try:
+            rules = rules_of(self.scenario, text)
+            spec, _ = read_variant(path)
+        except (ValueError, OSError) as exc:  # a ScenarioError is a ValueError
+            self.error = f"{path.name} cannot be used.\n\n{exc}"
+        else:
+            self.error = ""
+            source = source_for(rules)
+            ids = [vid for vid, _title, _body in self.variants]
+            if (source is None or source.variant_file is None) and rules.variant in ids:
+                self.variant = ids.index(rules.variant)  # the installed variant's own file
+            else:
+                entry = (text, f"{spec.title} (file)", f"{_body(spec)}\n\nFrom the file {text}")
+                self.variants = [v for v in self.variants if v[0] != text] + [entry]
+                self.variant = len(self.variants) - 1
+        if self.root is not None:
+            self.rebuild()
+
     def handle(self, event: pygame.event.Event) -> sc.Transition:
+        path = self.picker.picked(event)
+        if path is not None:
+            self.open_variant(path)
+            return None
+        if self.picker.is_open:
+            if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+                self.picker.close()
+            return None
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
             el = event.ui_element
             if el is self.back:
                 return sc.Pop()
             if el is self.start:
                 return self.start_game()
-            if el is self.reroll:
+            if el is self.open_file_button:
+                self.picker.open(self.file.parent if self.file else None)
+            elif el is self.reroll:
                 self.seed = random.SystemRandom().randrange(1, 1_000_000)
             elif el in self.variant_buttons:
                 self.variant = self.variant_buttons[el]
+                self.error = ""
             elif el in self.seat_buttons:
                 f, kind = self.seat_buttons[el]
                 self.seats[f] = kind
@@ -289,14 +202,25 @@ class SetupScene(sc.Scene):
                 return sc.Pop()
             if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
                 return self.start_game()
+            if event.key == pygame.K_o:
+                self.picker.open(self.file.parent if self.file else None)
         return None
+
+    def hide(self) -> None:
+        self.picker.close()
+        super().hide()
+
+    def teardown(self) -> None:
+        self.picker.close()
+        super().teardown()
 
     def start_game(self) -> sc.Transition:
         vid = self.variants[self.variant][0]
         try:
             game = game_of(self.scenario, vid)
-        except ScenarioError as exc:
+        except (ValueError, OSError) as exc:  # a file edited or removed since it was opened
             self.error = str(exc)
+            self._sync()
             return None
         seats = {f.id: self.seats[f.index] for f in self.rules.factions}
         session = Session(game, self.seed, seats, autosave=autosave_path())
@@ -310,6 +234,16 @@ class SetupScene(sc.Scene):
         blit_text(
             surface, fonts.get("serif_italic", 15), self.rules.period, (px(42), px(76)), INK_SOFT
         )
+        if self.file is not None:
+            blit_text(
+                surface,
+                fonts.get("sans", 12),
+                f"From the file {self.file.name} in {self.file.parent}",
+                (w - px(40), px(80)),
+                INK_SOFT,
+                width=int(w * 0.5),
+                align="right",
+            )
         head = fonts.get("serif_bold", 17)
         blit_text(surface, head, "History, or a variant?", (px(40), px(100)), INK)
         blit_text(surface, head, "Who plays each side?", (col, px(100)), INK)
@@ -333,13 +267,36 @@ class SetupScene(sc.Scene):
         }.get(humans, f"{humans} human sides: hot seat, the screen is covered between them.")
         y = px(130) + len(self.rules.factions) * px(82) + px(64)
         blit_text(surface, fonts.get("sans", 13), note, (col, y), INK_SOFT, width=w - col - px(40))
-        draw_error(surface, fonts, self.error, px)
+        draw_error(surface, fonts, self.error.split("\n", 1)[0], px)
 
     def describe(self) -> dict[str, Any]:
         return {
             "scene": self.name,
             "scenario": self.scenario,
             "seats": list(self.seats),
+            "title": self.rules.title,
+            "file": str(self.file) if self.file else None,
+            "variants": [title for _vid, title, _body in self.variants],
             "variant": self.variants[self.variant][0],
             "seed": self.seed,
+            "error": self.error,
         }
+
+
+def _body(spec: VariantSpec) -> str:
+    return spec.question + ("\n\n" + spec.sources_view if spec.sources_view else "")
+
+
+def _variant_entries(path: Path, scenario_id: str) -> list[Entry]:
+    """Returns the variants kept for a scenario file (`variants_of`) that are variants of this
+    scenario: a copy of a scenario under another id is not offered the original's variants."""
+    out: list[Entry] = []
+    for vid, vpath in variants_of(path).items():
+        try:
+            spec, _ = read_variant(vpath)
+        except ScenarioError as exc:
+            out.append((vid, f"{vid} (damaged)", str(exc)))
+            continue
+        if spec.scenario == scenario_id:
+            out.append((vid, spec.title, _body(spec)))
+    return out

@@ -1,0 +1,223 @@
+"""Choosing a scenario: the installed ones, or a scenario file opened from the disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton
+
+from game.core.rules import Rules
+from game.scenario.errors import ScenarioError
+from game.scenario.loader import read_scenario
+from game.ui import gui
+from game.ui import scene as sc
+from game.ui.catalog import rules_of, scenario_files
+from game.ui.theme import ACCENT, INK, INK_SOFT, RULE, faction_colour
+from game.ui.widgets.file_dialog import FilePicker
+from game.ui.widgets.text import blit_text, blit_wrapped
+
+OPEN_TIP = (
+    "A scenario file of your own (.yaml), such as an edited copy of one of these. The file you "
+    "open is the one that runs, and the game's saves name it."
+)
+
+
+class ScenarioScene(sc.Scene):
+    """Lists each scenario with its period, summary and factions; opens a scenario file."""
+
+    name = "scenarios"
+
+    def __init__(self, ctx: sc.Context) -> None:
+        super().__init__(ctx)
+        self.entries: list[tuple[str, Rules | None, str]] = []
+        for sid in scenario_files():
+            try:
+                self.entries.append((sid, rules_of(sid), ""))
+            except ScenarioError as exc:
+                self.entries.append((sid, None, str(exc)))
+        self.selected = 0
+        self.items: dict[UIButton, int] = {}
+        self.picker = FilePicker(ctx, "Open a scenario file")
+        self.error = ""
+        """Why the file last opened cannot be played (shown instead of a scenario)."""
+
+    def build_widgets(self, root: pygame_gui.core.UIContainer) -> None:
+        px = self.ctx.px
+        w, _ = self.ctx.size
+        self.items = {}
+        for i, (sid, rules, _err) in enumerate(self.entries):
+            text = rules.title if rules else f"{sid} (cannot be loaded)"
+            button = UIButton(
+                pygame.Rect(px(40), px(110) + i * px(64), int(w * 0.3), px(54)),
+                text,
+                self.ctx.manager,
+                container=root,
+                object_id="#menu_button",
+                tool_tip_text=rules.period if rules else None,
+            )
+            gui.set_enabled(button, rules is not None)
+            self.items[button] = i
+        self.back = self.back_button(root)
+        self.open_file_button = self.open_button(root, "Open a scenario file…", OPEN_TIP)
+        self.next = self.next_button(root, "Choose sides  →")
+        if not self.entries or self.entries[self.selected][1] is None:
+            gui.set_enabled(self.next, False)
+        self._mark()
+
+    def _mark(self) -> None:
+        for button, i in self.items.items():
+            gui.set_selected(button, i == self.selected and not self.error)
+
+    def _select(self, index: int) -> None:
+        self.selected = index
+        self.error = ""
+        self._mark()
+
+    def handle(self, event: pygame.event.Event) -> sc.Transition:
+        path = self.picker.picked(event)
+        if path is not None:
+            return self.open_file(path)
+        if self.picker.is_open:
+            if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+                self.picker.close()
+            return None
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            if event.ui_element is self.back:
+                return sc.Pop()
+            if event.ui_element is self.next:
+                return self._next()
+            if event.ui_element is self.open_file_button:
+                self.picker.open()
+            if event.ui_element in self.items:
+                self._select(self.items[event.ui_element])
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_ESCAPE:
+                return sc.Pop()
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                return self._next()
+            if event.key == pygame.K_o:
+                self.picker.open()
+            if event.key in (pygame.K_UP, pygame.K_DOWN) and self.entries:
+                step = 1 if event.key == pygame.K_DOWN else -1
+                self._select((self.selected + step) % len(self.entries))
+        return None
+
+    def open_file(self, path: Path) -> sc.Transition:
+        """Goes to the set-up screen of the scenario file `path`, or shows why it cannot be
+        played (the loader's own message: file, line and field)."""
+        try:
+            rules_of(str(path))
+        except (ValueError, OSError) as exc:  # a ScenarioError is a ValueError
+            self.error = f"{path.name} cannot be played.\n\n{_why(path, exc)}"
+            self._mark()
+            return None
+        self.error = ""
+        return sc.Push("setup", scenario=str(path.resolve()))
+
+    def _next(self) -> sc.Transition:
+        if not self.entries or self.entries[self.selected][1] is None:
+            return None
+        self._select(self.selected)  # the file that could not be opened is forgotten
+        return sc.Push("setup", scenario=self.entries[self.selected][0])
+
+    def hide(self) -> None:
+        self.picker.close()
+        super().hide()
+
+    def teardown(self) -> None:
+        self.picker.close()
+        super().teardown()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        fonts, px = self.ctx.fonts, self.ctx.px
+        w, h = self.ctx.size
+        blit_text(
+            surface, fonts.get("serif_bold", 30), "Choose a scenario", (px(40), px(36)), ACCENT
+        )
+        x = px(60) + int(w * 0.3)
+        area = pygame.Rect(x, px(110), w - x - px(40), h - px(200))
+        if not self.entries and not self.error:
+            blit_text(surface, fonts.get("sans", 15), "No scenarios found.", (px(40), px(110)))
+            return
+        pygame.draw.rect(surface, (246, 240, 226), area.inflate(px(24), px(24)))
+        pygame.draw.rect(surface, RULE, area.inflate(px(24), px(24)), 1)
+        if self.error:
+            blit_wrapped(surface, fonts.get("sans", 14), self.error, area, ACCENT)
+            return
+        _sid, rules, err = self.entries[self.selected]
+        if rules is None:
+            blit_wrapped(surface, fonts.get("sans", 14), err, area, ACCENT)
+            return
+        _draw_scenario(surface, self.ctx, rules, area)
+
+    def describe(self) -> dict[str, Any]:
+        return {
+            "scene": self.name,
+            "scenarios": [e[0] for e in self.entries],
+            "error": self.error,
+        }
+
+
+def _why(path: Path, exc: Exception) -> str:
+    """Returns the loader's message, with a hint when the file is a variant, not a scenario."""
+    try:
+        data, _ = read_scenario(path)
+    except ScenarioError:
+        data = {}
+    if "variant" in data and "changes" in data:
+        return (
+            "It is a variant file: choose the scenario it changes, then "
+            f"“Open a variant file…” on the next screen.\n\n{exc}"
+        )
+    return str(exc)
+
+
+def _draw_scenario(
+    surface: pygame.Surface, ctx: sc.Context, rules: Rules, area: pygame.Rect
+) -> None:
+    """Draws a scenario's title, period, summary, sides and calendar inside `area`."""
+    fonts, px = ctx.fonts, ctx.px
+    y = area.top
+    y += blit_wrapped(surface, fonts.get("serif_bold", 24), rules.title, area, INK)
+    y += blit_wrapped(
+        surface,
+        fonts.get("serif_italic", 16),
+        rules.period,
+        area.move(0, y - area.top),
+        INK_SOFT,
+    ) + px(10)
+    y += blit_wrapped(
+        surface,
+        fonts.get("serif", 15),
+        rules.summary,
+        pygame.Rect(area.left, y, area.width, area.bottom - y),
+        INK,
+    ) + px(14)
+    blit_text(surface, fonts.get("serif_bold", 16), "The sides", (area.left, y), INK)
+    y += px(28)
+    for f in rules.factions:
+        pygame.draw.rect(
+            surface,
+            faction_colour(f.id, f.index),
+            pygame.Rect(area.left, y + px(3), px(14), px(14)),
+        )
+        blit_text(surface, fonts.get("sans_bold", 14), f.name, (area.left + px(22), y), INK)
+        y += px(20)
+        y += blit_wrapped(
+            surface,
+            fonts.get("sans", 13),
+            f.leader,
+            pygame.Rect(area.left + px(22), y, area.width - px(22), area.bottom - y),
+            INK_SOFT,
+        ) + px(6)
+    turns = len(rules.calendar)
+    blit_text(
+        surface,
+        fonts.get("sans", 13),
+        f"{turns} turns, {rules.calendar[0]:%B %Y} to {rules.calendar[-1]:%B %Y}",
+        (area.left, area.bottom - px(20)),
+        INK_SOFT,
+    )
