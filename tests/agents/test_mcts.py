@@ -1,0 +1,131 @@
+"""The searching agent (issue 12): legal, seeded, blind to other sides' orders, explains itself,
+stops when asked."""
+
+from __future__ import annotations
+
+import random
+import threading
+
+import pytest
+
+from game import Game, load_game
+from game.agents.base import make_agent
+from game.agents.mcts import Budget, MctsAgent, candidates
+from game.agents.rollout import coarse_order, rollout_action
+from game.core.actions import END
+from game.core.state import ORDERS, State
+
+SMALL = Budget(iterations=40, depth=1)
+
+
+def _some_state(game: Game, seed: int, steps: int) -> State:
+    """Returns the state after up to `steps` default-policy moves, short of the game's end."""
+    state = game.initial_state(seed)
+    rng = random.Random(seed)
+    for _ in range(steps):
+        after = game.apply(state, rollout_action(game, state, rng))
+        if game.is_terminal(after):
+            break
+        state = after
+    return state
+
+
+@pytest.mark.parametrize("steps", [0, 25, 60])
+def test_the_agent_plays_a_legal_move_and_says_why(game: Game, steps: int) -> None:
+    state = _some_state(game, steps + 1, steps)
+    f = state.to_act
+    legal = game.legal_actions(state, f)
+    agent = MctsAgent(game, f, budget=SMALL)
+    action = agent.act(game.observe(state, f), legal, random.Random(0))
+    assert action in legal
+    reason = agent.reason
+    assert reason is not None
+    assert reason.chosen == action
+    assert reason.why
+    if len(legal) > 1:
+        assert reason.weighed[0].action == action
+        visits = [w.visits for w in reason.weighed]
+        assert visits == sorted(visits, reverse=True)
+
+
+def test_the_same_seed_gives_the_same_move(game: Game) -> None:
+    state = _some_state(game, 5, 30)
+    f = state.to_act
+    legal = game.legal_actions(state, f)
+    runs = []
+    for _ in range(2):
+        agent = MctsAgent(game, f, budget=SMALL)
+        action = agent.act(game.observe(state, f), legal, random.Random(11))
+        assert agent.reason is not None
+        runs.append((action, agent.reason.weighed))
+    assert runs[0] == runs[1]
+
+
+def test_a_whole_game_with_search_is_reproducible() -> None:
+    """Seeded agents in a seeded game: the same moves, move for move."""
+    game = load_game("railway-sale")
+    from game.sim.play import play
+
+    def once() -> list[str]:
+        agents = {f.index: MctsAgent(game, f.index, budget=SMALL) for f in game.rules.factions}
+        record, _ = play(game, agents, 4)
+        return record.actions
+
+    assert once() == once()
+
+
+def test_candidates_keep_a_turns_orders_in_one_canonical_order() -> None:
+    """After an order, search offers only orders that sort after it (and ending the turn):
+    k orders are one sequence, not k! of them."""
+    game = load_game("fishery-auctions")
+    state = game.initial_state(2)
+    f = state.to_act
+    legal = [a for a in game.legal_actions(state, f) if a.kind != END]
+    middle = legal[len(legal) // 2]
+    after = game.apply(state, middle)
+    assert after.phase == ORDERS
+    assert after.to_act == f
+    offered = candidates(game, after, f, visits=10**6)
+    assert offered
+    assert all(a.kind == END or a > middle for a in offered)
+    assert set(offered) == {a for a in game.legal_actions(after, f) if a.kind == END or a > middle}
+
+
+def test_large_families_enter_coarse_first() -> None:
+    game = load_game("fishery-auctions")
+    state = game.initial_state(2)
+    f = state.to_act
+    legal = game.legal_actions(state, f)
+    few = candidates(game, state, f, visits=0)
+    more = candidates(game, state, f, visits=400)
+    assert len(few) < len(more) <= len(legal)
+    assert set(few) <= set(more) <= set(legal)
+    for n in range(0, 40):
+        order = coarse_order(n)
+        assert sorted(order) == list(range(n))
+        if n >= 2:
+            assert order[:2] == [0, n - 1]
+
+
+def test_a_stopped_search_still_returns_a_legal_move() -> None:
+    game = load_game("august-1945")
+    state = game.initial_state(1)
+    f = state.to_act
+    legal = game.legal_actions(state, f)
+    agent = MctsAgent(game, f, budget=Budget(iterations=10**7, depth=3))
+    timer = threading.Timer(0.3, lambda: setattr(agent, "stop", True))
+    timer.start()
+    action = agent.act(game.observe(state, f), legal, random.Random(0))
+    timer.cancel()
+    assert action in legal
+    assert 0 < agent.iterations < 10**7
+
+
+def test_levels_are_budgets() -> None:
+    game = load_game("railway-sale")
+    easy, normal, hard = (make_agent(f"mcts:{lv}", game, 0) for lv in ("easy", "normal", "hard"))
+    assert isinstance(easy, MctsAgent)
+    assert isinstance(normal, MctsAgent)
+    assert isinstance(hard, MctsAgent)
+    assert easy.budget.iterations < normal.budget.iterations < hard.budget.iterations
+    assert normal.budget.seconds is None  # reproducible by default
