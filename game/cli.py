@@ -166,6 +166,12 @@ def _game_options(fn: Any) -> Any:
     help="Continue a killed run into its --out .jsonl file: the same command and flags, and "
     "the games it finished are kept, not played again.",
 )
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Write each agent's reasons for its moves (the alternatives it weighed and their "
+    "values) into the --out JSONL, as `reasons`.",
+)
 @_force
 def simulate_cmd(
     scenario: str,
@@ -178,6 +184,7 @@ def simulate_cmd(
     summary_path: Path | None,
     progress: bool,
     resume: bool,
+    explain: bool,
     force: bool,
 ) -> None:
     """Plays many games headless with AI agents and summarises the outcomes.
@@ -194,6 +201,10 @@ def simulate_cmd(
         raise _fail(exc) from None
     if out_path and out_path.suffix not in {".jsonl", ".csv"}:
         raise UserError(f"--out {out_path}: use a .jsonl or .csv file name")
+    if explain and (out_path is None or out_path.suffix != ".jsonl"):
+        raise UserError(
+            "--explain writes the agents' reasons into the results: give --out FILE.jsonl"
+        )
     if resume and out_path is None:
         raise UserError("--resume continues the run written to --out: give its file")
     if resume and out_path is not None and out_path.suffix != ".jsonl":
@@ -212,7 +223,12 @@ def simulate_cmd(
         raise _fail(exc) from None
     # A file given is the file that runs (by its path), never an installed scenario of that id.
     spec = BatchSpec(
-        source_of(scenario) or scenario, source_of(variant), tuple(names.items()), games, seed
+        source_of(scenario) or scenario,
+        source_of(variant),
+        tuple(names.items()),
+        games,
+        seed,
+        explain,
     )
     done: list[dict[str, Any]] = []
     if resume and out_path is not None and out_path.exists():

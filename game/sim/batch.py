@@ -36,6 +36,8 @@ class BatchSpec:
     agents: tuple[tuple[str, str], ...]
     games: int
     seed: int
+    explain: bool = False
+    """Write each agent's reasons for its moves into the results (`reasons`)."""
 
 
 def game_seed(batch_seed: int, index: int) -> int:
@@ -59,11 +61,14 @@ def figures(rules: Rules, state: State) -> dict[str, Any]:
     return out
 
 
-def play_one(game: Game, agents: dict[str, str], seed: int, index: int) -> dict[str, Any]:
-    """Plays one game and returns its result line."""
+def play_one(
+    game: Game, agents: dict[str, str], seed: int, index: int, *, explain: bool = False
+) -> dict[str, Any]:
+    """Plays one game and returns its result line (with the agents' reasons if `explain`)."""
     rules = game.rules
     built = make_agents(game, agents)
-    record, state = play(game, built, seed, names=agents)
+    reasons: list[dict[str, Any]] | None = [] if explain else None
+    record, state = play(game, built, seed, names=agents, reasons=reasons)
     outcome = game.outcome(state)
     assert outcome is not None
     return {
@@ -81,7 +86,7 @@ def play_one(game: Game, agents: dict[str, str], seed: int, index: int) -> dict[
         "figures": figures(rules, state),
         "distance": game.distance(state),
         "state_hash": record.state_hash,
-    }
+    } | ({"reasons": reasons} if reasons is not None else {})
 
 
 _GAMES: dict[tuple[str, str | None], Game] = {}
@@ -92,7 +97,9 @@ def _worker(job: tuple[BatchSpec, int]) -> dict[str, Any]:
     key = (spec.scenario, spec.variant)
     if key not in _GAMES:
         _GAMES[key] = load_game(spec.scenario, spec.variant)
-    return play_one(_GAMES[key], dict(spec.agents), game_seed(spec.seed, index), index)
+    return play_one(
+        _GAMES[key], dict(spec.agents), game_seed(spec.seed, index), index, explain=spec.explain
+    )
 
 
 MAX_WORKERS_PER_CORE = 2
