@@ -5,6 +5,11 @@ For each legal action it plays the action on a state sampled to agree with its o
 end its orders, resolves the turn, and scores the result for itself. It picks the best; among
 equals it ends its turn if that is one of them (it does not concede or provoke for nothing),
 otherwise it picks at random. It never sees the true hidden values.
+
+Its limit is its horizon, and it is kept as a baseline for that reason: where a move pays only
+after the other side answers it a turn or more later (an offer in the railway sale), one turn
+ahead it never scores more than waiting, so a greedy Japan never makes an offer. The searching
+agent (`mcts`) looks further.
 """
 
 from __future__ import annotations
