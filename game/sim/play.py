@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from game.agents.base import Agent
+from game.core.actions import Action
 from game.core.game import Game
 from game.core.state import State
 from game.sim.record import GameRecord, make_record
@@ -17,11 +18,17 @@ def agent_rng(seed: int, faction: str) -> random.Random:
 
 
 def play(
-    game: Game, agents: Mapping[int, Agent], seed: int, *, names: Mapping[str, str] | None = None
+    game: Game,
+    agents: Mapping[int, Agent],
+    seed: int,
+    *,
+    names: Mapping[str, str] | None = None,
+    on_action: Callable[[State, Action], None] | None = None,
 ) -> tuple[GameRecord, State]:
     """Plays one game headless; `seed` fixes the game and every agent's generator.
 
-    Returns the game's record (enough for an exact replay) and its final state.
+    Returns the game's record (enough for an exact replay) and its final state. `on_action`, if
+    given, sees each action with the state it was given in (its turn, its date).
     """
     rngs = {f.index: agent_rng(seed, f.id) for f in game.rules.factions}
     state = game.initial_state(seed)
@@ -30,6 +37,8 @@ def play(
         faction = game.to_act(state)
         legal = game.legal_actions(state, faction)
         action = agents[faction].act(game.observe(state, faction), legal, rngs[faction])
+        if on_action is not None:
+            on_action(state, action)
         state = game.apply(state, action)
         actions.append(game.notation(action))
     return make_record(game, seed, actions, state, dict(names or {})), state
