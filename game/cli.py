@@ -1,4 +1,5 @@
-"""The one command line: play | simulate | record | replay | validate | schema | golden | scenarios.
+"""The one command line: play | simulate | tournament | record | replay | validate | schema |
+golden | scenarios.
 
 `python main.py` (or `amur`) with no command opens the game window.
 """
@@ -8,8 +9,9 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 from rich.console import Console
@@ -17,7 +19,8 @@ from rich.markup import escape as esc
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 from rich.table import Table
 
-from game.agents.base import AGENTS, make_agents, parse_agents
+from game.agents.base import AGENTS, agent_names, make_agents, parse_agents
+from game.core.game import Game
 from game.scenario.errors import Problem, ScenarioError
 from game.scenario.loader import (
     available_scenarios,
@@ -31,13 +34,30 @@ from game.scenario.loader import (
 )
 from game.scenario.schema import ScenarioSpec, VariantSpec
 from game.scenario.yamlfile import locate
-from game.sim.batch import BatchSpec, game_seed, resolve_workers, run_batch, summarise
+from game.sim.batch import (
+    BatchSpec,
+    expected_lines,
+    resolve_workers,
+    run_batches,
+    summarise,
+)
 from game.sim.files import write_atomic
 from game.sim.golden import GOLDEN_AGENTS, GOLDEN_SEEDS, golden_text
 from game.sim.outputs import OutputError, claim
 from game.sim.play import play
 from game.sim.record import RecordError, game_of_record, load_record, replay, save_record
 from game.sim.stream import ResultsFile, finished_games
+from game.sim.tables import report, tables
+from game.sim.tournament import (
+    Tally,
+    TournamentSpec,
+    agent_list,
+    batches,
+    seat_list,
+    summarise_tournament,
+)
+
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 console = Console(stderr=True)
 out = Console()
@@ -127,6 +147,116 @@ def _game_options(fn: Any) -> Any:
     return fn
 
 
+def _run_options(fn: Any) -> Any:
+    """The options of a batch run (simulate, tournament): seed, workers, summary file, progress
+    bar, resume, force."""
+    options = [
+        click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=0, show_default=True),
+        click.option(
+            "--workers", default="auto", show_default=True, help="Processes, or auto (all cores)."
+        ),
+        click.option(
+            "--summary",
+            "summary_path",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=None,
+            help="Also write the summary as JSON.",
+        ),
+        click.option("--progress/--no-progress", default=True, show_default=True),
+        click.option(
+            "--resume",
+            is_flag=True,
+            help="Continue a killed run into its --out .jsonl file: the same command and flags, "
+            "and the games it finished are kept, not played again.",
+        ),
+        _force,
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def _out_option(help_text: str) -> Callable[[_F], _F]:
+    return click.option(
+        "--out",
+        "out_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help=help_text,
+    )
+
+
+def _worker_count(workers: str) -> int:
+    """Returns the number of worker processes (ValueError if `workers` is not one), saying so
+    when it was capped."""
+    count = resolve_workers(workers)
+    if workers != "auto" and count < int(workers):
+        console.print(f"--workers {workers}: capped at {count} (twice this machine's cores)")
+    return count
+
+
+def _claim_outputs(
+    out_path: Path | None, summary_path: Path | None, inputs: list[Path], *, force: bool, room: int
+) -> None:
+    """Checks the run's outputs before its first game: a run must not end in an error that
+    loses every game."""
+    try:
+        if out_path:
+            claim(out_path, "results", force=force, inputs=inputs, room=room)
+        if summary_path:
+            claim(summary_path, "summary", force=force, inputs=[*inputs, *filter(None, [out_path])])
+    except OutputError as exc:
+        raise _fail(exc) from None
+
+
+def _resumed(
+    out_path: Path | None, specs: list[BatchSpec], game: Game, *, resume: bool
+) -> list[dict[str, Any]]:
+    """Returns the games a killed run of `specs` left in `out_path` (none without --resume)."""
+    if not resume:
+        return []
+    if out_path is None:
+        raise UserError("--resume continues the run written to --out: give its file")
+    if not out_path.exists():
+        return []
+    expected = expected_lines(specs, game.rules.id, game.rules.variant)
+    try:
+        return finished_games(out_path, expected, sum(s.games for s in specs))
+    except OutputError as exc:
+        raise _fail(exc) from None
+
+
+def _play_batches(
+    specs: list[BatchSpec],
+    workers: int,
+    *,
+    out_path: Path | None,
+    done: int,
+    progress: bool,
+    label: str,
+) -> Iterator[dict[str, Any]]:
+    """Yields each game's result from game `done` on, as soon as it is played and written to
+    `out_path` (appended to a resumed run's file), under a progress bar."""
+    writer = ResultsFile(out_path, append=done > 0) if out_path else None
+    bar = Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        disable=not progress,
+    )
+    with bar:
+        task = bar.add_task(label, total=sum(s.games for s in specs), completed=done)
+        for result in run_batches(specs, workers, start=done):
+            if writer is not None:
+                writer.write(result)
+            yield result
+            bar.advance(task)
+    if writer is not None:
+        writer.close()
+
+
 @cli.command("simulate")
 @_game_options
 @click.option(
@@ -141,38 +271,14 @@ def _game_options(fn: Any) -> Any:
     default="",
     help=f"faction=agent,… with agents {', '.join(AGENTS)}; unnamed factions play random.",
 )
-@click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=0, show_default=True)
-@click.option(
-    "--workers", default="auto", show_default=True, help="Processes, or auto (all cores)."
-)
-@click.option(
-    "--out",
-    "out_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Results file: .jsonl (one JSON line per game) or .csv.",
-)
-@click.option(
-    "--summary",
-    "summary_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Also write the summary as JSON.",
-)
-@click.option("--progress/--no-progress", default=True, show_default=True)
-@click.option(
-    "--resume",
-    is_flag=True,
-    help="Continue a killed run into its --out .jsonl file: the same command and flags, and "
-    "the games it finished are kept, not played again.",
-)
+@_out_option("Results file: .jsonl (one JSON line per game) or .csv.")
+@_run_options
 @click.option(
     "--explain",
     is_flag=True,
     help="Write each agent's reasons for its moves (the alternatives it weighed and their "
     "values) into the --out JSONL, as `reasons`.",
 )
-@_force
 def simulate_cmd(
     scenario: str,
     variant: str | None,
@@ -194,9 +300,7 @@ def simulate_cmd(
     try:
         game = load_game(scenario, variant)
         names = parse_agents(game, agents)
-        count = resolve_workers(workers)
-        if workers != "auto" and count < int(workers):
-            console.print(f"--workers {workers}: capped at {count} (twice this machine's cores)")
+        count = _worker_count(workers)
     except (ScenarioError, ValueError) as exc:
         raise _fail(exc) from None
     if out_path and out_path.suffix not in {".jsonl", ".csv"}:
@@ -214,13 +318,7 @@ def simulate_cmd(
             "to a .jsonl file to be able to resume it"
         )
     inputs = _inputs(scenario, variant)
-    try:  # before the first game: a run must not end in an error that loses every game
-        if out_path:
-            claim(out_path, "results", force=force, inputs=inputs, room=games * 2048)
-        if summary_path:
-            claim(summary_path, "summary", force=force, inputs=[*inputs, *filter(None, [out_path])])
-    except OutputError as exc:
-        raise _fail(exc) from None
+    _claim_outputs(out_path, summary_path, inputs, force=force, room=games * 2048)
     # A file given is the file that runs (by its path), never an installed scenario of that id.
     spec = BatchSpec(
         source_of(scenario) or scenario,
@@ -228,35 +326,14 @@ def simulate_cmd(
         tuple(names.items()),
         games,
         seed,
-        explain,
+        explain=explain,
     )
-    done: list[dict[str, Any]] = []
-    if resume and out_path is not None and out_path.exists():
-        expected = {"scenario": game.rules.id, "variant": game.rules.variant, "agents": names}
-        seeds = [game_seed(seed, i) for i in range(games)]
-        try:
-            done = finished_games(out_path, expected, seeds)
-        except OutputError as exc:
-            raise _fail(exc) from None
-    results: list[dict[str, Any]] = list(done)
-    writer = ResultsFile(out_path, append=bool(done)) if out_path else None
-    bar = Progress(
-        "[progress.description]{task.description}",
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=console,
-        disable=not progress,
+    results = _resumed(out_path, [spec], game, resume=resume)
+    label = f"{game.rules.id}: games"
+    plays = _play_batches(
+        [spec], count, out_path=out_path, done=len(results), progress=progress, label=label
     )
-    with bar:
-        task = bar.add_task(f"{game.rules.id}: games", total=games, completed=len(done))
-        for result in run_batch(spec, count, start=len(done)):
-            if writer is not None:
-                writer.write(result)
-            results.append(result)
-            bar.advance(task)
-    if writer is not None:
-        writer.close()
+    results.extend(plays)
     summary = summarise(results, game.rules)
     summary.update({"scenario": game.rules.id, "variant": variant, "agents": names, "seed": seed})
     if summary_path:
@@ -302,6 +379,106 @@ def _fig(value: float | str) -> str:
     return (
         value if isinstance(value, str) else f"{value:g}" if value == int(value) else f"{value:.2f}"
     )
+
+
+@cli.command("tournament")
+@_game_options
+@click.option(
+    "--agents",
+    default="random,greedy,historical",
+    show_default=True,
+    help=f"The agents to compare, comma-separated: {', '.join(agent_names())}.",
+)
+@click.option(
+    "--opponents",
+    default="greedy,historical",
+    show_default=True,
+    help="What every other seat plays: one table cell per kind, comma-separated.",
+)
+@click.option(
+    "--seats", default="", help="The factions the agents play, comma-separated (default: all)."
+)
+@click.option(
+    "--games",
+    type=click.IntRange(1, MAX_GAMES),
+    default=100,
+    show_default=True,
+    help="Games per agent, seat and opponents, on the same seeds for every agent (paired); "
+    f"the whole run at most {MAX_GAMES:,} games.",
+)
+@_out_option(
+    "Results file (.jsonl): one line per game as simulate writes it, with the seat, opponents, "
+    "agent and the seat's dated orders."
+)
+@_run_options
+@click.option(
+    "--report",
+    "with_report",
+    is_flag=True,
+    help="Add the strategy report: each agent's most frequent orders with their dates, and the "
+    "outcomes it reaches.",
+)
+def tournament_cmd(
+    scenario: str,
+    variant: str | None,
+    agents: str,
+    opponents: str,
+    seats: str,
+    games: int,
+    seed: int,
+    workers: str,
+    out_path: Path | None,
+    summary_path: Path | None,
+    progress: bool,
+    resume: bool,
+    force: bool,
+    with_report: bool,
+) -> None:
+    """Plays each agent in each seat against fixed opponents on paired seeds, and prints per
+    seat each agent's mean score (95 % interval), outcome shares and paired differences.
+
+    The tables are Markdown: readable as they are, and ready to paste into a report."""
+    try:
+        game = load_game(scenario, variant)
+        spec = TournamentSpec(
+            source_of(scenario) or scenario,
+            source_of(variant),
+            tuple(f.id for f in game.rules.factions),
+            seat_list(seats, game),
+            agent_list(agents, "--agents"),
+            agent_list(opponents, "--opponents"),
+            games,
+            seed,
+        )
+        count = _worker_count(workers)
+    except (ScenarioError, ValueError) as exc:
+        raise _fail(exc) from None
+    if spec.total > MAX_GAMES:
+        raise UserError(
+            f"{spec.total:,} games (seats × opponents × agents × --games): at most "
+            f"{MAX_GAMES:,} in one run"
+        )
+    if out_path and out_path.suffix != ".jsonl":
+        raise UserError(f"--out {out_path}: use a .jsonl file name")
+    _claim_outputs(
+        out_path, summary_path, _inputs(scenario, variant), force=force, room=spec.total * 8192
+    )
+    specs = batches(spec)
+    tally = Tally()
+    for result in _resumed(out_path, specs, game, resume=resume):
+        tally.add(result)
+    done = sum(len(scores) for scores in tally.scores.values())
+    label = f"{game.rules.id}: tournament games"
+    for result in _play_batches(
+        specs, count, out_path=out_path, done=done, progress=progress, label=label
+    ):
+        tally.add(result)
+    summary = summarise_tournament(spec, tally, game, report=with_report)
+    if summary_path:
+        write_atomic(summary_path, json.dumps(summary, indent=1, sort_keys=True) + "\n")
+    click.echo(tables(summary))
+    if with_report:
+        click.echo(report(summary))
 
 
 @cli.command("record")

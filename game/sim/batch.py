@@ -1,30 +1,35 @@
 """Batch runs: many seeded games on all local cores, results in game order.
 
 Each game's seed derives from the batch seed and the game's number, and every worker loads the
-same scenario, so the results (and the output file) are identical whatever the worker count.
+same scenario, so the results (and the output file) are identical whatever the worker count. A
+run may hold several batches (a tournament's cells): they share the pool, in order.
 """
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import ctypes.util
 import datetime as dt
+import itertools
 import os
 import random
 import signal
 import statistics
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from game.agents.base import make_agents
+from game.agents.base import make_agents, reason_of
+from game.core.actions import END, Action
 from game.core.game import Game
 from game.core.rules import Rules
 from game.core.state import State
 from game.scenario.loader import load_game
 from game.sim.play import play
+from game.sim.stats import quartiles
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +41,10 @@ class BatchSpec:
     agents: tuple[tuple[str, str], ...]
     games: int
     seed: int
+    tags: tuple[tuple[str, str], ...] = ()
+    """Fields added to each result line (a tournament's seat, opponents and agent)."""
+    orders_of: str | None = None
+    """A faction whose orders each result line lists with their dates (`orders`), or None."""
     explain: bool = False
     """Write each agent's reasons for its moves into the results (`reasons`)."""
 
@@ -62,31 +71,79 @@ def figures(rules: Rules, state: State) -> dict[str, Any]:
 
 
 def play_one(
-    game: Game, agents: dict[str, str], seed: int, index: int, *, explain: bool = False
+    game: Game,
+    agents: dict[str, str],
+    seed: int,
+    index: int,
+    *,
+    orders_of: str | None = None,
+    explain: bool = False,
 ) -> dict[str, Any]:
-    """Plays one game and returns its result line (with the agents' reasons if `explain`)."""
+    """Plays one game and returns its result line; with `orders_of`, the line also lists that
+    faction's orders (not its ends of turn) as [date, notation] in the order given; with
+    `explain`, every agent's reasons for each move that had a choice (`reasons`)."""
     rules = game.rules
     built = make_agents(game, agents)
-    reasons: list[dict[str, Any]] | None = [] if explain else None
-    record, state = play(game, built, seed, names=agents, reasons=reasons)
+    given: list[list[str]] = []
+    reasons: list[dict[str, Any]] = []
+    seat = next((f.index for f in rules.factions if f.id == orders_of), None)
+
+    step = 0
+
+    def note(state: State, action: Action, choices: int) -> None:
+        nonlocal step
+        step += 1
+        date = rules.date(state.turn).isoformat()
+        if action.faction == seat and action.kind != END:
+            given.append([date, game.notation(action)])
+        if explain and choices > 1:
+            reason = reason_of(built[action.faction])
+            if reason is not None:
+                side = rules.factions[action.faction].id
+                entry: dict[str, Any] = {"step": step - 1, "date": date, "side": side}
+                reasons.append(entry | reason.to_dict(game.notation))
+
+    hook = note if orders_of or explain else None
+    record, state = play(game, built, seed, names=agents, on_action=hook)
     outcome = game.outcome(state)
     assert outcome is not None
-    return {
-        "game": index,
-        "seed": seed,
-        "scenario": rules.id,
-        "variant": rules.variant,
-        "agents": agents,
-        "end": outcome.reason,
-        "outcome": outcome.outcome_class,
-        "scores": {k: round(v, 4) for k, v in outcome.scores.items()},
-        "turns": state.turn + 1,
-        "end_date": rules.date(state.turn).isoformat(),
-        "steps": len(record.actions),
-        "figures": figures(rules, state),
-        "distance": game.distance(state),
-        "state_hash": record.state_hash,
-    } | ({"reasons": reasons} if reasons is not None else {})
+    extra: dict[str, Any] = {"orders": given} if orders_of else {}
+    return (
+        extra
+        | {
+            "game": index,
+            "seed": seed,
+            "scenario": rules.id,
+            "variant": rules.variant,
+            "agents": agents,
+            "end": outcome.reason,
+            "outcome": outcome.outcome_class,
+            "scores": {k: round(v, 4) for k, v in outcome.scores.items()},
+            "turns": state.turn + 1,
+            "end_date": rules.date(state.turn).isoformat(),
+            "steps": len(record.actions),
+            "figures": figures(rules, state),
+            "distance": game.distance(state),
+            "state_hash": record.state_hash,
+        }
+        | ({"reasons": reasons} if explain else {})
+    )
+
+
+def expected_lines(
+    specs: Sequence[BatchSpec], scenario: str, variant: str | None
+) -> Callable[[int], dict[str, Any]]:
+    """Returns what line i of a run of `specs` holds whatever its game did (scenario and variant
+    ids, agents, game number, seed, tags): how a resumed run knows a file is its own."""
+    starts = list(itertools.accumulate((s.games for s in specs), initial=0))
+
+    def expected(line: int) -> dict[str, Any]:
+        at = bisect.bisect_right(starts, line) - 1
+        spec, index = specs[at], line - starts[at]
+        fixed = {"scenario": scenario, "variant": variant, "agents": dict(spec.agents)}
+        return fixed | {"game": index, "seed": game_seed(spec.seed, index)} | dict(spec.tags)
+
+    return expected
 
 
 _GAMES: dict[tuple[str, str | None], Game] = {}
@@ -97,9 +154,16 @@ def _worker(job: tuple[BatchSpec, int]) -> dict[str, Any]:
     key = (spec.scenario, spec.variant)
     if key not in _GAMES:
         _GAMES[key] = load_game(spec.scenario, spec.variant)
-    return play_one(
-        _GAMES[key], dict(spec.agents), game_seed(spec.seed, index), index, explain=spec.explain
+    seed = game_seed(spec.seed, index)
+    result = play_one(
+        _GAMES[key],
+        dict(spec.agents),
+        seed,
+        index,
+        orders_of=spec.orders_of,
+        explain=spec.explain,
     )
+    return result | dict(spec.tags)
 
 
 MAX_WORKERS_PER_CORE = 2
@@ -143,7 +207,19 @@ def run_batch(
 ) -> Iterator[dict[str, Any]]:
     """Yields each game's result in game order from game `start` on (the games before it are
     done: a resumed run), playing them on `workers` processes."""
-    jobs = [(spec, i) for i in range(start, spec.games)]
+    yield from run_batches([spec], workers, on_result, start=start)
+
+
+def run_batches(
+    specs: Sequence[BatchSpec],
+    workers: int,
+    on_result: Callable[[dict[str, Any]], None] | None = None,
+    *,
+    start: int = 0,
+) -> Iterator[dict[str, Any]]:
+    """Yields the results of every batch's games in order (the first batch's games, then the
+    next's), from the `start`-th game of them all on, playing them on `workers` processes."""
+    jobs = [(spec, i) for spec in specs for i in range(spec.games)][start:]
     if workers <= 1 or len(jobs) <= 1:
         for job in jobs:
             result = _worker(job)
@@ -187,7 +263,7 @@ def summarise(results: list[dict[str, Any]], rules: Rules) -> dict[str, Any]:
             numbers = [float(dt.date.fromisoformat(v).toordinal()) for v in values]
         entry: dict[str, Any] = {"label": fig.label, "kind": fig.kind, "set_in": len(values)}
         if numbers:
-            q1, median, q3 = _quartiles(numbers)
+            q1, median, q3 = quartiles(numbers)
             entry.update(median=median, q1=q1, q3=q3)
             if fig.kind == "date":
                 for key in ("median", "q1", "q3"):
@@ -201,11 +277,3 @@ def summarise(results: list[dict[str, Any]], rules: Rules) -> dict[str, Any]:
         "figures": spread,
         "baseline": rules.baseline.to_dict(),
     }
-
-
-def _quartiles(values: list[float]) -> tuple[float, float, float]:
-    """Returns the first quartile, the median and the third quartile (inclusive method)."""
-    if len(values) == 1:
-        return values[0], values[0], values[0]
-    q1, median, q3 = statistics.quantiles(values, n=4, method="inclusive")
-    return q1, median, q3

@@ -55,7 +55,12 @@ def is_output(path: Path, kind: Kind) -> bool:
         return isinstance(line, dict) and {"game", "seed", "state_hash"} <= line.keys()
     if kind == "summary":
         data = _json_head(path)
-        return isinstance(data, dict) and {"games", "classes", "baseline"} <= data.keys()
+        # simulate's summary has outcome classes; a tournament's has cells of them
+        return (
+            isinstance(data, dict)
+            and {"games", "baseline"} <= data.keys()
+            and not {"classes", "cells"}.isdisjoint(data.keys())
+        )
     if kind == "save":
         data = _json_head(path)
         return isinstance(data, dict) and data.get("format") == "amur-save"

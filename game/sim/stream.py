@@ -13,7 +13,7 @@ import csv
 import io
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import IO, Any
 
@@ -67,11 +67,12 @@ class ResultsFile:
 
 
 def finished_games(
-    path: Path, expected: Mapping[str, Any], seeds: list[int]
+    path: Path, expected: Callable[[int], Mapping[str, Any]], total: int
 ) -> list[dict[str, Any]]:
-    """Returns the results a killed run left in `path` (games 0, 1, … in order), after cutting
-    off a half-written last line; OutputError if the file is from another run (its scenario,
-    variant, agents or seeds differ from `expected` and `seeds`) or cannot be resumed."""
+    """Returns the results a killed run left in `path` (its first lines, in order), after cutting
+    off a half-written last line; OutputError if the file is from another run or cannot be
+    resumed. `expected(i)` gives the fields line i must hold (its scenario, variant, agents, game
+    number, seed, …) in a run of `total` lines."""
     if path.suffix != ".jsonl":
         raise OutputError(f"{path}: only a .jsonl results file can be resumed")
     raw = path.read_bytes()
@@ -85,8 +86,12 @@ def finished_games(
             result = json.loads(line)
         except ValueError:
             raise OutputError(f"{path}: line {i + 1} is not a result; not resuming") from None
-        mine = {k: result.get(k) for k in expected} == dict(expected)
-        if not mine or i >= len(seeds) or result.get("game") != i or result.get("seed") != seeds[i]:
+        want = expected(i) if i < total else None
+        if (
+            want is None
+            or not isinstance(result, dict)
+            or any(result.get(k) != v for k, v in want.items())
+        ):
             raise OutputError(
                 f"{path}: line {i + 1} is from another run (scenario, variant, agents, seed "
                 "or number of games differ); not resuming"
