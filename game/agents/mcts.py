@@ -300,14 +300,25 @@ class MctsAgent:
     # ------------------------------------------------------------------ words
 
     def _explain(self, ranked: list[tuple[Action, _Node]], total: int) -> Reason:
-        game = self.game
-        weighed = tuple(Weighed(a, c.w / c.n if c.n else None, c.n) for a, c in ranked[:5])
+        """Words for the choice: what it expects of the move, of waiting (ending its orders)
+        and of the best other move, in the side's own score."""
+        weighed = [Weighed(a, c.w / c.n if c.n else None, c.n) for a, c in ranked]
         best = weighed[0]
-        words = (
-            f"{game.label(best.action)}: expected score {best.value:.1f} "
-            f"over {best.visits} of {total} imagined futures"
+        words = [
+            f"{self._words(best.action)}: expected score {best.value:.1f} "
+            f"({best.visits} of {total} imagined futures)"
+        ]
+        waiting = next((w for w in weighed[1:] if w.action.kind == END), None)
+        other = next((w for w in weighed[1:] if w.action.kind != END), None)
+        for alt in (waiting, other):
+            if alt is not None and alt.value is not None:
+                words.append(f"{self._words(alt.action)} would score {alt.value:.1f}")
+        shown = weighed[:5]
+        shown += [w for w in (waiting, other) if w is not None and w not in shown]
+        text = "; ".join(words) + "."
+        return Reason(self.name, best.action, text[0].upper() + text[1:], tuple(shown))
+
+    def _words(self, action: Action) -> str:
+        return (
+            "waiting (no more orders this turn)" if action.kind == END else self.game.label(action)
         )
-        if len(weighed) > 1 and weighed[1].value is not None:
-            other = weighed[1]
-            words += f"; {game.label(other.action)} would score {other.value:.1f}"
-        return Reason(self.name, best.action, words + ".", weighed)
