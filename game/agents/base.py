@@ -6,7 +6,7 @@ import random
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Protocol
+from typing import Final, Protocol
 
 from game.agents.greedy import GreedyAgent
 from game.agents.historical import HistoricalAgent
@@ -71,6 +71,10 @@ AGENTS: Mapping[str, AgentKind] = MappingProxyType(
 )
 """Every kind of agent by name, in the order players are offered them: the names accepted by
 `make_agent`, the CLI's `--agents` and the set-up screen's seats."""
+
+DEFAULT_AI: Final = "mcts"
+"""The kind of agent (at its default level) the window seats at a new game's sides that no
+person plays. Greedy stays offered as a baseline, never as the default."""
 
 
 def make_agents(game: Game, names: dict[str, str]) -> dict[int, Agent]:

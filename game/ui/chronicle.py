@@ -8,6 +8,7 @@ from pathlib import Path
 
 from game.core.log import entries
 from game.core.records import EventFired, OptionChosen
+from game.ui.notes import note_text, weighed_lines
 from game.ui.session import Session
 from game.ui.view import month
 
@@ -94,6 +95,7 @@ def chronicle_markdown(session: Session) -> str:
     for entry in entries(state.log):
         cite = f" — *{entry.cite}*" if entry.cite else ""
         lines.append(f"- **{month(rules, entry.turn)}** {entry.text}{cite}")
+    lines += _notes_markdown(session)
     lines += ["", "## What actually happened", ""]
     if rules.baseline.summary:
         lines += [rules.baseline.summary, ""]
@@ -101,6 +103,20 @@ def chronicle_markdown(session: Session) -> str:
         lines.append(f"- **{item.date.isoformat()}** {item.text} — *{item.cite}*")
     lines.append("")
     return "\n".join(lines)
+
+
+def _notes_markdown(session: Session) -> list[str]:
+    """Returns the section of what the AIs and the adviser said about their moves, every side's
+    (the game is over: their estimates no longer tell anyone's secrets), with what they weighed."""
+    if not session.notes:
+        return []
+    rules = session.rules
+    lines = ["", "## What the AIs and the advisers said", ""]
+    for note in session.notes:
+        side = "" if not note.adviser else f" ({rules.factions[note.faction].name})"
+        lines.append(f"- **{month(rules, note.turn)}** {note_text(rules, note)}{side}")
+        lines += [f"  - {line}" for line in weighed_lines(session.game, note)]
+    return lines
 
 
 def save_chronicle(session: Session, folder: Path) -> Path:

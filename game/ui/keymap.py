@@ -48,7 +48,12 @@ def _keys(*keys: int, ctrl: bool | None = None) -> tuple[Chord, ...]:
 KEYMAP: tuple[Shortcut, ...] = (
     Shortcut("Everywhere", "F11", "full screen on / off"),
     Shortcut(
-        "Everywhere", "Esc", "back; in a game, the pause menu", "pause", _keys(pygame.K_ESCAPE)
+        "Everywhere",
+        "Esc",
+        "back; in a game, the pause menu (while an AI thinks: stop it, it plays its best move "
+        "so far)",
+        "pause",
+        _keys(pygame.K_ESCAPE),
     ),
     Shortcut(
         "Main menu", "N / C / L / S / H / Q", "new game, continue, load, settings, help, quit"
@@ -114,7 +119,8 @@ KEYMAP: tuple[Shortcut, ...] = (
     Shortcut(
         "Game",
         "A",
-        "let the historical adviser give this turn's orders (or answer an event)",
+        "let the historical adviser give this turn's orders (or answer an event); "
+        "its reasons go in the chronicle",
         "advise",
         _keys(pygame.K_a, ctrl=False),
     ),

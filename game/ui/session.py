@@ -4,8 +4,9 @@ This is the only place where the UI changes game state, and it does so only thro
 `game.apply`. A human faction's orders are staged on top of the state at the start of its
 orders (`state`): each staged order is applied to a preview, so the engine checks it and the
 legal actions follow, but nothing is final until the player confirms (ends the turn). Undo drops
-staged orders and returns to that state. Agents think on a worker thread; `poll` collects their
-moves each frame. The save file is the engine's record (scenario, variant, seed, actions).
+staged orders and returns to that state. Agents think on a worker thread (`Thinker`); `poll`
+collects their moves each frame, and what they said about them (`Note`). The save file is the
+engine's record (scenario, variant, seed, actions), with each side's seat (`mcts:hard`).
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ import random
 import time
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 
-from game.agents.base import AGENTS, Agent, make_agent
+from game.agents.base import AGENTS, Agent, make_agent, reason_of, split_agent
+from game.agents.reasons import Reason
 from game.core.actions import END, Action, EndTurn
 from game.core.errors import IllegalActionError, NotationError
 from game.core.game import Game, Outcome, State
@@ -38,12 +39,27 @@ from game.sim.record import (
     save_record,
 )
 from game.ui.catalog import game_of
+from game.ui.notes import Note
 from game.ui.settings import autosave_paths
+from game.ui.thinker import Thinker
 
 HUMAN = "human"
 """Seat kind of a faction played at the window."""
 SEAT_KINDS = (HUMAN, *AGENTS)
-"""What can sit at each faction: a person, or one of the engine's agents (`AGENTS`)."""
+"""The kinds that can sit at each faction, as the set-up screen offers them: a person, or one of
+the engine's agents (`AGENTS`); a kind with levels sits at one of them (`mcts:hard`)."""
+
+
+def seat_problem(seat: str) -> str:
+    """Returns why `seat` cannot play a faction, or "" if it can: `human`, or an agent's name as
+    `make_agent` reads it (`greedy`, `mcts`, `mcts:hard`)."""
+    if seat == HUMAN:
+        return ""
+    try:
+        split_agent(seat)
+    except ValueError as exc:
+        return str(exc)
+    return ""
 
 
 class Session:
@@ -63,9 +79,9 @@ class Session:
         self.seed = seed
         ids = [f.id for f in self.rules.factions]
         self.seats = tuple(seats.get(fid, HUMAN) for fid in ids)
-        unknown = [s for s in self.seats if s not in SEAT_KINDS]
-        if unknown:
-            raise ValueError(f"unknown seat kind(s): {', '.join(unknown)}")
+        problems = [p for p in map(seat_problem, self.seats) if p]
+        if problems:
+            raise ValueError(f"unknown seat(s): {'; '.join(problems)}")
         self.autosave_path = autosave
         self.source = source_for(game.rules)
         """The scenario or variant file the game is played from (None: installed ones), kept
@@ -85,13 +101,13 @@ class Session:
         self.seen_fired = {f: self.state.fired for f in range(len(ids))}
         self.error = ""
         """The last agent failure, shown to the player (empty when none)."""
-        self._agents: dict[int, Agent] = {}
+        self.notes: list[Note] = []
+        """What the AIs and the adviser said about their moves, in order (`Note`)."""
+        self.thinker = Thinker(game, seed, {f: s for f, s in enumerate(self.seats) if s != HUMAN})
+        """The AI sides' agents and the move being thought."""
         self._advisers: dict[int, Agent] = {}
-        self._rngs = {f.index: random.Random(f"{seed}:agent:{f.id}") for f in self.rules.factions}
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="amur-ai")
         self._io = ThreadPoolExecutor(max_workers=1, thread_name_prefix="amur-save")
         self._saving: Future[Path] | None = None
-        self._future: Future[Action] | None = None
         self._saved_turn = self.state.turn
 
     # ------------------------------------------------------------- queries
@@ -114,7 +130,11 @@ class Session:
     @property
     def thinking(self) -> bool:
         """True while an agent is choosing a move."""
-        return self._future is not None
+        return self.thinker.thinking
+
+    def notes_for(self, faction: int) -> list[Note]:
+        """Returns the notes `faction` may read: its own AI's or adviser's (see `Note`)."""
+        return [n for n in self.notes if n.faction == faction]
 
     def observation(self, faction: int | None = None) -> Observation:
         """Returns what `faction` (default: the viewer) sees now, staged orders included."""
@@ -184,26 +204,32 @@ class Session:
         self.preview = self.state
         self.version += 1
 
-    def advise(self) -> None:
-        """Lets the historical adviser stage this turn's orders (or answer the event)."""
+    def advise(self) -> str:
+        """Lets the historical adviser stage this turn's orders (or answer the event); each
+        order's reason becomes a note. Returns why it gave no order, when it gave none (its
+        reason for ending the turn), else ""."""
         f = self.human_to_act()
         if f < 0:
-            return
+            return ""
         adviser = self._advisers.get(f)
         if adviser is None:
             adviser = self._advisers[f] = make_agent("historical", self.game, f)
         rng = random.Random(f"{self.seed}:adviser:{f}:{self.state.turn}")
-        for _ in range(self.rules.max_orders + 1):
+        for given in range(self.rules.max_orders + 1):
             legal = self.legal()
             if not legal:
-                return
+                break
             view = self.preview if self.staged else self.state
             action = adviser.act(self.game.observe(view, f), legal, rng)
+            reason = reason_of(adviser)
             if isinstance(action, EndTurn):
-                return
+                return reason.why if reason is not None and not given else ""
+            if len(legal) > 1:
+                self._note(f, reason, action, adviser=True)
             self.give(action)
             if self.state.phase == CHOICES or self.human_to_act() != f:
-                return
+                break
+        return ""
 
     # ------------------------------------------------------------- agents
 
@@ -226,34 +252,47 @@ class Session:
                     self._commit([EndTurn(f, END)])
                     continue
                 return
-            if self._future is None:
-                self._start(f)
-            assert self._future is not None
+            thinker = self.thinker
+            if not thinker.thinking:
+                thinker.start(self.state, f)
             try:
-                wait = max(0.0, deadline - time.perf_counter())
-                action = self._future.result(timeout=wait)
-            except FutureTimeout:
-                return
+                action = thinker.result(max(0.0, deadline - time.perf_counter()))
             except Exception as exc:  # an agent's bug must not crash the window
                 self.error = f"{self.rules.factions[f].name}'s AI failed ({exc}); it ended its turn"
                 action = self._fallback(f)
-            self._future = None
-            if self.game.why_illegal(self.state, action) is not None:
-                self.error = f"{self.rules.factions[f].name}'s AI chose an illegal move"
-                action = self._fallback(f)
+            else:
+                if action is None:
+                    return
+                if self.game.why_illegal(self.state, action) is not None:
+                    self.error = f"{self.rules.factions[f].name}'s AI chose an illegal move"
+                    action = self._fallback(f)
+                elif thinker.choices > 1:
+                    self._note(f, thinker.reason(f), action, stopped=thinker.stopping)
             self._commit([action])
             if time.perf_counter() >= deadline:
                 return
 
-    def _start(self, f: int) -> None:
-        agent = self._agents.get(f)
-        if agent is None:
-            agent = self._agents[f] = make_agent(self.seats[f], self.game, f)
-        state = self.state
-        obs = self.game.observe(state, f)
-        legal = self.game.legal_actions(state, f)
-        rng = self._rngs[f]
-        self._future = self._pool.submit(agent.act, obs, legal, rng)
+    def stop_thinking(self) -> bool:
+        """Asks the AI thinking to end its search now and play its best move so far (Esc);
+        returns False if no AI that can stop is thinking. The game goes on as usual: the move
+        is checked and applied by `poll`, and the next AI move is thought in full."""
+        return self.thinker.stop()
+
+    def _note(
+        self,
+        f: int,
+        reason: Reason | None,
+        action: Action,
+        *,
+        adviser: bool = False,
+        stopped: bool = False,
+    ) -> None:
+        """Keeps what an agent said about `action`, if it said something about that move and
+        the move is not `end` (the chronicle tells what was done; ending a turn is not news)."""
+        if reason is None or reason.chosen != action or isinstance(action, EndTurn):
+            return
+        at = len(self.observation(f).log)
+        self.notes.append(Note(f, self.state.turn, at, reason, adviser=adviser, stopped=stopped))
 
     def _fallback(self, f: int) -> Action:
         legal = self.game.legal_actions(self.state, f)
@@ -324,7 +363,7 @@ class Session:
             except ScenarioError as exc:
                 raise RecordError([Problem(name, None, "scenario", str(exc))]) from None
         chosen = dict(seats) if seats is not None else dict(record.agents)
-        chosen = {k: v if v in SEAT_KINDS else HUMAN for k, v in chosen.items()}
+        chosen = {k: HUMAN if seat_problem(v) else v for k, v in chosen.items()}
         try:
             session = cls(game, record.seed, chosen, autosave=autosave, actions=record.actions)
         except (NotationError, IllegalActionError) as exc:
@@ -336,9 +375,9 @@ class Session:
         return session
 
     def close(self) -> None:
-        """Stops the worker thread (an agent still thinking finishes in the background)."""
-        self._pool.shutdown(wait=False, cancel_futures=True)
-        self._future = None
+        """Stops the agent thinking (its move is dropped) and the worker threads; an autosave
+        being written is finished first."""
+        self.thinker.close()
         self.wait_saved()
         self._io.shutdown(wait=True)
 

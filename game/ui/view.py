@@ -267,7 +267,7 @@ def log_html(
     lines = []
     for entry in log:
         if entry.turn != last_turn:
-            lines.append(f"<b><font color='#5E1A12'>{esc(month(rules, entry.turn))}</font></b>")
+            lines.append(date_heading(rules, entry.turn))
             last_turn = entry.turn
         if entry.text in seen and len(entry.text) >= REPEAT_SHORTENED:
             head = _head(rules, entry)
@@ -277,6 +277,13 @@ def log_html(
         cite = f" <i><font color='#6B5A48'>{esc(entry.cite)}</font></i>" if entry.cite else ""
         lines.append(f"• {esc(entry.text)}{cite}")
     return "<br>".join(lines), last_turn
+
+
+def date_heading(rules: Rules, turn: int) -> str:
+    """Returns the chronicle's heading of a turn (its date), as pygame_gui HTML."""
+    from game.ui.widgets.text import esc
+
+    return f"<b><font color='#5E1A12'>{esc(month(rules, turn))}</font></b>"
 
 
 def _head(rules: Rules, entry: LogEntry) -> str:

@@ -1,13 +1,16 @@
 """Screenshots of every scene, taken by driving the real app (docs/screenshots/ is made so).
 
     SDL_VIDEODRIVER=dummy AMUR_CONFIG_DIR=/tmp/c AMUR_DATA_DIR=/tmp/d \
-        python -m tests.ui.shots docs/screenshots
+        python -m tests.ui.shots docs/screenshots [--ai]
+
+With `--ai`, only the screenshots of the AIs (`take_ai`): the others stay as they are.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -15,6 +18,7 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 import pygame
 
+from game.agents.mcts import Budget, MctsAgent
 from game.scenario.loader import available_scenarios
 from game.ui import scene as sc
 from game.ui.scenes.menu import MainMenu
@@ -69,6 +73,43 @@ def fishery(d: Driver, path: Path) -> Path:
             d.key(pygame.K_o)
     pygame.mouse.set_pos((1, 1))
     return d.shot(path)
+
+
+def take_ai(out: Path) -> list[Path]:
+    """Takes the screenshots of the AIs into `out`: the set-up screen with an agent and a level
+    for each side, and the game screen while an AI thinks, the adviser's reasons in the
+    chronicle; returns the files."""
+    out.mkdir(parents=True, exist_ok=True)
+    shots: list[Path] = []
+    d = Driver()
+    try:
+        d.press("New game")
+        d.press("The August 1945 Race")
+        d.press("Choose sides")
+        d.scene.seed = SEED  # type: ignore[attr-defined]
+        levels = d.scene.level_buttons  # type: ignore[attr-defined]
+        d.click(next(b for b, key in levels.items() if key == (1, "mcts", "hard")))
+        d.click(next(b for b, key in levels.items() if key == (2, "mcts", "easy")))
+        pygame.mouse.set_pos((1, 1))
+        shots.append(d.shot(out / "15-sides-agents-and-levels.png"))
+        d.app._apply(sc.Reset(MainMenu(d.app.ctx)))
+        d.frames(2)
+        choose_sides(d, "The Railway Sale", ["Human", "AI: mcts"], seed=SEED)
+        d.key(pygame.K_RETURN)
+        session = d.scene.session  # type: ignore[attr-defined]
+        # A search that would go on for hours, so that the picture is of an AI thinking.
+        slow = MctsAgent(session.game, 1, budget=Budget(iterations=10**8, depth=3))
+        session.thinker.agents[1] = slow
+        d.key(pygame.K_a)
+        d.key(pygame.K_RETURN)
+        d.until(lambda: session.thinking)
+        time.sleep(2.2)
+        pygame.mouse.set_pos((1, 1))
+        shots.append(d.shot(out / "16-ai-thinking.png"))
+        d.key(pygame.K_ESCAPE)
+    finally:
+        d.close()
+    return shots
 
 
 def take_all(out: Path) -> list[Path]:
@@ -139,9 +180,11 @@ def take_all(out: Path) -> list[Path]:
             shots.append(fishery(d, out / "14-game-fishery-auctions.png"))
     finally:
         d.close()
-    return shots
+    return shots + take_ai(out)
 
 
 if __name__ == "__main__":
-    for path in take_all(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")):
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    folder = Path(args[0] if args else "docs/screenshots")
+    for path in (take_ai if "--ai" in sys.argv else take_all)(folder):
         print(path)

@@ -225,7 +225,7 @@ def test_agents_think_off_the_window_thread(driver: Driver, monkeypatch) -> None
     clock: were the window waiting for the agent, the frames could not be drawn first). How
     long frames take meanwhile is a benchmark figure (`bench/ui.py`)."""
     agent = _GatedAgent()
-    monkeypatch.setattr("game.ui.session.make_agent", lambda name, game, f: agent)
+    monkeypatch.setattr("game.ui.thinker.make_agent", lambda name, game, f: agent)
     session = start_railway(driver)
     driver.press("End turn")
     assert agent.thinking.wait(timeout=30)
@@ -289,10 +289,11 @@ def test_every_other_scenario_plays_from_the_menu_to_its_debrief(
 ) -> None:
     """The railway sale is played through above; the other scenarios too, started from the main
     menu with the first side human (orders by the adviser, confirmed with Enter)."""
-    title = load_game(scenario).rules.title
-    choose_sides(driver, title, ["Human"])
+    rules = load_game(scenario).rules
+    others = ["AI: greedy"] * (len(rules.factions) - 1)  # explicit: the default AI searches
+    choose_sides(driver, rules.title, ["Human", *others])
     described = play_to_debrief(driver)
-    factions = {f.id for f in load_game(scenario).rules.factions}
+    factions = {f.id for f in rules.factions}
     assert set(described["scores"]) == factions
     session = driver.scene.session  # type: ignore[attr-defined]
     assert session.game.is_terminal(session.state)

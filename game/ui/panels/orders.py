@@ -30,6 +30,7 @@ from game.ui.view import ActionInfo, describe_action, view_of
 from game.ui.widgets.amounts import AmountSlider
 from game.ui.widgets.cards import Cards
 from game.ui.widgets.text import blit_text, wrap
+from game.ui.widgets.thinking import thinking_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,11 +390,7 @@ class OrdersPanel:
                 align="right",
             )
         else:
-            who = rules.factions[session.state.to_act].name if session.state.to_act >= 0 else ""
-            dots = "." * (1 + int(clock * 3) % 3)
-            blit_text(
-                surface, head, f"{who} is thinking{dots}" if who else "", (r.left, r.top), ACCENT
-            )
+            blit_text(surface, head, thinking_text(session, clock), (r.left, r.top), ACCENT)
         y = r.top + px(26)
         for line in self.staged:
             blit_text(surface, small, line, (r.left + px(8), y), INK, width=r.width - px(8))

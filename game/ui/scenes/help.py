@@ -31,6 +31,11 @@ HOW_TO_PLAY = (
     "in history is marked.",
     "With several human sides (hot seat), the screen is covered between them so no one sees "
     "another side's secrets. The AI opponents see only their own side's view too.",
+    "While an AI thinks, the top bar and the orders column say which side and for how long. "
+    "Esc (or Stop thinking) ends its search at once: it plays the best move it has found so far "
+    "and the game goes on; the next AI move is thought in full. The adviser (A) says why it "
+    "gives each order, in the chronicle. An opposing AI's reasons stay hidden until the game is "
+    "over (they rest on its secrets); the saved chronicle lists them all.",
     "The game saves itself every turn (Continue in the main menu). At the end, the debrief "
     "compares your game with what happened, and can save the chronicle as a Markdown file.",
 )

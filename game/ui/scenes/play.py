@@ -2,8 +2,11 @@
 as an auction's table of lots, from `game.ui.panels.PANELS`), the chronicle, and the orders.
 
 It shows one faction's view (the human whose turn it is, or was last): its observation's tracks,
-log and events, never the full state. Agents move on the session's worker thread, polled here
-each frame; the screen passes to the next human behind a cover in hot-seat games.
+log and events, never the full state, and the notes of its own adviser (`game.ui.notes`).
+Agents move on the session's worker thread, polled here each frame; while one thinks, the bar and
+the orders column say who and for how long, and Esc (or "Stop thinking") ends its search: it
+plays its best move so far and the game goes on. The screen passes to the next human behind a
+cover in hot-seat games.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from game.core.observation import Observation
 from game.core.phase import ORDERS
 from game.ui import scene as sc
 from game.ui.keymap import game_command
+from game.ui.notes import note_text, weighed_text
 from game.ui.panels import PANELS, CentrePanel
 from game.ui.panels.orders import Command, OrdersPanel
 from game.ui.saves import save_game
@@ -33,6 +37,7 @@ from game.ui.widgets.hud import SidePanel, bar_buttons, draw_bar, layout
 from game.ui.widgets.log import LogPanel
 from game.ui.widgets.map_view import MapPainter, MapView, RegionMark, build_map_view
 from game.ui.widgets.text import blit_text, draw_tooltip
+from game.ui.widgets.thinking import StopButton, thinking_text
 
 _STOPS = (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame_gui.UI_BUTTON_PRESSED)
 """Input that stops advancing to the next decision."""
@@ -67,6 +72,7 @@ class GameScene(sc.Scene):
         self.panel_memo: Any = None
         """What the panel keeps while its widgets are made again."""
         self.log: LogPanel | None = None
+        self.stop: StopButton | None = None
         self.top_buttons: dict[UIButton, str] = {}
         self.advancing: tuple[int, frozenset[Action]] | None = None
         """While advancing to the next decision (Space): the human faction, and the orders it
@@ -88,6 +94,10 @@ class GameScene(sc.Scene):
         self.top_buttons = bar_buttons(self.ctx, root, lay["bar"])
         self.log = LogPanel(self.ctx.manager, root, lay["log"])
         self.orders = OrdersPanel(self.ctx, root, lay["orders"])
+        r, px = lay["orders"], self.ctx.px
+        self.stop = StopButton(
+            self.ctx, root, pygame.Rect(r.left, r.bottom - px(92), r.width, px(40))
+        )
         if self.centre is not None:
             view, panel = self.centre
             self.panel = panel(self.ctx, root, lay["map"], view, memo=self.panel_memo)
@@ -100,6 +110,8 @@ class GameScene(sc.Scene):
             self.orders.show()
         if self.panel is not None:
             self.panel.show()
+        if self.stop is not None:
+            self.stop.show(self.session)
 
     def teardown(self) -> None:
         if self.orders is not None:
@@ -110,6 +122,7 @@ class GameScene(sc.Scene):
         self.orders = None
         self.panel = None
         self.log = None
+        self.stop = None
         super().teardown()
 
     def _refresh(self) -> None:
@@ -125,7 +138,7 @@ class GameScene(sc.Scene):
         if self.panel is not None:
             self.panel.build(s, obs, legal)
         if self.log is not None:
-            self.log.update(s.rules, s.viewer, obs.log)
+            self.log.update(s.rules, s.viewer, obs.log, s.notes_for(s.viewer))
 
     def _before(self) -> Observation | None:
         """Returns what the viewer saw at the start of the turn resolved last, or None before
@@ -145,6 +158,8 @@ class GameScene(sc.Scene):
         self.clock += dt
         s = self.session
         s.poll()
+        if self.stop is not None:
+            self.stop.sync(s)
         if s.is_over():
             s.close()
             self.ctx.play_sound("end")
@@ -218,6 +233,9 @@ class GameScene(sc.Scene):
             self.advancing = None  # any key or click stops the advance, Space included
             if event.type == pygame.KEYDOWN and event.key == pygame.K_SPACE:
                 return None
+        if self.stop is not None and self.stop.pressed(event):
+            self._stop()
+            return None
         if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element in self.top_buttons:
             return self.COMMANDS[self.top_buttons[event.ui_element]](self, event)
         if self.orders is not None:
@@ -278,7 +296,7 @@ class GameScene(sc.Scene):
         return None if action is None else self._do(action)
 
     COMMANDS: ClassVar[dict[str, Callable[[GameScene, pygame.event.Event], sc.Transition]]] = {
-        "pause": lambda scene, event: sc.Push("pause"),
+        "pause": lambda scene, event: scene._pause(event),
         "help": lambda scene, event: sc.Push("help"),
         "save": lambda scene, event: scene._save(),
         "brief": lambda scene, event: sc.Push(
@@ -296,6 +314,26 @@ class GameScene(sc.Scene):
     }
     """What each command of the game screen does, run by its keys (`game.ui.keymap`) or by the
     top bar's buttons."""
+
+    def _pause(self, event: pygame.event.Event) -> sc.Transition:
+        """Esc stops an AI that is thinking (`_stop`); otherwise, and from the Menu button
+        always, it opens the pause menu."""
+        if event.type == pygame.KEYDOWN and self._stop():
+            return None
+        return sc.Push("pause")
+
+    def _stop(self) -> bool:
+        """Asks the AI thinking to play its best move so far now; the game goes on (the next AI
+        move is thought in full). Returns False if no AI that can stop is thinking."""
+        s = self.session
+        who = s.thinker.faction
+        if not s.stop_thinking():
+            return False
+        name = s.rules.factions[who].name
+        self.flash = (f"Stopped: {name}'s AI plays its best move so far", self.clock + 3)
+        if self.stop is not None:
+            self.stop.sync(s)
+        return True
 
     def _advance(self) -> sc.Transition:
         """Ends the human's orders, then passes its quiet days until its next decision."""
@@ -315,7 +353,9 @@ class GameScene(sc.Scene):
                 if what.name == "undo":
                     s.undo()
                 elif what.name == "advise":
-                    s.advise()
+                    silent = s.advise()
+                    if silent:
+                        self.flash = (f"Adviser: {silent}", self.clock + 4)
                 elif what.name == "end":
                     s.confirm()
             else:
@@ -372,6 +412,9 @@ class GameScene(sc.Scene):
         if not pygame.mouse.get_focused():
             return
         tip = hover_text(self.session.rules, pos, self.side.hits, self.region_hits)
+        note = self.log.hovered_note() if self.log is not None else None
+        if note is not None:
+            tip = weighed_text(self.session.game, note)
         if self.panel is not None:
             tip = self.panel.tooltip(pos, self.session, self.painter) or tip
         if tip:
@@ -389,5 +432,8 @@ class GameScene(sc.Scene):
             "meters": [m.track.id for m in self.meters],
             "regions": [r.name for r in self.map_view.regions],
             "thinking": s.thinking,
+            "status": thinking_text(s, self.clock),
+            "stop_button": self.stop is not None and self.stop.shown,
+            "notes": [note_text(s.rules, n) for n in s.notes_for(s.viewer)],
             "advancing": self.advancing is not None,
         }

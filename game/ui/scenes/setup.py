@@ -1,5 +1,5 @@
-"""Starting a game: the variant (installed, or a variant file), who plays each side, the game
-number."""
+"""Starting a game: the variant (installed, or a variant file), who plays each side (a person,
+or an AI: its kind and, for kinds that have them, its level), the game number."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UILabel, UITextBox
 
-from game.agents.base import AGENTS
+from game.agents.base import AGENTS, DEFAULT_AI, split_agent
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import read_variant, source_for, variants_of
 from game.scenario.schema import VariantSpec
@@ -22,7 +22,7 @@ from game.ui.session import HUMAN, SEAT_KINDS, Session
 from game.ui.settings import autosave_path
 from game.ui.theme import ACCENT, INK, INK_SOFT, faction_colour
 from game.ui.widgets.file_dialog import SUFFIXES, FilePicker
-from game.ui.widgets.text import blit_text, draw_error, esc
+from game.ui.widgets.text import blit_text, blit_wrapped, draw_error, esc
 
 HUMAN_TIP = "Played at this screen. Several human sides take turns (hot seat)."
 HISTORY = (None, "As in history", "The scenario as it happened, with no changes.")
@@ -30,6 +30,10 @@ OPEN_TIP = (
     "A variant file of your own (.yaml) that changes this scenario. The file you open is the "
     "one that runs, and the game's saves name it."
 )
+
+STRENGTH = ("easy", "normal", "hard")
+"""The order in which levels are offered, weakest first (`AgentKind.levels` puts the default
+first); a level not named here comes after these."""
 
 Entry = tuple[str | None, str, str]
 """A variant to choose: its id or file (None: history), its title, what it changes."""
@@ -43,6 +47,47 @@ def seat_label(kind: str) -> str:
 def seat_tip(kind: str) -> str:
     """Returns the tooltip of a seat button: the agent's one-line description (`AGENTS`)."""
     return HUMAN_TIP if kind == HUMAN else AGENTS[kind].description
+
+
+def split_seat(seat: str) -> tuple[str, str]:
+    """Returns a seat's kind and level (`mcts:hard` → mcts, hard; "" for kinds without)."""
+    if seat == HUMAN:
+        return HUMAN, ""
+    _, level = split_agent(seat)
+    return seat.partition(":")[0], level
+
+
+def seat_of(kind: str, level: str = "") -> str:
+    """Returns the seat's name, as sessions and saves keep it: the kind, at its default level
+    unless `level` is given (`mcts:normal`); the kind alone for kinds without levels."""
+    if kind == HUMAN:
+        return HUMAN
+    levels = AGENTS[kind].levels
+    return f"{kind}:{level or levels[0]}" if levels else kind
+
+
+def levels_offered(kind: str) -> list[str]:
+    """Returns a kind's levels in the order the screen offers them, weakest first."""
+    levels = AGENTS[kind].levels if kind != HUMAN else ()
+    return sorted(levels, key=lambda v: STRENGTH.index(v) if v in STRENGTH else len(STRENGTH))
+
+
+def level_note(kind: str, level: str) -> str:
+    """Returns what a level costs, for players (`normal: about a second a move`), or ""."""
+    agent = AGENTS[kind]
+    i = agent.levels.index(level) if level in agent.levels else len(agent.level_notes)
+    return agent.level_notes[i] if i < len(agent.level_notes) else ""
+
+
+def seat_line(faction: str, seat: str) -> str:
+    """Returns the line under the seats that says what plays a side: its agent, its level
+    and what that costs, and the agent's one-line description; "" for a human side."""
+    kind, level = split_seat(seat)
+    if kind == HUMAN:
+        return ""
+    note = level_note(kind, level) if level else ""
+    head = f"{faction} — AI: {kind}" + (f", {note}" if note else f", {level}" if level else "")
+    return f"{head}. {AGENTS[kind].description}"
 
 
 class SetupScene(sc.Scene):
@@ -74,7 +119,8 @@ class SetupScene(sc.Scene):
         except ScenarioError as exc:
             self.error = str(exc)
         self.variant = 0
-        self.seats = ["human" if f.index == 0 else "greedy" for f in self.rules.factions]
+        self.seats = [HUMAN if f.index == 0 else seat_of(DEFAULT_AI) for f in self.rules.factions]
+        """Each faction's seat: `human`, or an agent's name with its level (`mcts:normal`)."""
         self.seed = seed if seed is not None else random.SystemRandom().randrange(1, 1_000_000)
         self.picker = FilePicker(ctx, "Open a variant file")
         if variant is not None:
@@ -96,16 +142,22 @@ class SetupScene(sc.Scene):
             )
             self.variant_buttons[button] = i
         top = px(130) + len(self.variants) * px(46) + px(20)
+        _, h = self.ctx.size
+        box_h = min(px(150), h - px(82) - top)  # above the footer's buttons
         self.variant_box = UITextBox(
-            "", pygame.Rect(px(40), top, col - px(60), px(150)), m, container=root
+            "", pygame.Rect(px(40), top, col - px(60), max(px(48), box_h)), m, container=root
         )
+        if box_h < px(40):  # no room left under many variants at a large UI scale
+            gui.set_visible(self.variant_box, False)
         self.seat_buttons: dict[UIButton, tuple[int, str]] = {}
+        self.level_buttons: dict[UIButton, tuple[int, str, str]] = {}
         seat_w = (w - col - px(60)) // len(SEAT_KINDS)
+        right = col + len(SEAT_KINDS) * seat_w - px(6)
         for f in self.rules.factions:
-            y = px(130) + f.index * px(82) + px(26)
+            y = px(130) + f.index * px(82)
             for j, kind in enumerate(SEAT_KINDS):
                 button = UIButton(
-                    pygame.Rect(col + j * seat_w, y, seat_w - px(6), px(36)),
+                    pygame.Rect(col + j * seat_w, y + px(26), seat_w - px(6), px(36)),
                     seat_label(kind),
                     m,
                     container=root,
@@ -113,6 +165,20 @@ class SetupScene(sc.Scene):
                     tool_tip_text=seat_tip(kind),
                 )
                 self.seat_buttons[button] = (f.index, kind)
+            for kind in SEAT_KINDS:  # on the faction's line, shown while the kind is chosen
+                levels = levels_offered(kind)
+                for j, level in enumerate(levels):
+                    level_w = px(74)
+                    x = right - (len(levels) - j) * level_w
+                    button = UIButton(
+                        pygame.Rect(x, y - px(3), level_w - px(4), px(25)),
+                        level,
+                        m,
+                        container=root,
+                        object_id="#seat",
+                        tool_tip_text=f"Level {level_note(kind, level) or level}.",
+                    )
+                    self.level_buttons[button] = (f.index, kind, level)
         y = px(130) + len(self.rules.factions) * px(82) + px(20)
         self.seed_label = UILabel(pygame.Rect(col, y, px(260), px(32)), "", m, container=root)
         self.reroll = UIButton(
@@ -132,7 +198,11 @@ class SetupScene(sc.Scene):
         for button, i in self.variant_buttons.items():
             gui.set_selected(button, i == self.variant)
         for button, (f, kind) in self.seat_buttons.items():
-            gui.set_selected(button, self.seats[f] == kind)
+            gui.set_selected(button, split_seat(self.seats[f])[0] == kind)
+        for button, (f, kind, level) in self.level_buttons.items():
+            chosen, chosen_level = split_seat(self.seats[f])
+            gui.set_visible(button, chosen == kind)
+            gui.set_selected(button, (chosen, chosen_level) == (kind, level))
         _vid, title, body = self.variants[self.variant]
         if self.error:  # its first line as the heading, the loader's message below
             title, _, body = self.error.partition("\n")
@@ -195,7 +265,11 @@ class SetupScene(sc.Scene):
                 self.error = ""
             elif el in self.seat_buttons:
                 f, kind = self.seat_buttons[el]
-                self.seats[f] = kind
+                if split_seat(self.seats[f])[0] != kind:  # a kind chosen again keeps its level
+                    self.seats[f] = seat_of(kind)
+            elif el in self.level_buttons:
+                f, kind, level = self.level_buttons[el]
+                self.seats[f] = seat_of(kind, level)
             self._sync()
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_ESCAPE:
@@ -247,33 +321,53 @@ class SetupScene(sc.Scene):
         head = fonts.get("serif_bold", 17)
         blit_text(surface, head, "History, or a variant?", (px(40), px(100)), INK)
         blit_text(surface, head, "Who plays each side?", (col, px(100)), INK)
+        self._draw_seats(surface, col)
+        draw_error(surface, fonts, self.error.split("\n", 1)[0], px)
+
+    def _draw_seats(self, surface: pygame.Surface, col: int) -> None:
+        """Draws each side's name (and "Level" before its level buttons), then what the seats
+        add up to and what each AI does."""
+        fonts, px = self.ctx.fonts, self.ctx.px
+        w, h = self.ctx.size
+        small = fonts.get("sans", 13)
         for f in self.rules.factions:
             y = px(130) + f.index * px(82)
             pygame.draw.rect(
                 surface, faction_colour(f.id, f.index), pygame.Rect(col, y + px(4), px(14), px(14))
             )
-            blit_text(
-                surface,
-                fonts.get("sans_bold", 14),
-                f.name,
-                (col + px(22), y),
-                INK,
-                width=w - col - px(80),
-            )
-        humans = sum(1 for s in self.seats if s == "human")
+            lefts = [
+                b.rect.left
+                for b, (g, _, _) in self.level_buttons.items()
+                if g == f.index and b.visible
+            ]
+            end = w - px(40)
+            if lefts:
+                end = min(lefts) - px(8)
+                blit_text(surface, small, "Level", (end, y + px(1)), INK_SOFT, align="right")
+                end -= small.size("Level")[0] + px(12)
+            name = fonts.get("sans_bold", 14)
+            room = max(px(40), end - col - px(22))
+            blit_text(surface, name, f.name, (col + px(22), y), INK, width=room)
+        humans = sum(1 for s in self.seats if s == HUMAN)
         note = {
             0: "No human side: you will watch the AIs play.",
             1: "One human side against the AI.",
         }.get(humans, f"{humans} human sides: hot seat, the screen is covered between them.")
         y = px(130) + len(self.rules.factions) * px(82) + px(64)
-        blit_text(surface, fonts.get("sans", 13), note, (col, y), INK_SOFT, width=w - col - px(40))
-        draw_error(surface, fonts, self.error.split("\n", 1)[0], px)
+        blit_text(surface, small, note, (col, y), INK_SOFT, width=w - col - px(40))
+        y += small.get_linesize() + px(10)
+        for f in self.rules.factions:
+            line = seat_line(f.name, self.seats[f.index])
+            if line:
+                area = pygame.Rect(col, y, w - col - px(40), h - px(108) - y)
+                y += blit_wrapped(surface, small, line, area, INK_SOFT) + px(6)
 
     def describe(self) -> dict[str, Any]:
         return {
             "scene": self.name,
             "scenario": self.scenario,
             "seats": list(self.seats),
+            "seat_lines": [seat_line(f.name, self.seats[f.index]) for f in self.rules.factions],
             "title": self.rules.title,
             "file": str(self.file) if self.file else None,
             "variants": [title for _vid, title, _body in self.variants],

@@ -15,6 +15,7 @@ from game.ui.theme import ACCENT, INK_SOFT, PAPER_DARK, RULE, Colour
 from game.ui.view import Meter, month
 from game.ui.widgets.meters import draw_meters, meters_height
 from game.ui.widgets.text import blit_text
+from game.ui.widgets.thinking import thinking_text
 
 BAR_BG: Colour = (43, 33, 24)
 BAR_TEXT: Colour = (246, 238, 220)
@@ -105,13 +106,11 @@ def draw_bar(
         blit_text(
             surface, fonts.get("sans_bold", 13), text, (x + px(20), px(16)), BAR_NOTE, width=room
         )
-    elif s.thinking or (s.human_to_act() < 0 and not s.is_over()):
-        who = rules.factions[s.state.to_act].name if s.state.to_act >= 0 else ""
-        dots = "." * (1 + int(clock * 3) % 3)
+    elif thinking := thinking_text(s, clock):
         blit_text(
             surface,
             fonts.get("serif_italic", 14),
-            f"{who} is thinking{dots}",
+            thinking,
             (x + px(20), px(14)),
             BAR_NOTE,
             width=room,

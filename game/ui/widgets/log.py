@@ -1,6 +1,9 @@
-"""The game screen's chronicle: the viewer's log, dated, new lines appended as they come."""
+"""The game screen's chronicle: the viewer's log, dated, new lines appended as they come, with
+the notes of the viewer's own adviser or AI (`game.ui.notes`) among them where they were said."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import pygame
 import pygame_gui
@@ -8,11 +11,18 @@ from pygame_gui.elements import UITextBox
 
 from game.core.log import LogEntry
 from game.core.rules import Rules
-from game.ui.view import log_html
+from game.ui.notes import Note, note_text
+from game.ui.view import date_heading, log_html
+from game.ui.widgets.text import esc
 
-LOG_LINES = 150
+LOG_LINES = 100
 """How many of the latest chronicle lines the log shows when it is rebuilt (the debrief and
-the saved chronicle have them all)."""
+the saved chronicle have them all). New lines are appended until the box holds twice as many,
+then it is rebuilt: pygame_gui lays the whole box out again on every append, so a box that
+grew all game long made each turn slower."""
+
+NOTE_LINK = "note:"
+"""The start of a note's link (`note:3`): its line is a link when it has a hover text."""
 
 
 class LogPanel:
@@ -25,28 +35,85 @@ class LogPanel:
         rect: pygame.Rect,
     ) -> None:
         self.box = UITextBox("", rect, manager, container=container, object_id="#log")
-        self.key: tuple[int, int] = (-1, -1)
-        """(viewer, number of log lines shown)."""
+        self.key: tuple[int, int, int] = (-1, -1, -1)
+        """(viewer, number of log lines shown, number of notes shown)."""
         self.turn = -1
         """The turn of the last line shown (a new turn gets a dated heading)."""
         self.seen: set[str] = set()
         """Texts of the chronicle lines shown so far (repeats are shortened)."""
+        self.notes: Sequence[Note] = ()
+        """The viewer's notes; a note's link names its index here."""
+        self.first = 0
+        """The first log line in the box."""
 
-    def update(self, rules: Rules, viewer: int, log: tuple[LogEntry, ...]) -> None:
-        """Shows `viewer`'s chronicle: new lines are appended, a new viewer starts afresh."""
+    def update(
+        self,
+        rules: Rules,
+        viewer: int,
+        log: tuple[LogEntry, ...],
+        notes: Sequence[Note] = (),
+    ) -> None:
+        """Shows `viewer`'s chronicle and notes: new lines are appended, a new viewer starts
+        afresh."""
         box = self.box
-        shown_to, shown = self.key
-        if shown_to == viewer and shown == len(log):
+        shown_to, shown, said = self.key
+        self.notes = notes
+        if (shown_to, shown, said) == (viewer, len(log), len(notes)):
             return
-        if shown_to == viewer and shown < len(log):
-            html, self.turn = log_html(rules, log[shown:], self.turn, self.seen)
+        same = shown_to == viewer and shown <= len(log) and said <= len(notes)
+        if same and len(log) - self.first <= 2 * LOG_LINES:
+            html = self._html(rules, log, shown, said)
             box.append_html_text("<br>" + html)
         else:
-            start = max(0, len(log) - LOG_LINES)
+            start = self.first = max(0, len(log) - LOG_LINES)
             self.seen = {entry.text for entry in log[:start]}
-            html, self.turn = log_html(rules, log[start:], seen=self.seen)
-            box.set_text(html)
+            self.turn = -1
+            first = next((i for i, n in enumerate(notes) if n.at >= start), len(notes))
+            box.set_text(self._html(rules, log, start, first))
             box.rebuild()
             if box.scroll_bar is not None:
                 box.scroll_bar.set_scroll_from_start_percentage(1.0)
-        self.key = (viewer, len(log))
+        self.key = (viewer, len(log), len(notes))
+
+    def _html(self, rules: Rules, log: tuple[LogEntry, ...], line: int, note: int) -> str:
+        """Returns the chronicle from log line `line` and note `note` on, each note after the
+        lines that came before it."""
+        parts = []
+        for i in range(note, len(self.notes)):
+            said = self.notes[i]
+            upto = max(line, min(said.at, len(log)))
+            if upto > line:
+                html, self.turn = log_html(rules, log[line:upto], self.turn, self.seen)
+                parts.append(html)
+                line = upto
+            if said.turn != self.turn:
+                parts.append(date_heading(rules, said.turn))
+                self.turn = said.turn
+            parts.append(_note_html(rules, said, i))
+        if line < len(log):
+            html, self.turn = log_html(rules, log[line:], self.turn, self.seen)
+            parts.append(html)
+        return "<br>".join(parts)
+
+    @property
+    def html(self) -> str:
+        """The chronicle's text as shown (pygame_gui HTML), appended lines included."""
+        return str(self.box.html_text) + str(self.box.appended_text)
+
+    def hovered_note(self) -> Note | None:
+        """Returns the note whose line the mouse is over (only lines with a hover text)."""
+        for chunk in self.box.link_hover_chunks:
+            href = str(chunk.href)
+            if chunk.is_hovered and href.startswith(NOTE_LINK):
+                index = int(href.removeprefix(NOTE_LINK))
+                return self.notes[index] if index < len(self.notes) else None
+        return None
+
+
+def _note_html(rules: Rules, note: Note, index: int) -> str:
+    """Returns a note's line: in italics, and a link (hover: what it weighed) when it weighed
+    alternatives."""
+    text = f"<i>{esc(note_text(rules, note))}</i>"
+    if note.reason.weighed:
+        return f"◦ <a href='{NOTE_LINK}{index}'>{text}</a>"
+    return f"◦ <font color='#6B5A48'>{text}</font>"
