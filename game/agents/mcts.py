@@ -175,7 +175,8 @@ class MctsAgent:
         self.iterations = 0
         """Iterations of the last search (a diagnostic)."""
         self.stop = False
-        """Set from another thread to end the current search early (the window's Esc)."""
+        """Set from another thread to end the current search early (the window's Esc); set
+        before a search starts, it ends that one at once. `act` clears it when it returns."""
         self._kept: _Kept | None = None
 
     def act(self, obs: Observation, legal: Sequence[Action], rng: random.Random) -> Action:
@@ -185,6 +186,7 @@ class MctsAgent:
         if len(legal) == 1:
             belief.commit(legal[0])
             self.reason = Reason(self.name, legal[0], "The only move.")
+            self.stop = False
             return legal[0]
         belief.update(obs, rng)
         kept = self._kept
@@ -215,6 +217,7 @@ class MctsAgent:
                     obs.turn, (*obs.own_orders, chosen), tree.below(self.faction, chosen)
                 )
         belief.commit(chosen)
+        self.stop = False
         return chosen
 
     # ------------------------------------------------------------------ search
@@ -226,7 +229,6 @@ class MctsAgent:
         roots, lo, hi = tree.roots, tree.lo, tree.hi
         root = roots[self.faction]
         deadline = None if budget.seconds is None else time.perf_counter() + budget.seconds
-        self.stop = False
         todo = max(budget.iterations // 10, budget.iterations - root.n)
         done = 0
         while done < todo and not self.stop:

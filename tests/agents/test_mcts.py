@@ -129,3 +129,19 @@ def test_levels_are_budgets() -> None:
     assert isinstance(hard, MctsAgent)
     assert easy.budget.iterations < normal.budget.iterations < hard.budget.iterations
     assert normal.budget.seconds is None  # reproducible by default
+
+
+def test_a_stop_given_before_the_search_starts_is_not_lost() -> None:
+    """The window may press Esc before the worker thread begins searching: that search ends at
+    once, and the next one runs in full."""
+    game = load_game("railway-sale")
+    state = game.initial_state(1)
+    f = state.to_act
+    legal = game.legal_actions(state, f)
+    agent = MctsAgent(game, f, budget=Budget(iterations=50, depth=1))
+    agent.stop = True
+    assert agent.act(game.observe(state, f), legal, random.Random(0)) in legal
+    assert agent.iterations == 0
+    assert agent.stop is False
+    agent.act(game.observe(state, f), legal, random.Random(0))
+    assert agent.iterations > 0
