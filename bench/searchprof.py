@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import cProfile
 import pstats
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -44,8 +45,8 @@ def _via(stats: dict[Key, Any], callee: tuple[str, str], caller: tuple[str, str]
 
 def _where(key: Key) -> str:
     file, line, name = key
-    if file == "~":  # a built-in
-        return name
+    if file == "~":  # a built-in; its repr may carry a memory address, which varies by run
+        return re.sub(r" at 0x[0-9a-f]+", "", name)
     try:
         file = str(Path(file).resolve().relative_to(ROOT))
     except ValueError:
