@@ -28,6 +28,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
 	$(BIN)/python bench/run.py --out bench/RESULTS.md
+	$(BIN)/python bench/beliefs.py --out bench/BELIEFS_RESULTS.md --summary-into bench/RESULTS.md
 	$(BIN)/python bench/ui.py --out bench/UI_RESULTS.md
 
 # The engine's speed against an earlier commit, interleaved in one run: make bench-ab BASE=916cd21

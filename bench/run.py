@@ -1,8 +1,10 @@
-"""Engine benchmark: random playouts, `apply` and `observe` costs, and OpenSpiel baselines.
+"""Engine benchmark: random playouts, `apply` and `observe` costs, and OpenSpiel baselines;
+then the search benchmark (`bench/search.py`, issue 12) for its section of the report.
 
 Run as `python bench/run.py --out bench/RESULTS.md` (what `make bench` does). Single process,
-pinned to one CPU where the OS allows it. Every figure is the median of `--repeats` timed runs of
-`--seconds` each, after a warm-up; all seeds are fixed.
+pinned to one CPU where the OS allows it. Every engine figure is the median of `--repeats` timed
+runs of `--seconds` each, after a warm-up; all seeds are fixed. `--no-search` skips the search
+benchmark and keeps the file's search section as it was.
 """
 
 from __future__ import annotations
@@ -386,9 +388,13 @@ def report(
 # ---------------------------------------------------------------------- main
 
 
-def parse_args(argv: list[str] | None) -> tuple[Config, Path]:
+def parse_args(argv: list[str] | None) -> tuple[Config, Path, argparse.Namespace]:
+    import search  # bench/ is on the path only when a script runs from it
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("bench/RESULTS.md"))
+    parser.add_argument("--no-search", action="store_true", help="skip the search benchmark")
+    search.add_arguments(parser)
     parser.add_argument("--seconds", type=float, default=3.0, help="budget per timed run")
     parser.add_argument("--repeats", type=int, default=3, help="timed runs per measurement")
     parser.add_argument("--samples", type=int, default=5000, help="states for apply/observe")
@@ -398,7 +404,7 @@ def parse_args(argv: list[str] | None) -> tuple[Config, Path]:
         parser.error("--seconds, --repeats and --samples must be positive")
     warmup = min(1.0, args.seconds / 3)
     cfg = Config(args.seconds, warmup, args.repeats, args.samples, args.seed)
-    return cfg, args.out
+    return cfg, args.out, args
 
 
 KEPT = "## Trust"
@@ -417,8 +423,44 @@ def kept_section(path: Path) -> str:
     return "" if at < 0 else text[at:].rstrip("\n") + "\n"
 
 
+def _section_span(lines: list[str], heading: str) -> tuple[int, int] | None:
+    """Returns the lines [start, end) of the section whose `## ` heading starts with `heading`
+    (to the next `## ` heading), or None."""
+    start = next((i for i, line in enumerate(lines) if line.startswith(heading)), None)
+    if start is None:
+        return None
+    rest = range(start + 1, len(lines))
+    return start, next((i for i in rest if lines[i].startswith("## ")), len(lines))
+
+
+def section_of(text: str, heading: str) -> str:
+    """Returns the section of `text` whose `## ` heading starts with `heading` ("" if none)."""
+    lines = text.splitlines(keepends=True)
+    span = _section_span(lines, heading)
+    return "" if span is None else "".join(lines[span[0] : span[1]]).rstrip("\n") + "\n"
+
+
+def write_section(path: Path, heading: str, body: str) -> None:
+    """Replaces the section of the file at `path` whose heading starts with `heading` by `body`
+    (a section with such a heading); a new one goes before the hand-kept section, or last."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    except FileNotFoundError:
+        lines = []
+    block = [body.rstrip("\n") + "\n"]
+    span = _section_span(lines, heading)
+    if span is None:
+        kept = _section_span(lines, KEPT)
+        span = (kept[0], kept[0]) if kept is not None else (len(lines), len(lines))
+        if span[0] and lines[span[0] - 1].strip():
+            block.insert(0, "\n")
+    if span[1] < len(lines):
+        block.append("\n")
+    path.write_text("".join(lines[: span[0]] + block + lines[span[1] :]), encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
-    cfg, out = parse_args(argv)
+    cfg, out, args = parse_args(argv)
     started = datetime.datetime.now().astimezone()
     pinned = pin_one_cpu()
     results = []
@@ -428,9 +470,24 @@ def main(argv: list[str] | None = None) -> int:
     print("measuring OpenSpiel baselines ...", file=sys.stderr, flush=True)
     base = measure_baselines(cfg)
     text = report(cfg, pinned, started, results, base)
+    try:
+        old = out.read_text(encoding="utf-8")
+    except OSError:
+        old = ""
+    if args.no_search:
+        searched = section_of(old, "## Search")
+    else:
+        import search
+
+        command = "python bench/run.py " + " ".join(sys.argv[1:] if argv is None else argv)
+        searched = search.measure(search.config_of(args), command.strip(), pinned)
     print(text)
+    print(searched)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text + kept_section(out), encoding="utf-8")
+    # The beliefs section is bench/beliefs.py's (--summary-into): kept as it was.
+    parts = [text, searched, section_of(old, "## Beliefs")]
+    joined = "\n".join(p.rstrip("\n") + "\n" for p in parts if p)
+    out.write_text(joined + kept_section(out), encoding="utf-8")
     return 0
 
 
