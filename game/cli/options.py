@@ -1,0 +1,170 @@
+"""What the batch commands share: their options, worker count, output checks, resuming and the
+progress bar."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+from game.cli.app import UserError, _fail, console
+from game.core.game import Game
+from game.scenario.errors import ScenarioError
+from game.scenario.loader import (
+    scenario_path,
+    source_of,
+)
+from game.sim.batch import (
+    BatchSpec,
+    expected_lines,
+    resolve_workers,
+    run_batches,
+)
+from game.sim.outputs import OutputError, claim
+from game.sim.stream import ResultsFile, finished_games
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+MAX_GAMES = 1_000_000
+"""One run's results are kept in memory for the summary (about 2 kB a game)."""
+
+_force = click.option(
+    "--force",
+    is_flag=True,
+    help="Replace an existing file that is not a previous output of this command "
+    "(never one of its inputs).",
+)
+
+
+def _game_options(fn: Any) -> Any:
+    fn = click.option("--variant", default=None, help="Variant id or file (a counterfactual).")(fn)
+    fn = click.option(
+        "--scenario", default="railway-sale", show_default=True, help="Scenario id or file."
+    )(fn)
+    return fn
+
+
+def _run_options(fn: Any) -> Any:
+    """The options of a batch run (simulate, tournament): seed, workers, summary file, progress
+    bar, resume, force."""
+    options = [
+        click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=0, show_default=True),
+        click.option(
+            "--workers", default="auto", show_default=True, help="Processes, or auto (all cores)."
+        ),
+        click.option(
+            "--summary",
+            "summary_path",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=None,
+            help="Also write the summary as JSON.",
+        ),
+        click.option("--progress/--no-progress", default=True, show_default=True),
+        click.option(
+            "--resume",
+            is_flag=True,
+            help="Continue a killed run into its --out .jsonl file: the same command and flags, "
+            "and the games it finished are kept, not played again.",
+        ),
+        _force,
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def _out_option(help_text: str) -> Callable[[_F], _F]:
+    return click.option(
+        "--out",
+        "out_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help=help_text,
+    )
+
+
+def _worker_count(workers: str) -> int:
+    """Returns the number of worker processes (ValueError if `workers` is not one), saying so
+    when it was capped."""
+    count = resolve_workers(workers)
+    if workers != "auto" and count < int(workers):
+        console.print(f"--workers {workers}: capped at {count} (twice this machine's cores)")
+    return count
+
+
+def _claim_outputs(
+    out_path: Path | None, summary_path: Path | None, inputs: list[Path], *, force: bool, room: int
+) -> None:
+    """Checks the run's outputs before its first game: a run must not end in an error that
+    loses every game."""
+    try:
+        if out_path:
+            claim(out_path, "results", force=force, inputs=inputs, room=room)
+        if summary_path:
+            claim(summary_path, "summary", force=force, inputs=[*inputs, *filter(None, [out_path])])
+    except OutputError as exc:
+        raise _fail(exc) from None
+
+
+def _resumed(
+    out_path: Path | None, specs: list[BatchSpec], game: Game, *, resume: bool
+) -> list[dict[str, Any]]:
+    """Returns the games a killed run of `specs` left in `out_path` (none without --resume)."""
+    if not resume:
+        return []
+    if out_path is None:
+        raise UserError("--resume continues the run written to --out: give its file")
+    if not out_path.exists():
+        return []
+    expected = expected_lines(specs, game.rules.id, game.rules.variant)
+    try:
+        return finished_games(out_path, expected, sum(s.games for s in specs))
+    except OutputError as exc:
+        raise _fail(exc) from None
+
+
+def _play_batches(
+    specs: list[BatchSpec],
+    workers: int,
+    *,
+    out_path: Path | None,
+    done: int,
+    progress: bool,
+    label: str,
+) -> Iterator[dict[str, Any]]:
+    """Yields each game's result from game `done` on, as soon as it is played and written to
+    `out_path` (appended to a resumed run's file), under a progress bar."""
+    writer = ResultsFile(out_path, append=done > 0) if out_path else None
+    bar = Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        disable=not progress,
+    )
+    with bar:
+        task = bar.add_task(label, total=sum(s.games for s in specs), completed=done)
+        for result in run_batches(specs, workers, start=done):
+            if writer is not None:
+                writer.write(result)
+            yield result
+            bar.advance(task)
+    if writer is not None:
+        writer.close()
+
+
+def _inputs(scenario: str, variant: str | None) -> list[Path]:
+    """Returns the files a command reads (its scenario's and variant's), never to be outputs."""
+    out = []
+    for name in (scenario, variant):
+        source = source_of(name)
+        if source is not None and Path(source).is_file():
+            out.append(Path(source))
+    with contextlib.suppress(ScenarioError):  # an unknown id has no file (and is reported)
+        out.append(scenario_path(scenario))
+    return out

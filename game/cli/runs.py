@@ -1,0 +1,269 @@
+"""The batch commands: `simulate` (many games, one summary) and `tournament` (agents compared
+seat by seat on paired seeds)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.markup import escape as esc
+from rich.table import Table
+
+from game.agents.base import AGENTS, agent_names, parse_agents
+from game.cli.app import UserError, _fail, cli, out
+from game.cli.options import (
+    MAX_GAMES,
+    _claim_outputs,
+    _game_options,
+    _inputs,
+    _out_option,
+    _play_batches,
+    _resumed,
+    _run_options,
+    _worker_count,
+)
+from game.scenario.errors import ScenarioError
+from game.scenario.loader import (
+    load_game,
+    source_of,
+)
+from game.sim.batch import (
+    BatchSpec,
+    summarise,
+)
+from game.sim.files import write_atomic
+from game.sim.tables import report, tables
+from game.sim.tournament import (
+    Tally,
+    TournamentSpec,
+    agent_list,
+    batches,
+    seat_list,
+    summarise_tournament,
+)
+
+
+@cli.command("simulate")
+@_game_options
+@click.option(
+    "--games",
+    type=click.IntRange(1, MAX_GAMES),
+    default=100,
+    show_default=True,
+    help=f"Games to play (at most {MAX_GAMES:,} in one run: the results are kept in memory).",
+)
+@click.option(
+    "--agents",
+    default="",
+    help=f"faction=agent,… with agents {', '.join(AGENTS)}; unnamed factions play random.",
+)
+@_out_option("Results file: .jsonl (one JSON line per game) or .csv.")
+@_run_options
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Write each agent's reasons for its moves (the alternatives it weighed and their "
+    "values) into the --out JSONL, as `reasons`.",
+)
+def simulate_cmd(
+    scenario: str,
+    variant: str | None,
+    games: int,
+    agents: str,
+    seed: int,
+    workers: str,
+    out_path: Path | None,
+    summary_path: Path | None,
+    progress: bool,
+    resume: bool,
+    explain: bool,
+    force: bool,
+) -> None:
+    """Plays many games headless with AI agents and summarises the outcomes.
+
+    Each game's result is written to --out as soon as it is played: a run that is stopped
+    keeps every finished game, and --resume continues it."""
+    try:
+        game = load_game(scenario, variant)
+        names = parse_agents(game, agents)
+        count = _worker_count(workers)
+    except (ScenarioError, ValueError) as exc:
+        raise _fail(exc) from None
+    if out_path and out_path.suffix not in {".jsonl", ".csv"}:
+        raise UserError(f"--out {out_path}: use a .jsonl or .csv file name")
+    if explain and (out_path is None or out_path.suffix != ".jsonl"):
+        raise UserError(
+            "--explain writes the agents' reasons into the results: give --out FILE.jsonl"
+        )
+    if resume and out_path is None:
+        raise UserError("--resume continues the run written to --out: give its file")
+    if resume and out_path is not None and out_path.suffix != ".jsonl":
+        raise UserError(
+            f"--resume continues a .jsonl results file, and --out {out_path} is not one (CSV "
+            "rows flatten the results, so a run cannot be continued from them): write the run "
+            "to a .jsonl file to be able to resume it"
+        )
+    inputs = _inputs(scenario, variant)
+    _claim_outputs(out_path, summary_path, inputs, force=force, room=games * 2048)
+    # A file given is the file that runs (by its path), never an installed scenario of that id.
+    spec = BatchSpec(
+        source_of(scenario) or scenario,
+        source_of(variant),
+        tuple(names.items()),
+        games,
+        seed,
+        explain=explain,
+    )
+    results = _resumed(out_path, [spec], game, resume=resume)
+    label = f"{game.rules.id}: games"
+    plays = _play_batches(
+        [spec], count, out_path=out_path, done=len(results), progress=progress, label=label
+    )
+    results.extend(plays)
+    summary = summarise(results, game.rules)
+    summary.update({"scenario": game.rules.id, "variant": variant, "agents": names, "seed": seed})
+    if summary_path:
+        write_atomic(summary_path, json.dumps(summary, indent=1, sort_keys=True) + "\n")
+    _print_summary(summary, game.rules.title)
+
+
+def _print_summary(summary: dict[str, Any], title: str) -> None:
+    table = Table(
+        title=f"{esc(title)}: {summary['games']} games "
+        f"(agents {', '.join(f'{k}={v}' for k, v in summary['agents'].items())})"
+    )
+    table.add_column("outcome")
+    table.add_column("games", justify="right")
+    table.add_column("share", justify="right")
+    baseline = summary["baseline"]["outcome_class"]
+    for cls in summary["classes"]:
+        mark = "  ← history" if cls["id"] == baseline else ""
+        table.add_row(f"{esc(cls['label'])}{mark}", str(cls["count"]), f"{cls['share']:.1%}")
+    out.print(table)
+    scores = ", ".join(f"{k} {v:.1f}" for k, v in summary["mean_scores"].items())
+    out.print(f"mean scores: {scores}")
+    history = summary["baseline"]["figures"]
+    if summary["figures"]:
+        figs = Table(title="figures")
+        for name, justify in (("figure", "left"), ("median (middle half)", "right"),
+                              ("set in", "right"), ("history", "right")):  # fmt: skip
+            figs.add_column(name, justify=justify)  # type: ignore[arg-type]
+        for fid, fig in summary["figures"].items():
+            shown = (
+                "never"
+                if "median" not in fig
+                else (f"{_fig(fig['median'])} ({_fig(fig['q1'])} – {_fig(fig['q3'])})")
+            )
+            past = esc(str(history.get(fid, "")))
+            figs.add_row(esc(fig["label"]), shown, f"{fig['set_in']}", past)
+        out.print(figs)
+    out.print(f"history: {esc(summary['baseline']['summary'])}")
+
+
+def _fig(value: float | str) -> str:
+    """Formats a figure's statistic: dates as they are, numbers to two decimals at most."""
+    return (
+        value if isinstance(value, str) else f"{value:g}" if value == int(value) else f"{value:.2f}"
+    )
+
+
+@cli.command("tournament")
+@_game_options
+@click.option(
+    "--agents",
+    default="random,greedy,historical",
+    show_default=True,
+    help=f"The agents to compare, comma-separated: {', '.join(agent_names())}.",
+)
+@click.option(
+    "--opponents",
+    default="greedy,historical",
+    show_default=True,
+    help="What every other seat plays: one table cell per kind, comma-separated.",
+)
+@click.option(
+    "--seats", default="", help="The factions the agents play, comma-separated (default: all)."
+)
+@click.option(
+    "--games",
+    type=click.IntRange(1, MAX_GAMES),
+    default=100,
+    show_default=True,
+    help="Games per agent, seat and opponents, on the same seeds for every agent (paired); "
+    f"the whole run at most {MAX_GAMES:,} games.",
+)
+@_out_option(
+    "Results file (.jsonl): one line per game as simulate writes it, with the seat, opponents, "
+    "agent and the seat's dated orders."
+)
+@_run_options
+@click.option(
+    "--report",
+    "with_report",
+    is_flag=True,
+    help="Add the strategy report: each agent's most frequent orders with their dates, and the "
+    "outcomes it reaches.",
+)
+def tournament_cmd(
+    scenario: str,
+    variant: str | None,
+    agents: str,
+    opponents: str,
+    seats: str,
+    games: int,
+    seed: int,
+    workers: str,
+    out_path: Path | None,
+    summary_path: Path | None,
+    progress: bool,
+    resume: bool,
+    force: bool,
+    with_report: bool,
+) -> None:
+    """Plays each agent in each seat against fixed opponents on paired seeds, and prints per
+    seat each agent's mean score (95 % interval), outcome shares and paired differences.
+
+    The tables are Markdown: readable as they are, and ready to paste into a report."""
+    try:
+        game = load_game(scenario, variant)
+        spec = TournamentSpec(
+            source_of(scenario) or scenario,
+            source_of(variant),
+            tuple(f.id for f in game.rules.factions),
+            seat_list(seats, game),
+            agent_list(agents, "--agents"),
+            agent_list(opponents, "--opponents"),
+            games,
+            seed,
+        )
+        count = _worker_count(workers)
+    except (ScenarioError, ValueError) as exc:
+        raise _fail(exc) from None
+    if spec.total > MAX_GAMES:
+        raise UserError(
+            f"{spec.total:,} games (seats × opponents × agents × --games): at most "
+            f"{MAX_GAMES:,} in one run"
+        )
+    if out_path and out_path.suffix != ".jsonl":
+        raise UserError(f"--out {out_path}: use a .jsonl file name")
+    _claim_outputs(
+        out_path, summary_path, _inputs(scenario, variant), force=force, room=spec.total * 8192
+    )
+    specs = batches(spec)
+    tally = Tally()
+    for result in _resumed(out_path, specs, game, resume=resume):
+        tally.add(result)
+    done = sum(len(scores) for scores in tally.scores.values())
+    label = f"{game.rules.id}: tournament games"
+    for result in _play_batches(
+        specs, count, out_path=out_path, done=done, progress=progress, label=label
+    ):
+        tally.add(result)
+    summary = summarise_tournament(spec, tally, game, report=with_report)
+    if summary_path:
+        write_atomic(summary_path, json.dumps(summary, indent=1, sort_keys=True) + "\n")
+    click.echo(tables(summary))
+    if with_report:
+        click.echo(report(summary))
