@@ -29,7 +29,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from run import code_version, write_section
+from run import code_version, kept_section, write_section
 
 from game import Game, load_game
 from game.agents.base import make_agent
@@ -358,15 +358,6 @@ def full_report(results: list[Result], head: list[str], kept: str) -> str:
     return "\n".join(lines).rstrip("\n") + "\n" + kept
 
 
-def kept_reading(path: Path) -> str:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError:
-        return ""
-    at = text.find("\n" + KEPT)
-    return "" if at < 0 else text[at:].rstrip("\n") + "\n"
-
-
 # ---------------------------------------------------------------------- main
 
 
@@ -397,7 +388,7 @@ def main(argv: list[str] | None = None) -> int:
     if pool:
         pool.shutdown()
     head = header(args, command.strip(), started)
-    text = full_report(results, head, kept_reading(args.out))
+    text = full_report(results, head, kept_section(args.out, KEPT))
     args.out.write_text(text, encoding="utf-8")
     short = summary(results, head, args.out)
     print(short)

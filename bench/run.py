@@ -412,14 +412,14 @@ KEPT = "## Trust"
 runs, which `make bench` does not make): a new run of this script keeps it."""
 
 
-def kept_section(path: Path) -> str:
-    """Returns the hand-kept section of the report in `path`, from its heading to the end
+def kept_section(path: Path, heading: str = KEPT) -> str:
+    """Returns the hand-kept section of the report in `path`, from its `heading` to the end
     ("" when there is none)."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError:
         return ""
-    at = text.find("\n" + KEPT)
+    at = text.find("\n" + heading)
     return "" if at < 0 else text[at:].rstrip("\n") + "\n"
 
 
