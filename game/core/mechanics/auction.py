@@ -31,8 +31,11 @@ auction and runs the fishing; `auction_table` is what a faction sees.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Final
 
 from game.core.actions import Action
 from game.core.conditions import Pred
@@ -62,6 +65,15 @@ from game.core.state import State
 from game.core.turn import Turn
 
 
+class _Unpriceable:
+    """Marks a bidder whose bid costs do not rise with the price (see `_price_lists`)."""
+
+
+UNPRICEABLE: Final = _Unpriceable()
+_Priced = tuple[list[tuple[list[int], list[Action]]], list[Action]]
+"""Per lot its bids' costs and bids (ascending), and the actions that cost nothing."""
+
+
 @dataclass(frozen=True, slots=True)
 class Auction(AuctionText, Mechanic):
     """Parameters of the fishery auction (see the module docstring for the rules)."""
@@ -88,6 +100,11 @@ class Auction(AuctionText, Mechanic):
     _cache: dict[tuple[int, ...], list[Action]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    _priced: dict[tuple[int, ...], _Priced | _Unpriceable] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """Each lot's bids with their costs, by everything the turn's actions depend on but the
+    bidder's means (see `_affordable_actions`)."""
     _v: tuple[str, str, str, str] = field(default=(BID, TENDER, RESERVE, WITHHOLD), init=False)
     """This auction's verbs for bid, tender, reserve and withhold (its name in front)."""
 
@@ -155,19 +172,73 @@ class Auction(AuctionText, Mechanic):
             return []
         key = (faction, tracks[self.freeze], *(tracks[lot.hold] for lot in self.lots))
         key += tuple(tracks[lot.open] for lot in self.lots)
+        means = 0
         if b is not None:
-            key += (tracks[b.funds], tracks[b.rate] if b.rate != NO_TRACK else 0)
+            key += (tracks[b.rate] if b.rate != NO_TRACK else 0,)
             key += (tracks[b.capacity] if b.capacity != NO_TRACK else 0,)
-        cached = self._cache.get(key)
+            means = tracks[b.funds]
+        full = (*key, means)
+        cached = self._cache.get(full)
         if cached is None:
-            cached = self._all_actions(state, faction, b, is_host)
+            cached = self._affordable_actions(state, faction, b, is_host, key, means)
             if len(self._cache) > CACHE_LIMIT:
                 self._cache.clear()
-            self._cache[key] = cached
+            self._cache[full] = cached
         given = state.orders[faction]
         if not given:
             return cached
         return self._still_legal(state, faction, b, cached, given)
+
+    def _affordable_actions(
+        self,
+        state: State,
+        faction: int,
+        b: BidderDef | None,
+        is_host: bool,
+        key: tuple[int, ...],
+        means: int,
+    ) -> list[Action]:
+        """Returns the turn's actions before any order, for a bidder with `means`: the priced
+        lists of `key` (everything but the means, which change with every bid won or paid) cut
+        at the means by bisection. The same list as `_listed` builds, bid by bid."""
+        priced = self._priced.get(key)
+        if priced is None:
+            priced = self._price_lists(state, faction, b, is_host)
+            if len(self._priced) > CACHE_LIMIT:
+                self._priced.clear()
+            self._priced[key] = priced
+        if isinstance(priced, _Unpriceable):
+            return self._listed(state, faction, b, is_host)
+        lots, rest = priced
+        out: list[Action] = []
+        for costs, bids in lots:
+            out.extend(bids[: bisect.bisect_right(costs, means)])
+        out.extend(rest)
+        out.sort(key=Action.key)
+        return out
+
+    def _price_lists(
+        self, state: State, faction: int, b: BidderDef | None, is_host: bool
+    ) -> _Priced | _Unpriceable:
+        """Returns, per lot the bidder may bid on, every bid's cost and bid (ascending), and the
+        actions that cost nothing; UNPRICEABLE when a lot's costs do not rise with the price
+        (a negative rate), where cutting at the means is not a prefix."""
+        tracks = state.tracks
+        lots: list[tuple[list[int], list[Action]]] = []
+        rest = self._listed(state, faction, None, is_host)
+        if b is not None:
+            bid, tender = self._v[0], self._v[1]
+            rest.extend(Tender(faction, tender, 0, pct) for pct in TENDER_PCTS)
+            room = self.room(tracks, b)
+            for lot in self.lots:
+                if not self.on_offer(tracks, lot) or lot.grounds > room:
+                    continue
+                prices = [lot.step * k for k in BID_STEPS]
+                costs = [self.cost(tracks, b, price) for price in prices]
+                if any(x > y for x, y in itertools.pairwise(costs)):
+                    return UNPRICEABLE
+                lots.append((costs, [Bid(faction, bid, lot.index, p) for p in prices]))
+        return lots, rest
 
     def _still_legal(
         self,
@@ -207,9 +278,11 @@ class Auction(AuctionText, Mechanic):
             out.append(a)
         return out
 
-    def _all_actions(
+    def _listed(
         self, state: State, faction: int, b: BidderDef | None, is_host: bool
     ) -> list[Action]:
+        """Returns the turn's actions before any order, bid by bid (for a bidder `b`: up to its
+        means); with `b` None, the host's actions only."""
         tracks = state.tracks
         bid, tender, reserve, withhold = self._v
         out: list[Action] = []
