@@ -3,12 +3,14 @@
 Each iteration draws a full state from the faction's `Belief` (hidden values plausible given
 all it has seen), plays it forward and learns from the result:
 
-- **One tree per side, keyed by that side's own moves** (multiple-observer, open-loop): a
-  node is the sequence of moves its side has made since the decision being searched. So no side
-  branches on another's secret orders (the engine takes simultaneous orders one side after the
-  other; in the tree, a later side never sees an earlier side's orders of the turn), nor on
-  chance. Every side picks its moves in its own tree by UCT on its own score, so the searching
-  faction plans against opponents that also think.
+- **One tree per side, keyed by what that side knows**: a node is the sequence of moves its
+  side has made since the decision being searched, and of the chronicle's records it has seen
+  of the others between them (an offer put on the table, an order carried out, a roll's
+  result). So no side branches on another's secret orders (the engine takes simultaneous
+  orders one side after the other; in the tree, a later side never sees an earlier side's
+  orders of the turn before they resolve), but each reacts to what it has been shown: a seller
+  answers a high offer differently from a low one. Every side picks its moves in its own tree by
+  UCT on its own score, so the searching faction plans against opponents that also think.
 - **Availability**: a move is legal in some sampled states and not in others; UCT counts how
   often each child was available, not how often its parent was visited.
 - **A canonical order of a side's orders within a turn**: search gives orders only in the
@@ -74,9 +76,10 @@ CHECK: Final = 32
 
 
 class _Node:
-    __slots__ = ("avail", "children", "n", "w")
+    __slots__ = ("after", "avail", "children", "n", "w")
 
     def __init__(self) -> None:
+        self.after: dict[tuple[object, ...], _Node] = {}
         self.children: dict[Action, _Node] = {}
         self.n = 0
         self.w = 0.0
@@ -120,6 +123,21 @@ def _settled(root: _Node, remaining: int) -> bool:
         elif child.n > second:
             second = child.n
     return first - second > remaining
+
+
+def _seen_since(log: object, stop: object, side: int) -> tuple[object, ...]:
+    """Returns the records of the chronicle lines `side` may see, from `log` back to `stop`
+    (newest first), leaving out its own orders."""
+    bit = 1 << side
+    out: list[object] = []
+    node = log
+    while node is not None and node is not stop:
+        entry = node.entry  # type: ignore[attr-defined]
+        record = entry.record
+        if record is not None and entry.mask & bit and getattr(record, "faction", -1) != side:
+            out.append(record)
+        node = node.prev  # type: ignore[attr-defined]
+    return tuple(out)
 
 
 @functools.cache
@@ -259,11 +277,23 @@ class MctsAgent:
         sides = len(roots)
         cur: list[_Node | None] = list(roots)
         paths: list[list[_Node]] = [[r] for r in roots]
+        seen_to: list[object] = [state.log] * sides
         limit = state.turn + self.budget.depth
         explore = self.explore
         while not game.is_terminal(state) and state.turn < limit:
             g = state.to_act
             node = cur[g]
+            if node is not None and state.log is not seen_to[g]:
+                # What this side has seen of the others since its last move (the chronicle's
+                # records visible to it): its tree branches on that, as its information set.
+                token = _seen_since(state.log, seen_to[g], g)
+                seen_to[g] = state.log
+                if token:
+                    nxt = node.after.get(token)
+                    if nxt is None:
+                        nxt = node.after[token] = _Node()
+                    node = cur[g] = nxt
+                    paths[g].append(nxt)
             if node is None:
                 action = rollout_action(game, state, rng)
             else:
