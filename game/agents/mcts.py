@@ -40,7 +40,7 @@ from typing import Final
 
 from game.agents.beliefs import Belief
 from game.agents.reasons import Reason, Weighed
-from game.agents.rollout import coarse_order, rollout_action
+from game.agents.rollout import coarse_order, family_runs, rollout_action
 from game.core.actions import END, Action
 from game.core.game import Game
 from game.core.observation import Observation
@@ -157,16 +157,12 @@ def candidates(game: Game, state: State, faction: int, visits: int) -> list[Acti
     if n <= width:
         return legal
     out: list[Action] = []
-    first = 0
-    for i in range(1, n + 1):
-        if i < n and legal[i][1] == legal[first][1] and legal[i][2] == legal[first][2]:
-            continue
-        size = i - first
+    for first, stop in family_runs(legal):
+        size = stop - first
         if size <= width:
-            out.extend(legal[first:i])
+            out.extend(legal[first:stop])
         else:
             out.extend(legal[first + k] for k in _coarse(size)[:width])
-        first = i
     return out
 
 

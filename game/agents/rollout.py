@@ -12,7 +12,7 @@ and then:
   weigh as much as one diplomatic note);
 - answers an event with a uniformly random option.
 
-The same families give the search its coarse choices (`families`, `coarse_order`).
+The same families give the search its coarse choices (`family_runs`, `coarse_order`).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import random
 from collections.abc import Sequence
 from typing import Final
 
-from game.core.actions import DO, END, Action, EndTurn
+from game.core.actions import END, Action, EndTurn
 from game.core.game import Game
 from game.core.state import ORDERS, State
 
@@ -31,21 +31,18 @@ ASSUMPTION of the search, not a fact: tuned so that playouts give about as many 
 as the historical plans do (about one in three faction-turns)."""
 
 
-def family(action: Action) -> tuple[str, int]:
-    """Returns the family of an action: one per scenario order, one per mechanic verb and
-    object (all the prices of one offer or one lot), one for ending the turn."""
-    if action.kind == DO:
-        return (DO, action.ref)
-    return (action.kind, action.ref)
-
-
-def families(actions: Sequence[Action]) -> list[list[Action]]:
-    """Returns the actions grouped by family, in the order of their first member (legal lists
-    are sorted, so this order is the engine's)."""
-    groups: dict[tuple[str, int], list[Action]] = {}
-    for action in actions:
-        groups.setdefault(family(action), []).append(action)
-    return list(groups.values())
+def family_runs(legal: Sequence[Action]) -> list[tuple[int, int]]:
+    """Returns each family of a sorted legal list as its run (first, stop): one per scenario
+    order, one per mechanic verb and object (all the prices of one offer, all bids on one lot),
+    one for ending the turn. Sorted lists hold each family in one run."""
+    runs = []
+    first = 0
+    for i in range(1, len(legal) + 1):
+        if i < len(legal) and legal[i][1] == legal[first][1] and legal[i][2] == legal[first][2]:
+            continue
+        runs.append((first, i))
+        first = i
+    return runs
 
 
 def coarse_order(n: int) -> list[int]:
@@ -73,7 +70,7 @@ def rollout_action(game: Game, state: State, rng: random.Random) -> Action:
     """Returns the default policy's move for the side to act in `state`.
 
     Ending the turn is always legal in the orders phase, so that draw comes first and costs no
-    legal-action list; families are the runs of the sorted legal list."""
+    legal-action list; families are the runs of the sorted legal list (`family_runs`)."""
     faction = state.to_act
     if state.phase == ORDERS and rng.random() < END_SHARE:
         return EndTurn(faction, END)
@@ -83,19 +80,8 @@ def rollout_action(game: Game, state: State, rng: random.Random) -> Action:
         return legal[0]
     if state.phase != ORDERS:
         return legal[rng.randrange(n)]
-    starts = [
-        i
-        for i in range(n)
-        if legal[i][1] != END
-        and (i == 0 or legal[i][1] != legal[i - 1][1] or legal[i][2] != legal[i - 1][2])
-    ]
-    if not starts:
+    runs = [(first, stop) for first, stop in family_runs(legal) if legal[first][1] != END]
+    if not runs:
         return legal[0]
-    pick = rng.randrange(len(starts))
-    first = starts[pick]
-    stop = starts[pick + 1] if pick + 1 < len(starts) else n
-    if legal[stop - 1][1] == END:  # the end move closes a run only when it sorts last in it
-        stop -= 1
-    if stop <= first:
-        stop = first + 1
+    first, stop = runs[rng.randrange(len(runs))]
     return legal[first + rng.randrange(stop - first)]
