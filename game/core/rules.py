@@ -255,6 +255,8 @@ class Rules:
     mechanics: tuple[Mechanic, ...] = field(default=())
     """The scenario's mechanics, compiled (see `game.core.mechanics`)."""
     distance: tuple[DistanceTerm, ...] = field(default=())
+    intended: tuple[tuple[str, str], ...] = field(default=())
+    """Options the dominance audit may find always best: (notation, the design's reason)."""
 
     def track_index(self, track_id: str) -> int:
         """Returns the index of the track with this id; KeyError names it if unknown."""

@@ -11,6 +11,7 @@ from typing import Any
 from game.core import conditions as c
 from game.core.actions import CHOOSE, DO, END
 from game.core.mechanics.base import Mechanic
+from game.core.notation import notation as _notation_of
 from game.core.notation import parse_action
 from game.core.rules import (
     NO_DAY,
@@ -177,9 +178,21 @@ class _Compiler(LanguageCompiler, MapCompiler):
             distance=tuple(self._distance(i, d) for i, d in enumerate(spec.distance)),
         )
         plans = self._plans(rules)
+        intended = self._intended(rules)
         if self.faults:
             raise CompileError(self.faults)
-        return dataclasses.replace(rules, plans=plans)
+        return dataclasses.replace(rules, plans=plans, intended=intended)
+
+    def _intended(self, rules: Rules) -> tuple[tuple[str, str], ...]:
+        out = []
+        for i, item in enumerate(self.spec.audit.intended):
+            try:
+                action = parse_action(rules, item.option)
+            except ValueError as exc:
+                self.fail(("audit", "intended", i, "option"), str(exc))
+                continue
+            out.append((_notation_of(rules, action), item.reason.strip()))
+        return tuple(out)
 
     def _distance(self, i: int, d: s.DistanceTermSpec) -> DistanceTerm:
         loc: Loc = ("distance", i)

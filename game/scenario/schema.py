@@ -149,6 +149,21 @@ class FigureSpec(Spec):
     kind: Literal["value", "date"] = "value"
 
 
+class IntendedSpec(Spec):
+    """An option the dominance audit may find always best without failing: the design wants it
+    so, for the reason given (`python main.py audit`)."""
+
+    option: str = Field(max_length=120)
+    """The option as the audit names it: an action's notation (`japan:choose:potsdam:accept`)."""
+    reason: Text
+
+
+class AuditSpec(Spec):
+    """What the dominance audit should know about the scenario's design."""
+
+    intended: list[IntendedSpec] = Field(default_factory=list)
+
+
 class DistanceTermSpec(Spec):
     """One fact of the historical timeline, for the distance from history.
 
@@ -271,6 +286,7 @@ class ScenarioSpec(Spec):
     baseline: BaselineSpec
     map: MapSpec | None = None
     mechanics: MechanicsSpec = Field(default_factory=MechanicsSpec)
+    audit: AuditSpec = Field(default_factory=AuditSpec)
 
     def mechanic_specs(self) -> list[tuple[str, Loc, Any]]:
         """Returns (kind, location, spec) of each mechanic, kinds in the table's order."""
