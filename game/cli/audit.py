@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from game.agents.base import parse_agents
+from game.agents.base import parse_agents, split_agent
 from game.cli.app import UserError, _fail, cli, console
 from game.cli.options import _game_options, _inputs, _worker_count
 from game.scenario.errors import ScenarioError
@@ -38,6 +38,12 @@ def _check_outputs(paths: list[Path | None], inputs: list[Path], *, force: bool)
     help="The default agents, faction=agent comma-separated; sides not named play historical.",
 )
 @click.option(
+    "--sample",
+    default="historical,greedy,random",
+    show_default=True,
+    help="The agents, in turn by game, that play every side up to the decision points.",
+)
+@click.option(
     "--games",
     type=click.IntRange(1, 10_000),
     default=12,
@@ -49,7 +55,8 @@ def _check_outputs(paths: list[Path | None], inputs: list[Path], *, force: bool)
     type=click.IntRange(1, 1000),
     default=4,
     show_default=True,
-    help="Decision points drawn per seat and game.",
+    help="Orders-phase decision points drawn per seat and game (every event answered is "
+    "taken too).",
 )
 @click.option(
     "--rollouts",
@@ -98,6 +105,7 @@ def audit_cmd(
     scenario: str,
     variant: str | None,
     agents: str,
+    sample: str,
     games: int,
     points: int,
     rollouts: int,
@@ -119,6 +127,11 @@ def audit_cmd(
     try:
         game = load_game(scenario, variant)
         named = parse_agents(game, agents, default="historical")
+        kinds = tuple(filter(None, (k.strip() for k in sample.split(","))))
+        if not kinds:
+            raise ValueError("--sample: name at least one agent")
+        for kind in kinds:
+            split_agent(kind)
         count = _worker_count(workers)
     except (ScenarioError, ValueError) as exc:
         raise _fail(exc) from None
@@ -129,6 +142,7 @@ def audit_cmd(
         source_of(scenario) or scenario,
         source_of(variant),
         tuple(named.items()),
+        kinds,
         games,
         points,
         rollouts,

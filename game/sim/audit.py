@@ -6,7 +6,10 @@ dated `historical` script unless `--agents` says otherwise):
 1. **Decision points.** It plays `games` games on seeds derived from the audit's seed and
    takes, in each, every event a seat answered with more than one option, and up to
    `points_per_game` of the seat's orders-phase decisions with a choice, spread over the game
-   (seeded: the same points whatever the worker count).
+   (seeded: the same points whatever the worker count). The games that lead to the points are
+   played by every side with the `sample` agents in turn (game i by the i-th kind, cycling):
+   by default the dated script, then greedy, then random, so that the points are not all the
+   historical line's — an option is dominant only if it is best whatever led there.
 2. **Each option played out.** At a point the options are the seat's move families as the
    search sees them (`game.agents.mcts.families`): an event's options one by one; in the orders
    phase, ending the turn ("wait") and each order, a large family (every bid on one lot, every
@@ -58,6 +61,8 @@ class AuditSpec:
     variant: str | None
     agents: tuple[tuple[str, str], ...]
     """The default agent of each faction id (continuations and opponents)."""
+    sample: tuple[str, ...] = ("historical", "greedy", "random")
+    """The agents, in turn by game, that every side plays in the games leading to the points."""
     games: int = 12
     points_per_game: int = 4
     """Orders-phase decision points drawn per seat and game (every event is taken too)."""
@@ -181,7 +186,8 @@ def play_out(game: Game, spec: AuditSpec, state: State, seat: int, point: Point,
 def audit_game(game: Game, spec: AuditSpec, index: int) -> list[Point]:
     """Draws and plays out one game's decision points, every seat."""
     seed = game_seed(spec.seed, index)
-    found = decision_states(game, dict(spec.agents), seed)
+    kind = spec.sample[index % len(spec.sample)]
+    found = decision_states(game, {f.id: kind for f in game.rules.factions}, seed)
     rules = game.rules
     points: list[Point] = []
     for f in rules.factions:

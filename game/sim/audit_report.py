@@ -85,6 +85,7 @@ def summarise_audit(
         "variant": rules.variant,
         "agents": dict(spec.agents),
         "games": spec.games,
+        "sample": list(spec.sample),
         "points_per_game": spec.points_per_game,
         "rollouts": spec.rollouts,
         "seed": spec.seed,
@@ -114,9 +115,12 @@ def audit_markdown(summary: dict[str, Any]) -> str:
     lines = [
         f"# Dominance audit: {title}",
         "",
-        f"{summary['games']} games × {summary['points_per_game']} decision points per seat, "
-        f"{summary['rollouts']} rollouts per option, seed {summary['seed']}; default agents: "
-        f"{agents}. Options count as equal within {summary['epsilon']} points; *dominant* = best "
+        f"Decision points from {summary['games']} games (every side played by "
+        f"{' / '.join(summary['sample'])} in turn): each event a side answered and "
+        f"{summary['points_per_game']} orders decisions per side and game; "
+        f"{summary['rollouts']} rollouts per option, seed {summary['seed']}; default agents "
+        f"(continuations, par): {agents}. "
+        f"Options count as equal within {summary['epsilon']} points; *dominant* = best "
         f"by more than that at over {DOMINANT:.0%} of the points where it was offered "
         f"(at least {MIN_POINTS}).",
     ]

@@ -23,7 +23,12 @@ AGENTS = (("red", "historical"), ("blue", "historical"))
 
 
 def _spec(path: Path = TOY, **kw: object) -> AuditSpec:
-    fields: dict[str, object] = {"games": 3, "points_per_game": 3, "rollouts": 2} | kw
+    fields: dict[str, object] = {
+        "games": 3,
+        "points_per_game": 3,
+        "rollouts": 2,
+        "sample": ("historical",),
+    } | kw
     return AuditSpec(str(path), None, AGENTS, **fields)  # type: ignore[arg-type]
 
 
@@ -151,6 +156,7 @@ def test_the_command_writes_its_report_and_fails_when_strict(tmp_path: Path) -> 
         (["--agents", "green=historical"], "unknown faction 'green'"),
         (["--agents", "red=wizard"], "unknown agent 'wizard'"),
         (["--json", "out.txt"], "use a .json file name"),
+        (["--sample", "historical,oracle"], "unknown agent 'oracle'"),
         (["--out", "no/such/folder/a.md"], "does not exist"),
     ],
 )
