@@ -19,6 +19,7 @@ from game.scenario.loader import (
     read_scenario,
     read_variant,
     scenario_path,
+    scenario_warnings,
 )
 from game.scenario.schema import ScenarioSpec, VariantSpec
 from game.scenario.yamlfile import locate
@@ -123,27 +124,47 @@ def replay_cmd(
 
 @cli.command("validate")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-def validate_cmd(files: tuple[Path, ...]) -> None:
-    """Checks scenario, variant and save files; names file, line and field of each fault."""
-    failed = 0
+@click.option("--strict", is_flag=True, help="Count warnings as faults (exit code 1).")
+def validate_cmd(files: tuple[Path, ...], strict: bool) -> None:
+    """Checks scenario, variant and save files; names file, line and field of each fault.
+
+    Warnings (a track that no rule reads) are printed the same way, marked `warning`, and do not
+    fail the check unless --strict. A variant's warnings are those it adds to its scenario's.
+    """
+    failed = warned = 0
     for path in files:
         try:
-            kind = validate_file(path)
-            out.print(f"ok  {esc(str(path))} ({kind})")
+            kind, warnings = check_file(path)
         except ScenarioError as exc:
             failed += 1
             for problem in exc.problems:
                 click.echo(str(problem), err=True)
+            continue
+        if not (strict and warnings):
+            out.print(f"ok  {esc(str(path))} ({kind})")
+        for problem in warnings:
+            click.echo(problem.text(kind="warning"), err=True)
+        warned += len(warnings)
+        failed += bool(strict and warnings)
+    if warned and not strict:
+        out.print(f"{warned} warning{'s' * (warned > 1)} (not faults; --strict counts them)")
     if failed:
-        raise UserError(f"{failed} of {len(files)} files have faults")
+        counted = " (warnings counted: --strict)" if strict and warned else ""
+        raise UserError(f"{failed} of {len(files)} files have faults{counted}")
 
 
 def validate_file(path: Path) -> str:
     """Validates one file; returns its kind or raises ScenarioError."""
+    return check_file(path)[0]
+
+
+def check_file(path: Path) -> tuple[str, list[Problem]]:
+    """Validates one file; returns its kind and its warnings, or raises ScenarioError. A
+    variant's warnings are those of the patched scenario that the scenario alone has not."""
     if path.suffix == ".json":
         record = load_record(path)
         replay(record, str(path))
-        return "save"
+        return "save", []
     data, _ = read_scenario(path)
     if "variant" in data:
         spec, node = read_variant(path)
@@ -155,9 +176,11 @@ def validate_file(path: Path) -> str:
                 [Problem(str(path), line, field, exc.problems[0].message)]
             ) from None
         load_rules(str(scenario), str(path))
-        return "variant"
+        base = set(scenario_warnings(str(scenario)))
+        patched = scenario_warnings(str(scenario), str(path))
+        return "variant", [p for p in patched if p not in base]
     load_rules(str(path))
-    return "scenario"
+    return "scenario", scenario_warnings(str(path))
 
 
 @cli.command("schema")

@@ -14,6 +14,7 @@ from game.core.log import ALL
 from game.scenario import language as lang
 from game.scenario import schema as s
 from game.scenario.calendar import first_turn_on_or_after
+from game.scenario.usage import TrackUse
 
 Loc = tuple[int | str, ...]
 
@@ -29,6 +30,8 @@ class LanguageCompiler:
     events: dict[str, int]
     end_ids: dict[str, int]
     calendar: tuple[dt.date, ...]
+    uses: TrackUse
+    """Where each track is read and written (for the warning about tracks nothing reads)."""
 
     if TYPE_CHECKING:
 
@@ -37,9 +40,21 @@ class LanguageCompiler:
     # ------------------------------------------------------------- references
 
     def track(self, name: str, loc: Loc) -> int:
+        """Returns the index of a track the rules read at `loc` (a condition, odds, a score, a
+        cost, a copy source, a mechanic's parameter), and records the reading."""
         if name not in self.tracks:
             self.fail(loc, f"unknown track {name!r}")
             return 0
+        self.uses.read(self.tracks[name], loc)
+        return self.tracks[name]
+
+    def target(self, name: str, loc: Loc) -> int:
+        """Returns the index of a track an effect writes at `loc` (add, set, set_turn, a copy
+        target), and records the writing (a write alone is not a reading)."""
+        if name not in self.tracks:
+            self.fail(loc, f"unknown track {name!r}")
+            return 0
+        self.uses.write(self.tracks[name], loc)
         return self.tracks[name]
 
     def faction(self, name: str, loc: Loc) -> int:
@@ -129,17 +144,17 @@ class LanguageCompiler:
 
     def _effect(self, spec: Any, loc: Loc) -> list[e.Effect]:
         if isinstance(spec, lang.AddEffect):
-            return [e.Add(self.track(k, (*loc, "add", k)), v) for k, v in spec.add.items()]
+            return [e.Add(self.target(k, (*loc, "add", k)), v) for k, v in spec.add.items()]
         if isinstance(spec, lang.SetEffect):
-            return [e.Set(self.track(k, (*loc, "set", k)), v) for k, v in spec.set.items()]
+            return [e.Set(self.target(k, (*loc, "set", k)), v) for k, v in spec.set.items()]
         if isinstance(spec, lang.CopyEffect):
             if set(spec.copy_) != {"from", "to"}:
                 self.fail((*loc, "copy"), "copy needs both from and to")
                 return []
             src = self.track(spec.copy_["from"], (*loc, "copy", "from"))
-            return [e.Copy(src, self.track(spec.copy_["to"], (*loc, "copy", "to")))]
+            return [e.Copy(src, self.target(spec.copy_["to"], (*loc, "copy", "to")))]
         if isinstance(spec, lang.SetTurnEffect):
-            return [e.SetTurn(self.track(spec.set_turn, (*loc, "set_turn")))]
+            return [e.SetTurn(self.target(spec.set_turn, (*loc, "set_turn")))]
         if isinstance(spec, lang.ChanceEffect):
             return [
                 e.Chance(

@@ -36,7 +36,9 @@ from game.scenario import schema as s
 from game.scenario.calendar import expand, turn_containing
 from game.scenario.compile_language import LanguageCompiler, Loc
 from game.scenario.compile_map import MapCompiler, spec_of
+from game.scenario.compile_visibility import VisibilityChecks
 from game.scenario.mechanics import MECHANICS, Context, MechanicKind
+from game.scenario.usage import TrackUse
 
 ENGINE_VERBS = {END, CHOOSE, DO}
 
@@ -49,13 +51,16 @@ class CompileError(ValueError):
         super().__init__("; ".join(f"{'.'.join(map(str, loc))}: {msg}" for loc, msg in faults))
 
 
-class _Compiler(LanguageCompiler, MapCompiler):
-    """The data language's steps are in `compile_language`, the map's in `compile_map`."""
+class _Compiler(LanguageCompiler, MapCompiler, VisibilityChecks):
+    """The data language's steps are in `compile_language`, the map's in `compile_map`, the
+    visibility checks in `compile_visibility`."""
 
     def __init__(self, spec: s.ScenarioSpec, table: Mapping[str, MechanicKind] = MECHANICS) -> None:
         self.spec = spec
         self.table = table
         self.faults: list[tuple[Loc, str]] = []
+        self.warnings: list[tuple[Loc, str]] = []
+        self.uses = TrackUse()
         self.factions = self._index(spec.factions, ("factions",))
         self.track_specs: list[tuple[s.TrackSpec, Loc]] = [
             (t, ("tracks", i)) for i, t in enumerate(spec.tracks)
@@ -181,6 +186,10 @@ class _Compiler(LanguageCompiler, MapCompiler):
         intended = self._intended(rules)
         if self.faults:
             raise CompileError(self.faults)
+        # Only the file's own tracks: the map's and the mechanics' are read by what makes them.
+        self.warnings = self.uses.warnings(
+            [(t.id, ("tracks", i, "id")) for i, t in enumerate(spec.tracks)]
+        )
         return dataclasses.replace(rules, plans=plans, intended=intended)
 
     def _intended(self, rules: Rules) -> tuple[tuple[str, str], ...]:
@@ -361,39 +370,6 @@ class _Compiler(LanguageCompiler, MapCompiler):
                 verbs[verb] = i
         return tuple(out)
 
-    def _check_readings(self, mechanics: tuple[Mechanic, ...]) -> None:
-        """Every track a rule that a faction sees reads must be observed by that faction."""
-        locs = [loc for _, loc, _ in self.spec.mechanic_specs()]
-        for mechanic, loc in zip(mechanics, locs, strict=True):
-            for reading in mechanic.reads():
-                where = (*loc, *reading.field.split("."))
-                self._visible(reading.tracks, reading.mask, where, "a rule it sees")
-
-    def _visible(self, read: set[int] | frozenset[int], mask: int, loc: Loc, what: str) -> None:
-        """Reports each track in `read` that a faction of `mask` does not observe."""
-        for r in sorted(read):
-            if not 0 <= r < len(self.compiled_tracks):
-                continue
-            track = self.compiled_tracks[r]
-            for f, faction in enumerate(self.spec.factions):
-                if mask >> f & 1 and not track.mask >> f & 1:
-                    self.fail(
-                        loc,
-                        f"{what} reads track {track.id!r}, which {faction.id} does not observe "
-                        "(what a faction is shown must be computable from its own observation)",
-                    )
-
-    def _check_actions(self, actions: tuple[ActionDef, ...]) -> None:
-        """A scenario action's condition and odds are seen by its faction: they may read only
-        tracks that faction observes."""
-        for a in actions:
-            loc: Loc = ("actions", a.index)
-            mask = 1 << a.faction
-            self._visible(c.tracks_of(a.cond), mask, (*loc, "when"), "its condition")
-            if a.odds is not None:
-                read = {t for t, _ in a.odds.terms}
-                self._visible(read, mask, (*loc, "odds"), "its odds")
-
 
 def _baseline(spec: s.BaselineSpec) -> Baseline:
     """Returns the typed baseline (its `to_dict()` is the spec's JSON dump)."""
@@ -413,7 +389,18 @@ def compile_rules(
     """Returns the engine's rules for a validated scenario; CompileError lists dangling references
     and inconsistencies, each with its location in the data. `mechanics` is the table of kinds
     (the shipped one, or one extended by a mechanic under development)."""
+    return compile_with_warnings(spec, variant, mechanics)[0]
+
+
+def compile_with_warnings(
+    spec: s.ScenarioSpec,
+    variant: str | None = None,
+    mechanics: Mapping[str, MechanicKind] = MECHANICS,
+) -> tuple[Rules, list[tuple[Loc, str]]]:
+    """Returns the rules (as `compile_rules`) and the warnings, each with its location: what
+    does not stop the game but is likely a mistake (a declared track no rule reads)."""
     compiler = _Compiler(spec, mechanics)
     if compiler.faults:
         raise CompileError(compiler.faults)
-    return compiler.compile(variant)
+    rules = compiler.compile(variant)
+    return rules, compiler.warnings

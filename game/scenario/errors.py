@@ -15,7 +15,14 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        return self.text()
+
+    def text(self, *, kind: str = "") -> str:
+        """Returns `file:line: field: message`; a `kind` ("warning") follows the location, as
+        compilers write it (`file:line: warning: field: message`)."""
         where = f"{self.file}:{self.line}" if self.line else self.file
+        if kind:
+            where = f"{where}: {kind}"
         return (
             f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
         )

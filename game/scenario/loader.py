@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from game.core.game import Game
 from game.core.rules import Rules
-from game.scenario.compiler import CompileError, compile_rules
+from game.scenario.compiler import CompileError, compile_with_warnings
 from game.scenario.errors import Problem, ScenarioError
 from game.scenario.mechanics import MECHANICS, MechanicKind
 from game.scenario.reading import read_bytes
@@ -97,9 +97,12 @@ def _problems(exc: ValidationError, name: str, node: yaml.Node | None) -> list[P
     return out
 
 
-def _compile_problems(exc: CompileError, name: str, node: yaml.Node | None) -> list[Problem]:
+def _compile_problems(
+    faults: list[tuple[Loc, str]], name: str, node: yaml.Node | None
+) -> list[Problem]:
+    """Returns the compiler's faults (or warnings) with the file's line and field of each."""
     out = []
-    for loc, message in exc.faults:
+    for loc, message in faults:
         line, field = locate(node, loc)
         out.append(Problem(name, line, field, message))
     return out
@@ -124,6 +127,19 @@ def build(
     """Validates and compiles scenario data; ScenarioError names file, line and field.
     `mechanics` is the table of mechanic kinds (the shipped one, or one that adds a mechanic
     under development)."""
+    return build_with_warnings(data, name, node, variant, mechanics=mechanics)[0]
+
+
+def build_with_warnings(
+    data: dict[str, Any],
+    name: str,
+    node: yaml.Node | None,
+    variant: str | None = None,
+    *,
+    mechanics: Mapping[str, MechanicKind] = MECHANICS,
+) -> tuple[Rules, list[Problem]]:
+    """Returns what `build` returns and the compiler's warnings (file, line and field of each):
+    what loads and plays but is likely a mistake, such as a track no rule reads."""
     try:
         spec = scenario_model(mechanics).model_validate(data)
     except ValidationError as exc:
@@ -131,11 +147,12 @@ def build(
     except RecursionError:
         raise ScenarioError([Problem(name, None, "", "nested too deeply")]) from None
     try:
-        return compile_rules(spec, variant, mechanics)
+        rules, warnings = compile_with_warnings(spec, variant, mechanics)
     except CompileError as exc:
-        raise ScenarioError(_compile_problems(exc, name, node)) from None
+        raise ScenarioError(_compile_problems(exc.faults, name, node)) from None
     except RecursionError:
         raise ScenarioError([Problem(name, None, "", "conditions nested too deeply")]) from None
+    return rules, _compile_problems(warnings, name, node)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,8 +191,7 @@ def _installed(path: Path) -> bool:
 def load_rules(scenario: str, variant: str | None = None) -> Rules:
     """Returns the compiled rules of a scenario (id or path), patched by a variant (id or path)."""
     path = scenario_path(scenario)
-    stamps = (_stamp(path), _stamp(Path(variant)) if variant else None)
-    rules = _load_rules(str(path.resolve()), variant, stamps)
+    rules, _ = _load(path, variant)
     given = Path(variant) if variant and Path(variant).suffix in {".yaml", ".yml"} else None
     outside_variant = given is not None and given.is_file() and not _installed(given)
     if not _installed(path) or outside_variant:
@@ -192,6 +208,18 @@ def load_rules(scenario: str, variant: str | None = None) -> Rules:
     return rules
 
 
+def scenario_warnings(scenario: str, variant: str | None = None) -> list[Problem]:
+    """Returns the warnings of a scenario (id or path) as patched by a variant (id or path):
+    what loads and plays but is likely a mistake (a track no rule reads), each naming file,
+    line and field. ScenarioError as `load_rules`."""
+    return list(_load(scenario_path(scenario), variant)[1])
+
+
+def _load(path: Path, variant: str | None) -> tuple[Rules, tuple[Problem, ...]]:
+    stamps = (_stamp(path), _stamp(Path(variant)) if variant else None)
+    return _load_rules(str(path.resolve()), variant, stamps)
+
+
 def _stamp(path: Path) -> tuple[int, int] | None:
     """Returns (mtime, size) of a file, so that an edited file is read again."""
     try:
@@ -202,11 +230,16 @@ def _stamp(path: Path) -> tuple[int, int] | None:
 
 
 @functools.lru_cache(maxsize=32)
-def _load_rules(path_text: str, variant: str | None, stamps: object = None) -> Rules:
+def _load_rules(
+    path_text: str, variant: str | None, stamps: object = None
+) -> tuple[Rules, tuple[Problem, ...]]:
+    """Returns the rules and warnings of a scenario file and variant (cached on the files'
+    names, times and sizes)."""
     path = Path(path_text)
     data, node = read_scenario(path)
     if variant is None:
-        return build(data, str(path), node)
+        rules, warnings = build_with_warnings(data, str(path), node)
+        return rules, tuple(warnings)
     vpath = Path(variant)
     if not (vpath.suffix in {".yaml", ".yml"} and vpath.exists()):
         known = variants_of(path)
@@ -224,9 +257,10 @@ def _load_rules(path_text: str, variant: str | None, stamps: object = None) -> R
         )
     patched, where = apply_variant(data, spec, str(vpath), vnode)
     try:
-        return build(patched, str(path), node, spec.variant)
+        rules, warnings = build_with_warnings(patched, str(path), node, spec.variant)
     except ScenarioError as exc:
         raise ScenarioError([_blame_variant(p, where) for p in exc.problems]) from None
+    return rules, tuple(_blame_variant(p, where) for p in warnings)
 
 
 def load_game(scenario: str, variant: str | None = None) -> Game:

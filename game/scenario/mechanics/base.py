@@ -70,6 +70,8 @@ class Context:
         self.compiler.fail(self.at(*path), message)
 
     def track(self, name: str, *path: int | str) -> int:
+        """Returns a track's index; the track counts as read (the mechanic's engine code reads
+        what it is configured with), so the compiler does not warn that no rule reads it."""
         return self.compiler.track(name, self.at(*path))
 
     def track_or_none(self, name: str | None, *path: int | str) -> int:
