@@ -11,7 +11,7 @@ from game.agents.base import parse_agents, split_agent
 from game.cli.app import UserError, _fail, cli, console
 from game.cli.options import _game_options, _inputs, _worker_count
 from game.scenario.errors import ScenarioError
-from game.scenario.loader import load_game, source_of
+from game.scenario.loader import load_game, scenario_warnings, source_of
 from game.sim.audit import AuditSpec, Point, run_points
 from game.sim.audit_policy import Policy, best_policies
 from game.sim.audit_report import audit_markdown, summarise_audit, unintended_dominant
@@ -126,6 +126,7 @@ def audit_cmd(
     (`audit: {intended: [{option: ..., reason: ...}]}`)."""
     try:
         game = load_game(scenario, variant)
+        unread = [p.text(kind="warning") for p in scenario_warnings(scenario, variant)]
         named = parse_agents(game, agents, default="historical")
         kinds = tuple(filter(None, (k.strip() for k in sample.split(","))))
         if not kinds:
@@ -168,7 +169,7 @@ def audit_cmd(
                 seed,
                 count,
             )
-    summary = summarise_audit(spec, game.rules, found, policies)
+    summary = summarise_audit(spec, game.rules, found, policies) | {"unread_tracks": unread}
     text = audit_markdown(summary)
     click.echo(text)
     if out_path:

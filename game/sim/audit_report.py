@@ -124,6 +124,10 @@ def audit_markdown(summary: dict[str, Any]) -> str:
         f"by more than that at over {DOMINANT:.0%} of the points where it was offered "
         f"(at least {MIN_POINTS}).",
     ]
+    unread = summary.get("unread_tracks")
+    if unread is not None:
+        lines += ["", "## Tracks nothing reads", ""]
+        lines += [f"- {w}" for w in unread] or ["None: every track is read by some rule."]
     for entry in summary["seats"].values():
         n = entry["points"]
         lines += ["", f"## {entry['name']}", ""]

@@ -141,7 +141,11 @@ def test_the_command_writes_its_report_and_fails_when_strict(tmp_path: Path) -> 
     args += ["--policy-games", "2", "--workers", "1", "--out", str(report), "--json", str(data)]
     result = runner.invoke(cli, args)
     assert result.exit_code == 0, result.output
-    assert "# Dominance audit: dominance-test" in report.read_text(encoding="utf-8")
+    text = report.read_text(encoding="utf-8")
+    assert "# Dominance audit: dominance-test" in text
+    # Red's `shout` writes `noise`, which no rule reads: the compiler's warning is in the report.
+    assert "## Tracks nothing reads" in text
+    assert "track 'noise'" in text
     figures = json.loads(data.read_text(encoding="utf-8"))
     assert set(figures["seats"]) == {"red", "blue"}
     assert figures["seats"]["blue"]["best_policies"][0]["policy"] == ["always blue:needle"]
