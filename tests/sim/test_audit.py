@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from game import load_game
+from game import available_scenarios, load_game
 from game.cli import cli
 from game.scenario.errors import ScenarioError
 from game.sim.audit import AuditSpec, Point, options_at, run_points
@@ -177,3 +177,20 @@ def test_an_existing_report_is_kept_without_force(tmp_path: Path) -> None:
     assert result.exit_code != 0
     assert "--force" in result.output
     assert report.read_text(encoding="utf-8") == "my notes"
+
+
+@pytest.mark.parametrize("scenario", sorted(available_scenarios()))
+def test_every_shipped_scenario_can_be_audited(scenario: str) -> None:
+    """One small game per scenario: every side has decision points with at least two options
+    played out, and the report names every side."""
+    game = load_game(scenario)
+    agents = tuple((f.id, "historical") for f in game.rules.factions)
+    spec = AuditSpec(scenario, None, agents, ("random",), games=1, points_per_game=1, rollouts=1)
+    points = _points(spec)
+    assert {p.seat for p in points} == {f.id for f in game.rules.factions}
+    for point in points:
+        assert len(point.values) >= 2
+        assert all(len(v) == 1 for v in point.values.values())
+    text = audit_markdown(summarise_audit(spec, game.rules, points, {}))
+    for f in game.rules.factions:
+        assert f"## {f.name}" in text
