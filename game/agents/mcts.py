@@ -15,15 +15,13 @@ all it has seen), plays it forward and learns from the result:
   often each child was available, not how often its parent was visited.
 - **A canonical order of a side's orders within a turn**: search gives orders only in the
   engine's sort order (k orders are one sequence, not k! of them).
-- **Large action lists, in two steps**: a side's decision node chooses a *family* (ending the
-  turn, one of the scenario's orders, every price of one offer, every bid on one lot) and then,
-  in the family's own node, a member of it. Families gather the statistics of all their members,
-  so 1,000 iterations are enough to compare thirty families where they would be spread thin over
-  seven hundred moves; the members of a large family enter its node from coarse to fine (the
-  middle, the quarters, the ends, …) as it is visited more (progressive widening).
+- **Large action lists, coarse first**: the members of a family (all the prices of an offer,
+  all bids on one lot) enter the tree from coarse to fine (ends, middle, quarters, …) as their
+  node is visited more (progressive widening).
 - **Cut playouts**: past the tree, sides play the default policy (`game.agents.rollout`) until
-  `depth` turns have passed, then every side's score (the scenario's own score formula) is the
-  evaluation; a finished game gives its final scores. Scores are scaled per side to [0, 1] by the
+  `depth` turns have passed (fewer where they would span more than the budget's `days`), then
+  every side's score (the scenario's own score formula) is the evaluation; a finished game gives
+  its final scores. Scores are scaled per side to [0, 1] by the
   range seen in the search, so one exploration constant fits every scenario.
 
 The move chosen is the root child visited most. Budgets are iterations (deterministic: the same
@@ -39,21 +37,20 @@ import random
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Final
 
 from game.agents.beliefs import Belief
 from game.agents.reasons import Reason, Weighed
 from game.agents.rollout import coarse_order, family_runs, rollout_action
-from game.core.actions import CHOOSE, END, Action
+from game.core.actions import END, Action
 from game.core.game import Game
 from game.core.observation import Observation
 from game.core.state import ORDERS, State
 
 EXPLORE: Final = 0.7
 """UCT's exploration constant on scores scaled to [0, 1] (the textbook √2/2)."""
-WIDEN: Final = 1
-"""Members of a family its node offers before it has been visited (coarse ones first); one more
-enters at 1, 4, 9, 16, … visits."""
+WIDEN: Final = 3
+"""Members of a large family a node offers before it has been visited (coarse ones first)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,22 +80,12 @@ CHECK: Final = 32
 """Iterations between checks of the time limit and of whether the choice is settled."""
 
 
-Family = tuple[str, int, int]
-"""A family's key: the verb and its object (`ref`) that all its members share, and -1; an
-event's options are each a family of one (its key holds the option), as they have no order."""
-
-
 class _Node:
-    """A node of one side's tree. A *decision* node's children are family nodes (keyed by
-    `Family`) and its `after` the information it may receive before its move; a *family*
-    node's children are decision nodes, one per member of the family tried (keyed by the
-    action)."""
-
     __slots__ = ("after", "avail", "children", "n", "w")
 
     def __init__(self) -> None:
         self.after: dict[tuple[object, ...], _Node] = {}
-        self.children: dict[object, _Node] = {}
+        self.children: dict[Action, _Node] = {}
         self.n = 0
         self.w = 0.0
         self.avail = 0
@@ -119,7 +106,7 @@ class _Tree:
     def below(self, side: int, action: Action) -> _Tree:
         """Returns the trees with `side`'s root moved down to its child `action`."""
         roots = list(self.roots)
-        roots[side] = roots[side].children[family_of(action)].children[action]
+        roots[side] = roots[side].children[action]
         return _Tree(roots, self.lo, self.hi)
 
 
@@ -158,81 +145,29 @@ def _seen_since(log: object, stop: object, side: int) -> tuple[object, ...]:
     return tuple(out)
 
 
-def family_of(action: Action) -> Family:
-    return (action.kind, action.ref, action.amount if action.kind == CHOOSE else -1)
-
-
 @functools.cache
 def _coarse(n: int) -> tuple[int, ...]:
     return tuple(coarse_order(n))
 
 
-def families(game: Game, state: State, faction: int) -> list[tuple[Family, list[Action]]]:
-    """Returns the families of moves a decision node offers, each with its members in sorted
-    order: legal, and in canonical order within the turn (after an order, only moves that sort
-    after it, and ending the turn)."""
+def candidates(game: Game, state: State, faction: int, visits: int) -> list[Action]:
+    """Returns the moves a tree node offers: legal, in canonical order within the turn, and
+    of each large family only as many members, coarse first, as the node's visits allow."""
     legal = game.legal_actions(state, faction)
     if state.phase == ORDERS and state.orders[faction]:
         last = state.orders[faction][-1]
         legal = [a for a in legal if a.kind == END or a > last]
-    out: list[tuple[Family, list[Action]]] = []
-    for first, stop in family_runs(legal):
-        head = legal[first]
-        if head.kind == CHOOSE:
-            out.extend((family_of(a), [a]) for a in legal[first:stop])
-        else:
-            out.append((family_of(head), legal[first:stop]))
-    return out
-
-
-def members(family: Sequence[Action], visits: int) -> list[Action]:
-    """Returns the members a family node offers after `visits` visits: coarse first, one more at
-    1, 4, 9, 16, … visits."""
-    n = len(family)
-    width = WIDEN + math.isqrt(visits)
+    width = WIDEN + int(math.sqrt(visits))
+    n = len(legal)
     if n <= width:
-        return list(family)
-    return [family[k] for k in _coarse(n)[:width]]
-
-
-def candidates(game: Game, state: State, faction: int, visits: int) -> list[Action]:
-    """Returns every move the tree may try from `state` once each family node has had `visits`
-    visits (a view for tests and tools; the search itself goes family first)."""
-    return [a for _, fam in families(game, state, faction) for a in members(fam, visits)]
-
-
-def _uct(
-    node: _Node, keys: Sequence[object], lo: float, hi: float, explore: float
-) -> tuple[Any, _Node]:
-    """Returns the child of `node` among `keys` (all present) with the highest upper
-    confidence bound on the side's scaled score, and counts each as available once more."""
-    span = hi - lo
-    scale = 1.0 / span if span > 0 else 0.0
-    children = node.children
-    best = -math.inf
-    pick = keys[0]
-    for key in keys:
-        c = children[key]
-        c.avail += 1
-        if c.n:
-            ucb = (c.w / c.n - lo) * scale + explore * math.sqrt(math.log(c.avail) / c.n)
+        return legal
+    out: list[Action] = []
+    for first, stop in family_runs(legal):
+        size = stop - first
+        if size <= width:
+            out.extend(legal[first:stop])
         else:
-            ucb = math.inf
-        if ucb > best:
-            best, pick = ucb, key
-    return pick, children[pick]
-
-
-def _ranked(root: _Node, allowed: set[Action]) -> list[tuple[Action, _Node]]:
-    """Returns each family tried at the root with its most visited legal member, the family's
-    node carrying the statistics: most visited family first."""
-    out = []
-    for family in root.children.values():
-        tried = [(a, c) for a, c in family.children.items() if a in allowed]
-        if tried:
-            best = max(tried, key=lambda ac: (ac[1].n, ac[1].w / ac[1].n if ac[1].n else 0.0))
-            out.append((best[0], family))
-    out.sort(key=lambda ac: (-ac[1].n, -(ac[1].w / ac[1].n if ac[1].n else 0.0)))
+            out.extend(legal[first + k] for k in _coarse(size)[:width])
     return out
 
 
@@ -283,7 +218,10 @@ class MctsAgent:
         self._search(obs, belief, tree, rng)
         root = tree.roots[self.faction]
         allowed = set(legal)
-        ranked = _ranked(root, allowed)
+        ranked = sorted(
+            ((a, c) for a, c in root.children.items() if a in allowed),
+            key=lambda ac: (-ac[1].n, -(ac[1].w / ac[1].n if ac[1].n else 0.0)),
+        )
         if not ranked:
             chosen = rollout_action(self.game, belief.sample(obs, rng), rng)
             if chosen not in allowed:
@@ -344,15 +282,7 @@ class MctsAgent:
         seen_to: list[object] = [state.log] * sides
         limit = self._limit(state.turn)
         explore = self.explore
-        # Each side's orders of this turn, and those of its previous turn still to be given
-        # again by the default policy (its habits).
-        turn = state.turn
-        given: list[list[Action]] = [list(state.orders[g]) for g in range(sides)]
-        habit: list[list[Action]] = [[] for _ in range(sides)]
         while not game.is_terminal(state) and state.turn < limit:
-            if state.turn != turn:
-                turn = state.turn
-                habit, given = given, [[] for _ in range(sides)]
             g = state.to_act
             node = cur[g]
             if node is not None and state.log is not seen_to[g]:
@@ -367,35 +297,32 @@ class MctsAgent:
                     node = cur[g] = nxt
                     paths[g].append(nxt)
             if node is None:
-                action = rollout_action(game, state, rng, habit[g])
+                action = rollout_action(game, state, rng)
             else:
-                fams = families(game, state, g)
-                fresh = [kf for kf in fams if kf[0] not in node.children]
+                options = candidates(game, state, g, node.n)
+                fresh = [a for a in options if a not in node.children]
                 if fresh:
-                    # A family not tried yet here: its first member, then out of the tree.
-                    key, fam = fresh[rng.randrange(len(fresh))]
-                    family = node.children[key] = _Node()
-                    family.avail = 1
-                    action = members(fam, 0)[0]
-                    child = family.children[action] = _Node()
+                    action = fresh[rng.randrange(len(fresh))]
+                    child = node.children[action] = _Node()
                     child.avail = 1
-                    paths[g] += (family, child)
                     cur[g] = None
                 else:
-                    key, family = _uct(node, [k for k, _ in fams], lo[g], hi[g], explore)
-                    offered = members(next(f for k, f in fams if k == key), family.n)
-                    new = next((a for a in offered if a not in family.children), None)
-                    if new is not None:
-                        action = new
-                        child = family.children[action] = _Node()
-                        child.avail = 1
-                        cur[g] = None
-                    else:
-                        action, child = _uct(family, offered, lo[g], hi[g], explore)
-                        cur[g] = child
-                    paths[g] += (family, child)
-            if state.phase == ORDERS and action.kind != END:
-                given[g].append(action)
+                    span = hi[g] - lo[g]
+                    scale = 1.0 / span if span > 0 else 0.0
+                    best = -math.inf
+                    action = options[0]
+                    child = node.children[action]
+                    for option in options:
+                        c = node.children[option]
+                        c.avail += 1
+                        mean = (c.w / c.n - lo[g]) * scale if c.n else 0.0
+                        ucb = (
+                            mean + explore * math.sqrt(math.log(c.avail) / c.n) if c.n else math.inf
+                        )
+                        if ucb > best:
+                            best, action, child = ucb, option, c
+                    cur[g] = child
+                paths[g].append(child)
             state = game.apply(state, action)
         values = [game.score(state, g) for g in range(sides)]
         for g in range(sides):

@@ -6,12 +6,7 @@ This policy groups the legal actions into *families* — ending the turn, each o
 orders, and each mechanic verb on one object (every price of an offer, every bid on one lot) —
 and then:
 
-- first gives again, one by one, the orders it gave in the previous turn of the same playout
-  (each with probability `HABIT`, when still legal): governments keep their policies, a tender
-  at the same level each season, an offer on the table, an offensive under way. Without this a
-  playout forgets every standing policy after one turn (a side that won its lots with a tender
-  lets them go next season), and the search undervalues any policy that must be kept up;
-- then ends its orders with probability `END_SHARE` when it has anything else to do (governments
+- ends its orders with probability `END_SHARE` when it has anything else to do (governments
   mostly wait: the historical plans give an order in about one faction-turn in three);
 - otherwise picks a family uniformly, then a member of it uniformly (so one lot's 40 prices
   weigh as much as one diplomatic note);
@@ -22,18 +17,13 @@ The same families give the search its coarse choices (`family_runs`, `coarse_ord
 
 from __future__ import annotations
 
-import bisect
 import random
 from collections.abc import Sequence
 from typing import Final
 
-from game.core.actions import END, Action, EndTurn
+from game.core.actions import CHOOSE, END, Action, EndTurn
 from game.core.game import Game
 from game.core.state import ORDERS, State
-
-HABIT: Final = 0.8
-"""Chance that a side in a playout gives again an order it gave in its previous turn. An
-ASSUMPTION of the search: policies mostly persist from one turn to the next."""
 
 END_SHARE: Final = 0.6
 """Chance that a side with other moves ends its orders at each step of a playout. An
@@ -56,50 +46,32 @@ def family_runs(legal: Sequence[Action]) -> list[tuple[int, int]]:
 
 
 def coarse_order(n: int) -> list[int]:
-    """Returns the indices 0..n-1 from coarse to fine: the middle, the quarters, both ends, the
-    eighths, and so on (a family's first few members span its range, starting from its
-    centre, where a price or a bid is least extreme; the rest refine it)."""
+    """Returns the indices 0..n-1 from coarse to fine: both ends, the middle, the quarters, and
+    so on (a family's first few members span its range; the rest refine it)."""
     if n <= 2:
         return list(range(n))
-    out: list[int] = []
-    seen: set[int] = set()
-
-    def add(i: int) -> None:
-        if i not in seen:
-            seen.add(i)
-            out.append(i)
-
-    for k in (2, 1, 3):
-        add(round(k * (n - 1) / 4))
-    add(0)
-    add(n - 1)
-    parts = 8
-    while len(out) < n and parts <= 4 * n:
+    out = [0, n - 1]
+    seen = {0, n - 1}
+    parts = 2
+    while len(out) < n:
         for k in range(1, parts, 2):
-            add(round(k * (n - 1) / parts))
+            i = round(k * (n - 1) / parts)
+            if i not in seen:
+                seen.add(i)
+                out.append(i)
         parts *= 2
-    out.extend(i for i in range(n) if i not in seen)
+        if parts > 4 * n:
+            out.extend(i for i in range(n) if i not in seen)
+            break
     return out
 
 
-def rollout_action(
-    game: Game, state: State, rng: random.Random, habit: list[Action] | None = None
-) -> Action:
+def rollout_action(game: Game, state: State, rng: random.Random) -> Action:
     """Returns the default policy's move for the side to act in `state`.
 
-    `habit` holds the side's orders of its previous turn not yet given again; the ones this
-    call considers are removed from it. Ending the turn is always legal in the orders phase, so
-    that draw comes first and costs no legal-action list; families are the runs of the sorted
-    legal list (`family_runs`)."""
+    Ending the turn is always legal in the orders phase, so that draw comes first and costs no
+    legal-action list; families are the runs of the sorted legal list (`family_runs`)."""
     faction = state.to_act
-    if habit and state.phase == ORDERS:
-        while habit:
-            again = habit.pop(0)
-            if rng.random() < HABIT:
-                legal = game.legal_actions(state, faction)
-                i = bisect.bisect_left(legal, again)
-                if i < len(legal) and legal[i] == again:
-                    return legal[i]
     if state.phase == ORDERS and rng.random() < END_SHARE:
         return EndTurn(faction, END)
     legal = game.legal_actions(state, faction)
@@ -113,3 +85,31 @@ def rollout_action(
         return legal[0]
     first, stop = runs[rng.randrange(len(runs))]
     return legal[first + rng.randrange(stop - first)]
+
+
+Family = tuple[str, int, int]
+"""A family's key: the verb and its object (`ref`) that all its members share, and -1; an
+event's options are each a family of one (its key holds the option), as they have no order."""
+
+
+def family_of(action: Action) -> Family:
+    return (action.kind, action.ref, action.amount if action.kind == CHOOSE else -1)
+
+
+def families(game: Game, state: State, faction: int) -> list[tuple[Family, list[Action]]]:
+    """Returns a side's legal moves as families, each with its members in sorted order: in
+    canonical order within the turn (after an order, only moves that sort after it, and ending
+    the turn), an event's options one family each. The dominance audit plays options out by
+    family (`game.sim.audit`)."""
+    legal = game.legal_actions(state, faction)
+    if state.phase == ORDERS and state.orders[faction]:
+        last = state.orders[faction][-1]
+        legal = [a for a in legal if a.kind == END or a > last]
+    out: list[tuple[Family, list[Action]]] = []
+    for first, stop in family_runs(legal):
+        head = legal[first]
+        if head.kind == CHOOSE:
+            out.extend((family_of(a), [a]) for a in legal[first:stop])
+        else:
+            out.append((family_of(head), legal[first:stop]))
+    return out

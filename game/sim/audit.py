@@ -11,7 +11,7 @@ dated `historical` script unless `--agents` says otherwise):
    by default the dated script, then greedy, then random, so that the points are not all the
    historical line's — an option is dominant only if it is best whatever led there.
 2. **Each option played out.** At a point the options are the seat's move families as the
-   search sees them (`game.agents.mcts.families`): an event's options one by one; in the orders
+   search sees them (`game.agents.rollout.families`): an event's options one by one; in the orders
    phase, ending the turn ("wait") and each order, a large family (every bid on one lot, every
    price of an offer) by up to three members (its middle and quarters). Each option is applied
    and the game played to its end by the default agents, `rollouts` times with the state's seed
@@ -40,8 +40,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from game.agents.base import Agent, make_agents
-from game.agents.mcts import families
-from game.agents.rollout import coarse_order
+from game.agents.rollout import coarse_order, families
 from game.core.actions import END, Action
 from game.core.game import Game
 from game.core.state import CHOICES, State

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Final, Literal
 
 from game.agents.base import Agent, make_agents
-from game.agents.mcts import family_of
+from game.agents.rollout import family_of
 from game.core.actions import CHOOSE, END, Action
 from game.core.game import Game
 from game.core.observation import Observation

@@ -10,7 +10,7 @@ import pytest
 
 from game import Game, load_game
 from game.agents.base import make_agent
-from game.agents.mcts import Budget, MctsAgent, candidates, families, members
+from game.agents.mcts import Budget, MctsAgent, candidates
 from game.agents.rollout import coarse_order, rollout_action
 from game.core.actions import END
 from game.core.state import ORDERS, State
@@ -100,24 +100,11 @@ def test_large_families_enter_coarse_first() -> None:
     more = candidates(game, state, f, visits=400)
     assert len(few) < len(more) <= len(legal)
     assert set(few) <= set(more) <= set(legal)
-    # Every family is offered from the first visit, with one member (its middle one).
-    fams = families(game, state, f)
-    assert len(few) == len(fams)
-    for _, fam in fams:
-        assert members(fam, 0) == [fam[coarse_order(len(fam))[0]]]
-        assert len(members(fam, 9)) == min(len(fam), 4)
     for n in range(0, 40):
         order = coarse_order(n)
         assert sorted(order) == list(range(n))
-        if n >= 5:
-            # The middle first, then the quarters, then both ends.
-            assert order[:5] == [
-                round((n - 1) / 2),
-                round((n - 1) / 4),
-                round(3 * (n - 1) / 4),
-                0,
-                n - 1,
-            ]
+        if n >= 2:
+            assert order[:2] == [0, n - 1]
 
 
 def test_a_stopped_search_still_returns_a_legal_move() -> None:
@@ -158,3 +145,15 @@ def test_a_stop_given_before_the_search_starts_is_not_lost() -> None:
     assert agent.stop is False
     agent.act(game.observe(state, f), legal, random.Random(0))
     assert agent.iterations > 0
+
+
+def test_the_horizon_is_capped_in_scenario_days() -> None:
+    """Three turns are three months of the railway sale but three years of the fishery: there a
+    normal search looks one season ahead, except in 1939, whose three turns are weeks apart."""
+    railway, fishery = load_game("railway-sale"), load_game("fishery-auctions")
+    assert {MctsAgent(railway, 0)._limit(t) - t for t in range(20)} == {3}
+    agent = MctsAgent(fishery, 0)
+    assert agent._limit(0) == 1
+    last = len(fishery.rules.calendar) - 1
+    assert agent._limit(last - 2) == last + 1
+    assert MctsAgent(fishery, 0, budget=Budget(iterations=10, depth=3))._limit(0) == 3
