@@ -64,6 +64,13 @@ def day(game: Game, state: State, track_id: str) -> dt.date | None:
     return game.rules.date(value) if value >= 0 else None
 
 
+def with_tracks(game: Game, state: State, **values: int) -> State:
+    tracks = list(state.tracks)
+    for track_id, value in values.items():
+        tracks[game.rules.track_index(track_id)] = value
+    return dataclasses.replace(state, tracks=tuple(tracks))
+
+
 # ------------------------------------------------------------------------- the attack date
 
 
@@ -104,7 +111,7 @@ def test_moving_the_attack_up_saves_two_days_and_costs_readiness(quick: Game) ->
 
 def test_japan_does_not_see_the_attack_coming(quick: Game) -> None:
     """Japan has "no real idea" when the attack will come [004 L85]: the order and countdown
-    are Soviet secrets, and so are the Yalta terms."""
+    are Soviet secrets, and so are the talks with China on the Yalta terms."""
     ordered = dt.date(1945, 7, 3)
     state = drive(
         quick,
@@ -114,10 +121,81 @@ def test_japan_does_not_see_the_attack_coming(quick: Game) -> None:
     )
     japan = dict(quick.observe(state, JAPAN).tracks)
     ussr = dict(quick.observe(state, USSR).tracks)
-    for secret in ("attack_ordered", "attack_countdown", "readiness", "yalta_deal"):
+    for secret in ("attack_ordered", "attack_countdown", "readiness", "china_progress"):
         assert secret not in japan
         assert secret in ussr
     assert ussr["attack_countdown"] == 5
+
+
+BORDER = ("manchuria_west", "manchuria_north", "manchuria_east")
+
+
+def border(game: Game, state: State) -> list[int]:
+    return [track(game, state, f"gar_{region}") for region in BORDER]
+
+
+def after(game: Game, date: dt.date) -> Callable[[State], bool]:
+    """Returns a stop condition for `drive`: the first turn dated after `date`."""
+    return lambda s: game.rules.date(s.turn) > date
+
+
+def stronger(now: list[int], before: list[int]) -> bool:
+    return all(a > b for a, b in zip(now, before, strict=True))
+
+
+def test_tokyo_reads_a_hurried_build_up_and_mans_the_border(quick: Game) -> None:
+    """Japanese intelligence watched the Trans-Siberian and, with the traffic of history,
+    expected no attack before the end of August [004 L109]: at history's estimate (62 on
+    1 July) the border stays lightly held through August; from 75 Tokyo expects the attack in
+    August, from 90 in July, and the Kwantung Army mans the border before the Soviets cross."""
+    start = quick.initial_state(3)
+    light = border(quick, start)
+    assert track(quick, start, "japan_alert") == 62
+    august, july = after(quick, dt.date(1945, 8, 20)), after(quick, dt.date(1945, 7, 25))
+    assert border(quick, drive(quick, start, august)) == light
+    seventy_five = with_tracks(quick, start, japan_alert=75)
+    assert border(quick, drive(quick, seventy_five, july)) == light
+    assert stronger(border(quick, drive(quick, seventy_five, august)), light)
+    ninety = with_tracks(quick, start, japan_alert=90)
+    assert stronger(border(quick, drive(quick, ninety, july)), light)
+
+
+def test_history_keeps_the_surprise() -> None:
+    """History's build-up leaves Tokyo's estimate below the August threshold, so the Soviet
+    attack of 9 August meets a border held lightly [004 L109-111]."""
+    assert all(r.tracks["japan_alert"] < 75 for r in historical_runs(None, 150))
+
+
+def test_hurrying_every_week_from_february_alerts_tokyo_by_july(game: Game) -> None:
+    """Twenty hurried weeks instead of history's eight: Tokyo expects the attack in July."""
+    weeks = [game.rules.date(t) for t in range(20)]
+    start = game.initial_state(2)
+    orders = {week: ["ussr:build_up"] for week in weeks}
+    state = drive(game, start, after(game, dt.date(1945, 7, 20)), orders)
+    assert track(game, state, "japan_alert") >= 90
+    assert stronger(border(game, state), border(game, start))
+
+
+def test_knowing_the_bomb_works_speeds_the_soviet_build_up(quick: Game) -> None:
+    """After Truman's hint Molotov ended the stalling of Japan: "All efforts now had to be
+    concentrated on waging a war against Japan" [003 ¶35]."""
+    start = quick.initial_state(4)
+    stop = after(quick, dt.date(1945, 7, 15))
+    unaware = drive(quick, start, stop)
+    assert track(quick, unaware, "bomb_intel") < 100
+    aware = drive(quick, with_tracks(quick, start, bomb_intel=100), stop)
+    assert track(quick, aware, "readiness") > track(quick, unaware, "readiness")
+
+
+def test_the_kurils_in_the_soviet_zone_count_for_moscow(game: Game) -> None:
+    """All the Kurils in the Soviet zone of General Order No. 1 — the Yalta article honoured
+    by Washington [003 ¶11; ¶64; ¶66] — is worth points to the USSR alone."""
+    state = game.initial_state(5)
+    granted = with_tracks(game, state, go1_kurils=1)
+    before, after = game.returns(state), game.returns(granted)
+    assert after[USSR] > before[USSR]
+    assert after[JAPAN] == before[JAPAN]
+    assert after[USA] == before[USA]
 
 
 # -------------------------------------------------------------------- the surrender model
@@ -199,7 +277,7 @@ def test_the_americans_do_not_see_inside_the_japanese_government(game: Game) -> 
     for internal in ("peace", "war_party", "emperor_decided", "moscow_hope"):
         assert internal not in usa
         assert internal in japan
-    assert "yalta_deal" in usa
+    assert "china_progress" in usa
     assert "bomb_ready" in usa
     assert "bomb_ready" not in dict(game.observe(state, USSR).tracks)
 
@@ -258,13 +336,6 @@ def test_history_never_lands_on_hokkaido() -> None:
 
 
 # ---------------------------------------------------------------------------- distance
-
-
-def with_tracks(game: Game, state: State, **values: int) -> State:
-    tracks = list(state.tracks)
-    for track_id, value in values.items():
-        tracks[game.rules.track_index(track_id)] = value
-    return dataclasses.replace(state, tracks=tuple(tracks))
 
 
 def test_distance_is_public_and_grows_away_from_history(game: Game) -> None:
