@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from game.scenario.loader import available_scenarios, scenario_warnings
+from game.scenario.loader import available_scenarios, scenario_warnings, variants_of
 from tests.scenario.helpers import edit, line_of, same_file
 
 BASE = """\
@@ -235,3 +235,13 @@ def test_shipped_scenarios_are_checked(sid: str) -> None:
         assert warning.field.startswith("tracks[")
         name = warning.message.split("'")[1]
         assert f"id: {name}" in lines[warning.line - 1], warning
+
+
+@pytest.mark.parametrize("sid", sorted(available_scenarios()))
+def test_every_shipped_track_is_read_by_a_rule(sid: str) -> None:
+    """Issue 13: no shipped scenario, nor any of its variants, writes a track that nothing
+    reads (an order that pays for such a track would change nothing)."""
+    path = available_scenarios()[sid]
+    assert [w.text() for w in scenario_warnings(sid)] == []
+    for variant in sorted(variants_of(path).values()):
+        assert [w.text() for w in scenario_warnings(sid, str(variant))] == [], variant
