@@ -31,11 +31,9 @@ Everything here reads the true state: it is a tool for the designer, not an agen
 from __future__ import annotations
 
 import dataclasses
-import os
 import random
 import statistics
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -45,7 +43,7 @@ from game.core.actions import END, Action
 from game.core.game import Game
 from game.core.state import CHOICES, State
 from game.scenario.loader import load_game
-from game.sim.batch import _die_with_parent, game_seed
+from game.sim.batch import game_seed, pool_map
 from game.sim.play import agent_rng
 
 MEMBERS: Final = 3
@@ -219,14 +217,7 @@ def _job(job: tuple[AuditSpec, int]) -> list[Point]:
 
 def run_points(spec: AuditSpec, workers: int) -> Iterator[list[Point]]:
     """Yields each game's points in game order, on `workers` processes."""
-    jobs = [(spec, i) for i in range(spec.games)]
-    if workers <= 1 or len(jobs) <= 1:
-        yield from map(_job, jobs)
-        return
-    with ProcessPoolExecutor(
-        max_workers=workers, initializer=_die_with_parent, initargs=(os.getpid(),)
-    ) as pool:
-        yield from pool.map(_job, jobs)
+    yield from pool_map(_job, [(spec, i) for i in range(spec.games)], workers)
 
 
 def is_wait(option: str) -> bool:

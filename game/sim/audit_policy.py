@@ -15,7 +15,6 @@ from __future__ import annotations
 import itertools
 import random
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
@@ -25,7 +24,7 @@ from game.core.actions import CHOOSE, END, Action
 from game.core.game import Game
 from game.core.observation import Observation
 from game.scenario.loader import load_game
-from game.sim.batch import _die_with_parent, game_seed
+from game.sim.batch import game_seed, pool_map
 from game.sim.play import play
 from game.sim.stats import Paired, paired_diff
 
@@ -132,15 +131,7 @@ def _run(job: PolicyJob) -> list[float]:
 
 
 def _map(jobs: list[PolicyJob], workers: int) -> Iterator[list[float]]:
-    if workers <= 1 or len(jobs) <= 1:
-        yield from map(_run, jobs)
-        return
-    import os
-
-    with ProcessPoolExecutor(
-        max_workers=workers, initializer=_die_with_parent, initargs=(os.getpid(),)
-    ) as pool:
-        yield from pool.map(_run, jobs)
+    yield from pool_map(_run, jobs, workers)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from game.agents.base import make_agents, reason_of
 from game.core.actions import END, Action
@@ -196,6 +196,22 @@ def _die_with_parent(parent: int) -> None:
         return
     if os.getppid() != parent:  # the parent was gone before the call took effect
         os._exit(1)
+
+
+_J = TypeVar("_J")
+_R = TypeVar("_R")
+
+
+def pool_map(fn: Callable[[_J], _R], jobs: Sequence[_J], workers: int) -> Iterator[_R]:
+    """Yields `fn(job)` for each job in order, on `workers` processes (in this one if 1): each
+    worker ends with the process that started it. `fn` must be a module-level function."""
+    if workers <= 1 or len(jobs) <= 1:
+        yield from map(fn, jobs)
+        return
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_die_with_parent, initargs=(os.getpid(),)
+    ) as pool:
+        yield from pool.map(fn, jobs)
 
 
 def run_batch(
