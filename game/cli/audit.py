@@ -9,25 +9,14 @@ import click
 
 from game.agents.base import parse_agents, split_agent
 from game.cli.app import UserError, _fail, cli, console
-from game.cli.options import _game_options, _inputs, _worker_count
+from game.cli.options import _force, _game_options, _inputs, _worker_count
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import load_game, scenario_warnings, source_of
 from game.sim.audit import AuditSpec, Point, run_points
 from game.sim.audit_policy import Policy, best_policies
 from game.sim.audit_report import audit_markdown, summarise_audit, unintended_dominant
 from game.sim.files import write_atomic
-
-
-def _check_outputs(paths: list[Path | None], inputs: list[Path], *, force: bool) -> None:
-    """Checks the report files before the first game: never an input, a folder that exists,
-    and an existing file only with --force."""
-    for path in filter(None, paths):
-        if any(path.resolve() == source.resolve() for source in inputs):
-            raise UserError(f"{path}: is an input of this command; not writing over it")
-        if not path.resolve().parent.is_dir():
-            raise UserError(f"{path}: the folder {path.parent} does not exist")
-        if path.exists() and not force:
-            raise UserError(f"{path}: exists; give --force to replace it")
+from game.sim.outputs import OutputError, claim
 
 
 @cli.command("audit")
@@ -100,7 +89,7 @@ def _check_outputs(paths: list[Path | None], inputs: list[Path], *, force: bool)
     is_flag=True,
     help="Exit with status 1 if an option is dominant and not marked as intended.",
 )
-@click.option("--force", is_flag=True, help="Replace existing output files.")
+@_force
 def audit_cmd(
     scenario: str,
     variant: str | None,
@@ -138,7 +127,11 @@ def audit_cmd(
         raise _fail(exc) from None
     if json_path and json_path.suffix != ".json":
         raise UserError(f"--json {json_path}: use a .json file name")
-    _check_outputs([out_path, json_path], _inputs(scenario, variant), force=force)
+    try:
+        for path in filter(None, (out_path, json_path)):
+            claim(path, "audit", force=force, inputs=_inputs(scenario, variant))
+    except OutputError as exc:
+        raise _fail(exc) from None
     spec = AuditSpec(
         source_of(scenario) or scenario,
         source_of(variant),

@@ -3,7 +3,8 @@
 Before a command plays its first game, each file it will write is claimed: refused if it is
 one of the command's inputs (even with `--force`), if its folder does not exist or cannot be
 written, if the disk has too little room, or if it exists and is not a previous output of the
-same kind (a results file, a summary, a save, a golden text, a schema) — unless `--force`.
+same kind (a results file, a summary, a save, a golden text, a schema, an audit report) —
+unless `--force`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
-Kind = Literal["results", "summary", "save", "golden", "schema"]
+Kind = Literal["results", "summary", "save", "golden", "schema", "audit"]
 
 SNIFF_BYTES = 64 << 10
 """How much of an existing file is read to tell whether it is a previous output."""
@@ -67,6 +68,11 @@ def is_output(path: Path, kind: Kind) -> bool:
     if kind == "golden":
         lines = head.split("\n", 2)
         return len(lines) > 1 and lines[0].startswith("# ") and lines[1].startswith("turn 0 ")
+    if kind == "audit":
+        if path.suffix == ".json":
+            data = _json_head(path)
+            return isinstance(data, dict) and {"seats", "epsilon"} <= data.keys()
+        return head.startswith("# Dominance audit: ")
     data = _json_head(path)
     return isinstance(data, dict) and "properties" in data and "title" in data
 

@@ -149,7 +149,9 @@ def test_the_command_writes_its_report_and_fails_when_strict(tmp_path: Path) -> 
     figures = json.loads(data.read_text(encoding="utf-8"))
     assert set(figures["seats"]) == {"red", "blue"}
     assert figures["seats"]["blue"]["best_policies"][0]["policy"] == ["always blue:needle"]
-    strict = runner.invoke(cli, [*args, "--force", "--strict"])
+    again = runner.invoke(cli, args)  # its own previous outputs are replaced without --force
+    assert again.exit_code == 0, again.output
+    strict = runner.invoke(cli, [*args, "--strict"])
     assert strict.exit_code == 1
     assert "blue: blue:needle" in strict.output
 
