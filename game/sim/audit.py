@@ -42,8 +42,7 @@ from game.agents.rollout import coarse_order, families
 from game.core.actions import END, Action
 from game.core.game import Game
 from game.core.state import CHOICES, State
-from game.scenario.loader import load_game
-from game.sim.batch import game_seed, pool_map
+from game.sim.batch import game_seed, pool_map, worker_game
 from game.sim.play import agent_rng
 
 MEMBERS: Final = 3
@@ -204,15 +203,9 @@ def audit_game(game: Game, spec: AuditSpec, index: int) -> list[Point]:
     return points
 
 
-_GAMES: dict[tuple[str, str | None], Game] = {}
-
-
 def _job(job: tuple[AuditSpec, int]) -> list[Point]:
     spec, index = job
-    key = (spec.scenario, spec.variant)
-    if key not in _GAMES:
-        _GAMES[key] = load_game(spec.scenario, spec.variant)
-    return audit_game(_GAMES[key], spec, index)
+    return audit_game(worker_game(spec.scenario, spec.variant), spec, index)
 
 
 def run_points(spec: AuditSpec, workers: int) -> Iterator[list[Point]]:

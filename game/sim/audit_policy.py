@@ -23,8 +23,7 @@ from game.agents.rollout import family_of
 from game.core.actions import CHOOSE, END, Action
 from game.core.game import Game
 from game.core.observation import Observation
-from game.scenario.loader import load_game
-from game.sim.batch import game_seed, pool_map
+from game.sim.batch import game_seed, pool_map, worker_game
 from game.sim.play import play
 from game.sim.stats import Paired, paired_diff
 
@@ -106,9 +105,6 @@ class PolicyJob:
     seed: int
 
 
-_GAMES: dict[tuple[str, str | None], Game] = {}
-
-
 def policy_scores(game: Game, job: PolicyJob) -> list[float]:
     """Returns the seat's final score in each game of the job (its seeds are the par's)."""
     seat = game.rules.faction_index(job.seat)
@@ -124,10 +120,7 @@ def policy_scores(game: Game, job: PolicyJob) -> list[float]:
 
 
 def _run(job: PolicyJob) -> list[float]:
-    key = (job.scenario, job.variant)
-    if key not in _GAMES:
-        _GAMES[key] = load_game(job.scenario, job.variant)
-    return policy_scores(_GAMES[key], job)
+    return policy_scores(worker_game(job.scenario, job.variant), job)
 
 
 def _map(jobs: list[PolicyJob], workers: int) -> Iterator[list[float]]:

@@ -149,14 +149,19 @@ def expected_lines(
 _GAMES: dict[tuple[str, str | None], Game] = {}
 
 
+def worker_game(scenario: str, variant: str | None) -> Game:
+    """Returns the game of a scenario and variant, loaded once per (worker) process."""
+    key = (scenario, variant)
+    if key not in _GAMES:
+        _GAMES[key] = load_game(scenario, variant)
+    return _GAMES[key]
+
+
 def _worker(job: tuple[BatchSpec, int]) -> dict[str, Any]:
     spec, index = job
-    key = (spec.scenario, spec.variant)
-    if key not in _GAMES:
-        _GAMES[key] = load_game(spec.scenario, spec.variant)
     seed = game_seed(spec.seed, index)
     result = play_one(
-        _GAMES[key],
+        worker_game(spec.scenario, spec.variant),
         dict(spec.agents),
         seed,
         index,
