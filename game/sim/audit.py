@@ -43,7 +43,7 @@ from game.core.actions import END, Action
 from game.core.game import Game
 from game.core.state import CHOICES, State
 from game.sim.batch import game_seed, pool_map, worker_game
-from game.sim.play import agent_rng
+from game.sim.play import agent_rng, play
 
 MEMBERS: Final = 3
 """Members of a large family played out at a point: its middle and its quarters."""
@@ -128,32 +128,26 @@ def reseeded(state: State, seed: int) -> State:
     return dataclasses.replace(state, seed=seed)
 
 
-def decision_states(
-    game: Game, agents: dict[str, str], seed: int
-) -> list[tuple[int, State, Action]]:
+def decision_states(game: Game, agents: dict[str, str], seed: int) -> list[tuple[int, State]]:
     """Plays one game with `agents` and returns every state where a side had a choice, with
-    that side and the move it made."""
-    built = make_agents(game, agents)
-    rngs = {f.index: agent_rng(seed, f.id) for f in game.rules.factions}
-    state = game.initial_state(seed)
-    out: list[tuple[int, State, Action]] = []
-    while not game.is_terminal(state):
-        faction = game.to_act(state)
-        legal = game.legal_actions(state, faction)
-        action = built[faction].act(game.observe(state, faction), legal, rngs[faction])
-        if len(legal) > 1:
-            out.append((faction, state, action))
-        state = game.apply(state, action)
+    that side."""
+    out: list[tuple[int, State]] = []
+
+    def note(state: State, action: Action, choices: int) -> None:
+        if choices > 1:
+            out.append((action.faction, state))
+
+    play(game, make_agents(game, agents), seed, on_action=note)
     return out
 
 
 def pick_points(
-    found: Sequence[tuple[int, State, Action]], seat: int, count: int, rng: random.Random
+    found: Sequence[tuple[int, State]], seat: int, count: int, rng: random.Random
 ) -> list[State]:
     """Returns one seat's decision points in a game: every event it answered (few, and the
     scenario's turning points), and up to `count` of its orders-phase decisions spread over
     the game (one drawn at random from each of `count` equal stretches), in game order."""
-    mine = [state for faction, state, _ in found if faction == seat]
+    mine = [state for faction, state in found if faction == seat]
     events = [i for i, state in enumerate(mine) if state.phase == CHOICES]
     orders = [i for i, state in enumerate(mine) if state.phase != CHOICES]
     if len(orders) > count:
