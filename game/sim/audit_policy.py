@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 import random
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
@@ -123,10 +123,6 @@ def _run(job: PolicyJob) -> list[float]:
     return policy_scores(worker_game(job.scenario, job.variant), job)
 
 
-def _map(jobs: list[PolicyJob], workers: int) -> Iterator[list[float]]:
-    yield from pool_map(_run, jobs, workers)
-
-
 @dataclass(frozen=True, slots=True)
 class Policy:
     overrides: tuple[Override, ...]
@@ -163,14 +159,14 @@ def best_policies(
         return PolicyJob(scenario, variant, agents, seat, overrides, games, seed)
 
     singles: list[tuple[Override, ...]] = [(o,) for o in candidates(options)]
-    results = list(_map([job(()), *(job(s) for s in singles)], workers))
+    results = list(pool_map(_run, [job(()), *(job(s) for s in singles)], workers))
     par, rest = results[0], results[1:]
     tried: dict[tuple[Override, ...], list[float]] = dict(zip(singles, rest, strict=True))
     top = sorted(tried, key=lambda s: -sum(tried[s]))[:PAIRED_FROM]
     pairs: list[tuple[Override, ...]] = [
         (a[0], b[0]) for a, b in itertools.combinations(top, 2) if a[0].group() != b[0].group()
     ]
-    for pair, scores in zip(pairs, _map([job(p) for p in pairs], workers), strict=True):
+    for pair, scores in zip(pairs, pool_map(_run, [job(p) for p in pairs], workers), strict=True):
         tried[pair] = scores
     policies = [
         Policy(o, paired_diff(scores, par), sum(scores) / len(scores))
