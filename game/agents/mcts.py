@@ -41,7 +41,7 @@ from typing import Final
 
 from game.agents.beliefs import Belief
 from game.agents.reasons import Reason, Weighed
-from game.agents.rollout import coarse_order, family_runs, rollout_action
+from game.agents.rollout import canonical_legal, coarse_order, family_runs, rollout_action
 from game.core.actions import END, Action
 from game.core.game import Game
 from game.core.observation import Observation
@@ -153,10 +153,7 @@ def _coarse(n: int) -> tuple[int, ...]:
 def candidates(game: Game, state: State, faction: int, visits: int) -> list[Action]:
     """Returns the moves a tree node offers: legal, in canonical order within the turn, and
     of each large family only as many members, coarse first, as the node's visits allow."""
-    legal = game.legal_actions(state, faction)
-    if state.phase == ORDERS and state.orders[faction]:
-        last = state.orders[faction][-1]
-        legal = [a for a in legal if a.kind == END or a > last]
+    legal = canonical_legal(game, state, faction)
     width = WIDEN + int(math.sqrt(visits))
     n = len(legal)
     if n <= width:

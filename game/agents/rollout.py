@@ -87,6 +87,16 @@ def rollout_action(game: Game, state: State, rng: random.Random) -> Action:
     return legal[first + rng.randrange(stop - first)]
 
 
+def canonical_legal(game: Game, state: State, faction: int) -> list[Action]:
+    """Returns a side's legal moves in one canonical order within a turn: after an order, only
+    the moves that sort after it, and ending the turn (k orders are one sequence, not k!)."""
+    legal = game.legal_actions(state, faction)
+    if state.phase == ORDERS and state.orders[faction]:
+        last = state.orders[faction][-1]
+        legal = [a for a in legal if a.kind == END or a > last]
+    return legal
+
+
 Family = tuple[str, int, int]
 """A family's key: the verb and its object (`ref`) that all its members share, and -1; an
 event's options are each a family of one (its key holds the option), as they have no order."""
@@ -101,10 +111,7 @@ def families(game: Game, state: State, faction: int) -> list[tuple[Family, list[
     canonical order within the turn (after an order, only moves that sort after it, and ending
     the turn), an event's options one family each. The dominance audit plays options out by
     family (`game.sim.audit`)."""
-    legal = game.legal_actions(state, faction)
-    if state.phase == ORDERS and state.orders[faction]:
-        last = state.orders[faction][-1]
-        legal = [a for a in legal if a.kind == END or a > last]
+    legal = canonical_legal(game, state, faction)
     out: list[tuple[Family, list[Action]]] = []
     for first, stop in family_runs(legal):
         head = legal[first]

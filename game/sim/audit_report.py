@@ -4,7 +4,7 @@ that change nothing, and the best simple policy against the par; as data and as 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any, Final
 
 from game.core.rules import Rules
@@ -43,6 +43,10 @@ def option_stats(points: Sequence[Point], epsilon: float) -> dict[str, dict[str,
     return dict(sorted(out.items()))
 
 
+def _spread(values: Collection[float]) -> float:
+    return max(values) - min(values)
+
+
 def summarise_audit(
     spec: AuditSpec,
     rules: Rules,
@@ -54,9 +58,7 @@ def summarise_audit(
     seats: dict[str, Any] = {}
     for f in rules.factions:
         mine = [p for p in points if p.seat == f.id]
-        flat = [
-            p for p in mine if max(p.means().values()) - min(p.means().values()) <= spec.epsilon
-        ]
+        flat = [p for p in mine if _spread(p.means().values()) <= spec.epsilon]
         stats = option_stats(mine, spec.epsilon)
         dominant = [
             {"option": k, **v, "intended": intended.get(k)}
