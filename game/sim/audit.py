@@ -85,6 +85,9 @@ class Point:
     amounts on offer there)."""
     moves: dict[str, str] = field(default_factory=dict)
     """Option → the notation of the move played for it."""
+    in_game: dict[str, int] = field(default_factory=dict)
+    """The seat's decisions in the whole game the point comes from: `events` answered with a
+    choice, `orders` given with a choice, and `order_turns` (turns in which it gave any)."""
 
     def means(self) -> dict[str, float]:
         return {k: statistics.fmean(v) for k, v in self.values.items()}
@@ -159,6 +162,17 @@ def pick_points(
     return [mine[i] for i in sorted(events + orders)]
 
 
+def decision_counts(found: Sequence[tuple[int, State]], seat: int) -> dict[str, int]:
+    """Returns how many decisions with a choice one seat had in a game (see `Point.in_game`)."""
+    mine = [state for faction, state in found if faction == seat]
+    orders = [state for state in mine if state.phase != CHOICES]
+    return {
+        "events": len(mine) - len(orders),
+        "orders": len(orders),
+        "order_turns": len({state.turn for state in orders}),
+    }
+
+
 def play_out(game: Game, spec: AuditSpec, state: State, seat: int, point: Point, key: str) -> None:
     """Fills `point` with each option's final scores for `seat` from `state`, one per rollout."""
     agents = dict(spec.agents)
@@ -182,6 +196,7 @@ def audit_game(game: Game, spec: AuditSpec, index: int) -> list[Point]:
     points: list[Point] = []
     for f in rules.factions:
         rng = random.Random(f"{spec.seed}:audit:{index}:{f.id}")
+        counts = decision_counts(found, f.index)
         for k, state in enumerate(pick_points(found, f.index, spec.points_per_game, rng)):
             choice = state.phase == CHOICES
             event = rules.events[state.pending[0][0]].id if choice and state.pending else None
@@ -191,6 +206,7 @@ def audit_game(game: Game, spec: AuditSpec, index: int) -> list[Point]:
                 rules.date(state.turn).isoformat(),
                 "choice" if choice else "orders",
                 event,
+                in_game=counts,
             )
             play_out(game, spec, state, f.index, point, f"{seed}:{f.id}:{k}")
             points.append(point)

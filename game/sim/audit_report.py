@@ -47,6 +47,32 @@ def _spread(values: Collection[float]) -> float:
     return max(values) - min(values)
 
 
+def decisions_per_game(points: Sequence[Point], games: int, epsilon: float) -> dict[str, float]:
+    """Returns one seat's decisions per game (means over the audit's `games`: a game in which
+    the seat had no choice counts as none), and an estimate of how many of them matter: the
+    events answered times the share of event points where an option changes the score, plus
+    the turns with orders times that share among the orders points (an orders point is one
+    order; a turn's orders are taken as one decision)."""
+    per_game = {p.game: p.in_game for p in points if p.in_game}
+    total = {
+        k: sum(c.get(k, 0) for c in per_game.values()) for k in ("events", "orders", "order_turns")
+    }
+
+    def mattering(phase: str) -> float:
+        mine = [p for p in points if p.phase == phase]
+        moved = [p for p in mine if _spread(p.means().values()) > epsilon]
+        return len(moved) / len(mine) if mine else 0.0
+
+    n = max(games, 1)
+    events, turns = total["events"] / n, total["order_turns"] / n
+    return {
+        "events": round(events, 2),
+        "orders": round(total["orders"] / n, 2),
+        "order_turns": round(turns, 2),
+        "that_matter": round(events * mattering("choice") + turns * mattering("orders"), 1),
+    }
+
+
 def summarise_audit(
     spec: AuditSpec,
     rules: Rules,
@@ -74,6 +100,7 @@ def summarise_audit(
             "options": stats,
             "dominant": dominant,
             "never_best": never,
+            "per_game": decisions_per_game(mine, spec.games, spec.epsilon),
         }
         if f.id in policies:
             par, tried = policies[f.id]
@@ -141,6 +168,15 @@ def audit_markdown(summary: dict[str, Any]) -> str:
             f"- Decision points: {n}; where no option changes the score by more than "
             f"{summary['epsilon']}: {entry['changes_nothing']} ({share:.0%})."
         )
+        per = entry.get("per_game")
+        if per:
+            lines.append(
+                f"- Decisions per game: {per['events']:.1f} events answered, "
+                f"{per['orders']:.1f} orders given with a choice in "
+                f"{per['order_turns']:.1f} turns; "
+                f"that matter (estimated: the turns and events times the share of their points "
+                f"where an option moves the score): **{per['that_matter']:.1f}**."
+            )
         dominant = entry["dominant"]
         if dominant:
             for row in dominant:

@@ -196,3 +196,18 @@ def test_every_shipped_scenario_can_be_audited(scenario: str) -> None:
     text = audit_markdown(summarise_audit(spec, game.rules, points, {}))
     for f in game.rules.factions:
         assert f"## {f.name}" in text
+
+
+def test_decisions_per_game_count_the_seat_s_choices_and_those_that_matter() -> None:
+    """Red answers the bribe every month (an answer that always matters) and may shout in each
+    orders turn (which never does): the estimate of decisions that matter is the events only."""
+    spec = _spec(sample=("historical",))
+    game = load_game(spec.scenario)
+    points = _points(spec)
+    red = summarise_audit(spec, game.rules, points, {})["seats"]["red"]["per_game"]
+    events = [p for p in points if p.seat == "red" and p.phase == "choice"]
+    assert red["events"] == len(events) / spec.games > 0
+    assert red["order_turns"] > 0
+    assert red["orders"] >= red["order_turns"]
+    assert red["that_matter"] == round(red["events"], 1)
+    assert red["events"] <= 6  # at most one bribe a month, January to June
