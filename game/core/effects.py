@@ -25,10 +25,13 @@ class Set:
 
 @dataclass(frozen=True, slots=True)
 class Copy:
-    """Copies one track's value into another (e.g. an intelligence estimate)."""
+    """Copies one track's value into another (e.g. an intelligence estimate), off by up to
+    `noise` either way (a uniform draw named by `tag`: a report, not the truth)."""
 
     source: int
     target: int
+    noise: int = 0
+    tag: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,8 +69,11 @@ class Turn:
                     self.put(t, self.tracks[t] + n)
                 case Set(track=t, value=v):
                     self.put(t, v)
-                case Copy(source=s, target=t):
+                case Copy(source=s, target=t, noise=0):
                     self.put(t, self.tracks[s])
+                case Copy(source=s, target=t, noise=n, tag=roll):
+                    error = round((2 * self.roll(f"{tag}:{roll}") - 1) * n)
+                    self.put(t, self.tracks[s] + error)
                 case SetTurn(track=t):
                     self.put(t, self.turn)
                 case Chance(odds=odds, then=then, otherwise=otherwise, tag=roll):

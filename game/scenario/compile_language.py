@@ -152,7 +152,8 @@ class LanguageCompiler:
                 self.fail((*loc, "copy"), "copy needs both from and to")
                 return []
             src = self.track(spec.copy_["from"], (*loc, "copy", "from"))
-            return [e.Copy(src, self.target(spec.copy_["to"], (*loc, "copy", "to")))]
+            target = self.target(spec.copy_["to"], (*loc, "copy", "to"))
+            return [e.Copy(src, target, spec.noise, f"{'.'.join(map(str, loc))}:noise")]
         if isinstance(spec, lang.SetTurnEffect):
             return [e.SetTurn(self.target(spec.set_turn, (*loc, "set_turn")))]
         if isinstance(spec, lang.ChanceEffect):

@@ -133,6 +133,9 @@ class SetEffect(Spec):
 
 class CopyEffect(Spec):
     copy_: dict[Literal["from", "to"], Slug] = Field(alias="copy")
+    noise: int = Field(0, ge=0)
+    """The copy is off by up to this much either way (uniform, drawn from the game's seed):
+    an intelligence report rather than the truth."""
 
 
 class SetTurnEffect(Spec):
