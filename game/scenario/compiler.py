@@ -30,6 +30,7 @@ from game.core.rules import (
     Rules,
     ScoreTerm,
     TrackDef,
+    VictoryMargins,
 )
 from game.core.state import NOBODY
 from game.scenario import schema as s
@@ -181,6 +182,11 @@ class _Compiler(LanguageCompiler, MapCompiler, VisibilityChecks):
             baseline=_baseline(spec.baseline),
             mechanics=mechanics,
             distance=tuple(self._distance(i, d) for i, d in enumerate(spec.distance)),
+            victory=(
+                VictoryMargins(spec.victory.unit, spec.victory.draw, spec.victory.decisive)
+                if spec.victory is not None
+                else None
+            ),
         )
         plans = self._plans(rules)
         intended = self._intended(rules)
