@@ -121,7 +121,7 @@ def test_the_debrief_shows_each_side_its_score_par_margin_and_level(
         assert verdict.score == described["scores"][f.id]
         text = described["levels"][f.id]
         assert text.startswith(f"{verdict.level.value}: ")
-        assert text.endswith(f" M gold rubles over par {final[f.index]:g}")
+        assert text.endswith(f" against par {final[f.index]:g}")
         assert text in drawn
     # A random USSR against the historical Japan does worse than history.
     assert session.verdicts()["ussr"].level.rank < 0

@@ -202,12 +202,14 @@ class DebriefScene(sc.Scene):
                     width=r.width - px(22),
                 )
                 y += px(20)
-        if self.verdicts:
+        margins = rules.victory
+        if self.verdicts and margins is not None:
+            unit = margins.unit
             y += blit_wrapped(
                 surface,
                 fonts.get("sans", 12),
                 "Par: what the historical path (every side as in history, same seed) "
-                "scored for that side; the level is the score's margin over it.",
+                f"scored for that side; the level is the score's margin over it, in {unit}.",
                 pygame.Rect(r.left, y, r.width, px(48)),
                 INK_SOFT,
             )
@@ -263,10 +265,8 @@ class DebriefScene(sc.Scene):
                 y += px(18)
 
     def level_text(self, verdict: Verdict) -> str:
-        """Returns a side's line under its score: `marginal victory: +7 points over par 63.5`."""
-        margins = self.session.rules.victory
-        over = verdict.margin_text(margins.unit if margins is not None else "")
-        return f"{verdict.level.value}: {over} over par {verdict.par:g}"
+        """Returns a side's line under its score: `marginal victory: +7 against par 63.5`."""
+        return f"{verdict.level.value}: {verdict.margin_text()} against par {verdict.par:g}"
 
     def describe(self) -> dict[str, Any]:
         out = self.outcome
