@@ -4,6 +4,7 @@ the current date only) and the debrief's score, par, margin and level of every s
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pygame
@@ -15,6 +16,7 @@ from game.sim.par import Par, live_verdict
 from game.sim.play import play
 from game.ui import scene as sc
 from game.ui.catalog import game_of
+from game.ui.chronicle import save_chronicle
 from game.ui.scenes import debrief as debrief_module
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.session import Session
@@ -126,3 +128,12 @@ def test_the_debrief_shows_each_side_its_score_par_margin_and_level(
     # A random USSR against the historical Japan does worse than history.
     assert session.verdicts()["ussr"].level.rank < 0
     assert session.verdicts()["ussr"].level in {Level.MARGINAL_DEFEAT, Level.DECISIVE_DEFEAT}
+
+
+def test_the_saved_chronicle_gives_each_side_its_par_and_level(tmp_path: Path) -> None:
+    session = _finished(4)
+    text = save_chronicle(session, tmp_path).read_text(encoding="utf-8")
+    for f in session.rules.factions:
+        verdict = session.verdicts()[f.id]
+        assert f"par {verdict.par:g} (the historical path, same seed)" in text
+        assert f"**{verdict.level.value}**" in text
