@@ -42,7 +42,8 @@ class Par:
 
     def at(self, turn: int) -> tuple[float, ...]:
         """Returns every side's par at the start of `turn`: the last point at or before it
-        (a turn the path passed without a decision keeps the point before it)."""
+        (a turn the path passed without a decision keeps the point before it; the first point,
+        the game's start, for a turn before it)."""
         best = self.points[0][1]
         for when, scores in self.points:
             if when > turn:
@@ -71,15 +72,16 @@ def par_of(game: Game, seed: int) -> Par:
     (the scenario's variant is the game's own). Deterministic: the same game and seed give the
     same par."""
     agents = make_agents(game, {f.id: PAR_AGENT for f in game.rules.factions})
-    points: list[tuple[int, tuple[float, ...]]] = []
+    # The first point is the game's start (a turn after 0 if nobody had a decision before it:
+    # no game of this scenario and seed is ever at an earlier date).
+    start = game.initial_state(seed)
+    points: list[tuple[int, tuple[float, ...]]] = [(start.turn, _scores(game, start))]
 
     def seen(state: State, action: Action, legal: int) -> None:
-        if not points or points[-1][0] != state.turn:
+        if points[-1][0] != state.turn:
             points.append((state.turn, _scores(game, state)))
 
     _, final = play(game, agents, seed, on_action=seen)
-    if not points:  # no side ever had a decision
-        points.append((0, _scores(game, game.initial_state(seed))))
     points.append((final.turn + 1, _scores(game, final)))
     return Par(seed, tuple(points))
 
