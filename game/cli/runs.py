@@ -242,6 +242,12 @@ def _fig(value: float | str) -> str:
     help="Add the strategy report: each agent's most frequent orders with their dates, and the "
     "outcomes it reaches.",
 )
+@click.option(
+    "--levels",
+    is_flag=True,
+    help="Judge each game's seat against its par (as simulate --levels): a table of each "
+    "agent's mean margin over the par and its share of every victory level.",
+)
 def tournament_cmd(
     scenario: str,
     variant: str | None,
@@ -257,6 +263,7 @@ def tournament_cmd(
     resume: bool,
     force: bool,
     with_report: bool,
+    levels: bool,
 ) -> None:
     """Plays each agent in each seat against fixed opponents on paired seeds, and prints per
     seat each agent's mean score (95 % interval), outcome shares and paired differences.
@@ -273,10 +280,15 @@ def tournament_cmd(
             agent_list(opponents, "--opponents"),
             games,
             seed,
+            levels=levels,
         )
         count = _worker_count(workers)
     except (ScenarioError, ValueError) as exc:
         raise _fail(exc) from None
+    if levels and game.rules.victory is None:
+        raise UserError(
+            f"--levels: {game.rules.id} gives no victory margins (its file has no victory: section)"
+        )
     if spec.total > MAX_GAMES:
         raise UserError(
             f"{spec.total:,} games (seats × opponents × agents × --games): at most "

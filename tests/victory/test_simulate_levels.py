@@ -77,3 +77,21 @@ def test_simulate_levels_needs_victory_margins(
     captured = capsys.readouterr()
     assert code != 0
     assert "gives no victory margins" in captured.out + captured.err
+
+
+def test_tournament_levels_tables_each_agents_margin_and_levels(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    summary = tmp_path / "t.json"
+    args = ["tournament", "--scenario", "railway-sale", "--agents", "random,historical"]
+    args += ["--opponents", "historical", "--seats", "ussr", "--games", "3", "--workers", "1"]
+    args += ["--no-progress", "--levels", "--summary", str(summary)]
+    assert main(args) == 0
+    printed = capsys.readouterr().out
+    assert "| margin over par (95 % CI) | decisive victory |" in printed
+    rows = {r["agent"]: r for r in json.loads(summary.read_text())["cells"][0]["rows"]}
+    # The historical USSR against historical opponents is the par's own game: a draw, by 0.
+    assert rows["historical"]["margin"]["mean"] == 0
+    draw = next(e for e in rows["historical"]["levels"] if e["level"] == "draw")
+    assert draw["share"] == 1
+    assert sum(e["count"] for e in rows["random"]["levels"]) == 3
