@@ -67,6 +67,13 @@ from game.sim.tournament import (
     help="Write each agent's reasons for its moves (the alternatives it weighed and their "
     "values) into the --out JSONL, as `reasons`.",
 )
+@click.option(
+    "--levels",
+    is_flag=True,
+    help="Judge each side against its par (the same seed played by every side's historical "
+    "agent: one more game per game): each result gets `par`, `margin` and `levels`, the "
+    "summary each side's share of every victory level.",
+)
 def simulate_cmd(
     scenario: str,
     variant: str | None,
@@ -79,6 +86,7 @@ def simulate_cmd(
     progress: bool,
     resume: bool,
     explain: bool,
+    levels: bool,
     force: bool,
 ) -> None:
     """Plays many games headless with AI agents and summarises the outcomes.
@@ -96,6 +104,10 @@ def simulate_cmd(
     if explain and (out_path is None or out_path.suffix != ".jsonl"):
         raise UserError(
             "--explain writes the agents' reasons into the results: give --out FILE.jsonl"
+        )
+    if levels and game.rules.victory is None:
+        raise UserError(
+            f"--levels: {game.rules.id} gives no victory margins (its file has no victory: section)"
         )
     if resume and out_path is None:
         raise UserError("--resume continues the run written to --out: give its file")
@@ -115,6 +127,7 @@ def simulate_cmd(
         games,
         seed,
         explain=explain,
+        levels=levels,
     )
     results = _resumed(out_path, [spec], game, resume=resume)
     label = f"{game.rules.id}: games"
@@ -159,7 +172,30 @@ def _print_summary(summary: dict[str, Any], title: str) -> None:
             past = esc(str(history.get(fid, "")))
             figs.add_row(esc(fig["label"]), shown, f"{fig['set_in']}", past)
         out.print(figs)
+    if "levels" in summary:
+        _print_levels(summary)
     out.print(f"history: {esc(summary['baseline']['summary'])}")
+
+
+def _print_levels(summary: dict[str, Any]) -> None:
+    margins = summary["victory"]
+    table = Table(
+        title=f"victory levels against par (draw within ±{margins['draw']:g}, decisive from "
+        f"{margins['decisive']:g} {esc(margins['unit'])})"
+    )
+    table.add_column("side")
+    table.add_column("mean par", justify="right")
+    table.add_column("mean margin", justify="right")
+    first = next(iter(summary["levels"].values()))
+    for entry in first["levels"]:
+        short = entry["level"].replace("decisive", "dec.").replace("marginal", "marg.")
+        table.add_column(short, justify="right")
+    for side, entry in summary["levels"].items():
+        shares = [f"{e['share']:.1%}" for e in entry["levels"]]
+        table.add_row(
+            esc(side), f"{entry['mean_par']:.1f}", f"{entry['mean_margin']:+.1f}", *shares
+        )
+    out.print(table)
 
 
 def _fig(value: float | str) -> str:
@@ -206,6 +242,12 @@ def _fig(value: float | str) -> str:
     help="Add the strategy report: each agent's most frequent orders with their dates, and the "
     "outcomes it reaches.",
 )
+@click.option(
+    "--levels",
+    is_flag=True,
+    help="Judge each game's seat against its par (as simulate --levels): a table of each "
+    "agent's mean margin over the par and its share of every victory level.",
+)
 def tournament_cmd(
     scenario: str,
     variant: str | None,
@@ -221,6 +263,7 @@ def tournament_cmd(
     resume: bool,
     force: bool,
     with_report: bool,
+    levels: bool,
 ) -> None:
     """Plays each agent in each seat against fixed opponents on paired seeds, and prints per
     seat each agent's mean score (95 % interval), outcome shares and paired differences.
@@ -237,10 +280,15 @@ def tournament_cmd(
             agent_list(opponents, "--opponents"),
             games,
             seed,
+            levels=levels,
         )
         count = _worker_count(workers)
     except (ScenarioError, ValueError) as exc:
         raise _fail(exc) from None
+    if levels and game.rules.victory is None:
+        raise UserError(
+            f"--levels: {game.rules.id} gives no victory margins (its file has no victory: section)"
+        )
     if spec.total > MAX_GAMES:
         raise UserError(
             f"{spec.total:,} games (seats × opponents × agents × --games): at most "

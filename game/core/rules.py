@@ -229,6 +229,17 @@ class DistanceTerm:
 
 
 @dataclass(frozen=True, slots=True)
+class VictoryMargins:
+    """The scenario's margins for victory levels, in its score unit, one pair for every side:
+    a side's score minus its par (the historical path's score) is a draw within `draw`, a
+    marginal result from `draw`, a decisive one from `decisive` (`game.core.victory`)."""
+
+    unit: str
+    draw: float
+    decisive: float
+
+
+@dataclass(frozen=True, slots=True)
 class Rules:
     """A compiled scenario."""
 
@@ -257,6 +268,8 @@ class Rules:
     distance: tuple[DistanceTerm, ...] = field(default=())
     intended: tuple[tuple[str, str], ...] = field(default=())
     """Options the dominance audit may find always best: (notation, the design's reason)."""
+    victory: VictoryMargins | None = None
+    """The margins of the victory levels; None if the scenario gives none (no levels)."""
 
     def track_index(self, track_id: str) -> int:
         """Returns the index of the track with this id; KeyError names it if unknown."""

@@ -30,6 +30,7 @@ from game.core.rules import (
     Rules,
     ScoreTerm,
     TrackDef,
+    VictoryMargins,
 )
 from game.core.state import NOBODY
 from game.scenario import schema as s
@@ -38,6 +39,7 @@ from game.scenario.compile_language import LanguageCompiler, Loc
 from game.scenario.compile_map import MapCompiler, spec_of
 from game.scenario.compile_visibility import VisibilityChecks
 from game.scenario.mechanics import MECHANICS, Context, MechanicKind
+from game.scenario.shadowing import shadowed_classes
 from game.scenario.usage import TrackUse
 
 ENGINE_VERBS = {END, CHOOSE, DO}
@@ -181,6 +183,11 @@ class _Compiler(LanguageCompiler, MapCompiler, VisibilityChecks):
             baseline=_baseline(spec.baseline),
             mechanics=mechanics,
             distance=tuple(self._distance(i, d) for i, d in enumerate(spec.distance)),
+            victory=(
+                VictoryMargins(spec.victory.unit, spec.victory.draw, spec.victory.decisive)
+                if spec.victory is not None
+                else None
+            ),
         )
         plans = self._plans(rules)
         intended = self._intended(rules)
@@ -190,6 +197,7 @@ class _Compiler(LanguageCompiler, MapCompiler, VisibilityChecks):
         self.warnings = self.uses.warnings(
             [(t.id, ("tracks", i, "id")) for i, t in enumerate(spec.tracks)]
         )
+        self.warnings.extend(shadowed_classes(spec.outcome_classes))
         return dataclasses.replace(rules, plans=plans, intended=intended)
 
     def _intended(self, rules: Rules) -> tuple[tuple[str, str], ...]:

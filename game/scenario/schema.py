@@ -12,7 +12,7 @@ import functools
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import Discriminator, Field, Tag, create_model
+from pydantic import Discriminator, Field, Tag, ValidationInfo, create_model, field_validator
 
 from game.scenario.language import (
     Condition,
@@ -164,6 +164,29 @@ class AuditSpec(Spec):
     intended: list[IntendedSpec] = Field(default_factory=list)
 
 
+class VictorySpec(Spec):
+    """The margins of the victory levels, in the scenario's score unit, one pair for all sides.
+
+    A side's margin is its score minus its par (what the historical path — every side played by
+    the `historical` agent, on the same seed and variant — scored for it): a draw strictly
+    within ±`draw`, a marginal victory (defeat) from +`draw` (−`draw`), a decisive one from
+    +`decisive` (−`decisive`). A variant may change them (`set: victory.draw`).
+    """
+
+    unit: str = Field(min_length=1, max_length=40)
+    """The score unit, as people read it (`M gold rubles`, `points`)."""
+    draw: float = Field(gt=0, le=1_000_000)
+    decisive: float = Field(gt=0, le=1_000_000)
+
+    @field_validator("decisive")
+    @classmethod
+    def _above_draw(cls, value: float, info: ValidationInfo) -> float:
+        draw = info.data.get("draw")
+        if draw is not None and value <= draw:
+            raise ValueError(f"decisive ({value:g}) must be above draw ({draw:g})")
+        return value
+
+
 class DistanceTermSpec(Spec):
     """One fact of the historical timeline, for the distance from history.
 
@@ -287,6 +310,8 @@ class ScenarioSpec(Spec):
     map: MapSpec | None = None
     mechanics: MechanicsSpec = Field(default_factory=MechanicsSpec)
     audit: AuditSpec = Field(default_factory=AuditSpec)
+    victory: VictorySpec | None = None
+    """The victory levels' margins (`VictorySpec`); without them a game shows no levels."""
 
     def mechanic_specs(self) -> list[tuple[str, Loc, Any]]:
         """Returns (kind, location, spec) of each mechanic, kinds in the table's order."""

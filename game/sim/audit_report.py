@@ -8,6 +8,7 @@ from collections.abc import Collection, Sequence
 from typing import Any, Final
 
 from game.core.rules import Rules
+from game.core.victory import level_of
 from game.sim.audit import AuditSpec, Point, is_wait
 from game.sim.audit_policy import Policy
 from game.sim.stats import mean_ci
@@ -108,6 +109,10 @@ def summarise_audit(
             entry["par"] = {"mean": round(ci.value, 3), "low": ci.low, "high": ci.high}
             entry["policies_tried"] = len(tried)
             entry["best_policies"] = [p.to_dict() for p in tried[:5]]
+            margins = rules.victory
+            if margins is not None and _historical_par(spec, rules):
+                for p in entry["best_policies"]:
+                    p["level"] = level_of(p["minus_par"], margins).value
         seats[f.id] = entry
     return {
         "scenario": rules.id,
@@ -121,6 +126,13 @@ def summarise_audit(
         "epsilon": spec.epsilon,
         "seats": seats,
     }
+
+
+def _historical_par(spec: AuditSpec, rules: Rules) -> bool:
+    """True when the audit's par is the victory levels' own (every side `historical`), so that
+    a policy's mean margin over it has a level."""
+    names = dict(spec.agents)
+    return all(names.get(f.id, "historical") == "historical" for f in rules.factions)
 
 
 def unintended_dominant(summary: dict[str, Any]) -> list[str]:
@@ -198,16 +210,19 @@ def audit_markdown(summary: dict[str, Any]) -> str:
                 f"- Par (every side its default agent): {par['mean']:.1f}; "
                 f"{entry['policies_tried']} simple policies tried, the best:"
             )
+            judged = all("level" in p for p in entry["best_policies"])
+            level_head = (" level of the mean |", "---|") if judged else ("", "")
             lines += [
                 "",
-                "| policy | mean | − par (95 % CI) | beats par |",
-                "|---|---:|---:|---:|",
+                "| policy | mean | − par (95 % CI) | beats par |" + level_head[0],
+                "|---|---:|---:|---:|" + level_head[1],
             ]
             for p in entry["best_policies"]:
                 ci = f"{_num(p['low'])} – {_num(p['high'])}"
+                level = f" {p['level']} |" if judged else ""
                 lines.append(
                     f"| {'; '.join(p['policy'])} | {p['mean']:.1f} | {p['minus_par']:+.1f} "
-                    f"({ci}) | {p['beats_par']}/{p['games']} |"
+                    f"({ci}) | {p['beats_par']}/{p['games']} |{level}"
                 )
         rows = sorted(entry["options"].items(), key=lambda kv: (-kv[1]["win_share"], kv[0]))
         lines += [

@@ -27,7 +27,9 @@ from game.core.actions import END, Action
 from game.core.game import Game
 from game.core.rules import Rules
 from game.core.state import State
+from game.core.victory import Level
 from game.scenario.loader import load_game
+from game.sim.par import par_of, victory
 from game.sim.play import play
 from game.sim.stats import quartiles
 
@@ -47,6 +49,9 @@ class BatchSpec:
     """A faction whose orders each result line lists with their dates (`orders`), or None."""
     explain: bool = False
     """Write each agent's reasons for its moves into the results (`reasons`)."""
+    levels: bool = False
+    """Write each side's par, margin and victory level into the results (`par`, `margin`,
+    `levels`; the par is the same seed played by every side's historical agent)."""
 
 
 def game_seed(batch_seed: int, index: int) -> int:
@@ -78,10 +83,12 @@ def play_one(
     *,
     orders_of: str | None = None,
     explain: bool = False,
+    levels: bool = False,
 ) -> dict[str, Any]:
     """Plays one game and returns its result line; with `orders_of`, the line also lists that
     faction's orders (not its ends of turn) as [date, notation] in the order given; with
-    `explain`, every agent's reasons for each move that had a choice (`reasons`)."""
+    `explain`, every agent's reasons for each move that had a choice (`reasons`); with
+    `levels`, each side's par, margin over it and victory level (`level_fields`)."""
     rules = game.rules
     built = make_agents(game, agents)
     given: list[list[str]] = []
@@ -127,7 +134,21 @@ def play_one(
             "state_hash": record.state_hash,
         }
         | ({"reasons": reasons} if explain else {})
+        | (level_fields(game, state, seed) if levels else {})
     )
+
+
+def level_fields(game: Game, state: State, seed: int) -> dict[str, Any]:
+    """Returns a finished game's `par`, `margin` and `levels` by faction id (flat, so that CSV
+    has a column per side); empty if the scenario gives no victory margins."""
+    verdicts = victory(game, state, par_of(game, seed))
+    if not verdicts:
+        return {}
+    return {
+        "par": {f: round(v.par, 4) for f, v in verdicts.items()},
+        "margin": {f: round(v.margin, 4) for f, v in verdicts.items()},
+        "levels": {f: v.level.value for f, v in verdicts.items()},
+    }
 
 
 def expected_lines(
@@ -167,6 +188,7 @@ def _worker(job: tuple[BatchSpec, int]) -> dict[str, Any]:
         index,
         orders_of=spec.orders_of,
         explain=spec.explain,
+        levels=spec.levels,
     )
     return result | dict(spec.tags)
 
@@ -297,4 +319,28 @@ def summarise(results: list[dict[str, Any]], rules: Rules) -> dict[str, Any]:
         "mean_figures": means,
         "figures": spread,
         "baseline": rules.baseline.to_dict(),
+    } | level_summary(results, rules)
+
+
+def level_summary(results: list[dict[str, Any]], rules: Rules) -> dict[str, Any]:
+    """Returns, when the results hold victory levels (`simulate --levels`), per side the mean
+    par and margin and each level's count and share (every level, best first); else {}."""
+    kept = [r for r in results if "levels" in r]
+    if not kept or rules.victory is None:
+        return {}
+    order = [level.value for level in reversed(Level)]
+    out: dict[str, Any] = {}
+    for f in rules.factions:
+        counts = Counter(r["levels"][f.id] for r in kept)
+        out[f.id] = {
+            "mean_par": statistics.fmean(r["par"][f.id] for r in kept),
+            "mean_margin": statistics.fmean(r["margin"][f.id] for r in kept),
+            "levels": [
+                {"level": lv, "count": counts[lv], "share": counts[lv] / len(kept)} for lv in order
+            ],
+        }
+    margins = rules.victory
+    return {
+        "victory": {"unit": margins.unit, "draw": margins.draw, "decisive": margins.decisive},
+        "levels": out,
     }

@@ -34,6 +34,28 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _level_table(summary: dict[str, Any], conf: str) -> list[str]:
+    """Returns the table of victory levels (`--levels`): each agent's mean margin over its par
+    and its share of each level; none without levels."""
+    rows = [(cell, row) for cell in summary["cells"] for row in cell["rows"] if "levels" in row]
+    if not rows:
+        return []
+    names = [e["level"] for e in rows[0][1]["levels"]]
+    lines = [
+        "",
+        f"| seat | opponents | agent | margin over par ({conf} CI) | " + " | ".join(names) + " |",
+        "|---|---|---|---|" + "---|" * len(names),
+    ]
+    for cell, row in rows:
+        m = row["margin"]
+        shares = " | ".join(_pct(e["share"]) for e in row["levels"])
+        lines.append(
+            f"| {cell['seat']} | {cell['opponents']} | {row['agent']} | "
+            f"{_score(m['mean'], m['low'], m['high'], sign=True)} | {shares} |"
+        )
+    return lines
+
+
 def tables(summary: dict[str, Any]) -> str:
     """Returns the two tables: each agent's score and outcomes, and each pair's difference."""
     conf = f"{100 * summary['confidence']:g} %"
@@ -52,6 +74,7 @@ def tables(summary: dict[str, Any]) -> str:
                 f"| {cell['seat']} | {cell['opponents']} | {row['agent']} | {mean} | "
                 f"{_cell(_outcomes(row))} |"
             )
+    lines += _level_table(summary, conf)
     pairs = [(cell, pair) for cell in summary["cells"] for pair in cell["pairs"]]
     if pairs:
         lines += [

@@ -16,6 +16,7 @@ from typing import Any
 
 from game.agents.base import split_agent
 from game.core.game import Game
+from game.core.victory import Level
 from game.sim.batch import BatchSpec
 from game.sim.stats import CONFIDENCE, mean_ci, paired_diff, quartiles, share_ci
 
@@ -39,6 +40,8 @@ class TournamentSpec:
     opponents: tuple[str, ...]
     games: int
     seed: int
+    levels: bool = False
+    """Judge each game's seat against its par (`simulate --levels`): one more game per game."""
 
     @property
     def total(self) -> int:
@@ -64,6 +67,7 @@ def batches(spec: TournamentSpec) -> list[BatchSpec]:
                         spec.seed,
                         tags=tags,
                         orders_of=seat,
+                        levels=spec.levels,
                     )
                 )
     return out
@@ -87,6 +91,10 @@ class Tally:
         """The seat's score in each game, in game order: index i is seed i of the cell."""
         self.outcomes: dict[Key, Counter[str]] = {}
         self.orders: dict[Key, dict[str, _Order]] = {}
+        self.levels: dict[Key, Counter[str]] = {}
+        """The seat's victory levels, when the results hold them (`--levels`)."""
+        self.margins: dict[Key, list[float]] = {}
+        """The seat's margin over its par in each game, when the results hold them."""
 
     def add(self, result: dict[str, Any]) -> None:
         """Counts one game's result line."""
@@ -97,6 +105,9 @@ class Tally:
             raise ValueError(f"game {result['game']} of {key} after {len(scores)} games")
         scores.append(result["scores"][seat])
         self.outcomes.setdefault(key, Counter())[result["outcome"]] += 1
+        if "levels" in result:
+            self.levels.setdefault(key, Counter())[result["levels"][seat]] += 1
+            self.margins.setdefault(key, []).append(result["margin"][seat])
         orders = self.orders.setdefault(key, {})
         seen: set[str] = set()
         for date, text in result["orders"]:
@@ -156,6 +167,14 @@ def _row(tally: Tally, key: Key, game: Game, *, report: bool) -> dict[str, Any]:
         )
     row = {"agent": key[2], "games": n, "mean": mean.value, "low": mean.low, "high": mean.high}
     row["outcomes"] = outcomes
+    if key in tally.levels:
+        margin = mean_ci(tally.margins[key])
+        row["margin"] = {"mean": margin.value, "low": margin.low, "high": margin.high}
+        row["levels"] = [
+            {"level": lv.value, "count": tally.levels[key][lv.value]}
+            | {"share": tally.levels[key][lv.value] / n}
+            for lv in reversed(Level)
+        ]
     if report:
         row["distinct_orders"] = len(tally.orders[key])
         row["orders"] = _top_orders(tally.orders[key], n, game)

@@ -78,8 +78,17 @@ def chronicle_markdown(session: Session) -> str:
     lines += ["", f"Game number (seed) {session.seed}; players — {seats}.", ""]
     if outcome is not None:
         lines += [f"## Result: {outcome.class_label}", "", f"{outcome.label}.", ""]
+        verdicts = session.verdicts()
+        unit = f" {rules.victory.unit}" if rules.victory is not None else ""
         for f in rules.factions:
-            lines.append(f"- {f.name}: score {outcome.scores[f.id]:g}")
+            line = f"- {f.name}: score {outcome.scores[f.id]:g}"
+            verdict = verdicts.get(f.id)
+            if verdict is not None:
+                line += (
+                    f"; par {verdict.par:g} (the historical path, same seed), "
+                    f"{verdict.margin_text()}{unit}: **{verdict.level.value}**"
+                )
+            lines.append(line)
     else:
         lines += ["## Result: the game is not finished", ""]
     lines += ["", f"Distance from history: {session.game.distance(state):.2f} (0 = as it happened)"]

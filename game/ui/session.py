@@ -27,8 +27,10 @@ from game.core.game import Game, Outcome, State
 from game.core.observation import Observation
 from game.core.phase import CHOICES, NOBODY, ORDERS
 from game.core.serial import state_hash
+from game.core.victory import Verdict
 from game.scenario.errors import Problem, ScenarioError
 from game.scenario.loader import source_for
+from game.sim.par import Par, live_verdict, par_of, victory
 from game.sim.record import (
     GameRecord,
     RecordError,
@@ -86,6 +88,10 @@ class Session:
         self.source = source_for(game.rules)
         """The scenario or variant file the game is played from (None: installed ones), kept
         from the start: every save of the game names it, however long the window stays open."""
+        self.par: Par = par_of(game, seed)
+        """The historical path of this seed and variant (every side `historical`): the par the
+        victory levels are judged against. Its points after the current date are never shown
+        (`live_verdict`); about 3–20 ms of play, once."""
         self.state = game.initial_state(seed)
         self.turn_states: list[State] = [self.state]
         """The first state of each turn reached, for charts of the past."""
@@ -120,6 +126,16 @@ class Session:
 
     def outcome(self) -> Outcome | None:
         return self.game.outcome(self.state)
+
+    def live_verdict(self, faction: int | None = None) -> Verdict | None:
+        """Returns `faction`'s (default: the viewer's) "if the game ended now": its observed
+        score against its par at the current date only; None without victory margins."""
+        return live_verdict(self.game, self.observation(faction), self.par)
+
+    def verdicts(self) -> dict[str, Verdict]:
+        """Returns every side's verdict by faction id (final once the game is over); for the
+        debrief, where every side's result is shown."""
+        return victory(self.game, self.state, self.par)
 
     def human_to_act(self) -> int:
         """Returns the human faction that must act now, or NOBODY (-1: an agent's turn, or the

@@ -28,6 +28,7 @@ from game.core.mechanics.bargaining_view import BargainingView
 from game.core.observation import Observation
 from game.core.records import EventFired
 from game.core.rules import NO_DAY, Rules, TrackDef
+from game.core.victory import Verdict
 
 View = TypeVar("View")
 
@@ -292,3 +293,12 @@ def _head(rules: Rules, entry: LogEntry) -> str:
     if isinstance(entry.record, EventFired):
         return rules.events[entry.record.event].title
     return entry.text.split(". ")[0].rstrip(".")
+
+
+def live_line(rules: Rules, verdict: Verdict | None) -> str:
+    """Returns the side panel's line on a side's result so far, for people: `If the game ended
+    now: marginal victory (+7 points over history at this date)`; "" without victory margins."""
+    if verdict is None or rules.victory is None:
+        return ""
+    over = verdict.margin_text(rules.victory.unit)
+    return f"If the game ended now: {verdict.level.value} ({over} over history at this date)"

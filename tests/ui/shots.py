@@ -3,7 +3,8 @@
     SDL_VIDEODRIVER=dummy AMUR_CONFIG_DIR=/tmp/c AMUR_DATA_DIR=/tmp/d \
         python -m tests.ui.shots docs/screenshots [--ai]
 
-With `--ai`, only the screenshots of the AIs (`take_ai`): the others stay as they are.
+With `--ai`, only the screenshots of the AIs (`take_ai`); with `--victory`, only those of the
+victory levels (`take_victory`): the others stay as they are.
 """
 
 from __future__ import annotations
@@ -18,10 +19,15 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 import pygame
 
+from game.agents.base import make_agents
 from game.agents.mcts import Budget, MctsAgent
 from game.scenario.loader import available_scenarios
+from game.sim.play import play
 from game.ui import scene as sc
+from game.ui.catalog import game_of
+from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.menu import MainMenu
+from game.ui.session import Session
 from tests.ui.driver import Driver
 from tests.ui.helpers import choose_sides
 
@@ -112,6 +118,41 @@ def take_ai(out: Path) -> list[Path]:
     return shots
 
 
+def take_victory(out: Path) -> list[Path]:
+    """Takes the screenshots of the victory levels into `out`: the side panel's "if the game
+    ended now" of a USSR that lets the months pass in the railway sale, and the debrief of a
+    game the USSR played at random against the historical Japan; returns the files."""
+    out.mkdir(parents=True, exist_ok=True)
+    shots: list[Path] = []
+    d = Driver()
+    try:
+        choose_sides(d, "The Railway Sale", ["Human", "AI: historical"], seed=SEED)
+        d.key(pygame.K_RETURN)
+        advance(d, lambda: d.name == "game" and d.scene.session.human_to_act() >= 0)  # type: ignore[attr-defined]
+        while d.scene.session.state.turn < 8:  # type: ignore[attr-defined]
+            if d.name == "game" and d.scene.session.human_to_act() >= 0:  # type: ignore[attr-defined]
+                d.press("End turn")
+            elif d.name == "game":
+                d.frames(1)
+            else:
+                d.key(
+                    pygame.K_1 if d.name == "event" and d.describe()["options"] else pygame.K_RETURN
+                )
+        pygame.mouse.set_pos((1, 1))
+        shots.append(d.shot(out / "17-victory-side-panel.png"))
+        game = game_of("railway-sale", None)
+        agents = make_agents(game, {"ussr": "random", "japan": "historical"})
+        record, _ = play(game, agents, SEED)
+        seats = {"ussr": "human", "japan": "historical"}
+        session = Session(game, SEED, seats, actions=record.actions)
+        d.app._apply(sc.Reset(DebriefScene(d.app.ctx, session)))
+        d.frames(2)
+        shots.append(d.shot(out / "18-victory-debrief.png"))
+    finally:
+        d.close()
+    return shots
+
+
 def take_all(out: Path) -> list[Path]:
     """Takes one screenshot of each scene into `out`; returns the files."""
     out.mkdir(parents=True, exist_ok=True)
@@ -180,11 +221,12 @@ def take_all(out: Path) -> list[Path]:
             shots.append(fishery(d, out / "14-game-fishery-auctions.png"))
     finally:
         d.close()
-    return shots + take_ai(out)
+    return shots + take_ai(out) + take_victory(out)
 
 
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     folder = Path(args[0] if args else "docs/screenshots")
-    for path in (take_ai if "--ai" in sys.argv else take_all)(folder):
+    take = take_ai if "--ai" in sys.argv else take_victory if "--victory" in sys.argv else take_all
+    for path in take(folder):
         print(path)

@@ -1,4 +1,5 @@
-"""The debrief: result, scores, outcome class, this game's timeline beside history's, the
+"""The debrief: result, scores, each side's victory level against its par (what the historical
+path of the same seed scored for it), outcome class, this game's timeline beside history's, the
 distance from history, and a button to save the chronicle."""
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UITextBox
 
 from game.core.log import entries
+from game.core.victory import Verdict
 from game.ui import scene as sc
 from game.ui.chronicle import figure_rows, save_chronicle, turning_points
 from game.ui.session import Session
 from game.ui.settings import chronicles_dir
-from game.ui.theme import ACCENT, INK, INK_SOFT, RULE, faction_colour
+from game.ui.theme import ACCENT, BAD, GOOD, INK, INK_SOFT, RULE, Colour, faction_colour
 from game.ui.view import month
 from game.ui.widgets.text import blit_text, blit_wrapped, esc
 
@@ -26,6 +28,8 @@ class DebriefScene(sc.Scene):
         super().__init__(ctx)
         self.session = session
         self.outcome = session.outcome()
+        self.verdicts = session.verdicts()
+        """Each side's final score against its par, by faction id (empty without margins)."""
         self.flash = ""
         self.saved: str = ""
 
@@ -187,6 +191,28 @@ class DebriefScene(sc.Scene):
             )
             blit_text(surface, bold, f"{score:g}", (r.right, y), INK, align="right")
             y += px(24)
+            verdict = self.verdicts.get(f.id)
+            if verdict is not None:
+                blit_text(
+                    surface,
+                    fonts.get("sans_bold", 12),
+                    self.level_text(verdict),
+                    (r.left + px(22), y - px(4)),
+                    _level_colour(verdict),
+                    width=r.width - px(22),
+                )
+                y += px(20)
+        margins = rules.victory
+        if self.verdicts and margins is not None:
+            unit = margins.unit
+            y += blit_wrapped(
+                surface,
+                fonts.get("sans", 12),
+                "Par: what the historical path (every side as in history, same seed) "
+                f"scored for that side; the level is the score's margin over it, in {unit}.",
+                pygame.Rect(r.left, y, r.width, px(48)),
+                INK_SOFT,
+            )
         y += px(10)
         distance = self.session.game.distance(self.session.state)
         blit_text(surface, head, "Distance from history", (r.left, y), INK)
@@ -238,6 +264,10 @@ class DebriefScene(sc.Scene):
                 blit_text(surface, small, what, (r.left + px(110), y), INK, width=r.width - px(110))
                 y += px(18)
 
+    def level_text(self, verdict: Verdict) -> str:
+        """Returns a side's line under its score: `marginal victory: +7 against par 63.5`."""
+        return f"{verdict.level.value}: {verdict.margin_text()} against par {verdict.par:g}"
+
     def describe(self) -> dict[str, Any]:
         out = self.outcome
         return {
@@ -246,4 +276,11 @@ class DebriefScene(sc.Scene):
             "class_label": out.class_label if out else "",
             "scores": dict(out.scores) if out else {},
             "saved": self.saved,
+            "levels": {fid: self.level_text(v) for fid, v in self.verdicts.items()},
         }
+
+
+def _level_colour(verdict: Verdict) -> Colour:
+    """Returns the colour of a level: blue for a victory, orange for a defeat (Okabe–Ito)."""
+    rank = verdict.level.rank
+    return GOOD if rank > 0 else (BAD if rank < 0 else INK)

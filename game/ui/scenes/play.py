@@ -31,7 +31,7 @@ from game.ui.panels.orders import Command, OrdersPanel
 from game.ui.saves import save_game
 from game.ui.session import Session
 from game.ui.theme import INK_SOFT, faction_colour
-from game.ui.view import Meter, meters, month
+from game.ui.view import Meter, live_line, meters, month
 from game.ui.widgets.hover import hover_text
 from game.ui.widgets.hud import SidePanel, bar_buttons, draw_bar, layout
 from game.ui.widgets.log import LogPanel
@@ -436,4 +436,5 @@ class GameScene(sc.Scene):
             "stop_button": self.stop is not None and self.stop.shown,
             "notes": [note_text(s.rules, n) for n in s.notes_for(s.viewer)],
             "advancing": self.advancing is not None,
+            "verdict": live_line(s.rules, s.live_verdict()),
         }

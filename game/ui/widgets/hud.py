@@ -1,5 +1,6 @@
 """The game screen's layout, its top bar (date, turn, who is thinking, the buttons) and side
-panel (the faction's name, score, distance from history and meters)."""
+panel (the faction's name, score, distance from history, its result so far against its par —
+"if the game ended now" — and meters)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ from pygame_gui.elements import UIButton
 from game.ui.scene import Context
 from game.ui.session import Session
 from game.ui.theme import ACCENT, INK_SOFT, PAPER_DARK, RULE, Colour
-from game.ui.view import Meter, month
+from game.ui.view import Meter, live_line, month
 from game.ui.widgets.meters import draw_meters, meters_height
-from game.ui.widgets.text import blit_text
+from game.ui.widgets.text import blit_text, blit_wrapped
 from game.ui.widgets.thinking import thinking_text
 
 BAR_BG: Colour = (43, 33, 24)
@@ -150,7 +151,17 @@ def draw_side(
         INK_SOFT,
         width=side.width,
     )
-    y += small.get_linesize() + px(10)
+    y += small.get_linesize() + px(2)
+    line = live_line(s.rules, s.live_verdict())
+    if line:
+        y += blit_wrapped(
+            surface,
+            fonts.get("sans_italic", 12),
+            line,
+            pygame.Rect(side.left, y, side.width, 3 * px(16)),
+            ACCENT,
+        )
+    y += px(8)
     pygame.draw.line(surface, RULE, (side.left, y - px(5)), (side.right, y - px(5)))
     area = pygame.Rect(side.left, y, side.width, side.bottom - y)
     scale = ctx.settings.ui_scale
