@@ -297,8 +297,12 @@ def _head(rules: Rules, entry: LogEntry) -> str:
 
 def live_line(rules: Rules, verdict: Verdict | None) -> str:
     """Returns the side panel's line on a side's result so far, for people: `If the game ended
-    now: marginal victory (+7 points over history at this date)`; "" without victory margins."""
+    now: marginal victory (7 points above history at this date)`; "" without victory margins."""
     if verdict is None or rules.victory is None:
         return ""
-    over = verdict.margin_text(rules.victory.unit)
-    return f"If the game ended now: {verdict.level.value} ({over} over history at this date)"
+    head = f"If the game ended now: {verdict.level.value}"
+    if verdict.margin == 0:
+        return f"{head} (level with history at this date)"
+    size = f"{abs(verdict.margin):.1f}".removesuffix(".0")
+    where = "above" if verdict.margin > 0 else "below"
+    return f"{head} ({size} {rules.victory.unit} {where} history at this date)".replace("  ", " ")

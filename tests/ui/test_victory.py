@@ -47,7 +47,7 @@ def test_the_side_panel_says_how_the_side_stands_against_history_at_this_date(
     scene.side._drawn = None  # draw the panel again, through the recorder
     driver.frames(2)
     # The first turn: the game is the par's path so far.
-    first = "If the game ended now: draw (±0 M gold rubles over history at this date)"
+    first = "If the game ended now: draw (level with history at this date)"
     assert first in drawn
     assert driver.describe()["verdict"] == first
     # The USSR waits where history made offers: the side panel follows its score and the par.
@@ -65,7 +65,8 @@ def test_the_side_panel_says_how_the_side_stands_against_history_at_this_date(
     line = driver.describe()["verdict"]
     assert line in drawn
     assert line.startswith(f"If the game ended now: {verdict.level.value} (")
-    assert line.endswith(" M gold rubles over history at this date)")
+    where = "above" if verdict.margin > 0 else "below"
+    assert line.endswith(f" M gold rubles {where} history at this date)")
 
 
 def test_the_side_panel_never_reads_the_par_beyond_the_current_date(
