@@ -1,8 +1,10 @@
 """Counterplay in the railway sale (issue 13, item 2): Japan's strongest simple line — let the
 army prepare, and the line is seized — is a bet against the historical USSR, pays well against
 a USSR that neglects its Far East, and turns into a bad bet against a USSR that searches for
-the army's plans, warns Tokyo and reinforces. Played with the audit's simple policies (the
-historical script with standing overrides) on the audit's seeds.
+the army's plans, warns Tokyo and reinforces. The USSR's strongest simple line — court
+Washington without pause, never walk out — is answered by a show of force at the recognition.
+Played with the audit's simple policies (the historical script with standing overrides) on the
+audit's seeds.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from game.sim.play import play
 GAMES = 30
 SEIZE = ("always japan:prepare_seizure",)
 NEGLECT = ("never ussr:reinforce_far_east",)
+COURT = ("always ussr:court_us", "never ussr:break_off_talks")
+SHOW_FORCE = ("always japan:choose:us_recognition:show_force",)
 REPLY = (
     "always ussr:search_army_plans",
     "always ussr:warn_tokyo",
@@ -78,3 +82,14 @@ def test_search_warn_and_reinforce_answer_the_seizure_line() -> None:
     par = [s[0] for s in scores()]
     wary = [s[0] for s in scores(REPLY)]
     assert statistics.fmean(wary) < statistics.fmean(par)
+
+
+def test_a_show_of_force_answers_the_courting_line() -> None:
+    """Courting Washington without pause beats the par; answered by a show of force at the
+    recognition (Moscow, spending on diplomacy, has a weaker Far East and yields side terms more
+    often), it falls below the par, and Japan does at least as well as against it unanswered."""
+    par = statistics.fmean(s[0] for s in scores())
+    courting = statistics.fmean(s[0] for s in scores(COURT))
+    answered = statistics.fmean(s[0] for s in scores(COURT, SHOW_FORCE))
+    assert courting > par > answered
+    assert statistics.fmean(japan(COURT, SHOW_FORCE)) >= statistics.fmean(japan(COURT))
