@@ -1,0 +1,95 @@
+"""Counterplay in the railway sale (issue 13, item 2): Japan's strongest simple line — let the
+army prepare, and the line is seized — is a bet against the historical USSR, pays well against
+a USSR that neglects its Far East, and turns into a bad bet against a USSR that searches for
+the army's plans, warns Tokyo and reinforces. The USSR's strongest simple line — court
+Washington without pause, never walk out — is answered by a show of force at the recognition.
+Played with the audit's simple policies (the historical script with standing overrides) on the
+audit's seeds.
+"""
+
+from __future__ import annotations
+
+import functools
+import statistics
+
+from game import Game, load_game
+from game.agents.base import make_agents
+from game.sim.audit_policy import Override, OverrideAgent
+from game.sim.batch import game_seed
+from game.sim.play import play
+
+GAMES = 30
+SEIZE = ("always japan:prepare_seizure",)
+NEGLECT = ("never ussr:reinforce_far_east",)
+COURT = ("always ussr:court_us", "never ussr:break_off_talks")
+SHOW_FORCE = ("always japan:choose:us_recognition:show_force",)
+REPLY = (
+    "always ussr:search_army_plans",
+    "always ussr:warn_tokyo",
+    "always ussr:reinforce_far_east",
+)
+
+
+@functools.cache
+def railway() -> Game:
+    return load_game("railway-sale")
+
+
+@functools.cache
+def scores(
+    ussr: tuple[str, ...] = (), japan: tuple[str, ...] = ()
+) -> tuple[tuple[float, ...], ...]:
+    """Returns (USSR, Japan) final scores on each of the audit's first GAMES seeds."""
+    game = railway()
+    out = []
+    for i in range(GAMES):
+        agents = make_agents(game, {"ussr": "historical", "japan": "historical"})
+        for seat, words in ((0, ussr), (1, japan)):
+            if words:
+                overrides = [Override(*w.split(" ", 1)) for w in words]  # type: ignore[arg-type]
+                agents[seat] = OverrideAgent(game, agents[seat], overrides)
+        _, state = play(game, agents, game_seed(0, i))
+        out.append((game.score(state, 0), game.score(state, 1)))
+    return tuple(out)
+
+
+def japan(ussr: tuple[str, ...] = (), japan: tuple[str, ...] = ()) -> list[float]:
+    return [s[1] for s in scores(ussr, japan)]
+
+
+def test_the_seizure_line_is_a_bet_against_the_historical_ussr() -> None:
+    """On average it beats the par, but a war loses it heavily on some seeds."""
+    par, bet = japan(), japan(japan=SEIZE)
+    assert statistics.fmean(bet) > statistics.fmean(par)
+    losses = sum(b < p - 20 for b, p in zip(bet, par, strict=True))
+    assert 3 <= losses <= GAMES // 2
+
+
+def test_neglecting_the_far_east_invites_the_seizure() -> None:
+    """Against a USSR that never reinforces the seizure pays far more (a war is rarer), and the
+    neglect costs the USSR even against the historical Japan (the army moves on its own)."""
+    assert statistics.fmean(japan(NEGLECT, SEIZE)) > statistics.fmean(japan(japan=SEIZE)) + 5
+    par = [s[0] for s in scores()]
+    neglect = [s[0] for s in scores(NEGLECT)]
+    assert statistics.fmean(neglect) < statistics.fmean(par)
+
+
+def test_search_warn_and_reinforce_answer_the_seizure_line() -> None:
+    """Moscow's reply — find the plans, warn Tokyo that a seizure means war, build up the Far
+    East — makes the seizure a losing bet for Japan; against a Japan that was not going to
+    seize, the reply costs Moscow (a bet on Japan's intent)."""
+    assert statistics.fmean(japan(REPLY, SEIZE)) < statistics.fmean(japan())
+    par = [s[0] for s in scores()]
+    wary = [s[0] for s in scores(REPLY)]
+    assert statistics.fmean(wary) < statistics.fmean(par)
+
+
+def test_a_show_of_force_answers_the_courting_line() -> None:
+    """Courting Washington without pause beats the par; answered by a show of force at the
+    recognition (Moscow, spending on diplomacy, has a weaker Far East and yields side terms more
+    often), it falls below the par, and Japan does at least as well as against it unanswered."""
+    par = statistics.fmean(s[0] for s in scores())
+    courting = statistics.fmean(s[0] for s in scores(COURT))
+    answered = statistics.fmean(s[0] for s in scores(COURT, SHOW_FORCE))
+    assert courting > par > answered
+    assert statistics.fmean(japan(COURT, SHOW_FORCE)) >= statistics.fmean(japan(COURT))
