@@ -146,6 +146,29 @@ def test_a_war_declared_after_the_acceptance_does_not_meet_yaltas_first_conditio
     assert "already accepted" not in texts(first)
 
 
+def test_on_a_shared_day_tokyos_acceptance_comes_before_the_declaration(game: Game) -> None:
+    """Tokyo decides in its day; Molotov read the declaration at 17:00 Moscow time, 23:00 in
+    Tokyo [003 ¶51-52]: when both fall on one day, Japan has accepted first."""
+    base = drive(game, game.initial_state(2), on(game, dt.date(1945, 8, 1)))
+    both = with_tracks(
+        game,
+        base,
+        awaiting_final=1,
+        note_delay=0,
+        peace=100,
+        attack_ordered=1,
+        attack_countdown=0,
+        offer_made=1,
+    )
+    shared = 0
+    for seed in range(20):
+        s = drive(game, dataclasses.replace(both, seed=seed), lambda x, t=both.turn: x.turn > t)
+        if track(game, s, "accepted_turn") == both.turn and track(game, s, "at_war") == 1:
+            shared += 1
+            assert track(game, s, "entered_first") == 0
+    assert shared > 0
+
+
 def test_entry_before_the_potsdam_proclamation_has_no_cover(game: Game) -> None:
     """Breaking the pact with no Allied ultimatum to invoke [003 ¶17; ¶78-79] costs 8 points."""
     early = drive(
@@ -311,3 +334,13 @@ def test_tokyo_reads_the_proclamation_as_issued_in_this_game(game: Game) -> None
     history = drive(game, game.initial_state(2), on(game, JULY_28 + dt.timedelta(days=1)))
     assert "says nothing of the Emperor" in texts(history)
     assert "Stalin has not signed it" in texts(history)
+
+
+def test_american_landing_rights_cost_moscow_and_pay_washington(game: Game) -> None:
+    """Granting the landing rights saves friction but puts American aircraft on islands Stalin
+    called "inherent Soviet territory" [003 ¶70; ¶74]: -2 for the USSR, +2 for the USA."""
+    state = played(game, 1)
+    assert track(game, state, "landing_rights") == 0
+    granted = with_tracks(game, state, landing_rights=1)
+    assert game.score(granted, USSR) - game.score(state, USSR) == pytest.approx(-2)
+    assert game.score(granted, USA) - game.score(state, USA) == pytest.approx(2)
