@@ -344,3 +344,27 @@ def test_american_landing_rights_cost_moscow_and_pay_washington(game: Game) -> N
     granted = with_tracks(game, state, landing_rights=1)
     assert game.score(granted, USSR) - game.score(state, USSR) == pytest.approx(-2)
     assert game.score(granted, USA) - game.score(state, USA) == pytest.approx(2)
+
+
+def test_no_soviet_zone_without_a_soviet_war_and_no_stale_promise_at_potsdam(game: Game) -> None:
+    """General Order No. 1 draws a Soviet zone only once the USSR is at war; Stalin's promise at
+    Potsdam to be ready "by the middle of August" [003 ¶29] is not shown once he is at war."""
+    early = drive(
+        game,
+        game.initial_state(2),
+        on(game, dt.date(1945, 7, 18)),
+        {dt.date(1945, 7, 5): ["ussr:order_attack"]},
+    )
+    assert track(game, early, "at_war") == 1
+    assert "Stalin and Truman meet at Potsdam" not in texts(early)
+    assert "Stalin and Truman meet at Potsdam" in texts(played(game, 2))
+    clean = [
+        s
+        for s in (played(game, game_seed(0, i), *ACCEPT) for i in range(12))
+        if s.tracks[game.rules.track_index("at_war")] == 0
+    ]
+    assert clean
+    assert all(track(game, s, "go1_issued") == 0 for s in clean)
+
+
+ACCEPT = ("always japan:choose:japan_answers_potsdam:accept_as_issued",)
