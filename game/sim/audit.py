@@ -133,11 +133,12 @@ def reseeded(state: State, seed: int) -> State:
 
 def decision_states(game: Game, agents: dict[str, str], seed: int) -> list[tuple[int, State]]:
     """Plays one game with `agents` and returns every state where a side had a choice, with
-    that side."""
+    that side: at least two options to play out (`options_at`), not only two legal moves (an
+    order the within-turn canonical order leaves out is no option of its own)."""
     out: list[tuple[int, State]] = []
 
     def note(state: State, action: Action, choices: int) -> None:
-        if choices > 1:
+        if choices > 1 and len(options_at(game, state, action.faction)) > 1:
             out.append((action.faction, state))
 
     play(game, make_agents(game, agents), seed, on_action=note)
