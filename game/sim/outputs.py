@@ -71,7 +71,11 @@ def is_output(path: Path, kind: Kind) -> bool:
     if kind == "audit":
         if path.suffix == ".json":
             data = _json_head(path)
-            return isinstance(data, dict) and {"seats", "epsilon"} <= data.keys()
+            if isinstance(data, dict):
+                return {"seats", "epsilon"} <= data.keys()
+            # A report longer than the sniff: its keys are sorted, so its first ones show.
+            keys = ('{\n "agents": {', '"epsilon": ', '"games": ', '"points": [')
+            return head.startswith(keys[0]) and all(k in head for k in keys[1:])
         return head.startswith("# Dominance audit: ")
     data = _json_head(path)
     return isinstance(data, dict) and "properties" in data and "title" in data

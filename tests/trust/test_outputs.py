@@ -156,3 +156,19 @@ def test_stale_temporary_files_are_cleaned(tmp_path: Path) -> None:
     assert not stale.exists()
     assert fresh.exists()
     assert target.read_text(encoding="utf-8") == "done\n"
+
+
+def test_a_long_audit_report_is_known_as_a_previous_output(tmp_path: Path) -> None:
+    """Regression: an audit's JSON longer than the part sniffed (the shipped ones are 100-250
+    KB) was taken for a foreign file, and a rerun refused to replace it without --force."""
+    from game.sim.outputs import SNIFF_BYTES, is_output
+
+    report = {"agents": {"ussr": "historical"}, "epsilon": 0.5, "games": 1, "seats": {}}
+    report["points"] = [{"values": {"x": [1.0] * 50}} for _ in range(SNIFF_BYTES // 100)]
+    path = tmp_path / "audit.json"
+    path.write_text(json.dumps(report, indent=1, sort_keys=True), encoding="utf-8")
+    assert path.stat().st_size > SNIFF_BYTES
+    assert is_output(path, "audit")
+    other = tmp_path / "notes.json"
+    other.write_text(json.dumps({"points": [0] * SNIFF_BYTES}), encoding="utf-8")
+    assert not is_output(other, "audit")
