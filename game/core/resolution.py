@@ -25,6 +25,9 @@ from game.core.turn import Turn
 
 __all__ = ["Resolution"]
 
+SAID_LIMIT = 4096
+"""Result lines of orders with odds that `_report` remembers before it starts afresh."""
+
 
 class Resolution:
     """The resolution steps of `Game` (a base class of it: its methods are Game's own)."""
@@ -38,6 +41,8 @@ class Resolution:
     _lapsed: tuple[tuple[OrderLapsed, OrderLapsed], ...]
     _fired: tuple[EventFired, ...]
     _writes: tuple[tuple[int, ...], ...]
+    _said: dict[tuple[int, bool | None, tuple[Change, ...], bool], tuple[str, OrderGiven]]
+    _audience: tuple[tuple[frozenset[int], tuple[tuple[int, frozenset[int]], ...]], ...]
     _dates: frozenset[int]
 
     if TYPE_CHECKING:
@@ -166,34 +171,47 @@ class Resolution:
         rules = self.rules
         adef = rules.actions[given.action.ref]
         e = turn.log[line]
-        readers = [f for f in range(self._n) if e.mask >> f & 1]
-        common = tuple(c for c in changes if all(rules.tracks[c[0]].mask >> f & 1 for f in readers))
-        who = rules.factions[adef.faction].name
-        result = "succeeded" if given.success else "failed"
-        said = (
-            f": {changes_text(rules, common, self._dates)}"
-            if common
-            else ""
-            if changes
-            else "; nothing changed"
-        )
-        record = OrderGiven(given.faction, given.action, given.success, common)
-        turn.log[line] = LogEntry(
-            e.turn, e.mask, f"{who}: {adef.label} — {result}{said}.", e.cite, record
-        )
+        everyone, only = self._audience[adef.index]
+        common = tuple(c for c in changes if c[0] in everyone)
+        # The same results recur across games (a roll's few outcomes, small values): their
+        # lines are remembered, so most orders cost a lookup, not a formatted text.
+        key = (adef.index, given.success, common, len(changes) > 0)
+        said = self._said.get(key)
+        if said is None:
+            if len(self._said) >= SAID_LIMIT:
+                self._said.clear()
+            said = self._said[key] = self._result_line(adef.index, given, common, bool(changes))
+        turn.log[line] = LogEntry(e.turn, e.mask, said[0], e.cite, said[1])
+        if len(common) == len(changes):
+            return
         groups: dict[tuple[Change, ...], int] = {}
-        for f in readers:
-            own = tuple(c for c in changes if c not in common and rules.tracks[c[0]].mask >> f & 1)
+        for f, sees in only:
+            own = tuple(c for c in changes if c[0] in sees)
             if own:
                 groups[own] = groups.get(own, 0) | 1 << f
         for own, bits in groups.items():
             names = [rules.factions[f].name for f in range(self._n) if bits >> f & 1]
-            sees = "only you see" if len(names) == 1 else f"only {' and '.join(names)} see"
+            sees_it = "only you see" if len(names) == 1 else f"only {' and '.join(names)} see"
             turn.say(
-                f"{adef.label} — what {sees}: {changes_text(rules, own, self._dates)}.",
+                f"{adef.label} — what {sees_it}: {changes_text(rules, own, self._dates)}.",
                 bits,
                 record=OrderChanges(given.faction, given.action, own),
             )
+
+    def _result_line(
+        self, action: int, given: OrderGiven, common: tuple[Change, ...], changed: bool
+    ) -> tuple[str, OrderGiven]:
+        """Returns the text and record of an order's line once its roll is known."""
+        rules = self.rules
+        adef = rules.actions[action]
+        who = rules.factions[adef.faction].name
+        result = "succeeded" if given.success else "failed"
+        if common:
+            result += f": {changes_text(rules, common, self._dates)}"
+        elif not changed:
+            result += "; nothing changed"
+        record = OrderGiven(given.faction, given.action, given.success, common)
+        return f"{who}: {adef.label} — {result}.", record
 
     def _fire_events(self, turn: Turn) -> None:
         for event in self.rules.events:
