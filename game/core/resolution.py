@@ -149,14 +149,13 @@ class Resolution:
             turn.apply(adef.effects, tag)
             return
         writes = self._writes[adef.index]
-        before = [turn.tracks[t] for t in writes]
+        tracks = turn.tracks
+        before = [tracks[t] for t in writes]
         turn.apply(adef.effects, tag)
-        hit = turn.roll(tag) < adef.odds.of(turn.tracks)
+        hit = turn.roll(tag) < adef.odds.of(tracks)
         turn.apply(adef.success if hit else adef.failure, tag)
         changes = tuple(
-            (t, b, turn.tracks[t])
-            for t, b in zip(writes, before, strict=True)
-            if turn.tracks[t] != b
+            (t, b, tracks[t]) for t, b in zip(writes, before, strict=True) if tracks[t] != b
         )
         # The roll comes after the order's effects (which may add lines), so its result goes
         # into the order's own line afterwards.
@@ -172,7 +171,10 @@ class Resolution:
         adef = rules.actions[given.action.ref]
         e = turn.log[line]
         everyone, only = self._audience[adef.index]
-        common = tuple(c for c in changes if c[0] in everyone)
+        if len(everyone) == len(self._writes[adef.index]):  # every reader sees all it writes
+            common = changes
+        else:
+            common = tuple(c for c in changes if c[0] in everyone)
         # The same results recur across games (a roll's few outcomes, small values): their
         # lines are remembered, so most orders cost a lookup, not a formatted text.
         key = (adef.index, given.success, common, len(changes) > 0)

@@ -92,13 +92,17 @@ class Turn:
             match effect:
                 case Add(track=t, amount=n):
                     self.put(t, self.tracks[t] + n)
+                case Set(track=t, value=v):
+                    self.put(t, v)
+                case When(cond=cond, then=then, otherwise=otherwise):
+                    ok = predicate(cond)(self.tracks, self.turn, self.fired)
+                    self.apply(then if ok else otherwise, tag)
+                # After the most frequent kinds, which so pay no extra check.
                 case Raise(track=t, amount=n, by=by, share=share):
                     old = self.tracks[t]
                     self.put(t, old + n)
                     if self.actor != NOBODY and self.tracks[t] > old:
                         self._count_rise(self.tracks[t] - old, by, share)
-                case Set(track=t, value=v):
-                    self.put(t, v)
                 case Copy(source=s, target=t):
                     self.put(t, self.tracks[s])
                 case SetTurn(track=t):
@@ -107,9 +111,6 @@ class Turn:
                     name = f"{tag}:{roll}"
                     hit = self.roll(name) < odds.of(self.tracks)
                     self.apply(then if hit else otherwise, name)
-                case When(cond=cond, then=then, otherwise=otherwise):
-                    ok = predicate(cond)(self.tracks, self.turn, self.fired)
-                    self.apply(then if ok else otherwise, tag)
                 case Say(text=text, mask=mask, cite=cite):
                     self.say(text, mask, cite)
                 case End(rule=rule):
