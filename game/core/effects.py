@@ -16,6 +16,20 @@ class Add:
 
 
 @dataclass(frozen=True, slots=True)
+class Raise:
+    """Adds a positive `amount` to a track whose rises are recorded per faction (`raisers:
+    true`): the rise actually made (after clamping) counts for the faction whose order or
+    event answer is being resolved (`Turn.actor`), if any, in `by[faction]`; `share[f]` is
+    then each faction's percent of the rises counted so far. The compiler writes an `add` of a
+    positive amount to such a track as this effect, so other tracks' `add`s cost nothing more."""
+
+    track: int
+    amount: int
+    by: tuple[int, ...]
+    share: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Set:
     """Sets a track to `value` (clamped)."""
 
@@ -77,4 +91,22 @@ class End:
     rule: int
 
 
-Effect = Add | Set | Copy | SetTurn | Chance | When | Say | End
+Effect = Add | Raise | Set | Copy | SetTurn | Chance | When | Say | End
+
+
+def targets(effects: tuple[Effect, ...]) -> tuple[int, ...]:
+    """Returns the tracks these effects may write (in every branch), in index order; the tracks
+    the engine keeps of who raised a track are left out."""
+    out: set[int] = set()
+    todo = list(effects)
+    while todo:
+        match todo.pop():
+            case Add(track=t) | Raise(track=t) | Set(track=t) | SetTurn(track=t):
+                out.add(t)
+            case Copy(target=t):
+                out.add(t)
+            case Chance(then=then, otherwise=otherwise) | When(then=then, otherwise=otherwise):
+                todo += [*then, *otherwise]
+            case _:
+                pass
+    return tuple(sorted(out))

@@ -14,14 +14,15 @@ from dataclasses import dataclass
 
 from game.core import notation as _notation
 from game.core.actions import CHOOSE, DO, END, Action, Choose, Do, EndTurn
+from game.core.effects import targets as _targets
 from game.core.errors import IllegalActionError
 from game.core.log import ALL, LogEntry, LogNode, push
 from game.core.mechanics.base import Mechanic
 from game.core.observing import Observing
-from game.core.records import EventFired, OrderGiven, OrderLapsed
+from game.core.records import Change, EventFired, OrderGiven, OrderLapsed
 from game.core.resolution import Resolution
 from game.core.rng import rng_for
-from game.core.rules import NO_TRACK, Rules
+from game.core.rules import NO_DAY, NO_TRACK, ActionDef, Rules
 from game.core.space import ActionSpace
 from game.core.state import CHOICES, NOBODY, ORDERS, OVER, RUNNING, State
 
@@ -85,6 +86,37 @@ class Game(Observing, Resolution):
         self._seen: dict[tuple[int, int], tuple[LogNode, tuple[LogEntry, ...]]] = {}
         self._track_ids = {t.id: t.index for t in rules.tracks}
         self._space: ActionSpace | None = None
+        self._marks = tuple(
+            tuple((t.id, t.thresholds) for t in rules.tracks if t.thresholds and t.mask >> f & 1)
+            for f in range(n)
+        )
+        self._dates = frozenset(
+            {f.track for f in rules.figures if f.kind == "date"}
+            | {d.track for d in rules.distance if d.history_day != NO_DAY}
+        )
+        """Tracks that hold a turn (date figures, dated distance terms): shown as dates."""
+        self._writes = tuple(_targets((*a.effects, *a.success, *a.failure)) for a in rules.actions)
+        self._said: dict[
+            tuple[int, bool | None, tuple[Change, ...], bool], tuple[str, OrderGiven]
+        ] = {}
+        self._audience = tuple(
+            self._readers(a, w) for a, w in zip(rules.actions, self._writes, strict=True)
+        )
+
+    def _readers(
+        self, adef: ActionDef, writes: tuple[int, ...]
+    ) -> tuple[frozenset[int], tuple[tuple[int, frozenset[int]], ...]]:
+        """Returns, of the tracks an order may write, those every reader of its line sees, and
+        per reader those only some readers see (for its result, `Resolution._report`)."""
+        tracks = self.rules.tracks
+        mask = adef.mask | 1 << adef.faction
+        readers = [f for f in range(self._n) if mask >> f & 1]
+        everyone = frozenset(t for t in writes if all(tracks[t].mask >> f & 1 for f in readers))
+        only = tuple(
+            (f, frozenset(t for t in writes if t not in everyone and tracks[t].mask >> f & 1))
+            for f in readers
+        )
+        return everyone, tuple((f, sees) for f, sees in only if sees)
 
     # ----------------------------------------------------------------- the API
 

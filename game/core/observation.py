@@ -8,6 +8,7 @@ from typing import Final
 
 from game.core.actions import Action
 from game.core.log import LogEntry
+from game.core.rules import Threshold
 from game.core.state import RUNNING, Phase, State
 
 NO_EVENT: Final = -1
@@ -43,6 +44,16 @@ class Observation:
     score: float
     distance: float = 0.0
     """How far the game has moved from history (`Game.distance`); public to every faction."""
+    thresholds: tuple[tuple[str, tuple[Threshold, ...]], ...] = ()
+    """(track id, its thresholds) for each track this faction observes that has thresholds:
+    static rules data, the marks its meters draw."""
+
+    def marks(self, track_id: str) -> tuple[Threshold, ...]:
+        """Returns the thresholds of a track this faction sees (none if it has none)."""
+        for tid, marks in self.thresholds:
+            if tid == track_id:
+                return marks
+        return ()
 
     def track(self, track_id: str) -> int | None:
         """Returns the value of a track this faction sees, or None if it does not see it."""

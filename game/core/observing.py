@@ -11,7 +11,7 @@ from game.core.actions import CHOOSE, DO, Action
 from game.core.log import LogEntry, LogNode
 from game.core.mechanics.base import Mechanic
 from game.core.observation import NO_EVENT, Observation, Seen
-from game.core.rules import NO_DAY, Rules
+from game.core.rules import NO_DAY, Rules, Threshold
 from game.core.state import CHOICES, RUNNING, State
 
 __all__ = ["Observing"]
@@ -32,6 +32,7 @@ class Observing:
     _ordinals: tuple[int, ...]
     _seen: dict[tuple[int, int], tuple[LogNode, tuple[LogEntry, ...]]]
     _track_ids: dict[str, int]
+    _marks: tuple[tuple[tuple[str, tuple[Threshold, ...]], ...], ...]
 
     if TYPE_CHECKING:
 
@@ -91,6 +92,7 @@ class Observing:
             outcome=self.rules.end_rules[state.outcome].id if state.outcome != RUNNING else "",
             score=self.score(state, faction),
             distance=self.distance(state),
+            thresholds=self._marks[faction],
         )
 
     def _visible_log(self, log: LogNode | None, faction: int) -> tuple[LogEntry, ...]:

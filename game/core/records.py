@@ -33,6 +33,10 @@ class OptionChosen:
     faction: int
 
 
+Change: TypeAlias = tuple[int, int, int]
+"""(track, value before, value after): a track an order changed."""
+
+
 @dataclass(frozen=True, slots=True)
 class OrderGiven:
     """A scenario order (`do`) was carried out: its cost paid and its effects applied."""
@@ -41,6 +45,18 @@ class OrderGiven:
     action: Action
     success: bool | None = None
     """For an order with odds, whether its roll succeeded; None for an order without odds."""
+    changes: tuple[Change, ...] = ()
+    """For an order with odds, what it changed that every reader of its line may see."""
+
+
+@dataclass(frozen=True, slots=True)
+class OrderChanges:
+    """What an order with odds changed that only some readers of its line may see (a line of
+    their own, visible to them alone)."""
+
+    faction: int
+    action: Action
+    changes: tuple[Change, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +144,7 @@ Record: TypeAlias = (
     EventFired
     | OptionChosen
     | OrderGiven
+    | OrderChanges
     | OrderLapsed
     | GameEnded
     | OfferMade

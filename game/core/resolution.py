@@ -10,12 +10,23 @@ from typing import TYPE_CHECKING
 from game.core.actions import DO, Action
 from game.core.log import ALL, LogEntry, LogNode, push
 from game.core.mechanics.base import Mechanic
-from game.core.records import EventFired, GameEnded, OptionChosen, OrderGiven, OrderLapsed
-from game.core.rules import Rules
+from game.core.records import (
+    Change,
+    EventFired,
+    GameEnded,
+    OptionChosen,
+    OrderChanges,
+    OrderGiven,
+    OrderLapsed,
+)
+from game.core.rules import Rules, TrackDef
 from game.core.state import CHOICES, NOBODY, ORDERS, OVER, RUNNING, State
 from game.core.turn import Turn
 
 __all__ = ["Resolution"]
+
+SAID_LIMIT = 4096
+"""Result lines of orders with odds that `_report` remembers before it starts afresh."""
 
 
 class Resolution:
@@ -29,6 +40,10 @@ class Resolution:
     _given: tuple[tuple[OrderGiven, OrderGiven, OrderGiven], ...]
     _lapsed: tuple[tuple[OrderLapsed, OrderLapsed], ...]
     _fired: tuple[EventFired, ...]
+    _writes: tuple[tuple[int, ...], ...]
+    _said: dict[tuple[int, bool | None, tuple[Change, ...], bool], tuple[str, OrderGiven]]
+    _audience: tuple[tuple[frozenset[int], tuple[tuple[int, frozenset[int]], ...]], ...]
+    _dates: frozenset[int]
 
     if TYPE_CHECKING:
 
@@ -90,10 +105,12 @@ class Resolution:
                 queue.append((self._priority(order), f, seq, order))
         queue.sort(key=lambda item: item[:3])
         for _, _, _, order in queue:
+            turn.actor = order.faction  # what the order raises, it raised
             if order.kind == DO:
                 self._resolve_do(turn, order)
             else:
                 self._verb[order.kind].resolve(turn, order)
+        turn.actor = NOBODY
         for mechanic in self._mechanics:
             mechanic.settle(turn, orders)
         turn.apply(rules.each_turn, "each_turn")
@@ -128,14 +145,75 @@ class Resolution:
         given = self._given[adef.index]
         turn.say(f"{who}: {adef.label}.", adef.mask | 1 << adef.faction, adef.cite, given[0])
         tag = f"do:{adef.id}"
+        if adef.odds is None:
+            turn.apply(adef.effects, tag)
+            return
+        writes = self._writes[adef.index]
+        tracks = turn.tracks
+        before = [tracks[t] for t in writes]
         turn.apply(adef.effects, tag)
-        if adef.odds is not None:
-            hit = turn.roll(tag) < adef.odds.of(turn.tracks)
-            # The roll comes after the order's effects (which may add lines), so its result
-            # goes into the order's own line afterwards.
-            e = turn.log[line]
-            turn.log[line] = LogEntry(e.turn, e.mask, e.text, e.cite, given[1 + hit])
-            turn.apply(adef.success if hit else adef.failure, tag)
+        hit = turn.roll(tag) < adef.odds.of(tracks)
+        turn.apply(adef.success if hit else adef.failure, tag)
+        changes = tuple(
+            (t, b, tracks[t]) for t, b in zip(writes, before, strict=True) if tracks[t] != b
+        )
+        # The roll comes after the order's effects (which may add lines), so its result goes
+        # into the order's own line afterwards.
+        self._report(turn, line, given[1 + hit], changes)
+
+    def _report(
+        self, turn: Turn, line: int, given: OrderGiven, changes: tuple[Change, ...]
+    ) -> None:
+        """Writes an order's result into its line: succeeded or failed, and what it changed
+        that every reader of the line sees; what only some of them see goes on a line of theirs
+        (a side never reads a value of a track it does not observe)."""
+        rules = self.rules
+        adef = rules.actions[given.action.ref]
+        e = turn.log[line]
+        everyone, only = self._audience[adef.index]
+        if len(everyone) == len(self._writes[adef.index]):  # every reader sees all it writes
+            common = changes
+        else:
+            common = tuple(c for c in changes if c[0] in everyone)
+        # The same results recur across games (a roll's few outcomes, small values): their
+        # lines are remembered, so most orders cost a lookup, not a formatted text.
+        key = (adef.index, given.success, common, len(changes) > 0)
+        said = self._said.get(key)
+        if said is None:
+            if len(self._said) >= SAID_LIMIT:
+                self._said.clear()
+            said = self._said[key] = self._result_line(adef.index, given, common, bool(changes))
+        turn.log[line] = LogEntry(e.turn, e.mask, said[0], e.cite, said[1])
+        if len(common) == len(changes):
+            return
+        groups: dict[tuple[Change, ...], int] = {}
+        for f, sees in only:
+            own = tuple(c for c in changes if c[0] in sees)
+            if own:
+                groups[own] = groups.get(own, 0) | 1 << f
+        for own, bits in groups.items():
+            names = [rules.factions[f].name for f in range(self._n) if bits >> f & 1]
+            sees_it = "only you see" if len(names) == 1 else f"only {' and '.join(names)} see"
+            turn.say(
+                f"{adef.label} — what {sees_it}: {changes_text(rules, own, self._dates)}.",
+                bits,
+                record=OrderChanges(given.faction, given.action, own),
+            )
+
+    def _result_line(
+        self, action: int, given: OrderGiven, common: tuple[Change, ...], changed: bool
+    ) -> tuple[str, OrderGiven]:
+        """Returns the text and record of an order's line once its roll is known."""
+        rules = self.rules
+        adef = rules.actions[action]
+        who = rules.factions[adef.faction].name
+        result = "succeeded" if given.success else "failed"
+        if common:
+            result += f": {changes_text(rules, common, self._dates)}"
+        elif not changed:
+            result += "; nothing changed"
+        record = OrderGiven(given.faction, given.action, given.success, common)
+        return f"{who}: {adef.label} — {result}.", record
 
     def _fire_events(self, turn: Turn) -> None:
         for event in self.rules.events:
@@ -229,6 +307,33 @@ class Resolution:
             event.cite,
             OptionChosen(event.index, option.index, action.faction),
         )
+        turn.actor = action.faction
         turn.apply(option.effects, f"choose:{event.id}:{option.id}")
+        turn.actor = NOBODY
         turn.pending = list(state.pending[1:])
         return self._settle(state, turn)
+
+
+def value_text(rules: Rules, track: TrackDef, value: int, dates: frozenset[int]) -> str:
+    """Returns a track's value for people, in its unit (`yes`/`no` for a flag, `—` for a
+    record not yet set, the date of a track that holds a turn)."""
+    if track.unset(value):
+        return "—"
+    if track.index in dates:
+        day = rules.date(value)
+        return f"{day.day} {day:%b %Y}"
+    if (track.lo, track.hi) == (0, 1):
+        return "yes" if value else "no"
+    return f"{value / track.scale:g}" if track.scale != 1 else str(value)
+
+
+def changes_text(rules: Rules, changes: tuple[Change, ...], dates: frozenset[int]) -> str:
+    """Returns changes as `Tension 40 → 42, Soviet staff under arrest 8 → 4` (`dates`: the
+    tracks that hold a turn, shown as its date)."""
+    parts = []
+    for t, before, after in changes:
+        track = rules.tracks[t]
+        unit = f" {track.unit}" if track.unit and (track.lo, track.hi) != (0, 1) else ""
+        was, now = value_text(rules, track, before, dates), value_text(rules, track, after, dates)
+        parts.append(f"{track.name} {was} → {now}{unit}")
+    return ", ".join(parts)

@@ -29,6 +29,15 @@ class FactionDef:
 
 
 @dataclass(frozen=True, slots=True)
+class Threshold:
+    """A mark on a track's meter: from `at` on, the rules close some options and open others
+    (as the scenario's conditions say); `label` says what in words."""
+
+    at: int
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
 class TrackDef:
     """A number of the game: a tension, a readiness, a price, a flag (0/1)."""
 
@@ -48,6 +57,14 @@ class TrackDef:
     scale: int
     """Divide by this to show the value in `unit` (a price held in tenths has scale 10)."""
     unit: str
+    thresholds: tuple[Threshold, ...] = ()
+    """Marks on the track's meter, lowest first (the scenario's `thresholds:`)."""
+    raisers: tuple[int, ...] = ()
+    """With `raisers: true`, per faction the index of the track that sums the rises this
+    faction's orders and event answers caused (`<id>_by_<faction>`); empty otherwise."""
+    shares: tuple[int, ...] = ()
+    """Per faction, the track of its share (percent) of those attributed rises
+    (`<id>_share_<faction>`); empty unless `raisers`."""
 
     def unset(self, value: int) -> bool:
         """True for a record that starts at -1 (its lowest value) and still holds it: a figure

@@ -5,12 +5,12 @@ from __future__ import annotations
 import random
 
 from game.core.conditions import predicate
-from game.core.effects import Add, Chance, Copy, Effect, End, Say, Set, SetTurn, When
+from game.core.effects import Add, Chance, Copy, Effect, End, Raise, Say, Set, SetTurn, When
 from game.core.log import LogEntry
 from game.core.records import Record
 from game.core.rng import rng_for, roll
 from game.core.rules import Rules
-from game.core.state import RUNNING
+from game.core.state import NOBODY, RUNNING
 
 _BOUNDS: dict[int, tuple[Rules, tuple[tuple[int, int], ...]]] = {}
 """Each scenario's track bounds, by the identity of its rules (read on every `put`)."""
@@ -31,7 +31,18 @@ def _bounds(rules: Rules) -> tuple[tuple[int, int], ...]:
 class Turn:
     """Collects the changes of one resolution step, then becomes a new `State`."""
 
-    __slots__ = ("end", "fired", "lo_hi", "log", "pending", "rules", "seed", "tracks", "turn")
+    __slots__ = (
+        "actor",
+        "end",
+        "fired",
+        "lo_hi",
+        "log",
+        "pending",
+        "rules",
+        "seed",
+        "tracks",
+        "turn",
+    )
 
     def __init__(self, rules: Rules, seed: int, turn: int, tracks: tuple[int, ...], fired: int):
         self.rules = rules
@@ -43,6 +54,9 @@ class Turn:
         self.pending: list[tuple[int, int]] = []
         self.end = RUNNING
         self.lo_hi = _bounds(rules)
+        self.actor = NOBODY
+        """The faction whose order or event answer is resolving (NOBODY for events, the
+        per-turn effects, the mechanics' settling and the end): a `Raise` counts for it."""
 
     def rng(self, tag: str) -> random.Random:
         """Returns this turn's generator for one purpose (several draws)."""
@@ -57,6 +71,17 @@ class Turn:
         lo, hi = self.lo_hi[track]
         self.tracks[track] = lo if value < lo else hi if value > hi else value
 
+    def _count_rise(self, rise: int, by: tuple[int, ...], share: tuple[int, ...]) -> None:
+        """Counts a rise for the acting faction and updates every faction's share (percent,
+        rounded half up; the shares may not sum to exactly 100)."""
+        t = self.tracks
+        self.put(by[self.actor], t[by[self.actor]] + rise)
+        total = 0
+        for b in by:
+            total += t[b]
+        for b, s in zip(by, share, strict=True):
+            t[s] = (200 * t[b] + total) // (2 * total)
+
     def say(self, text: str, mask: int, cite: str = "", record: Record | None = None) -> None:
         """Adds a chronicle line for this turn, with the typed record of what it tells."""
         self.log.append(LogEntry(self.turn, mask, text, cite, record))
@@ -69,6 +94,15 @@ class Turn:
                     self.put(t, self.tracks[t] + n)
                 case Set(track=t, value=v):
                     self.put(t, v)
+                case When(cond=cond, then=then, otherwise=otherwise):
+                    ok = predicate(cond)(self.tracks, self.turn, self.fired)
+                    self.apply(then if ok else otherwise, tag)
+                # After the most frequent kinds, which so pay no extra check.
+                case Raise(track=t, amount=n, by=by, share=share):
+                    old = self.tracks[t]
+                    self.put(t, old + n)
+                    if self.actor != NOBODY and self.tracks[t] > old:
+                        self._count_rise(self.tracks[t] - old, by, share)
                 case Copy(source=s, target=t, noise=0):
                     self.put(t, self.tracks[s])
                 case Copy(source=s, target=t, noise=n, tag=roll):
@@ -80,9 +114,6 @@ class Turn:
                     name = f"{tag}:{roll}"
                     hit = self.roll(name) < odds.of(self.tracks)
                     self.apply(then if hit else otherwise, name)
-                case When(cond=cond, then=then, otherwise=otherwise):
-                    ok = predicate(cond)(self.tracks, self.turn, self.fired)
-                    self.apply(then if ok else otherwise, tag)
                 case Say(text=text, mask=mask, cite=cite):
                     self.say(text, mask, cite)
                 case End(rule=rule):

@@ -32,6 +32,10 @@ class LanguageCompiler:
     calendar: tuple[dt.date, ...]
     uses: TrackUse
     """Where each track is read and written (for the warning about tracks nothing reads)."""
+    raisers: dict[int, tuple[tuple[int, ...], tuple[int, ...]]]
+    """Tracks whose raisers are recorded: index → (per-faction rise tracks, share tracks)."""
+    derived: set[int]
+    """The rise and share tracks, which the engine keeps and no effect may write."""
 
     if TYPE_CHECKING:
 
@@ -54,6 +58,12 @@ class LanguageCompiler:
         if name not in self.tracks:
             self.fail(loc, f"unknown track {name!r}")
             return 0
+        if self.tracks[name] in self.derived:
+            self.fail(
+                loc,
+                f"track {name!r} is kept by the engine (who raised a track): no effect may "
+                "write it",
+            )
         self.uses.write(self.tracks[name], loc)
         return self.tracks[name]
 
@@ -144,7 +154,14 @@ class LanguageCompiler:
 
     def _effect(self, spec: Any, loc: Loc) -> list[e.Effect]:
         if isinstance(spec, lang.AddEffect):
-            return [e.Add(self.target(k, (*loc, "add", k)), v) for k, v in spec.add.items()]
+            out: list[e.Effect] = []
+            for k, v in spec.add.items():
+                track = self.target(k, (*loc, "add", k))
+                raisers = self.raisers.get(track)
+                # A rise of a track whose raisers are recorded is counted (see `Raise`); a fall
+                # is an ordinary `Add`.
+                out.append(e.Raise(track, v, *raisers) if raisers and v > 0 else e.Add(track, v))
+            return out
         if isinstance(spec, lang.SetEffect):
             return [e.Set(self.target(k, (*loc, "set", k)), v) for k, v in spec.set.items()]
         if isinstance(spec, lang.CopyEffect):

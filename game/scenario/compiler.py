@@ -29,6 +29,7 @@ from game.core.rules import (
     PlanStep,
     Rules,
     ScoreTerm,
+    Threshold,
     TrackDef,
     VictoryMargins,
 )
@@ -38,11 +39,24 @@ from game.scenario.calendar import expand, turn_containing
 from game.scenario.compile_language import LanguageCompiler, Loc
 from game.scenario.compile_map import MapCompiler, spec_of
 from game.scenario.compile_visibility import VisibilityChecks
-from game.scenario.mechanics import MECHANICS, Context, MechanicKind
+from game.scenario.mechanics import MECHANICS, Context, MechanicKind, NewTrack
 from game.scenario.shadowing import shadowed_classes
 from game.scenario.usage import TrackUse
 
 ENGINE_VERBS = {END, CHOOSE, DO}
+RAISED = (0, 1_000_000)
+"""Range of a track that sums one faction's rises of another track over a game."""
+
+
+def raised_by(track: str, faction: str) -> str:
+    """Returns the id of the track that sums the rises of `track` caused by `faction`."""
+    return f"{track}_by_{faction}"
+
+
+def share_of(track: str, faction: str) -> str:
+    """Returns the id of the track of `faction`'s share (percent) of `track`'s attributed
+    rises."""
+    return f"{track}_share_{faction}"
 
 
 class CompileError(ValueError):
@@ -72,7 +86,9 @@ class _Compiler(LanguageCompiler, MapCompiler, VisibilityChecks):
         for kind, loc, mspec in spec.mechanic_specs():
             made = table[kind].tracks(mspec, Context(self, loc))
             self.track_specs.extend((spec_of(t), loc) for t in made)
+        self.track_specs.extend(self._raiser_tracks())
         self.tracks = self._track_ids()
+        self.raisers, self.derived = self._raiser_indexes()
         self.events = self._index(spec.events, ("events",))
         self.end_ids = self._index(spec.end_rules, ("end_rules",))
         if spec.time_limit.id in self.end_ids:
@@ -99,6 +115,50 @@ class _Compiler(LanguageCompiler, MapCompiler, VisibilityChecks):
             if counts[kind] > 1 and (mspec.name is None or mspec.name in names):
                 self.fail((*loc, "name"), f"several {kind} mechanics need distinct names")
             names.add(mspec.name or "")
+
+    def _raiser_tracks(self) -> list[tuple[s.TrackSpec, Loc]]:
+        """Returns, for each file track with `raisers: true`, the tracks the engine keeps of
+        who raised it: per faction the sum of its rises, then per faction its share."""
+        out: list[tuple[s.TrackSpec, Loc]] = []
+        factions = self.spec.factions
+        for i, t in enumerate(self.spec.tracks):
+            if not t.raisers:
+                continue
+            loc: Loc = ("tracks", i, "raisers")
+            lower = t.name[:1].lower() + t.name[1:]
+            for f in factions:
+                made = NewTrack(
+                    raised_by(t.id, f.id), f"{t.name} raised by {f.name}", RAISED, 0, t.visible_to
+                )
+                out.append((spec_of(made), loc))
+            for f in factions:
+                made = NewTrack(
+                    share_of(t.id, f.id),
+                    f"{f.name}'s share of the {lower} raised",
+                    (0, 100),
+                    100 // len(factions),
+                    t.visible_to,
+                )
+                out.append((spec_of(made), loc))
+        return out
+
+    def _raiser_indexes(
+        self,
+    ) -> tuple[dict[int, tuple[tuple[int, ...], tuple[int, ...]]], set[int]]:
+        """Returns track index → (its per-faction rise tracks, its share tracks) for the tracks
+        whose raisers are recorded, and the set of those derived tracks (no effect may write
+        them: the engine keeps them)."""
+        out: dict[int, tuple[tuple[int, ...], tuple[int, ...]]] = {}
+        derived: set[int] = set()
+        factions = self.spec.factions
+        for t in self.spec.tracks:
+            if not t.raisers or t.id not in self.tracks:
+                continue
+            by = tuple(self.tracks.get(raised_by(t.id, f.id), 0) for f in factions)
+            share = tuple(self.tracks.get(share_of(t.id, f.id), 0) for f in factions)
+            out[self.tracks[t.id]] = (by, share)
+            derived.update(by, share)
+        return out, derived
 
     def _track_ids(self) -> dict[str, int]:
         """Returns track id → index; a duplicate is reported where it is written (the file's
@@ -239,9 +299,47 @@ class _Compiler(LanguageCompiler, MapCompiler, VisibilityChecks):
             self.fail((*loc, "initial"), f"initial value must lie within range [{lo}, {hi}]")
         owner = self.faction(t.owner, (*loc, "owner")) if t.owner else NOBODY
         mask = self.mask(t.visible_to, (*loc, "visible_to"))
+        by, share = self.raisers.get(i, ((), ()))
         return TrackDef(
-            i, t.id, t.name, t.description, lo, hi, first, last, mask, owner, t.scale, t.unit
+            i,
+            t.id,
+            t.name,
+            t.description,
+            lo,
+            hi,
+            first,
+            last,
+            mask,
+            owner,
+            t.scale,
+            t.unit,
+            self._thresholds(t, loc),
+            by,
+            share,
         )
+
+    def _thresholds(self, t: s.TrackSpec, loc: Loc) -> tuple[Threshold, ...]:
+        """Returns a track's thresholds, checked: each within the track's range, above the one
+        before, and labelled in words (not a bare number), each label once."""
+        lo, hi = t.range
+        out: list[Threshold] = []
+        for j, mark in enumerate(t.thresholds):
+            where: Loc = (*loc, "thresholds", j)
+            if not lo <= mark.at <= hi:
+                self.fail((*where, "at"), f"{mark.at} lies outside the track's range [{lo}, {hi}]")
+            elif out and mark.at <= out[-1].at:
+                self.fail(
+                    (*where, "at"),
+                    f"{mark.at} is not above the threshold before it ({out[-1].at}): "
+                    "list thresholds in rising order, each once",
+                )
+            label = mark.label.strip()
+            if not any(ch.isalpha() for ch in label):
+                self.fail((*where, "label"), f"{mark.label!r} is not in words: say what happens")
+            elif any(m.label == label for m in out):
+                self.fail((*where, "label"), f"{label!r} labels two thresholds")
+            out.append(Threshold(mark.at, label))
+        return tuple(out)
 
     def _action(self, i: int, a: s.ActionSpec) -> ActionDef:
         loc: Loc = ("actions", i)

@@ -49,6 +49,14 @@ class FactionSpec(Spec):
     goals: list[Text] = Field(default_factory=list)
 
 
+class ThresholdSpec(Spec):
+    """A mark on a track's meter: from `at` on, the scenario's rules close some options and
+    open others (its conditions say which); the label says what, in words."""
+
+    at: int
+    label: str = Field(min_length=1, max_length=60)
+
+
 class TrackSpec(Spec):
     id: Slug
     name: str = Field(max_length=80)
@@ -62,6 +70,12 @@ class TrackSpec(Spec):
     unit: str = Field(default="", max_length=40)
     assumption: Text = ""
     """Where the number is a modelling assumption, not a historical figure: say so here."""
+    raisers: bool = False
+    """Record who raised the track: the engine keeps, per faction, the sum of the rises its
+    orders and event answers caused (`<id>_by_<faction>`) and its share of them in percent
+    (`<id>_share_<faction>`), tracks with this track's visibility that rules can read."""
+    thresholds: list[ThresholdSpec] = Field(default_factory=list, max_length=12)
+    """Marks drawn on the track's meter, in rising order, each within the track's range."""
 
 
 class ActionSpec(Spec):

@@ -27,7 +27,7 @@ from game.core.mechanics.auction_view import (
 from game.core.mechanics.bargaining_view import BargainingView
 from game.core.observation import Observation
 from game.core.records import EventFired
-from game.core.rules import NO_DAY, Rules, TrackDef
+from game.core.rules import NO_DAY, Rules, Threshold, TrackDef
 from game.core.victory import Verdict
 
 View = TypeVar("View")
@@ -97,6 +97,16 @@ class Meter:
     """The faction's own resource (its `owner`)."""
     secret: bool
     """Only this faction sees it."""
+    marks: tuple[Threshold, ...] = ()
+    """The track's thresholds, from the observation: ticks on the bar, named in the tooltip."""
+    raised: tuple[tuple[str, int, int], ...] = ()
+    """For a track whose raisers are recorded: (faction name, its rises, its share in percent)
+    per faction, from the observation's derived tracks."""
+
+    @property
+    def passed(self) -> Threshold | None:
+        """Returns the highest threshold the value has reached, if any."""
+        return next((m for m in reversed(self.marks) if self.value >= m.at), None)
 
     @property
     def fraction(self) -> float:
@@ -108,16 +118,24 @@ def meters(rules: Rules, obs: Observation) -> list[Meter]:
     """Returns the faction's visible tracks worth a meter: its own first, then secret, shared."""
     roles = track_roles(rules)
     bit = 1 << obs.faction
+    values = dict(obs.tracks)
+    # Who raised a track is shown on that track's meter, not as meters of its own.
+    derived = {i for t in rules.tracks for i in (*t.raisers, *t.shares)}
     out = []
     for tid, value in obs.tracks:
         track = rules.tracks[rules.track_index(tid)]
         role = roles[track.index]
-        if role == "panel":
+        if role == "panel" or track.index in derived:
             continue
         own = track.owner == obs.faction
         secret = track.mask == bit and len(rules.factions) > 1
         text = format_value(rules, track, value, role)
-        out.append(Meter(track, value, role, text, own, secret))
+        raised = tuple(
+            (rules.factions[f].name, values[rules.tracks[by].id], values[rules.tracks[sh].id])
+            for f, (by, sh) in enumerate(zip(track.raisers, track.shares, strict=True))
+            if rules.tracks[by].id in values
+        )
+        out.append(Meter(track, value, role, text, own, secret, obs.marks(tid), raised))
     rank = {"bar": 0, "terms": 1, "date": 2, "flag": 3}
     out.sort(key=lambda m: (not m.own, not m.secret, rank.get(m.role, 4)))
     return out

@@ -15,7 +15,7 @@ import pytest
 
 from game import Game, IllegalActionError, State, load_game
 from game.core.actions import Action
-from game.core.effects import Add
+from game.core.effects import Add, Raise
 from game.core.log import entries
 from game.core.mechanics.bargaining import ACCEPT, OFFER, TERMS, Bargaining
 from game.core.state import ORDERS
@@ -254,7 +254,9 @@ def test_refused_acceptance_applies_on_refusal(railway: Game) -> None:
     same events fire in both, so tension differs by exactly the refusal's effect."""
     m = table(railway)
     tension = railway.rules.track_index("tension")
-    refusal = sum(e.amount for e in m.buyer.on_refusal if isinstance(e, Add) and e.track == tension)
+    refusal = sum(
+        e.amount for e in m.buyer.on_refusal if isinstance(e, Add | Raise) and e.track == tension
+    )
     assert refusal > 0
     accepting = ("ussr:end", "japan:accept", "japan:end")
     idle = ("ussr:end", "japan:end")

@@ -55,7 +55,16 @@ def test_orders_go_through_the_widgets_and_end_the_turn(driver: Driver) -> None:
     session = until_human(driver)
     assert session.state.turn == 1
     lines = [e.text for e in session.observation(0).log]
-    assert "Soviet Union: Court American recognition." in lines
+    # The order has odds: its line says how it came out.
+    assert any(
+        t.startswith(
+            (
+                "Soviet Union: Court American recognition — succeeded",
+                "Soviet Union: Court American recognition — failed",
+            )
+        )
+        for t in lines
+    ), lines
 
 
 def test_the_orders_panel_keeps_its_widgets_while_orders_are_given(driver: Driver) -> None:

@@ -67,7 +67,10 @@ def _withhold(a: Auction, turn: Turn, withheld: tuple[int, ...], lines: list[str
         if not t[lot.open] or t[lot.hold] == host_mark:
             continue
         if t[lot.hold]:
+            # The host's withholding takes the lot: what the seizure raises, the host raised.
+            turn.actor, actor = a.host, turn.actor
             turn.apply(a.on_seizure, f"seizure:{lot.id}")
+            turn.actor = actor
         if host is not None and lot.grounds <= a.room(t, host):
             turn.put(lot.hold, host_mark)
             turn.put(lot.price, 0)

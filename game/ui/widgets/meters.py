@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.core.rules import TrackDef
 from game.ui.theme import (
     ACCENT,
     INK,
@@ -105,6 +106,9 @@ def draw_meters(
             fill.width = round(bar.width * meter.fraction)
             pygame.draw.rect(surface, colour if meter.own else INK_SOFT, fill)
             pygame.draw.rect(surface, RULE, bar, 1)
+            for mark_x, reached in mark_xs(bar, meter):
+                tick = ACCENT if reached else INK
+                pygame.draw.line(surface, tick, (mark_x, bar.top - 3), (mark_x, bar.bottom + 2), 2)
             blit_text(
                 surface,
                 value_font,
@@ -127,10 +131,12 @@ def draw_meters(
                 align="right",
                 width=col_w // 2,
             )
-        if meter.secret and name_rect.right + 50 < x + col_w - (
-            0 if meter.role == "bar" else value_w
-        ):
-            blit_text(surface, tag_font, "secret", (name_rect.right + 6, y + 1), ACCENT)
+        tag = "secret" if meter.secret else ""
+        if meter.passed is not None:  # the threshold reached, named beside the track's name
+            tag = meter.passed.label + (" · secret" if meter.secret else "")
+        room = x + col_w - (0 if meter.role == "bar" else value_w) - name_rect.right - 6
+        if tag and tag_font.size(tag)[0] <= room:
+            blit_text(surface, tag_font, tag, (name_rect.right + 6, y + 1), ACCENT)
         hits.append((box, meter))
     y = max(ys) + round(4 * scale)
     x = rect.left
@@ -163,6 +169,20 @@ def draw_meters(
     return [(r, m) for r, m in hits if r.colliderect(rect)]
 
 
+def mark_xs(bar: pygame.Rect, meter: Meter) -> list[tuple[int, bool]]:
+    """Returns where a meter's thresholds fall on its bar: (x, whether the value has reached
+    the threshold) for each, lowest first."""
+    t = meter.track
+    span = t.hi - t.lo
+    if span <= 0:
+        return []
+    out = []
+    for mark in meter.marks:
+        x = bar.left + round((bar.width - 1) * (mark.at - t.lo) / span)
+        out.append((x, meter.value >= mark.at))
+    return out
+
+
 def meter_tooltip(meter: Meter) -> str:
     """Returns the hover text of a meter: its name, value, range and description."""
     t = meter.track
@@ -175,4 +195,17 @@ def meter_tooltip(meter: Meter) -> str:
         parts.append("— only you see this.")
     if t.description:
         parts.append("\n" + t.description)
+    if meter.marks:
+        marks = "; ".join(
+            f"{_number(t, m.at)} {m.label}" + (" (reached)" if meter.value >= m.at else "")
+            for m in meter.marks
+        )
+        parts.append(f"\nThresholds: {marks}.")
+    if meter.raised:
+        raised = ", ".join(f"{name} {_number(t, n)} ({pct} %)" for name, n, pct in meter.raised)
+        parts.append(f"\nRaised so far by: {raised}; what no side chose counts for none.")
     return " ".join(parts)
+
+
+def _number(track: TrackDef, value: int) -> str:
+    return f"{value / track.scale:g}" if track.scale != 1 else str(value)
