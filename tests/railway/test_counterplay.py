@@ -2,7 +2,8 @@
 army prepare, and the line is seized — is a bet against the historical USSR, pays well against
 a USSR that neglects its Far East, and turns into a bad bet against a USSR that searches for
 the army's plans, warns Tokyo and reinforces. The USSR's strongest simple line — court
-Washington without pause, never walk out — is answered by a show of force at the recognition.
+Washington without pause, never walk out — is answered by a show of force at the recognition,
+a dare that costs Japan dear when the frontier answers in kind.
 Played with the audit's simple policies (the historical script with standing overrides) on the
 audit's seeds.
 """
@@ -84,12 +85,17 @@ def test_search_warn_and_reinforce_answer_the_seizure_line() -> None:
     assert statistics.fmean(wary) < statistics.fmean(par)
 
 
-def test_a_show_of_force_answers_the_courting_line() -> None:
+def test_a_show_of_force_answers_the_courting_line_as_a_dare() -> None:
     """Courting Washington without pause beats the par; answered by a show of force at the
     recognition (Moscow, spending on diplomacy, has a weaker Far East and yields side terms more
-    often), it falls below the par, and Japan does at least as well as against it unanswered."""
+    often), it falls below the par. Since tension became a dare (a crisis costs the side that
+    raised more of it more), the show is no free reply for Japan: on some seeds the frontier
+    answers in kind and the talks collapse or a crisis follows, and Japan loses more there than
+    the side terms win it elsewhere."""
     par = statistics.fmean(s[0] for s in scores())
     courting = statistics.fmean(s[0] for s in scores(COURT))
     answered = statistics.fmean(s[0] for s in scores(COURT, SHOW_FORCE))
     assert courting > par > answered
-    assert statistics.fmean(japan(COURT, SHOW_FORCE)) >= statistics.fmean(japan(COURT))
+    calm, shown = japan(COURT), japan(COURT, SHOW_FORCE)
+    assert any(b > a for a, b in zip(calm, shown, strict=True))  # the bet pays on some seeds
+    assert any(b < a - 20 for a, b in zip(calm, shown, strict=True))  # and costs dear on others

@@ -99,9 +99,20 @@ def test_the_side_panel_never_reads_the_par_beyond_the_current_date(
     assert calls == [turn]
 
 
+SEED = 1
+"""A seed on which the historical path sells the line as in history (on some, tension past
+65 closes the talks for good and the par itself is a failure: seed 4 is one)."""
+
+
 def _finished(seed: int) -> Session:
     """A railway game over, the USSR played at random, Japan as in history."""
     game = game_of("railway-sale", None)
+    _, history = play(
+        game, make_agents(game, {f.id: "historical" for f in game.rules.factions}), seed
+    )
+    outcome = game.outcome(history)
+    assert outcome is not None
+    assert outcome.outcome_class == "historical"
     agents = make_agents(game, {"ussr": "random", "japan": "historical"})
     record, _ = play(game, agents, seed)
     session = Session(game, seed, {"ussr": "human", "japan": "human"}, actions=record.actions)
@@ -113,7 +124,7 @@ def test_the_debrief_shows_each_side_its_score_par_margin_and_level(
     driver: Driver, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     drawn = _recorder(monkeypatch, debrief_module, "blit_text")
-    session = _finished(4)
+    session = _finished(SEED)
     driver.app._apply(sc.Reset(DebriefScene(driver.app.ctx, session)))
     driver.frames(2)
     described = driver.describe()
@@ -132,7 +143,7 @@ def test_the_debrief_shows_each_side_its_score_par_margin_and_level(
 
 
 def test_the_saved_chronicle_gives_each_side_its_par_and_level(tmp_path: Path) -> None:
-    session = _finished(4)
+    session = _finished(SEED)
     text = save_chronicle(session, tmp_path).read_text(encoding="utf-8")
     for f in session.rules.factions:
         verdict = session.verdicts()[f.id]
