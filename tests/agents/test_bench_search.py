@@ -47,8 +47,9 @@ def test_the_beliefs_benchmark_compares_both_samplers(monkeypatch: pytest.Monkey
         assert g.decisions > 0
         assert all(0 <= a <= 1 and 0 <= d <= 1 for a, d in g.errors.values())
     result = beliefs.aggregate("railway-sale", "historical", games)
-    # The railway's hidden tracks (ussr_losses and japan_outlay joined them in issue 13).
-    assert len(result.rows) + len(result.exact_for_both) == 11
+    # The railway's hidden tracks (ussr_losses, japan_outlay, ceiling_report and leak_planted
+    # joined them in issue 13).
+    assert len(result.rows) + len(result.exact_for_both) == 13
     text = beliefs.full_report([result], ["- head"], "\n## Reading\n\nkept\n")
     assert "| ussr | `japan_value` | 0–3000 | 800–1100 |" in text
     assert text.endswith("\n## Reading\n\nkept\n")

@@ -176,7 +176,8 @@ def test_factions_without_a_decision_are_skipped(railway: Game) -> None:
 
 def test_a_faction_passes_once_it_has_no_decision_left(railway: Game) -> None:
     """A faction whose only possible order is given passes the turn on without an `end`:
-    the USSR, able to pay for one search and nothing else, passes to Japan after ordering it."""
+    the USSR, able to pay for one order (a search for the army's plans, or sounding out
+    Manchukuo's limit) and nothing else, passes to Japan after ordering one."""
     state = with_tracks(
         railway,
         railway.initial_state(0),
@@ -187,7 +188,8 @@ def test_a_faction_passes_once_it_has_no_decision_left(railway: Game) -> None:
         arrests=0,
     )
     legal = railway.legal_actions(state, USSR)
-    assert legal == sorted([Action(USSR, END), railway.parse_action("ussr:search_army_plans")])
+    orders = ("ussr:search_army_plans", "ussr:sound_out_limit")
+    assert legal == sorted([Action(USSR, END), *map(railway.parse_action, orders)])
     after = play(railway, state, "ussr:search_army_plans")
     assert after.to_act == JAPAN
     assert after.turn == state.turn

@@ -42,8 +42,9 @@ def test_result_lines_carry_key_figures() -> None:
 
 def test_summary_gives_medians_and_middle_halves_of_figures() -> None:
     rules = load_game("railway-sale").rules
+    unset = {"ceiling_report": None, "japan_credibility": 3}  # figures the test does not read
     games = [
-        {"outcome": "x", "scores": {"ussr": 0, "japan": 0}, "figures": figures}
+        {"outcome": "x", "scores": {"ussr": 0, "japan": 0}, "figures": figures | unset}
         for figures in (
             {
                 "deal_price": 60.0,
