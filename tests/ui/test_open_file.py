@@ -12,11 +12,14 @@ import pygame
 import pygame_gui
 import pytest
 
-from game.sim.record import load_record
+from game.core.state import OVER
+from game.sim.record import load_record, replay
 from game.ui import scene as sc
 from game.ui.saves import save_game
+from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.load import list_saves
 from game.ui.scenes.menu import MainMenu
+from game.ui.scenes.play import GameScene
 from game.ui.session import Session
 from game.ui.settings import autosave_path
 from tests.trust.test_sources import edited_copy
@@ -190,12 +193,17 @@ def test_a_save_played_from_a_file_opens_only_while_the_file_is_unchanged(
     save_game(session)
     saved = next((tmp_path / "data" / "saves").glob("*.json"))
     record = load_record(saved)
+    over = replay(record, scenario_file=copy).phase == OVER
 
     shown = _load_screen(driver)[str(saved)]
     assert shown.startswith("The Railway Sale (edited) — from my_railway.yaml")
     button = next(b for b, p in driver.scene.items.items() if p == saved)  # type: ignore[attr-defined]
     driver.click(button)
-    again = game_scene(driver).session
+    # Both sides are AIs and play on while the test saves: the save may hold a finished game,
+    # which opens on its debrief rather than the game screen.
+    opened = driver.app.stack[0]
+    assert isinstance(opened, DebriefScene if over else GameScene), driver.name
+    again = opened.session
     assert again.rules.max_orders == 1
     assert again.actions[: len(record.actions)] == list(record.actions)
 
