@@ -26,6 +26,7 @@ from game.core.state import ORDERS
 from game.core.turn import Turn
 from game.scenario.loader import build
 from tests.core.support import play, track, with_tracks
+from tests.core.test_invariants import walk
 
 SEEDS = st.integers(0, 2**32 - 1)
 RED, BLUE = 0, 1
@@ -237,16 +238,7 @@ def random_moves(
     game: Game, seed: int, data: st.DataObject, limit: int = 400
 ) -> tuple[list[State], list[Action]]:
     """Plays random legal moves drawn by hypothesis; returns the states met and the moves."""
-    state = game.initial_state(seed)
-    states, actions = [state], []
-    for _ in range(limit):
-        if game.is_terminal(state):
-            break
-        action = data.draw(st.sampled_from(game.legal_actions(state, state.to_act)))
-        state = game.apply(state, action)
-        states.append(state)
-        actions.append(action)
-    return states, actions
+    return walk(game, seed, data, limit)
 
 
 RAISING = ("railway-sale", "fishery-auctions")
