@@ -154,6 +154,10 @@ class OrdersPanel:
     def offer_button(self) -> UIButton | None:
         return self.amounts[Offer].button if self.amounts[Offer].shown else None
 
+    def amounts_anchor_buttons(self) -> list[Any]:
+        """The offer slider's anchor buttons made so far (shown or not)."""
+        return list(self.amounts[Offer].anchor_buttons)
+
     @property
     def offers(self) -> list[Action]:
         return self.amounts[Offer].actions
@@ -222,6 +226,10 @@ class OrdersPanel:
             if not actions:
                 continue
             y += px(34)
+            anchors = self._anchors(session, actions) if kind is Offer else []
+            amount.set_anchors(anchors, pygame.Rect(r.left, y, r.width, px(24)))
+            if anchors:
+                y += px(28)
             caption = _CAPTIONS.get(kind)
             if caption:
                 note = self.ctx.fonts.get("sans_italic", 11)
@@ -230,6 +238,37 @@ class OrdersPanel:
                     y += note.get_linesize()
                 y += px(4)
         return y
+
+    def _anchors(self, session: Session, actions: list[Action]) -> list[tuple[str, int]]:
+        """The offer slider's anchors, once the other side has a standing price: the smallest
+        step from the viewer's own price, halfway between the two, and the price nearest the
+        other side's (meeting it exactly is the `accept` order) — each the legal price nearest
+        it, and each shown once."""
+        talks = self._talks
+        if talks is None:
+            return []
+        mine, theirs = talks.seller, talks.buyer
+        if session.human_to_act() != talks.seller.faction:
+            mine, theirs = theirs, mine
+        if not theirs.price:
+            return []
+        prices = [a.amount for a in actions]
+
+        def near(target: int) -> int:
+            return min(prices, key=lambda p: (abs(p - target), p))
+
+        points = [("Near theirs", near(theirs.price))]
+        if mine.price:
+            points = [
+                ("Small step", near(mine.price)),
+                ("Halfway", near((mine.price + theirs.price) // 2)),
+                *points,
+            ]
+        out: list[tuple[str, int]] = []
+        for label, price in points:
+            if price not in [p for _, p in out]:
+                out.append((f"{label} {price / talks.scale:g}", price))
+        return out
 
     def _offer_text(self, action: Action) -> str:
         talks = self._talks
@@ -336,7 +375,7 @@ class OrdersPanel:
 
     def handle(self, event: pygame.event.Event, session: Session) -> Action | Command | None:
         for amount in self.amounts.values():
-            if amount.moved(event):
+            if amount.moved(event) or amount.anchor_pressed(event):
                 return None
             if amount.pressed(event):
                 return amount.current()

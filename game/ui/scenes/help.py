@@ -24,7 +24,8 @@ HOW_TO_PLAY = (
     "the map show where fronts moved in the last turn.",
     "Orders are not final until you end the turn: Undo takes them back. Space ends the turn and "
     "passes the quiet days after it (no new order, no news) up to your next decision. In talks, "
-    "the slider picks a price among the offers the rules allow. At an auction, the middle shows "
+    "the slider picks a price among the offers the rules allow; the three buttons under it jump "
+    "to the smallest step from your price, halfway, or the price nearest theirs. At an auction, the middle shows "
     "the table of lots: click a lot, pick a price on the slider among the bids the rules allow "
     "(with what it costs you), and press Bid. When an event asks your side to "
     "choose, a pop-up shows its historical text, the options and the source; the option taken "

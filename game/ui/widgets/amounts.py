@@ -1,5 +1,7 @@
 """A slider over the legal amounts of one kind of order (an offer's price, a bid, a tender or a
-reserve) and the button that gives the order chosen.
+reserve) and the button that gives the order chosen; optionally a row of anchors under it, a
+few meaningful amounts named in words (the other side's offer, halfway, your own) that move the
+slider there, so that a choice among a hundred prices is a few choices plus a fine adjustment.
 
 The slider moves over the positions of the legal actions, not over numbers, so it can only ever
 stop on a legal amount. Its widgets are made once and kept (making pygame_gui widgets is slow):
@@ -46,9 +48,57 @@ class AmountSlider:
         self.button: UIButton | None = None
         self.shown = False
         self.rect = pygame.Rect(0, 0, 0, 0)
+        self.anchor_buttons: list[Any] = []
+        """The anchors' buttons, made once and kept (the first `len(self.anchors)` shown)."""
+        self.anchors: list[int] = []
+        """The amount each shown anchor moves the slider to."""
 
     def widgets(self) -> list[Any]:
-        return [w for w in (self.slider, self.button) if w is not None]
+        shown = self.anchor_buttons[: len(self.anchors)]
+        return [w for w in (self.slider, self.button, *shown) if w is not None]
+
+    def set_anchors(self, anchors: list[tuple[str, int]], rect: pygame.Rect) -> None:
+        """Shows one button per (label, amount) in `rect`, side by side, and hides the rest."""
+        px = self.ctx.px
+        self.anchors = [amount for _, amount in anchors]
+        width = (rect.width - px(6) * max(0, len(anchors) - 1)) // max(1, len(anchors))
+        for i, (label, _) in enumerate(anchors):
+            place = pygame.Rect(rect.left + i * (width + px(6)), rect.top, width, rect.height)
+            if i == len(self.anchor_buttons):
+                self.anchor_buttons.append(
+                    UIButton(
+                        place,
+                        label,
+                        self.ctx.manager,
+                        container=self.root,
+                        object_id="#anchor",
+                        tool_tip_text="Move the slider to this amount (then adjust it).",
+                    )
+                )
+            button = self.anchor_buttons[i]
+            if button.relative_rect.size != place.size:
+                button.set_dimensions(place.size)
+            button.set_relative_position(place.topleft)
+            if button.text != label:
+                button.set_text(label)
+            if self.shown:
+                button.show()
+        for button in self.anchor_buttons[len(anchors) :]:
+            button.hide()
+
+    def anchor_pressed(self, event: pygame.event.Event) -> bool:
+        """True if `event` pressed an anchor: the slider then moves to the legal amount nearest
+        the anchor's."""
+        if event.type != pygame_gui.UI_BUTTON_PRESSED or not self.actions or self.slider is None:
+            return False
+        shown = self.anchor_buttons[: len(self.anchors)]
+        if event.ui_element not in shown:
+            return False
+        target = self.anchors[shown.index(event.ui_element)]
+        i = min(range(len(self.actions)), key=lambda k: abs(self.actions[k].amount - target))
+        self.slider.set_current_value(i, warn=False)
+        self.sync()
+        return True
 
     def update(
         self, actions: list[Action], rect: pygame.Rect, *, start: int = 0, keep: bool = True
@@ -157,7 +207,7 @@ class AmountSlider:
 
     def hide(self) -> None:
         self.shown = False
-        for widget in self.widgets():
+        for widget in (*self.widgets(), *self.anchor_buttons):
             widget.hide()
 
     def reapply(self) -> None:
@@ -166,8 +216,9 @@ class AmountSlider:
             self.hide()
 
     def kill(self) -> None:
-        for widget in self.widgets():
+        for widget in (*self.widgets(), *self.anchor_buttons[len(self.anchors) :]):
             gui.kill(widget)
         self.slider = self.button = None
+        self.anchor_buttons, self.anchors = [], []
         self.actions = []
         self.shown = False
