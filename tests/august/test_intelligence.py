@@ -199,8 +199,8 @@ def test_standing_orders_are_reviewed_weekly_in_the_daily_turns(game: Game) -> N
     state = historical_until(game, 0, dt.date(1945, 6, 1))
     offered: dict[dt.date, bool] = {}
     while game.rules.date(state.turn) < dt.date(1945, 8, 1):
-        day = game.rules.date(state.turn)
-        here = turn_of(game, state, JAPAN)
+        here = turn_of(game, state, JAPAN)  # Japan's next turn (days without a choice skipped)
+        day = game.rules.date(here.turn)
         legal = {game.notation(a) for a in game.legal_actions(here, JAPAN)}
         offered[day] = all(name in legal for name in WEEKLY)
         if day >= dt.date(1945, 7, 1):
@@ -211,3 +211,21 @@ def test_standing_orders_are_reviewed_weekly_in_the_daily_turns(game: Game) -> N
     assert all(offered[d] for d in june)
     july = sorted(d.day for d in offered if d.month == 7 and offered[d])
     assert july == [1, 8, 15, 22, 29]
+
+
+def test_after_a_stall_tokyo_waits_a_week_before_asking_moscow_again(game: Game) -> None:
+    """Issue 13 item 5: the request for mediation is not a daily click answered by a daily stall;
+    Moscow's request for clarifications [003 ¶23] keeps Tokyo waiting a week (history's requests
+    of 12 and 25 July were 13 days apart [003 ¶22; ¶35])."""
+    state = historical_until(game, 0, dt.date(1945, 7, 12))
+    asked = order(game, state, "japan:seek_mediation")  # history's answer: the stall
+    assert track(game, asked, "mediation_request") == 0
+    offered = set()
+    while game.rules.date(asked.turn) < dt.date(1945, 7, 25):
+        here = turn_of(game, asked, JAPAN)  # Japan's next turn (days without a choice skipped)
+        if any(game.notation(a) == "japan:seek_mediation" for a in game.legal_actions(here, JAPAN)):
+            offered.add(game.rules.date(here.turn).day)
+        day = game.rules.date(asked.turn)
+        asked = drive(game, asked, lambda s, d=day: game.rules.date(s.turn) > d)
+    assert min(offered) == 19  # a week after the stall of 12 July
+    assert offered == set(range(19, 25))
