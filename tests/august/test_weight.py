@@ -13,7 +13,9 @@ from game import Game, load_game
 from tests.august.runs import SCENARIO
 from tests.august.test_decisions import drive
 from tests.august.test_intelligence import JAPAN, USSR, historical_until, order, turn_of
-from tests.august.test_model import track
+from tests.august.test_model import track, with_tracks
+
+USA = 2
 
 
 @pytest.fixture(scope="module")
@@ -80,3 +82,18 @@ def test_pressing_soong_is_one_standing_instruction(game: Game) -> None:
     # Without the instruction the talks do not move on their own.
     idle = drive(game, state, lambda s: game.rules.date(s.turn) >= dt.date(1945, 7, 7))
     assert track(game, idle, "china_progress") == start
+
+
+def test_the_bombing_and_blockade_is_one_standing_campaign(game: Game) -> None:
+    """Ordered once, the campaign tightens every turn before July (history's blockade at its
+    height by April, as with the weekly order of before) and on each review day after."""
+    state = historical_until(game, 0, dt.date(1945, 5, 1))
+    assert track(game, state, "us_campaign") == 1
+    assert track(game, state, "blockade") > 94  # ordered once on 11 February, at its height
+    # From July, weekly: ordered on 22 July at 40, tightened on 22 and 29 July (not daily).
+    july = with_tracks(
+        game, historical_until(game, 0, dt.date(1945, 7, 22)), blockade=40, us_campaign=0
+    )
+    ordered = order(game, july, "usa:bomb_and_blockade")
+    later = drive(game, ordered, lambda s: game.rules.date(s.turn) >= dt.date(1945, 7, 30))
+    assert track(game, later, "blockade") == 52
