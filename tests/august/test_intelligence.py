@@ -22,7 +22,7 @@ from tests.august.test_model import track, with_tracks
 
 USSR, JAPAN = 0, 1
 SEEDS = range(40)
-JULY_20 = dt.date(1945, 7, 20)
+JULY_22 = dt.date(1945, 7, 22)  # a day of the weekly review (see the track review_day)
 JUNE_11 = dt.date(1945, 6, 11)
 
 
@@ -47,8 +47,8 @@ def historical_until(game: Game, seed: int, date: dt.date) -> State:
 
 @pytest.fixture(scope="module")
 def july(game: Game) -> dict[int, State]:
-    """Each seed's game of the historical script on 20 July (neither side has counted or hidden)."""
-    return {seed: historical_until(game, seed, JULY_20) for seed in SEEDS}
+    """Each seed's game of the historical script on 22 July (neither side has counted or hidden)."""
+    return {seed: historical_until(game, seed, JULY_22) for seed in SEEDS}
 
 
 def turn_of(game: Game, state: State, faction: int) -> State:
@@ -111,7 +111,13 @@ def test_hiding_the_build_up_costs_readiness_and_lowers_tokyo_s_estimate(
     assert track(game, masked, "soviet_mask") == 1
     assert track(game, masked, "readiness") == track(game, plain, "readiness") - 2
     assert track(game, masked, "japan_alert") == track(game, plain, "japan_alert") - 5
-    twice = order(game, masked, "ussr:mask_build_up")
+    # A standing order, reviewed weekly: not the next day, again a week later.
+    next_day = turn_of(game, masked, USSR)
+    assert "ussr:mask_build_up" not in {
+        game.notation(a) for a in game.legal_actions(next_day, USSR)
+    }
+    week = drive(game, masked, on(game, dt.date(1945, 7, 29)))
+    twice = order(game, week, "ussr:mask_build_up")
     assert track(game, twice, "soviet_mask") == 2
     twice = turn_of(game, twice, USSR)
     legal = {game.notation(a) for a in game.legal_actions(twice, USSR)}
@@ -150,7 +156,8 @@ def test_an_exposed_mask_brings_the_kwantung_army_to_the_border(
         for _ in range(10):  # counted until the mask is seen through (0.6 a count at two levels)
             if track(game, state, "soviet_mask") == 0:
                 break
-            state = order(game, state, "japan:count_trains")
+            # (every day, here: the weekly cadence set aside to reach an exposure quickly)
+            state = order(game, with_tracks(game, state, review_day=0), "japan:count_trains")
         assert track(game, state, "soviet_mask") == 0
         west = track(game, state, "gar_manchuria_west")
         history = drive(game, july[seed], on(game, dt.date(1945, 8, 8)))
