@@ -129,7 +129,11 @@ def take_victory(out: Path) -> list[Path]:
         choose_sides(d, "The Railway Sale", ["Human", "AI: historical"], seed=SEED)
         d.key(pygame.K_RETURN)
         advance(d, lambda: d.name == "game" and d.scene.session.human_to_act() >= 0)  # type: ignore[attr-defined]
-        while d.scene.session.state.turn < 8:  # type: ignore[attr-defined]
+        for _ in range(4000):  # to the fifth turn, or the end if the game ends before it
+            if d.name == "debrief" or (
+                d.name == "game" and d.scene.session.state.turn >= 4  # type: ignore[attr-defined]
+            ):
+                break
             if d.name == "game" and d.scene.session.human_to_act() >= 0:  # type: ignore[attr-defined]
                 d.press("End turn")
             elif d.name == "game":
