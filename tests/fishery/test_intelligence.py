@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from game import Game, State, load_game
-from game.core.actions import END, Action
+from game import Game, load_game
 from game.core.log import entries
-from tests.core.support import track, with_tracks
+from tests.core.support import one_turn, track, with_tracks
 
 SEEDS = range(60)
 
@@ -22,27 +21,13 @@ def fishery() -> Game:
     return load_game("fishery-auctions")
 
 
-def season(game: Game, state: State, *orders: str) -> State:
-    """Each side gives its orders (those of the side to act first), then every side ends: the
-    orders resolve, the auction clears and the season ends."""
-    turn = state.turn
-    for text in orders:
-        action = game.parse_action(text)
-        while state.to_act != action.faction:
-            state = game.apply(state, Action(state.to_act, END))
-        state = game.apply(state, action)
-    while state.turn == turn and not game.is_terminal(state):
-        state = game.apply(state, Action(state.to_act, END))
-    return state
-
-
 def test_sounding_out_gives_a_reading_within_ten_points_at_a_price(fishery: Game) -> None:
     readings = []
     for seed in SEEDS:
         start = fishery.initial_state(seed)
         assert track(fishery, start, "reserve_report") == -1
-        quiet = season(fishery, start)
-        after = season(fishery, start, "japan:sound_out_reserve")
+        quiet = one_turn(fishery, start)
+        after = one_turn(fishery, start, "japan:sound_out_reserve")
         report = track(fishery, after, "reserve_report")
         assert abs(report - 100) <= 10  # the reserve stands at 100 % of the estimate
         # The contact's fee, and Moscow's fear of espionage grows with the questions.
@@ -57,12 +42,12 @@ def test_a_leak_misleads_the_firms_unless_their_contact_finds_it_out(fishery: Ga
     found = 0
     for seed in SEEDS:
         start = with_tracks(fishery, fishery.initial_state(seed), reserve_pct=90)
-        leaked = season(fishery, start, "ussr:leak_high_reserve")
+        leaked = one_turn(fishery, start, "ussr:leak_high_reserve")
         assert track(fishery, leaked, "leak_planted") == 1  # it stands for the next auction
         assert track(fishery, leaked, "reserve_pct") == 90
         assert track(fishery, leaked, "reserve_report") == 110  # 20 over the real reserve
         assert track(fishery, leaked, "moscow_credibility") == 3
-        sounded = season(fishery, start, "ussr:leak_high_reserve", "japan:sound_out_reserve")
+        sounded = one_turn(fishery, start, "ussr:leak_high_reserve", "japan:sound_out_reserve")
         if track(fishery, sounded, "leak_planted") == 0:
             found += 1
             assert track(fishery, sounded, "moscow_credibility") == 2
@@ -77,13 +62,13 @@ def test_the_next_results_expose_a_leak_unless_moscow_makes_it_true(fishery: Gam
     """The 1929 auction publishes the reserve: a leak above it is found out; a leak Moscow made
     true by raising the reserve to it costs nothing more."""
     start = with_tracks(fishery, fishery.initial_state(0), reserve_pct=90)
-    leaked = season(fishery, start, "ussr:leak_high_reserve")
-    bluff = season(fishery, leaked)
+    leaked = one_turn(fishery, start, "ussr:leak_high_reserve")
+    bluff = one_turn(fishery, leaked)
     assert track(fishery, bluff, "leak_planted") == 0
     assert track(fishery, bluff, "moscow_credibility") == 2
     assert track(fishery, bluff, "reserve_report") == track(fishery, bluff, "reserve_pct") == 90
     assert any("bluffed" in e.text for e in entries(bluff.log))
-    made_true = season(fishery, leaked, "ussr:reserve:110")
+    made_true = one_turn(fishery, leaked, "ussr:reserve:110")
     assert track(fishery, made_true, "reserve_pct") == 110
     assert track(fishery, made_true, "leak_planted") == 0
     assert track(fishery, made_true, "moscow_credibility") == 3
@@ -101,7 +86,7 @@ def test_a_leak_found_out_raises_the_odds_of_japan_s_protests(fishery: Game) -> 
             state = with_tracks(
                 fishery, fishery.initial_state(seed), moscow_credibility=credibility
             )
-            after = season(fishery, state, "japan:diplomatic_protest")
+            after = one_turn(fishery, state, "japan:diplomatic_protest")
             count += track(fishery, after, "freeze_offer")
         return count
 

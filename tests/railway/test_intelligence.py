@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from game import Game, State, load_game
+from game import Game, load_game
 from game.core.actions import END, Action
-from tests.core.support import track, with_tracks
+from tests.core.support import one_turn, track, with_tracks
 
 SEEDS = range(60)
 
@@ -19,25 +19,12 @@ def railway() -> Game:
     return load_game("railway-sale")
 
 
-def month(game: Game, state: State, *orders: str) -> State:
-    """Each side gives its orders (those of the side to act first), then every side ends."""
-    turn = state.turn
-    for text in orders:
-        action = game.parse_action(text)
-        while state.to_act != action.faction:
-            state = game.apply(state, Action(state.to_act, END))
-        state = game.apply(state, action)
-    while state.turn == turn and not game.is_terminal(state):
-        state = game.apply(state, Action(state.to_act, END))
-    return state
-
-
 def test_sounding_out_gives_a_reading_within_ten_million(railway: Game) -> None:
     readings = []
     for seed in SEEDS:
         start = railway.initial_state(seed)
         assert track(railway, start, "ceiling_report") == -1
-        after = month(railway, start, "ussr:sound_out_limit")
+        after = one_turn(railway, start, "ussr:sound_out_limit")
         truth = track(railway, start, "japan_value")
         report = track(railway, after, "ceiling_report")
         assert abs(report - truth) <= 100  # tenths of M gold rubles
@@ -51,10 +38,10 @@ def test_a_leak_misleads_until_exposed_and_exposure_costs_tokyo_s_word(railway: 
     exposed = 0
     for seed in SEEDS:
         start = with_tracks(railway, railway.initial_state(seed), bid=300, japan_capital=3)
-        leaked = month(railway, start, "japan:leak_low_limit")
+        leaked = one_turn(railway, start, "japan:leak_low_limit")
         assert track(railway, leaked, "leak_planted") == 1
         assert track(railway, leaked, "ceiling_report") == 400  # 10 M over the standing offer
-        sounded = month(railway, leaked, "ussr:sound_out_limit")
+        sounded = one_turn(railway, leaked, "ussr:sound_out_limit")
         if track(railway, sounded, "leak_planted") == 0:
             exposed += 1
             assert track(railway, sounded, "japan_credibility") == 2
@@ -68,7 +55,7 @@ def test_a_leak_misleads_until_exposed_and_exposure_costs_tokyo_s_word(railway: 
 
 def test_a_second_leak_waits_for_the_first_to_be_exposed(railway: Game) -> None:
     state = with_tracks(railway, railway.initial_state(0), bid=300, japan_capital=5)
-    leaked = month(railway, state, "japan:leak_low_limit")
+    leaked = one_turn(railway, state, "japan:leak_low_limit")
     while leaked.to_act != 1:
         leaked = railway.apply(leaked, Action(leaked.to_act, END))
     legal = {railway.notation(a) for a in railway.legal_actions(leaked, 1)}
@@ -90,7 +77,7 @@ def test_lost_credibility_makes_the_politburo_turn_down_prices(railway: Game) ->
                 ask=700,
                 japan_credibility=credibility,
             )
-            after = month(railway, state, "ussr:accept")
+            after = one_turn(railway, state, "ussr:accept")
             count += track(railway, after, "agreed")
         return count
 
