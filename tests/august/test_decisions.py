@@ -100,7 +100,7 @@ def accepted_on_28_july(game: Game, seed: int) -> State:
 def test_an_acceptance_leaves_moscow_its_window_until_the_surrender_takes_hold(game: Game) -> None:
     """Moscow did not take the Emperor's statement as a capitulation [003 ¶58]: after an
     acceptance the attack can still be ordered, until the surrender takes hold."""
-    state = drive(game, game.initial_state(3), on(game, dt.date(1945, 7, 20)))
+    state = drive(game, game.initial_state(3), on(game, dt.date(1945, 7, 22)))  # a review day
     state = with_tracks(game, state, accepted=1, offer_made=1)
     order = game.parse_action("ussr:order_attack")
     assert order in game.legal_actions(state, USSR)
@@ -289,7 +289,7 @@ def test_a_declaration_on_another_day_does_not_say_9_august(game: Game) -> None:
         game,
         game.initial_state(2),
         lambda s: track(game, s, "at_war") == 1,
-        {dt.date(1945, 7, 14): ["ussr:order_attack"]},
+        {dt.date(1945, 7, 15): ["ussr:order_attack"]},
     )
     said = texts(state)
     assert "from 9 August" not in said
@@ -303,14 +303,14 @@ def test_vasilevskiis_report_only_while_the_date_is_open(game: Game) -> None:
         game,
         game.initial_state(2),
         on(game, dt.date(1945, 8, 4)),
-        {dt.date(1945, 7, 14): ["ussr:order_attack"]},
+        {dt.date(1945, 7, 15): ["ussr:order_attack"]},
     )
     assert "Vasilevskii reports the fronts ready" not in texts(early)
     assert "Vasilevskii reports the fronts ready" in texts(played(game, 2))
 
 
 def test_stalin_moves_the_attack_up_on_the_day_he_does_it(game: Game) -> None:
-    ordered, moved = dt.date(1945, 7, 10), dt.date(1945, 7, 12)
+    ordered, moved = dt.date(1945, 7, 8), dt.date(1945, 7, 12)
     state = drive(
         game,
         game.initial_state(2),
@@ -353,7 +353,7 @@ def test_no_soviet_zone_without_a_soviet_war_and_no_stale_promise_at_potsdam(gam
         game,
         game.initial_state(2),
         on(game, dt.date(1945, 7, 18)),
-        {dt.date(1945, 7, 5): ["ussr:order_attack"]},
+        {dt.date(1945, 7, 8): ["ussr:order_attack"]},
     )
     assert track(game, early, "at_war") == 1
     assert "Stalin and Truman meet at Potsdam" not in texts(early)

@@ -77,7 +77,7 @@ def with_tracks(game: Game, state: State, **values: int) -> State:
 def test_the_attack_needs_five_full_days_from_order_to_crossing(quick: Game) -> None:
     """Vasilevskii: "a minimum of five full days" from the order to the crossing [003 ¶45]."""
     state = quick.initial_state(1)
-    ordered = dt.date(1945, 7, 3)
+    ordered = dt.date(1945, 7, 8)  # a review day (see the track review_day)
     state = drive(
         quick,
         state,
@@ -90,7 +90,7 @@ def test_the_attack_needs_five_full_days_from_order_to_crossing(quick: Game) -> 
 
 def test_moving_the_attack_up_saves_two_days_and_costs_readiness(quick: Game) -> None:
     """Stalin's 48-hour advance of 7 August [003 ¶51]; a hurried start costs readiness."""
-    ordered, advanced = dt.date(1945, 7, 3), dt.date(1945, 7, 5)
+    ordered, advanced = dt.date(1945, 7, 8), dt.date(1945, 7, 10)
     start = quick.initial_state(1)
     plain = drive(
         quick,
@@ -112,7 +112,7 @@ def test_moving_the_attack_up_saves_two_days_and_costs_readiness(quick: Game) ->
 def test_japan_does_not_see_the_attack_coming(quick: Game) -> None:
     """Japan has "no real idea" when the attack will come [004 L85]: the order and countdown
     are Soviet secrets, and so are the talks with China on the Yalta terms."""
-    ordered = dt.date(1945, 7, 3)
+    ordered = dt.date(1945, 7, 8)
     state = drive(
         quick,
         quick.initial_state(2),
@@ -309,7 +309,7 @@ def test_the_campaign_shows_its_odds(game: Game) -> None:
         game,
         game.initial_state(7),
         lambda s: s.to_act == USSR and s.phase != CHOICES and track(game, s, "war_turn") >= 0,
-        {d: ["ussr:order_attack"] for d in (dt.date(1945, 8, 1),)},
+        {d: ["ussr:order_attack"] for d in (dt.date(1945, 7, 29),)},
     )
     attacks = [a for a in game.legal_actions(state, USSR) if a.kind == "attack"]
     assert attacks, "at war, the fronts must have targets"

@@ -13,6 +13,12 @@ fronts. Attacks resolve in the turn's resolution, each with its own roll:
 moves in, the garrison is gone (killed, captured or withdrawn) and the front loses
 defence × `win_loss` / 100 strength; on failure the front loses defence × `loss` / 100 and the
 garrison loses attack × `attrition` / 100. Odds are shown to the acting faction before it orders.
+
+Standing orders (`standing`): an attack order becomes the front's objective, and the front
+attacks it again every turn, after the turn's orders, until it takes it, the region is out of
+its reach (taken by another front), or the campaign stops. A front with an objective gets no
+new order except when the `review` condition holds (a weekly review, say): seven fronts then
+ask for a decision when one of them is free, not one click each a day.
 """
 
 from __future__ import annotations
@@ -58,6 +64,11 @@ class Campaign(Mechanic):
     active_tracks: frozenset[int] = frozenset()
     """Tracks the `active` condition reads."""
     name: str = ""
+    standing: bool = False
+    """Attack orders stand until the region is taken (see the module docstring)."""
+    review: Pred | None = None
+    """When a front with a standing objective may be given another (None: never)."""
+    review_tracks: frozenset[int] = frozenset()
 
     kind = "campaign"
     base_verbs = (ATTACK,)
@@ -70,6 +81,18 @@ class Campaign(Mechanic):
             links = here.land
         return tuple(r for r in links if tracks[self.regions[r].control] != self.attacker)
 
+    def objective(self, tracks: tuple[int, ...] | list[int], front: FrontDef) -> int:
+        """Returns the region of `front`'s standing order, or -1 (none)."""
+        return tracks[front.objective] if self.standing else -1
+
+    def busy(self, state: State, front: FrontDef) -> bool:
+        """Whether `front` pursues a standing objective it can still reach, and this is no
+        turn to change it."""
+        goal = self.objective(state.tracks, front)
+        if goal < 0 or goal not in self.targets(state.tracks, front):
+            return False
+        return self.review is None or not self.review(state.tracks, state.turn, state.fired)
+
     def actions(self, state: State, faction: int) -> list[Action]:
         tracks = state.tracks
         if faction != self.attacker or not self.active(tracks, state.turn, state.fired):
@@ -78,9 +101,14 @@ class Campaign(Mechanic):
         out: list[Action] = []
         verb = self.verb(ATTACK)
         for front in self.fronts:
-            if front.index in ordered or tracks[front.strength] <= 0:
+            if front.index in ordered or tracks[front.strength] <= 0 or self.busy(state, front):
                 continue
-            out.extend(Attack(faction, verb, front.index, r) for r in self.targets(tracks, front))
+            goal = self.objective(tracks, front)
+            out.extend(
+                Attack(faction, verb, front.index, r)
+                for r in self.targets(tracks, front)
+                if r != goal
+            )
         return out
 
     def why_illegal(self, state: State, action: Action) -> str | None:
@@ -98,6 +126,11 @@ class Campaign(Mechanic):
         if action.amount not in self.targets(state.tracks, front):
             region = self.regions[action.amount]
             return f"{front.name} cannot reach {region.name}, or holds it already"
+        if self.busy(state, front):
+            goal = self.regions[self.objective(state.tracks, front)]
+            return f"{front.name} is attacking {goal.name} until the next review of its orders"
+        if self.objective(state.tracks, front) == action.amount:
+            return f"{front.name} is attacking {self.regions[action.amount].name} already"
         return None
 
     def priority(self, action: Action) -> int:
@@ -141,7 +174,31 @@ class Campaign(Mechanic):
             return
         if action.amount not in self.targets(tuple(t), front):
             return  # taken by another front earlier this turn, or out of reach now
-        region = self.regions[action.amount]
+        if self.standing:
+            turn.put(front.objective, action.amount)
+        self._attack(turn, front, self.regions[action.amount])
+
+    def settle(self, turn: Turn, orders: tuple[tuple[Action, ...], ...]) -> None:
+        """Standing orders: each front that had no order this turn attacks its objective again
+        (in the fronts' order), or drops it when it is out of reach."""
+        if not self.standing:
+            return
+        t = turn.tracks
+        if not self.active(tuple(t), turn.turn, turn.fired):
+            return
+        verb = self.verb(ATTACK)
+        ordered = {o.ref for o in orders[self.attacker] if o.kind == verb}
+        for front in self.fronts:
+            goal = t[front.objective]
+            if goal < 0 or front.index in ordered or t[front.strength] <= 0:
+                continue
+            if goal in self.targets(tuple(t), front):
+                self._attack(turn, front, self.regions[goal])
+            else:
+                turn.put(front.objective, -1)
+
+    def _attack(self, turn: Turn, front: FrontDef, region: RegionDef) -> None:
+        t = turn.tracks
         p = self.odds_of(t, front, region.index)
         attack = t[front.strength] * t[self.readiness] // 100
         defence = t[region.garrison] * region.terrain // 100 * (100 - t[self.ceasefire]) // 100
@@ -150,6 +207,8 @@ class Campaign(Mechanic):
             turn.put(front.position, region.index)
             turn.put(region.garrison, 0)
             turn.put(front.strength, t[front.strength] - defence * self.win_loss // 100)
+            if self.standing:
+                turn.put(front.objective, -1)
             taken = AttackResolved(front.index, region.index, True)
             turn.say(f"{front.name} takes {region.name}.", -1, record=taken)
         else:
@@ -191,7 +250,15 @@ class Campaign(Mechanic):
 
     def view(self, seen: Seen) -> CampaignView:
         regions = tuple(RegionView(r, seen[r.control], seen[r.garrison]) for r in self.regions)
-        fronts = tuple(FrontView(f, seen[f.position], seen[f.strength]) for f in self.fronts)
+        fronts = tuple(
+            FrontView(
+                f,
+                seen[f.position],
+                seen[f.strength],
+                None if not self.standing or seen[f.objective] in (None, -1) else seen[f.objective],
+            )
+            for f in self.fronts
+        )
         return CampaignView(self.attacker, regions, fronts)
 
     def track_roles(self) -> Mapping[int, str]:
@@ -200,14 +267,19 @@ class Campaign(Mechanic):
             roles[region.control] = roles[region.garrison] = "panel"
         for front in self.fronts:
             roles[front.position] = roles[front.strength] = "panel"
+            if self.standing:
+                roles[front.objective] = "panel"
         return roles
 
     def reads(self) -> tuple[Reading, ...]:
         me = 1 << self.attacker
         control = frozenset(r.control for r in self.regions)
         fronts = frozenset(t for f in self.fronts for t in (f.position, f.strength))
+        if self.standing:
+            fronts |= frozenset(f.objective for f in self.fronts)
         return (
             Reading(me, self.active_tracks, "active"),
             Reading(me, control, "map.regions"),
             Reading(me, fronts, "fronts"),
+            Reading(me, self.review_tracks, "review"),
         )

@@ -40,6 +40,8 @@ class FrontView:
     position: int | None
     """Index of the region the front stands in."""
     strength: int | None
+    objective: int | None = None
+    """Index of the region of its standing order (None: none, or hidden)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,3 +84,6 @@ class FrontDef:
     """Track holding the front's strength."""
     amphibious: bool
     text: str
+    objective: int = -1
+    """Track holding the region of the front's standing attack order (-1 in the track: none);
+    -1 here when the campaign gives no standing orders."""

@@ -41,6 +41,10 @@ class CampaignSpec(MechanicSpec):
     loss: int = Field(default=25, ge=0, le=1000)
     win_loss: int = Field(default=10, ge=0, le=1000)
     attrition: int = Field(default=30, ge=0, le=1000)
+    standing: bool = False
+    """Attack orders stand until the region is taken: each front gets a track `obj_<id>`."""
+    review: Condition | None = None
+    """With `standing`: when a front that has an objective may be given another."""
 
 
 def campaign_tracks(spec: CampaignSpec, ctx: Context) -> list[NewTrack]:
@@ -59,6 +63,12 @@ def campaign_tracks(spec: CampaignSpec, ctx: Context) -> list[NewTrack]:
                 f"str_{f.id}", f"{f.name}: strength", (0, 10_000), f.strength, f.strength_visible_to
             )
         )
+        if spec.standing:
+            out.append(
+                NewTrack(
+                    f"obj_{f.id}", f"{f.name}: objective", (-1, last_region), -1, [spec.attacker]
+                )
+            )
     return out
 
 
@@ -96,6 +106,7 @@ def compile_campaign(spec: CampaignSpec, ctx: Context) -> Campaign:
             ctx.track(f"str_{f.id}"),
             f.amphibious,
             f.text,
+            ctx.track(f"obj_{f.id}") if spec.standing else -1,
         )
         for i, f in enumerate(spec.fronts)
     )
@@ -104,6 +115,9 @@ def compile_campaign(spec: CampaignSpec, ctx: Context) -> Campaign:
         ctx.fail("min_odds is above max_odds", "min_odds")
     attacker = ctx.faction(spec.attacker, "attacker")
     active = ctx.cond(spec.active, "active")
+    review = ctx.cond(spec.review, "review") if spec.review is not None else None
+    if review is not None and not spec.standing:
+        ctx.fail("a review needs standing orders (standing: true)", "review")
     return Campaign(
         attacker=attacker,
         regions=regions,
@@ -118,6 +132,9 @@ def compile_campaign(spec: CampaignSpec, ctx: Context) -> Campaign:
         attrition=spec.attrition,
         active_tracks=frozenset(c.tracks_of(active)),
         name=spec.name or "",
+        standing=spec.standing,
+        review=c.predicate(review) if review is not None else None,
+        review_tracks=frozenset(c.tracks_of(review)) if review is not None else frozenset(),
     )
 
 

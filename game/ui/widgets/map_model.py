@@ -71,9 +71,10 @@ def build_map_view(
         if front.position is None:
             continue
         name, strength = front.front.name, front.strength
-        fronts.setdefault(front.position, []).append(
-            name if strength is None else f"{name} ({strength})"
-        )
+        label = name if strength is None else f"{name} ({strength})"
+        if front.objective is not None:
+            label += f", attacking {short_name(war.regions[front.objective].region.name)}"
+        fronts.setdefault(front.position, []).append(label)
     marks = []
     links = set()
     for seen in war.regions:
