@@ -16,9 +16,11 @@ garrison loses attack × `attrition` / 100. Odds are shown to the acting faction
 
 Standing orders (`standing`): an attack order becomes the front's objective, and the front
 attacks it again every turn, after the turn's orders, until it takes it, the region is out of
-its reach (taken by another front), or the campaign stops. A front with an objective gets no
-new order except when the `review` condition holds (a weekly review, say): seven fronts then
-ask for a decision when one of them is free, not one click each a day.
+its reach (taken by another front), or the campaign stops. A front then awaits orders: it may
+be given them that turn or the next (and from the start of the campaign, or once it has
+strength); after that it stands idle until the `review` condition holds (a weekly review,
+say), as does a front with an objective. Seven fronts then ask for a decision when one of them
+is free, not one click each a day. The objective track holds the region, `IDLE` or `AWAITING`.
 """
 
 from __future__ import annotations
@@ -42,6 +44,11 @@ from game.core.observation import Seen
 from game.core.records import AttackResolved
 from game.core.state import State
 from game.core.turn import Turn
+
+IDLE = -1
+"""Objective track: no objective, no new order before the review."""
+AWAITING = -2
+"""Objective track: no objective, orders may be given now (the track's start value)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,14 +89,14 @@ class Campaign(Mechanic):
         return tuple(r for r in links if tracks[self.regions[r].control] != self.attacker)
 
     def objective(self, tracks: tuple[int, ...] | list[int], front: FrontDef) -> int:
-        """Returns the region of `front`'s standing order, or -1 (none)."""
-        return tracks[front.objective] if self.standing else -1
+        """Returns the region of `front`'s standing order, or `IDLE` / `AWAITING`."""
+        return tracks[front.objective] if self.standing else AWAITING
 
     def busy(self, state: State, front: FrontDef) -> bool:
-        """Whether `front` pursues a standing objective it can still reach, and this is no
-        turn to change it."""
+        """Whether `front` may get no order now: it pursues an objective it can still reach,
+        or stands idle, and this is no review."""
         goal = self.objective(state.tracks, front)
-        if goal < 0 or goal not in self.targets(state.tracks, front):
+        if goal == AWAITING or (goal >= 0 and goal not in self.targets(state.tracks, front)):
             return False
         return self.review is None or not self.review(state.tracks, state.turn, state.fired)
 
@@ -127,8 +134,13 @@ class Campaign(Mechanic):
             region = self.regions[action.amount]
             return f"{front.name} cannot reach {region.name}, or holds it already"
         if self.busy(state, front):
-            goal = self.regions[self.objective(state.tracks, front)]
-            return f"{front.name} is attacking {goal.name} until the next review of its orders"
+            goal = self.objective(state.tracks, front)
+            if goal == IDLE:
+                return f"{front.name} stands idle until the next review of its orders"
+            return (
+                f"{front.name} is attacking {self.regions[goal].name} until the next review "
+                "of its orders"
+            )
         if self.objective(state.tracks, front) == action.amount:
             return f"{front.name} is attacking {self.regions[action.amount].name} already"
         return None
@@ -180,7 +192,8 @@ class Campaign(Mechanic):
 
     def settle(self, turn: Turn, orders: tuple[tuple[Action, ...], ...]) -> None:
         """Standing orders: each front that had no order this turn attacks its objective again
-        (in the fronts' order), or drops it when it is out of reach."""
+        (in the fronts' order), or drops it when it is out of reach (and then awaits orders);
+        a front that awaited orders and got none stands idle (unless it has no strength yet)."""
         if not self.standing:
             return
         t = turn.tracks
@@ -190,12 +203,14 @@ class Campaign(Mechanic):
         ordered = {o.ref for o in orders[self.attacker] if o.kind == verb}
         for front in self.fronts:
             goal = t[front.objective]
-            if goal < 0 or front.index in ordered or t[front.strength] <= 0:
+            if goal == IDLE or front.index in ordered or t[front.strength] <= 0:
                 continue
-            if goal in self.targets(tuple(t), front):
+            if goal == AWAITING:
+                turn.put(front.objective, IDLE)
+            elif goal in self.targets(tuple(t), front):
                 self._attack(turn, front, self.regions[goal])
             else:
-                turn.put(front.objective, -1)
+                turn.put(front.objective, AWAITING)
 
     def _attack(self, turn: Turn, front: FrontDef, region: RegionDef) -> None:
         t = turn.tracks
@@ -208,7 +223,7 @@ class Campaign(Mechanic):
             turn.put(region.garrison, 0)
             turn.put(front.strength, t[front.strength] - defence * self.win_loss // 100)
             if self.standing:
-                turn.put(front.objective, -1)
+                turn.put(front.objective, AWAITING)
             taken = AttackResolved(front.index, region.index, True)
             turn.say(f"{front.name} takes {region.name}.", -1, record=taken)
         else:
@@ -251,15 +266,17 @@ class Campaign(Mechanic):
     def view(self, seen: Seen) -> CampaignView:
         regions = tuple(RegionView(r, seen[r.control], seen[r.garrison]) for r in self.regions)
         fronts = tuple(
-            FrontView(
-                f,
-                seen[f.position],
-                seen[f.strength],
-                None if not self.standing or seen[f.objective] in (None, -1) else seen[f.objective],
-            )
+            FrontView(f, seen[f.position], seen[f.strength], self._goal_seen(seen, f))
             for f in self.fronts
         )
         return CampaignView(self.attacker, regions, fronts)
+
+    def _goal_seen(self, seen: Seen, front: FrontDef) -> int | None:
+        """The front's objective as `seen` shows it: None when hidden or there is none."""
+        if not self.standing:
+            return None
+        goal = seen[front.objective]
+        return goal if goal is not None and goal >= 0 else None
 
     def track_roles(self) -> Mapping[int, str]:
         roles = {}

@@ -66,7 +66,7 @@ def campaign_tracks(spec: CampaignSpec, ctx: Context) -> list[NewTrack]:
         if spec.standing:
             out.append(
                 NewTrack(
-                    f"obj_{f.id}", f"{f.name}: objective", (-1, last_region), -1, [spec.attacker]
+                    f"obj_{f.id}", f"{f.name}: objective", (-2, last_region), -2, [spec.attacker]
                 )
             )
     return out
