@@ -77,7 +77,9 @@ class LanguageCompiler:
         if isinstance(value, int):
             return value
         if value not in self.params:
-            hint = " (a track: an amount is a number or a parameter)" if value in self.tracks else ""
+            hint = (
+                " (a track: an amount is a number or a parameter)" if value in self.tracks else ""
+            )
             known = ", ".join(self.params) or "none"
             self.fail(loc, f"unknown parameter {value!r}{hint}; the file's parameters: {known}")
             return 0
