@@ -270,7 +270,7 @@ class BriefingScene(Dialog):
             f"<i>Your tracks, orders and some events are secret: the other side sees only "
             f"what it would have known.</i>"
         )
-        self.textbox(
+        self.body = self.textbox(
             pygame.Rect(r.left + px(24), r.top + px(56), r.width - px(48), r.height - px(130)), html
         )
         self.ok = self.button(
