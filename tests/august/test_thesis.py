@@ -12,14 +12,19 @@ from __future__ import annotations
 
 import functools
 import statistics
+from pathlib import Path
+
+import yaml
 
 from game import load_game
 from game.agents import make_agent
 from game.sim.batch import game_seed
 from game.sim.play import agent_rng
-from tests.august.runs import SCENARIO
+from tests.august.runs import SCENARIO, VARIANT_DIR, historical_runs, median_acceptance
 
 GAMES = 12
+SEEDS = 40
+OTHER_SCHOOL = {"set": "debates.entry_or_bombs.school", "value": "bombs_decisive"}
 
 
 @functools.cache
@@ -72,3 +77,26 @@ def test_the_two_schools_play_different_games() -> None:
     hasegawa, traditional = jumps(None), jumps("bombs_decisive")
     assert statistics.mean(traditional[0]) > statistics.mean(hasegawa[0])
     assert statistics.mean(traditional[1]) < statistics.mean(hasegawa[1])
+
+
+def _with_other_school(name: str, folder: Path) -> str:
+    """Writes variant `name` with the traditional school's values too; returns its path."""
+    data = yaml.safe_load((VARIANT_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
+    data["variant"] = f"{name}_bombs_decisive"
+    data["changes"].append(OTHER_SCHOOL)
+    path = folder / f"{name}_bombs_decisive.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return str(path)
+
+
+def test_the_other_school_reverses_the_counterfactuals(tmp_path: Path) -> None:
+    """Under Hasegawa's weights, Japan gives up later without the Soviet entry than without
+    the bombs (`test_variants`); under the traditional view's, the other way round — a teacher
+    can write either pair of variants, one change each."""
+    no_bomb = median_acceptance(
+        historical_runs(_with_other_school("no_atomic_bomb", tmp_path), SEEDS)
+    )
+    no_entry = median_acceptance(
+        historical_runs(_with_other_school("no_soviet_entry", tmp_path), SEEDS)
+    )
+    assert no_entry < no_bomb, (no_entry, no_bomb)
