@@ -14,10 +14,12 @@ import functools
 import statistics
 from pathlib import Path
 
+import pytest
 import yaml
 
 from game import load_game
 from game.agents import make_agent
+from game.cli import main
 from game.sim.batch import game_seed
 from game.sim.play import agent_rng
 from tests.august.runs import SCENARIO, VARIANT_DIR, historical_runs, median_acceptance
@@ -100,3 +102,19 @@ def test_the_other_school_reverses_the_counterfactuals(tmp_path: Path) -> None:
         historical_runs(_with_other_school("no_soviet_entry", tmp_path), SEEDS)
     )
     assert no_entry < no_bomb, (no_entry, no_bomb)
+
+
+def test_record_and_replay_name_the_school(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The CLI's report of a game says which school it followed and what the other argues."""
+    save = tmp_path / "game.json"
+    sides = "ussr=historical,japan=historical,usa=historical"
+    args = ["record", "--scenario", SCENARIO, "--variant", "bombs_decisive", "--agents", sides]
+    assert main([*args, "--out", str(save)]) == 0
+    recorded = " ".join(capsys.readouterr().out.split())
+    assert main(["replay", str(save)]) == 0
+    replayed = " ".join(capsys.readouterr().out.split())
+    for out in (recorded, replayed):
+        assert "This game follows The bombs decisive (the traditional view)" in out
+        assert "Soviet entry decisive (Hasegawa) would argue" in out
