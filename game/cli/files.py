@@ -11,6 +11,7 @@ from rich.markup import escape as esc
 from game.agents.base import make_agents, parse_agents
 from game.cli.app import UserError, _fail, cli, out
 from game.cli.options import _force, _game_options, _inputs
+from game.core.debates import debate_lines
 from game.scenario.errors import Problem, ScenarioError
 from game.scenario.loader import (
     available_scenarios,
@@ -64,6 +65,8 @@ def record_cmd(
         f"{esc(str(out_path))}: {len(record.actions)} actions, {esc(outcome.class_label)} "
         f"({esc(outcome.label)}, {game.rules.date(state.turn).isoformat()})"
     )
+    for line in debate_lines(game.rules.debates):
+        out.print(f"  {esc(line)}")
 
 
 @cli.command("replay")
@@ -120,6 +123,8 @@ def replay_cmd(
     outcome = game.outcome(state)
     verdict = f"{outcome.class_label} ({outcome.label})" if outcome else "game not finished"
     out.print(f"{esc(str(file))}: replay ok, {len(record.actions)} actions, {esc(verdict)}")
+    for line in debate_lines(game.rules.debates):
+        out.print(f"  {esc(line)}")
 
 
 @cli.command("validate")

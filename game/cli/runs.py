@@ -24,6 +24,7 @@ from game.cli.options import (
     _run_options,
     _worker_count,
 )
+from game.core.debates import debate_lines
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import (
     load_game,
@@ -137,9 +138,13 @@ def simulate_cmd(
     results.extend(plays)
     summary = summarise(results, game.rules)
     summary.update({"scenario": game.rules.id, "variant": variant, "agents": names, "seed": seed})
+    if game.rules.debates:
+        summary["debates"] = {d.id: d.school.id for d in game.rules.debates}
     if summary_path:
         write_atomic(summary_path, json.dumps(summary, indent=1, sort_keys=True) + "\n")
     _print_summary(summary, game.rules.title)
+    for line in debate_lines(game.rules.debates):
+        out.print(f"thesis: {esc(line)}")
 
 
 def _print_summary(summary: dict[str, Any], title: str) -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
 from game.core.conditions import Condition, Odds, Pred
+from game.core.debates import Debate
 from game.core.effects import Effect
 
 if TYPE_CHECKING:
@@ -287,6 +288,18 @@ class Rules:
     """Options the dominance audit may find always best: (notation, the design's reason)."""
     victory: VictoryMargins | None = None
     """The margins of the victory levels; None if the scenario gives none (no levels)."""
+    parameters: tuple[tuple[str, int], ...] = field(default=())
+    """(id, value) of the scenario's named parameters, as compiled into the effects (for
+    people and tests: the rules read the numbers in the effects, never this)."""
+    debates: tuple[Debate, ...] = field(default=())
+    """The contested theses the numbers take a side in, with the school this game follows."""
+
+    def parameter(self, parameter_id: str) -> int:
+        """Returns the value of a named parameter; KeyError names it if unknown."""
+        for pid, value in self.parameters:
+            if pid == parameter_id:
+                return value
+        raise KeyError(f"unknown parameter {parameter_id!r}")
 
     def track_index(self, track_id: str) -> int:
         """Returns the index of the track with this id; KeyError names it if unknown."""

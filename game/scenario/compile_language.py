@@ -36,6 +36,10 @@ class LanguageCompiler:
     """Tracks whose raisers are recorded: index → (per-faction rise tracks, share tracks)."""
     derived: set[int]
     """The rise and share tracks, which the engine keeps and no effect may write."""
+    params: dict[str, int]
+    """Parameter id → value (a debated one's from the chosen school), for effects' amounts."""
+    params_used: set[str]
+    """The parameters some effect names (for the warning about parameters nothing uses)."""
 
     if TYPE_CHECKING:
 
@@ -66,6 +70,21 @@ class LanguageCompiler:
             )
         self.uses.write(self.tracks[name], loc)
         return self.tracks[name]
+
+    def amount(self, value: lang.Amount, loc: Loc) -> int:
+        """Returns an effect's amount at `loc`: a number as written, or the value of the
+        parameter it names (so the engine sees only numbers)."""
+        if isinstance(value, int):
+            return value
+        if value not in self.params:
+            hint = (
+                " (a track: an amount is a number or a parameter)" if value in self.tracks else ""
+            )
+            known = ", ".join(self.params) or "none"
+            self.fail(loc, f"unknown parameter {value!r}{hint}; the file's parameters: {known}")
+            return 0
+        self.params_used.add(value)
+        return self.params[value]
 
     def faction(self, name: str, loc: Loc) -> int:
         if name not in self.factions:
@@ -155,15 +174,19 @@ class LanguageCompiler:
     def _effect(self, spec: Any, loc: Loc) -> list[e.Effect]:
         if isinstance(spec, lang.AddEffect):
             out: list[e.Effect] = []
-            for k, v in spec.add.items():
+            for k, amount in spec.add.items():
                 track = self.target(k, (*loc, "add", k))
+                v = self.amount(amount, (*loc, "add", k))
                 raisers = self.raisers.get(track)
                 # A rise of a track whose raisers are recorded is counted (see `Raise`); a fall
                 # is an ordinary `Add`.
                 out.append(e.Raise(track, v, *raisers) if raisers and v > 0 else e.Add(track, v))
             return out
         if isinstance(spec, lang.SetEffect):
-            return [e.Set(self.target(k, (*loc, "set", k)), v) for k, v in spec.set.items()]
+            return [
+                e.Set(self.target(k, (*loc, "set", k)), self.amount(v, (*loc, "set", k)))
+                for k, v in spec.set.items()
+            ]
         if isinstance(spec, lang.CopyEffect):
             if set(spec.copy_) != {"from", "to"}:
                 self.fail((*loc, "copy"), "copy needs both from and to")

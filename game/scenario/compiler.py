@@ -36,6 +36,7 @@ from game.core.rules import (
 from game.core.state import NOBODY
 from game.scenario import schema as s
 from game.scenario.calendar import expand, turn_containing
+from game.scenario.compile_debates import DebateCompiler
 from game.scenario.compile_language import LanguageCompiler, Loc
 from game.scenario.compile_map import MapCompiler, spec_of
 from game.scenario.compile_visibility import VisibilityChecks
@@ -67,9 +68,10 @@ class CompileError(ValueError):
         super().__init__("; ".join(f"{'.'.join(map(str, loc))}: {msg}" for loc, msg in faults))
 
 
-class _Compiler(LanguageCompiler, MapCompiler, VisibilityChecks):
+class _Compiler(LanguageCompiler, MapCompiler, VisibilityChecks, DebateCompiler):
     """The data language's steps are in `compile_language`, the map's in `compile_map`, the
-    visibility checks in `compile_visibility`."""
+    visibility checks in `compile_visibility`, the parameters' and debates' in
+    `compile_debates`."""
 
     def __init__(self, spec: s.ScenarioSpec, table: Mapping[str, MechanicKind] = MECHANICS) -> None:
         self.spec = spec
@@ -96,6 +98,8 @@ class _Compiler(LanguageCompiler, MapCompiler, VisibilityChecks):
         self.end_ids[spec.time_limit.id] = len(spec.end_rules)
         self._index(spec.actions, ("actions",))
         self._index(spec.outcome_classes, ("outcome_classes",))
+        self.params, self.debates = self.parameter_values()
+        self.params_used: set[str] = set()
         try:
             self.calendar = expand(spec.calendar)
         except ValueError as exc:
@@ -248,6 +252,8 @@ class _Compiler(LanguageCompiler, MapCompiler, VisibilityChecks):
                 if spec.victory is not None
                 else None
             ),
+            parameters=tuple(self.params.items()),
+            debates=self.debates,
         )
         plans = self._plans(rules)
         intended = self._intended(rules)
@@ -258,6 +264,11 @@ class _Compiler(LanguageCompiler, MapCompiler, VisibilityChecks):
             [(t.id, ("tracks", i, "id")) for i, t in enumerate(spec.tracks)]
         )
         self.warnings.extend(shadowed_classes(spec.outcome_classes))
+        self.warnings.extend(
+            (("parameters", i, "id"), f"parameter {p.id!r} is named by no effect")
+            for i, p in enumerate(spec.parameters)
+            if p.id not in self.params_used
+        )
         return dataclasses.replace(rules, plans=plans, intended=intended)
 
     def _intended(self, rules: Rules) -> tuple[tuple[str, str], ...]:

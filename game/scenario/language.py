@@ -123,12 +123,17 @@ Probability = Annotated[float, Field(ge=0, le=1)] | OddsSpec
 # ------------------------------------------------------------------- effects
 
 
+Amount = int | Slug
+"""A whole number, or the id of one of the scenario's `parameters` (a named number, which may be
+a debated one), compiled to that parameter's value: `{add: {peace: bomb_shock}}`."""
+
+
 class AddEffect(Spec):
-    add: dict[Slug, int]
+    add: dict[Slug, Amount]
 
 
 class SetEffect(Spec):
-    set: dict[Slug, int]
+    set: dict[Slug, Amount]
 
 
 class CopyEffect(Spec):

@@ -292,6 +292,49 @@ else:
     MechanicsSpec = mechanics_model(MECHANICS)
 
 
+class ParameterSpec(Spec):
+    """A named number that effects use as an amount (`{add: {peace: bomb_shock}}`), so that one
+    line says what it is and why: a modelling assumption, or a value a debate sets."""
+
+    id: Slug
+    name: str = Field(min_length=1, max_length=80)
+    """What the number is, for people (`the first bomb's shock to the peace party`)."""
+    value: int | None = None
+    """Its value; none when a debate sets it (each of the debate's schools gives one)."""
+    assumption: Text = ""
+    """Where the number is a modelling assumption, not a historical figure: say so here."""
+
+
+class SchoolSpec(Spec):
+    """One school of a debate: its answer, its sources, and the values it gives."""
+
+    id: Slug
+    name: str = Field(min_length=1, max_length=120)
+    argument: str = Field(min_length=1, max_length=400)
+    """The school's case in one line (the debrief shows it for the school not followed)."""
+    cite: str = Field(min_length=1, max_length=300)
+    """Where the sources state the view (FACTS.md's citation format)."""
+    values: dict[Slug, int]
+    """A value for each of the debate's parameters, and for no other."""
+    assumption: Text = ""
+    """Where the values are the model's reading of the view rather than figures a source gives."""
+
+
+class DebateSpec(Spec):
+    """A contested thesis made a parameter: a question historians answer differently, the named
+    parameters the answer sets, two or more schools, and the one the scenario follows (a variant
+    may choose another: `set: debates.<id>.school`)."""
+
+    id: Slug
+    question: str = Field(min_length=1, max_length=400)
+    """The question, in plain words."""
+    parameters: list[Slug] = Field(min_length=1, max_length=32)
+    """The ids of the `parameters` whose values the chosen school gives."""
+    schools: list[SchoolSpec] = Field(min_length=2, max_length=8)
+    school: Slug
+    """The id of the school the scenario follows."""
+
+
 class SourceSpec(Spec):
     id: str = Field(max_length=20)
     title: Text
@@ -326,6 +369,10 @@ class ScenarioSpec(Spec):
     audit: AuditSpec = Field(default_factory=AuditSpec)
     victory: VictorySpec | None = None
     """The victory levels' margins (`VictorySpec`); without them a game shows no levels."""
+    parameters: list[ParameterSpec] = Field(default_factory=list)
+    """Named numbers the effects use as amounts (see `ParameterSpec`)."""
+    debates: list[DebateSpec] = Field(default_factory=list)
+    """Contested theses whose schools set parameters (see `DebateSpec`)."""
 
     def mechanic_specs(self) -> list[tuple[str, Loc, Any]]:
         """Returns (kind, location, spec) of each mechanic, kinds in the table's order."""

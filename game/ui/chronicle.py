@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from game.core.debates import debate_lines
 from game.core.log import entries
 from game.core.records import EventFired, OptionChosen
 from game.ui.notes import note_text, weighed_lines
@@ -105,6 +106,9 @@ def chronicle_markdown(session: Session) -> str:
         cite = f" — *{entry.cite}*" if entry.cite else ""
         lines.append(f"- **{month(rules, entry.turn)}** {entry.text}{cite}")
     lines += _notes_markdown(session)
+    if rules.debates:
+        lines += ["", "## Where historians disagree", ""]
+        lines += [f"- {line}" for line in debate_lines(rules.debates, markup=True)]
     lines += ["", "## What actually happened", ""]
     if rules.baseline.summary:
         lines += [rules.baseline.summary, ""]

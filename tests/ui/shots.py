@@ -4,7 +4,8 @@
         python -m tests.ui.shots docs/screenshots [--ai]
 
 With `--ai`, only the screenshots of the AIs (`take_ai`); with `--victory`, only those of the
-victory levels (`take_victory`): the others stay as they are.
+victory levels (`take_victory`); with `--thesis`, only those of the contested thesis
+(`thesis_shots`): the others stay as they are.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from game.sim.play import play
 from game.ui import scene as sc
 from game.ui.catalog import game_of
 from game.ui.scenes.debrief import DebriefScene
+from game.ui.scenes.dialogs import BriefingScene
 from game.ui.scenes.menu import MainMenu
 from game.ui.session import Session
 from tests.ui.driver import Driver
@@ -225,12 +227,49 @@ def take_all(out: Path) -> list[Path]:
             shots.append(fishery(d, out / "14-game-fishery-auctions.png"))
     finally:
         d.close()
-    return shots + take_ai(out) + take_victory(out)
+    return shots + take_ai(out) + take_victory(out) + thesis_shots(out)
+
+
+def thesis_shots(out: Path) -> list[Path]:
+    """Takes the screenshots of the contested thesis in August 1945: Japan's briefing scrolled
+    to the debate (19), and the debrief of a game of the variant that takes the other school's
+    view (20)."""
+    out.mkdir(parents=True, exist_ok=True)
+    shots: list[Path] = []
+    seats = {"ussr": "historical", "japan": "human", "usa": "historical"}
+    d = Driver()
+    try:
+        session = Session(game_of("august-1945"), SEED, seats)
+        d.app._apply(sc.Push(BriefingScene(d.app.ctx, session, 1)))
+        d.frames(3)
+        scroll = d.scene.body.scroll_bar  # type: ignore[attr-defined]
+        if scroll is not None:
+            scroll.set_scroll_from_start_percentage(1.0)
+        d.frames(3)
+        shots.append(d.shot(out / "19-briefing-debate.png"))
+        everyone = dict.fromkeys(seats, "historical")
+        ended = Session(game_of("august-1945", "bombs_decisive"), SEED, everyone)
+        while not ended.is_over():
+            ended.poll(budget=0.05)
+        d.app._apply(sc.Reset(DebriefScene(d.app.ctx, ended)))
+        d.frames(3)
+        shots.append(d.shot(out / "20-debrief-debate.png"))
+    finally:
+        d.close()
+    return shots
 
 
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     folder = Path(args[0] if args else "docs/screenshots")
-    take = take_ai if "--ai" in sys.argv else take_victory if "--victory" in sys.argv else take_all
+    take = (
+        take_ai
+        if "--ai" in sys.argv
+        else take_victory
+        if "--victory" in sys.argv
+        else thesis_shots
+        if "--thesis" in sys.argv
+        else take_all
+    )
     for path in take(folder):
         print(path)

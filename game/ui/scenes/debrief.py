@@ -14,6 +14,7 @@ from game.core.log import entries
 from game.core.victory import Verdict
 from game.ui import scene as sc
 from game.ui.chronicle import figure_rows, save_chronicle, turning_points
+from game.ui.debates import debrief_html
 from game.ui.session import Session
 from game.ui.settings import chronicles_dir
 from game.ui.theme import ACCENT, BAD, GOOD, INK, INK_SOFT, RULE, Colour, faction_colour
@@ -69,7 +70,7 @@ class DebriefScene(sc.Scene):
             cite = f" <i>{esc(entry.cite)}</i>" if entry.cite else ""
             game_lines.append(f"• {esc(entry.text)}{cite}")
         UITextBox("<br>".join(game_lines), lay["game"], self.ctx.manager, container=root)
-        hist = [esc(rules.baseline.summary), ""]
+        hist = [debrief_html(rules) + esc(rules.baseline.summary), ""]
         for item in rules.baseline.timeline:
             hist.append(
                 f"<b><font color='#5E1A12'>{esc(item.date.isoformat())}</font></b> "
@@ -277,6 +278,7 @@ class DebriefScene(sc.Scene):
             "scores": dict(out.scores) if out else {},
             "saved": self.saved,
             "levels": {fid: self.level_text(v) for fid, v in self.verdicts.items()},
+            "debates": {d.id: d.school.id for d in self.session.rules.debates},
         }
 
 

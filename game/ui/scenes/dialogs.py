@@ -10,6 +10,7 @@ from pygame_gui.elements import UIButton, UILabel, UITextBox
 
 from game.core.actions import Action
 from game.ui import scene as sc
+from game.ui.debates import briefing_html
 from game.ui.session import Session
 from game.ui.theme import ACCENT, INK, INK_SOFT, PAPER, RULE, faction_colour
 from game.ui.view import month
@@ -265,10 +266,11 @@ class BriefingScene(Dialog):
         html = (
             f"<i>{esc(fac.leader)}</i><br><br>{esc(fac.briefing)}<br><br>"
             f"<b>Your goals</b><br>{goals}<br>"
+            f"{briefing_html(self.session.rules)}"
             f"<i>Your tracks, orders and some events are secret: the other side sees only "
             f"what it would have known.</i>"
         )
-        self.textbox(
+        self.body = self.textbox(
             pygame.Rect(r.left + px(24), r.top + px(56), r.width - px(48), r.height - px(130)), html
         )
         self.ok = self.button(
@@ -279,8 +281,14 @@ class BriefingScene(Dialog):
         )
 
     def describe(self) -> dict[str, Any]:
-        fac = self.session.rules.factions[self.faction]
-        return {"scene": self.name, "faction": fac.id, "text": fac.briefing}
+        rules = self.session.rules
+        fac = rules.factions[self.faction]
+        return {
+            "scene": self.name,
+            "faction": fac.id,
+            "text": fac.briefing,
+            "debates": {d.id: d.school.id for d in rules.debates},
+        }
 
     def handle(self, event: pygame.event.Event) -> sc.Transition:
         if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.ok:
