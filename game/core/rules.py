@@ -10,6 +10,7 @@ from game.core.conditions import Condition, Odds, Pred
 from game.core.effects import Effect
 
 if TYPE_CHECKING:
+    from game.core.log import LogEntry
     from game.core.mechanics.base import Mechanic
 
 NO_TRACK: Final = -1
@@ -305,3 +306,8 @@ class Rules:
     def date(self, turn: int) -> dt.date:
         """Returns the calendar date of a turn (the last date for turns past the end)."""
         return self.calendar[min(max(turn, 0), len(self.calendar) - 1)]
+
+    def line_date(self, entry: LogEntry) -> dt.date:
+        """Returns the date a chronicle line is told under: its own (a dated event's, in a turn
+        that lasts longer than a day), else its turn's."""
+        return entry.date if entry.date is not None else self.date(entry.turn)

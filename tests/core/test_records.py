@@ -128,8 +128,10 @@ def test_mechanics_write_their_records(
                     assert (" takes " in entry.text) == taken
                 case AgreementReached() | AcceptanceOverruled() | OfferMade() | TermsProposed():
                     pass
-                case AuctionCleared(sold=sold, renewed=renewed):
-                    assert f"Auction: {sold} lots let" in entry.text
+                case AuctionCleared(sold=sold, renewed=renewed, grounds=grounds):
+                    lots = "1 lot" if sold == 1 else f"{sold} lots"
+                    assert f"Auction: {lots} let (" in entry.text
+                    assert f"({grounds} ground" in entry.text
                     assert entry.text.startswith("Holdings frozen") == (renewed >= 0)
                 case FishingSeason(runs=runs, catches=catches):
                     assert entry.text.startswith("Fishing season: runs")

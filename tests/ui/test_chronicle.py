@@ -83,7 +83,9 @@ def test_turning_points_show_each_choice_with_its_chooser(session: Session) -> N
     for turn, record in chosen:
         who = rules.factions[record.faction].name
         label = rules.events[record.event].options[record.option].label
-        assert (month(rules, turn), f"{who} chose: {label}") in points
+        own = rules.events[record.event].date  # an answer is dated as the event it answers
+        when = f"{own.day} {own:%b %Y}" if own is not None else month(rules, turn)
+        assert (when, f"{who} chose: {label}") in points
 
 
 def test_an_event_whose_title_has_a_full_stop_is_a_turning_point() -> None:
