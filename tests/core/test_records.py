@@ -9,6 +9,7 @@ equality, saves and the state hash.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 
 import pytest
@@ -193,3 +194,8 @@ def test_records_stay_out_of_equality_saves_and_the_hash(
     line = LogEntry(3, 1, "text", "cite")
     assert line == LogEntry(3, 1, "text", "cite", EventFired(0))
     assert hash(line) == hash(LogEntry(3, 1, "text", "cite", EventFired(0)))
+    # A dated event's own date (issue 14 item 6) is, like the record, left out of all three.
+    dated = LogEntry(3, 1, "text", "cite", EventFired(0), dt.date(1936, 11, 25))
+    assert line == dated
+    assert hash(line) == hash(dated)
+    assert all(e.date is None for e in entries(restored.log))

@@ -57,9 +57,7 @@ def clear(a: Auction, turn: Turn, sealed: Sealed) -> None:
     )
     if frozen:
         head = f"Holdings frozen: {count(renewed, 'lot')} renewed at their rents. " + head
-    cleared = AuctionCleared(
-        sold, kept, unsold, renewed if frozen else -1, t[a.reserve], grounds
-    )
+    cleared = AuctionCleared(sold, kept, unsold, renewed if frozen else -1, t[a.reserve], grounds)
     turn.say(head + (": " + "; ".join(lines) if lines else "") + ".", -1, record=cleared)
 
 
