@@ -31,7 +31,7 @@ class DerivedPriceSpec(Spec):
     the price's unit: not a figure of the sources, so the chronicle says "derived" beside it."""
 
     faction: Slug
-    price: float
+    price: float = Field(gt=0, le=1e9)
     text: Text = Field(min_length=1)
     """How it was derived: the source's figure, its source and the rate."""
 
@@ -94,6 +94,8 @@ def compile_bargaining(spec: BargainingSpec, ctx: Context) -> Bargaining:
         if d.faction not in sides:
             ctx.fail(f"{d.faction!r} is neither the seller nor the buyer", "derived", i, "faction")
         f = ctx.faction(d.faction, "derived", i, "faction")
+        if not spec.floor <= d.price <= spec.ceiling:
+            ctx.fail(f"{d.price} is outside floor..ceiling: no side can offer it", "derived", i)
         derived.append((f, units(d.price, "derived"), d.text))
 
     return Bargaining(
