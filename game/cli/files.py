@@ -113,7 +113,7 @@ def replay_cmd(
 
         for entry in entries(state.log):
             cite = f"  — {entry.cite}" if entry.cite else ""
-            click.echo(f"{game.rules.date(entry.turn).isoformat()}  {entry.text}{cite}")
+            click.echo(f"{game.rules.line_date(entry).isoformat()}  {entry.text}{cite}")
     if write_golden:
         try:
             claim(write_golden, "golden", force=force, inputs=[file])

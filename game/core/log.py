@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -30,6 +31,11 @@ class LogEntry(NamedTuple):
     do (they keep the text only), so a state restored by `state_from_dict` — whose lines carry
     no records — equals the state it was written from. Saves restore games by replaying their
     actions, which writes the records again."""
+    date: dt.date | None = None
+    """The line's own date: that of the dated event (`date:` in the scenario) it tells of, or
+    answers, or whose effects said it; None for a line told under its turn's date. A turn may
+    last a year, and an event of November is not news of January. Like `record`, not compared,
+    hashed or saved (a replay writes it again)."""
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, LogEntry):

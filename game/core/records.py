@@ -130,6 +130,8 @@ class AuctionCleared:
     """Lots renewed at their rents under a freeze; -1 when holdings were not frozen."""
     reserve: int
     """The reserve, in percent of the estimate."""
+    grounds: int = 0
+    """The grounds in the lots let (a lot is a block of grounds; the sources count grounds)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -183,7 +183,7 @@ class Resolution:
             if len(self._said) >= SAID_LIMIT:
                 self._said.clear()
             said = self._said[key] = self._result_line(adef.index, given, common, bool(changes))
-        turn.log[line] = LogEntry(e.turn, e.mask, said[0], e.cite, said[1])
+        turn.log[line] = LogEntry(e.turn, e.mask, said[0], e.cite, said[1], e.date)
         if len(common) == len(changes):
             return
         groups: dict[tuple[Change, ...], int] = {}
@@ -227,10 +227,12 @@ class Resolution:
             if turn.roll(tag) >= event.odds.of(turn.tracks):
                 continue
             turn.fired |= 1 << event.index
+            turn.date = event.date  # its lines are told under its own date, if it has one
             turn.say(
                 f"{event.title}. {event.text}", event.mask, event.cite, self._fired[event.index]
             )
             turn.apply(event.effects, tag)
+            turn.date = None
             if event.chooser != NOBODY:
                 turn.pending.append((event.index, event.chooser))
 
@@ -279,6 +281,8 @@ class Resolution:
     def _finish(self, seed: int, turn: Turn, rule: int, log: LogNode | None) -> State:
         end = self.rules.end_rules[rule]
         closing = Turn(self.rules, seed, turn.turn, tuple(turn.tracks), turn.fired)
+        # The end is told no earlier than the last dated line of its turn (a long last turn).
+        closing.date = max((e.date for e in turn.log if e.date is not None), default=None)
         closing.apply(end.effects, f"end:{end.id}")
         closing.say(f"{end.label}. {end.text}".strip(), ALL, record=GameEnded(rule))
         return State(
@@ -301,6 +305,7 @@ class Resolution:
         option = event.options[action.amount]
         turn = Turn(self.rules, state.seed, state.turn, state.tracks, state.fired)
         who = self.rules.factions[action.faction].name
+        turn.date = event.date  # the answer is told under the event's own date
         turn.say(
             f"{who} chose: {option.label}.",
             event.mask | 1 << action.faction,

@@ -11,6 +11,7 @@ from game.core.debates import Debate
 from game.core.effects import Effect
 
 if TYPE_CHECKING:
+    from game.core.log import LogEntry
     from game.core.mechanics.base import Mechanic
 
 NO_TRACK: Final = -1
@@ -318,3 +319,8 @@ class Rules:
     def date(self, turn: int) -> dt.date:
         """Returns the calendar date of a turn (the last date for turns past the end)."""
         return self.calendar[min(max(turn, 0), len(self.calendar) - 1)]
+
+    def line_date(self, entry: LogEntry) -> dt.date:
+        """Returns the date a chronicle line is told under: its own (a dated event's, in a turn
+        that lasts longer than a day), else its turn's."""
+        return entry.date if entry.date is not None else self.date(entry.turn)

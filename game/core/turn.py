@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 
 from game.core.conditions import predicate
@@ -33,6 +34,7 @@ class Turn:
 
     __slots__ = (
         "actor",
+        "date",
         "end",
         "fired",
         "lo_hi",
@@ -57,6 +59,9 @@ class Turn:
         self.actor = NOBODY
         """The faction whose order or event answer is resolving (NOBODY for events, the
         per-turn effects, the mechanics' settling and the end): a `Raise` counts for it."""
+        self.date: dt.date | None = None
+        """The own date of the dated event firing or being answered (None otherwise): the
+        lines said meanwhile are told under it (`LogEntry.date`)."""
 
     def rng(self, tag: str) -> random.Random:
         """Returns this turn's generator for one purpose (several draws)."""
@@ -84,7 +89,7 @@ class Turn:
 
     def say(self, text: str, mask: int, cite: str = "", record: Record | None = None) -> None:
         """Adds a chronicle line for this turn, with the typed record of what it tells."""
-        self.log.append(LogEntry(self.turn, mask, text, cite, record))
+        self.log.append(LogEntry(self.turn, mask, text, cite, record, self.date))
 
     def apply(self, effects: tuple[Effect, ...], tag: str) -> None:
         """Applies effects in order; `tag` names the source, to seed its chance rolls."""

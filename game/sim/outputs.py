@@ -77,8 +77,29 @@ def is_output(path: Path, kind: Kind) -> bool:
             keys = ('{\n "agents": {', '"epsilon": ', '"games": ', '"points": [')
             return head.startswith(keys[0]) and all(k in head for k in keys[1:])
         return head.startswith("# Dominance audit: ")
-    data = _json_head(path)
+    # A schema: read whole (the scenario schema outgrew the sniff), within reason.
+    data = _json_head(path) if _size(path) <= SNIFF_BYTES else _json_whole(path)
     return isinstance(data, dict) and "properties" in data and "title" in data
+
+
+SCHEMA_BYTES = 8 << 20
+"""The largest file `is_output` reads whole to tell whether it is a schema it wrote."""
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _json_whole(path: Path) -> object:
+    if _size(path) > SCHEMA_BYTES:
+        return None
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def _same(a: Path, b: Path) -> bool:

@@ -11,7 +11,7 @@ from game.core.log import entries
 from game.core.records import EventFired, OptionChosen
 from game.ui.notes import note_text, weighed_lines
 from game.ui.session import Session
-from game.ui.view import month
+from game.ui.view import line_when, month
 
 
 def history_text(value: object) -> str:
@@ -30,7 +30,8 @@ def history_text(value: object) -> str:
 def turning_points(session: Session, limit: int = 10) -> list[tuple[str, str]]:
     """Returns (date, what) for the game's one-off events and the choices made, in order, read
     from the chronicle's records. An event with a date of its own shows that date (in long
-    turns, the turn's date misleads); a choice shows its turn's date."""
+    turns, the turn's date misleads), and so does a choice that answers it; other choices show
+    their turn's date."""
     rules = session.rules
     out: list[tuple[str, str]] = []
     for entry in entries(session.state.log):
@@ -43,7 +44,7 @@ def turning_points(session: Session, limit: int = 10) -> list[tuple[str, str]]:
             case OptionChosen(event=e, option=o, faction=f):
                 label = rules.events[e].options[o].label
                 what = f"{rules.factions[f].name} chose: {label}".rstrip(".")
-                when = month(rules, entry.turn)
+                when = line_when(rules, entry)  # an answer to a dated event: its date
             case _:
                 continue
         if (when, what) not in out:
@@ -104,7 +105,7 @@ def chronicle_markdown(session: Session) -> str:
     lines += ["", "## This game", ""]
     for entry in entries(state.log):
         cite = f" — *{entry.cite}*" if entry.cite else ""
-        lines.append(f"- **{month(rules, entry.turn)}** {entry.text}{cite}")
+        lines.append(f"- **{line_when(rules, entry)}** {entry.text}{cite}")
     lines += _notes_markdown(session)
     if rules.debates:
         lines += ["", "## Where historians disagree", ""]

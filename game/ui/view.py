@@ -68,6 +68,14 @@ def month(rules: Rules, turn: int) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
+def line_when(rules: Rules, entry: LogEntry) -> str:
+    """Returns the date a chronicle line is shown under, for people: a dated event's own day
+    (`25 Nov 1936`, though its turn began on 15 January), else its turn's date (`month`)."""
+    if entry.date is None:
+        return month(rules, entry.turn)
+    return f"{entry.date.day} {entry.date:%b %Y}"
+
+
 def format_value(rules: Rules, track: TrackDef, value: int, role: str) -> str:
     """Returns a track's value for people, in its unit."""
     if role == "date":
@@ -272,22 +280,24 @@ REPEAT_SHORTENED = 80
 def log_html(
     rules: Rules,
     log: tuple[LogEntry, ...],
-    last_turn: int = -1,
+    last: str = "",
     seen: set[str] | None = None,
-) -> tuple[str, int]:
-    """Returns chronicle lines as pygame_gui HTML (a date heading where the turn changes after
-    `last_turn`), each cited, and the turn of the last line. Long lines already in `seen` (the
-    texts shown before; updated here) show only their head (an event's title, from the line's
-    record; the first sentence of prose that has no record), marked "again", and no citation:
-    a daily repeat of the same report should not fill the log."""
+) -> tuple[str, str]:
+    """Returns chronicle lines as pygame_gui HTML (a date heading where the date shown changes
+    after `last`: a new turn, or a dated event inside a long turn), each cited, and the date
+    shown for the last line. Long lines already in `seen` (the texts shown before; updated
+    here) show only their head (an event's title, from the line's record; the first sentence
+    of prose that has no record), marked "again", and no citation: a daily repeat of the same
+    report should not fill the log."""
     from game.ui.widgets.text import esc
 
     seen = set() if seen is None else seen
     lines = []
     for entry in log:
-        if entry.turn != last_turn:
-            lines.append(date_heading(rules, entry.turn))
-            last_turn = entry.turn
+        when = line_when(rules, entry)
+        if when != last:
+            lines.append(heading_html(when))
+            last = when
         if entry.text in seen and len(entry.text) >= REPEAT_SHORTENED:
             head = _head(rules, entry)
             lines.append(f"• {esc(head)} <i><font color='#6B5A48'>(again)</font></i>")
@@ -295,14 +305,14 @@ def log_html(
         seen.add(entry.text)
         cite = f" <i><font color='#6B5A48'>{esc(entry.cite)}</font></i>" if entry.cite else ""
         lines.append(f"• {esc(entry.text)}{cite}")
-    return "<br>".join(lines), last_turn
+    return "<br>".join(lines), last
 
 
-def date_heading(rules: Rules, turn: int) -> str:
-    """Returns the chronicle's heading of a turn (its date), as pygame_gui HTML."""
+def heading_html(when: str) -> str:
+    """Returns a chronicle heading (a date for people) as pygame_gui HTML."""
     from game.ui.widgets.text import esc
 
-    return f"<b><font color='#5E1A12'>{esc(month(rules, turn))}</font></b>"
+    return f"<b><font color='#5E1A12'>{esc(when)}</font></b>"
 
 
 def _head(rules: Rules, entry: LogEntry) -> str:

@@ -9,6 +9,7 @@ equality, saves and the state hash.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 
 import pytest
@@ -128,8 +129,10 @@ def test_mechanics_write_their_records(
                     assert (" takes " in entry.text) == taken
                 case AgreementReached() | AcceptanceOverruled() | OfferMade() | TermsProposed():
                     pass
-                case AuctionCleared(sold=sold, renewed=renewed):
-                    assert f"Auction: {sold} lots let" in entry.text
+                case AuctionCleared(sold=sold, renewed=renewed, grounds=grounds):
+                    lots = "1 lot" if sold == 1 else f"{sold} lots"
+                    assert f"Auction: {lots} let (" in entry.text
+                    assert f"({grounds} ground" in entry.text
                     assert entry.text.startswith("Holdings frozen") == (renewed >= 0)
                 case FishingSeason(runs=runs, catches=catches):
                     assert entry.text.startswith("Fishing season: runs")
@@ -191,3 +194,8 @@ def test_records_stay_out_of_equality_saves_and_the_hash(
     line = LogEntry(3, 1, "text", "cite")
     assert line == LogEntry(3, 1, "text", "cite", EventFired(0))
     assert hash(line) == hash(LogEntry(3, 1, "text", "cite", EventFired(0)))
+    # A dated event's own date (issue 14 item 6) is, like the record, left out of all three.
+    dated = LogEntry(3, 1, "text", "cite", EventFired(0), dt.date(1936, 11, 25))
+    assert line == dated
+    assert hash(line) == hash(dated)
+    assert all(e.date is None for e in entries(restored.log))

@@ -172,3 +172,18 @@ def test_a_long_audit_report_is_known_as_a_previous_output(tmp_path: Path) -> No
     other = tmp_path / "notes.json"
     other.write_text(json.dumps({"points": [0] * SNIFF_BYTES}), encoding="utf-8")
     assert not is_output(other, "audit")
+
+
+def test_a_schema_larger_than_the_sniff_is_still_known_as_an_output(tmp_path: Path) -> None:
+    """Regression: the scenario schema outgrew the 64 KB sniff and a rerun of `schema`
+    refused to replace its own file."""
+    from game.sim.outputs import SNIFF_BYTES, is_output
+
+    big = tmp_path / "schema.json"
+    pad = {f"p{i}": {"type": "string", "description": "x" * 80} for i in range(SNIFF_BYTES // 80)}
+    big.write_text(json.dumps({"title": "Scenario", "properties": pad}, indent=2), "utf-8")
+    assert big.stat().st_size > SNIFF_BYTES
+    assert is_output(big, "schema")
+    mine = tmp_path / "mine.json"
+    mine.write_text(json.dumps({"notes": ["x" * 80] * (SNIFF_BYTES // 80)}), "utf-8")
+    assert not is_output(mine, "schema")

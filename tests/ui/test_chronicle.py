@@ -46,7 +46,8 @@ def _prose_turning_points(session: Session) -> list[tuple[str, str]]:
         head = entry.text.split(". ")[0]
         if head in titles or " chose: " in entry.text:
             what = head if head in titles else entry.text.rstrip(".")
-            own = titles[head].date if head in titles else None
+            # An answer is told under the date of the event it answers (issue 14 item 6).
+            own = titles[head].date if head in titles else entry.date
             when = f"{own.day} {own:%b %Y}" if own is not None else month(rules, entry.turn)
             if (when, what) not in out:
                 out.append((when, what))
@@ -83,7 +84,9 @@ def test_turning_points_show_each_choice_with_its_chooser(session: Session) -> N
     for turn, record in chosen:
         who = rules.factions[record.faction].name
         label = rules.events[record.event].options[record.option].label
-        assert (month(rules, turn), f"{who} chose: {label}") in points
+        own = rules.events[record.event].date  # an answer is dated as the event it answers
+        when = f"{own.day} {own:%b %Y}" if own is not None else month(rules, turn)
+        assert (when, f"{who} chose: {label}") in points
 
 
 def test_an_event_whose_title_has_a_full_stop_is_a_turning_point() -> None:
@@ -105,3 +108,19 @@ def test_figures_and_history_come_from_the_typed_baseline(session: Session) -> N
     assert baseline.summary in text
     for item in baseline.timeline:
         assert f"- **{item.date.isoformat()}** {item.text} — *{item.cite}*" in text
+
+
+def test_dated_events_keep_their_own_date_in_the_chronicle() -> None:
+    """Issue 14 item 6: year-long turns told every event under 15 January. A dated event, and
+    the answer to it, are told under the event's own date; an auction under its turn's."""
+    for session in _session("fishery-auctions", 1):
+        text = chronicle_markdown(session)
+        assert "- **29 Jul 1938** Fighting at Changkufeng (Lake Khasan)." in text
+        assert "- **25 Nov 1936** The Anti-Comintern Pact." in text
+        assert "- **2 Apr 1939** The April 1939 compromise." in text
+        assert "- **2 Apr 1939** Japan chose: Accept the compromise." in text
+        assert "- **15 Jan 1938** Fighting at Changkufeng" not in text
+        assert "- **13 Mar 1939** Auction: 1 lot let (4 grounds;" in text
+        assert ("2 Apr 1939", "Japan chose: Accept the compromise") in turning_points(
+            session, limit=10**6
+        )

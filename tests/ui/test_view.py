@@ -48,7 +48,8 @@ def test_cards_take_their_line_from_the_engine(
 
 def test_turning_points_show_an_event_on_its_own_date() -> None:
     """The fishery's turns are a year long: the Manchurian Incident fires on the turn of
-    15 Jan 1931 but is shown on 18 Sep 1931, its date; a choice keeps its turn's date."""
+    15 Jan 1931 but is shown on 18 Sep 1931, its date; a choice answering a dated event shows
+    that event's date (issue 14 item 6), others keep their turn's date."""
 
     game = game_of("fishery-auctions")
     agents = make_agents(game, {"ussr": "historical", "japan": "historical"})
@@ -56,7 +57,8 @@ def test_turning_points_show_an_event_on_its_own_date() -> None:
     session = Session(game, 3, {"ussr": "human", "japan": "historical"}, actions=record.actions)
     points = dict((what, when) for when, what in turning_points(session, limit=40))
     assert points["The Manchurian Incident"] == "18 Sep 1931"
-    assert points["Soviet Union chose: Ask Tokyo for compensation"] == "15 Jan 1931"
+    assert points["Soviet Union chose: Ask Tokyo for compensation"] == "1 Dec 1931"
+    assert points["Japan chose: Refuse; threaten self-defence and naval escorts"] == "15 Jan 1938"
 
 
 def test_a_long_line_repeated_in_the_log_shows_only_its_first_sentence(railway: Game) -> None:
@@ -99,3 +101,27 @@ def test_a_record_not_yet_set_shows_a_dash() -> None:
     shown = {m.track.id: m.text for m in meters(game.rules, obs)}
     assert shown["share_1931"] == "—"
     assert shown["tension"] == "20"
+
+
+def test_a_dated_line_in_a_long_turn_gets_a_heading_of_its_own() -> None:
+    """Issue 14 item 6: a dated event is told under its own date, not its turn's 15 January."""
+    game = game_of("fishery-auctions")
+    rules = game.rules
+    event = next(e for e in rules.events if e.id == "changkufeng")
+    turn = next(i for i, day in enumerate(rules.calendar) if day.year == 1938)
+    log = (
+        LogEntry(turn, -1, "Auction: 1 lot let (4 grounds; 0 to their holders).", ""),
+        LogEntry(
+            turn,
+            -1,
+            f"{event.title}. {event.text}",
+            event.cite,
+            EventFired(event.index),
+            event.date,
+        ),
+        LogEntry(turn + 1, -1, "Short line.", ""),
+    )
+    html, last = log_html(rules, log)
+    assert html.index("15 Jan 1938") < html.index("Auction") < html.index("29 Jul 1938")
+    assert html.index("29 Jul 1938") < html.index("Fighting at") < html.index("15 Jan 1939")
+    assert last == "15 Jan 1939"

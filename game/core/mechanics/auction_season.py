@@ -47,14 +47,23 @@ def clear(a: Auction, turn: Turn, sealed: Sealed) -> None:
     renewed = _renew(a, turn, lines) if frozen else 0
     sold, kept, unsold = _sell(a, turn, sealed, frozen, lines)
     tally(a, turn)
+    # A lot is a block of grounds, and the sources count grounds (FACTS.md §1.5): the line
+    # gives both, so that "1 lot (4 grounds)" reads against the sources' "four lots" [001 L9].
+    grounds = sum(turn.tracks[b.won] for b in a.bidders)
     head = (
-        f"Auction: {sold} lots let ({kept} to their holders, the only bidders), {unsold} "
-        f"unsold; reserve {t[a.reserve]}% of the estimate; prices in {a.unit}"
+        f"Auction: {count(sold, 'lot')} let ({count(grounds, 'ground')}; {kept} to their "
+        f"holders, the only bidders), {unsold} unsold; reserve {t[a.reserve]}% of the "
+        f"estimate; prices in {a.unit}"
     )
     if frozen:
-        head = f"Holdings frozen: {renewed} lots renewed at their rents. " + head
-    cleared = AuctionCleared(sold, kept, unsold, renewed if frozen else -1, t[a.reserve])
+        head = f"Holdings frozen: {count(renewed, 'lot')} renewed at their rents. " + head
+    cleared = AuctionCleared(sold, kept, unsold, renewed if frozen else -1, t[a.reserve], grounds)
     turn.say(head + (": " + "; ".join(lines) if lines else "") + ".", -1, record=cleared)
+
+
+def count(n: int, noun: str) -> str:
+    """Returns `1 lot`, `4 lots`: a count with its noun in the right number."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _withhold(a: Auction, turn: Turn, withheld: tuple[int, ...], lines: list[str]) -> None:

@@ -76,6 +76,10 @@ class Bargaining(Mechanic):
     terms_defs: tuple[TermsDef, ...]
     on_agreement: tuple[Effect, ...]
     name: str = ""
+    derived: tuple[tuple[int, int, str], ...] = ()
+    """(faction, price, how): prices a side offered in history in another currency, which the
+    scenario converts into the price's unit. Such an offer is not a figure of the sources, so
+    the chronicle says "derived" beside it, with how."""
     _cache: dict[tuple[int, int, int, int], list[Action]] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -180,8 +184,9 @@ class Bargaining(Mechanic):
             turn.put(me.price, action.amount)
             terms = self.terms_defs[t[me.terms]]
             offer = OfferMade(me.faction, action.amount, t[me.terms])
+            price = self._price_text(me.faction, action.amount)
             turn.say(
-                f"{me.name} offers {self._fmt(action.amount)} {self.unit}, {terms.label}.",
+                f"{me.name} offers {price}, {terms.label}.",
                 -1,
                 record=offer,
             )
@@ -199,9 +204,10 @@ class Bargaining(Mechanic):
         t = turn.tracks
         price, terms = t[other.price], t[other.terms]
         tag = f"accept:{me.faction}"
+        shown = self._price_text(other.faction, price)
         if turn.roll(tag) >= me.accept_odds.of(t):
             turn.say(
-                f"{me.name} moved to accept {self._fmt(price)} {self.unit}, but was overruled.",
+                f"{me.name} moved to accept {shown}, but was overruled.",
                 -1,
                 record=AcceptanceOverruled(me.faction, price),
             )
@@ -215,7 +221,7 @@ class Bargaining(Mechanic):
         turn.put(self.seller_value, price * deal.seller_pct // 100)
         turn.put(self.buyer_cost, price * deal.buyer_pct // 100)
         turn.say(
-            f"Agreement: {me.name} accepts {self._fmt(price)} {self.unit}, {deal.label}.",
+            f"Agreement: {me.name} accepts {shown}, {deal.label}.",
             -1,
             record=AgreementReached(me.faction, price, terms),
         )
@@ -229,6 +235,14 @@ class Bargaining(Mechanic):
         if not seen.known([t for t, _ in odds.terms]):
             return None
         return odds.of(seen.filled())
+
+    def _price_text(self, faction: int, amount: int) -> str:
+        """Returns a side's price for the chronicle, in its unit, marked "derived" (with how)
+        when it is a conversion the scenario made of that side's offer in history."""
+        for f, price, how in self.derived:
+            if f == faction and price == amount:
+                return f"{self._fmt(amount)} {self.unit} (derived: {how})"
+        return f"{self._fmt(amount)} {self.unit}"
 
     def _fmt(self, amount: int) -> str:
         value = amount / self.scale

@@ -26,6 +26,16 @@ class SideSpec(Spec):
     on_refusal: list[Effect] = Field(default_factory=list)
 
 
+class DerivedPriceSpec(Spec):
+    """A side's offer in history, made in another currency and converted by the scenario into
+    the price's unit: not a figure of the sources, so the chronicle says "derived" beside it."""
+
+    faction: Slug
+    price: float = Field(gt=0, le=1e9)
+    text: Text = Field(min_length=1)
+    """How it was derived: the source's figure, its source and the rate."""
+
+
 class BargainingSpec(MechanicSpec):
     """Parameters of the alternating-offer bargaining mechanic (prices in the track's unit)."""
 
@@ -43,6 +53,8 @@ class BargainingSpec(MechanicSpec):
     ceiling: float = Field(gt=0, le=1e9)
     terms: list[TermsSpec] = Field(min_length=1)
     on_agreement: list[Effect] = Field(default_factory=list)
+    derived: list[DerivedPriceSpec] = Field(default_factory=list)
+    """Offers of history converted from another currency: the chronicle marks them derived."""
 
 
 def compile_bargaining(spec: BargainingSpec, ctx: Context) -> Bargaining:
@@ -76,6 +88,16 @@ def compile_bargaining(spec: BargainingSpec, ctx: Context) -> Bargaining:
     def tr(field: str) -> int:
         return ctx.track(getattr(spec, field), field)
 
+    sides = (spec.seller.faction, spec.buyer.faction)
+    derived = []
+    for i, d in enumerate(spec.derived):
+        if d.faction not in sides:
+            ctx.fail(f"{d.faction!r} is neither the seller nor the buyer", "derived", i, "faction")
+        f = ctx.faction(d.faction, "derived", i, "faction")
+        if not spec.floor <= d.price <= spec.ceiling:
+            ctx.fail(f"{d.price} is outside floor..ceiling: no side can offer it", "derived", i)
+        derived.append((f, units(d.price, "derived"), d.text))
+
     return Bargaining(
         seller=side(spec.seller, "seller"),
         buyer=side(spec.buyer, "buyer"),
@@ -96,6 +118,7 @@ def compile_bargaining(spec: BargainingSpec, ctx: Context) -> Bargaining:
         ),
         on_agreement=ctx.effects(spec.on_agreement, "on_agreement"),
         name=spec.name or "",
+        derived=tuple(derived),
     )
 
 

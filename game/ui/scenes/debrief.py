@@ -18,7 +18,7 @@ from game.ui.debates import debrief_html
 from game.ui.session import Session
 from game.ui.settings import chronicles_dir
 from game.ui.theme import ACCENT, BAD, GOOD, INK, INK_SOFT, RULE, Colour, faction_colour
-from game.ui.view import month
+from game.ui.view import line_when, month
 from game.ui.widgets.text import blit_text, blit_wrapped, esc
 
 
@@ -60,13 +60,12 @@ class DebriefScene(sc.Scene):
         px = self.ctx.px
         rules, state = self.session.rules, self.session.state
         game_lines = []
-        last = -1
+        last = ""
         for entry in entries(state.log):
-            if entry.turn != last:
-                game_lines.append(
-                    f"<b><font color='#5E1A12'>{esc(month(rules, entry.turn))}</font></b>"
-                )
-                last = entry.turn
+            when = line_when(rules, entry)
+            if when != last:
+                game_lines.append(f"<b><font color='#5E1A12'>{esc(when)}</font></b>")
+                last = when
             cite = f" <i>{esc(entry.cite)}</i>" if entry.cite else ""
             game_lines.append(f"• {esc(entry.text)}{cite}")
         UITextBox("<br>".join(game_lines), lay["game"], self.ctx.manager, container=root)

@@ -12,7 +12,7 @@ from pygame_gui.elements import UITextBox
 from game.core.log import LogEntry
 from game.core.rules import Rules
 from game.ui.notes import Note, note_text
-from game.ui.view import date_heading, log_html
+from game.ui.view import heading_html, log_html, month
 from game.ui.widgets.text import esc
 
 LOG_LINES = 100
@@ -37,8 +37,8 @@ class LogPanel:
         self.box = UITextBox("", rect, manager, container=container, object_id="#log")
         self.key: tuple[int, int, int] = (-1, -1, -1)
         """(viewer, number of log lines shown, number of notes shown)."""
-        self.turn = -1
-        """The turn of the last line shown (a new turn gets a dated heading)."""
+        self.when = ""
+        """The date shown for the last line (a line told under another date gets a heading)."""
         self.seen: set[str] = set()
         """Texts of the chronicle lines shown so far (repeats are shortened)."""
         self.notes: Sequence[Note] = ()
@@ -67,7 +67,7 @@ class LogPanel:
         else:
             start = self.first = max(0, len(log) - LOG_LINES)
             self.seen = {entry.text for entry in log[:start]}
-            self.turn = -1
+            self.when = ""
             first = next((i for i, n in enumerate(notes) if n.at >= start), len(notes))
             box.set_text(self._html(rules, log, start, first))
             box.rebuild()
@@ -83,15 +83,16 @@ class LogPanel:
             said = self.notes[i]
             upto = max(line, min(said.at, len(log)))
             if upto > line:
-                html, self.turn = log_html(rules, log[line:upto], self.turn, self.seen)
+                html, self.when = log_html(rules, log[line:upto], self.when, self.seen)
                 parts.append(html)
                 line = upto
-            if said.turn != self.turn:
-                parts.append(date_heading(rules, said.turn))
-                self.turn = said.turn
+            when = month(rules, said.turn)
+            if when != self.when:
+                parts.append(heading_html(when))
+                self.when = when
             parts.append(_note_html(rules, said, i))
         if line < len(log):
-            html, self.turn = log_html(rules, log[line:], self.turn, self.seen)
+            html, self.when = log_html(rules, log[line:], self.when, self.seen)
             parts.append(html)
         return "<br>".join(parts)
 
