@@ -11,6 +11,8 @@ from typing import Final, Protocol
 from game.agents.greedy import GreedyAgent
 from game.agents.historical import HistoricalAgent
 from game.agents.mcts import LEVELS, MctsAgent
+from game.agents.persona import LEVELS as PERSONA_LEVELS
+from game.agents.persona import PersonaAgent
 from game.agents.random_agent import RandomAgent
 from game.agents.reasons import Reason
 from game.core.actions import Action
@@ -47,6 +49,17 @@ class AgentKind:
 
 AGENTS: Mapping[str, AgentKind] = MappingProxyType(
     {
+        "persona": AgentKind(
+            "Plays as this side's government: wants what it wanted, believes what it believed "
+            "(the scenario's persona), and thinks a few turns ahead.",
+            lambda game, faction, level: PersonaAgent(game, faction, level),
+            tuple(PERSONA_LEVELS),
+            (
+                "normal: about a second a move",
+                "fast: a quick look ahead (for batches of games)",
+                "hard: up to several seconds a move",
+            ),
+        ),
         "mcts": AgentKind(
             "Thinks ahead: imagines many futures consistent with what it has seen, "
             "and plays the move that turns out best for its side.",
@@ -72,9 +85,10 @@ AGENTS: Mapping[str, AgentKind] = MappingProxyType(
 """Every kind of agent by name, in the order players are offered them: the names accepted by
 `make_agent`, the CLI's `--agents` and the set-up screen's seats."""
 
-DEFAULT_AI: Final = "mcts"
+DEFAULT_AI: Final = "persona"
 """The kind of agent (at its default level) the window seats at a new game's sides that no
-person plays. Greedy stays offered as a baseline, never as the default."""
+person plays, and `simulate` at the sides its `--agents` does not name (issue 14). Greedy
+stays offered as a baseline, never as the default; `historical` is the dated reference script."""
 
 
 def make_agents(game: Game, names: dict[str, str]) -> dict[int, Agent]:
@@ -117,8 +131,9 @@ def make_agent(name: str, game: Game, faction: int) -> Agent:
     return kind.make(game, faction, level)
 
 
-def parse_agents(game: Game, text: str, default: str = "random") -> dict[str, str]:
-    """Returns faction id → agent name from `ussr=historical,japan=random`.
+def parse_agents(game: Game, text: str, default: str = DEFAULT_AI) -> dict[str, str]:
+    """Returns faction id → agent name from `ussr=historical,japan=random`; `all=NAME` sets
+    every side (later parts override it: `all=persona,japan=historical`).
 
     Factions not named get `default`; ValueError names an unknown faction or agent.
     """
@@ -128,8 +143,11 @@ def parse_agents(game: Game, text: str, default: str = "random") -> dict[str, st
         if "=" not in part:
             raise ValueError(f"{part!r}: write faction=agent, e.g. {known[0]}=historical")
         faction, agent = (x.strip() for x in part.split("=", 1))
-        if faction not in out:
-            raise ValueError(f"unknown faction {faction!r} (known: {', '.join(known)})")
+        if faction != "all" and faction not in out:
+            raise ValueError(f"unknown faction {faction!r} (known: {', '.join(known)}, or all)")
         split_agent(agent)
-        out[faction] = agent
+        if faction == "all":
+            out = dict.fromkeys(known, agent)
+        else:
+            out[faction] = agent
     return out

@@ -41,7 +41,16 @@ shipped gap is a few dozen)."""
 class Belief:
     """What one faction believes about the states it cannot see, kept up to date."""
 
-    def __init__(self, game: Game, faction: int, rng: random.Random, n: int = PARTICLES) -> None:
+    def __init__(
+        self,
+        game: Game,
+        faction: int,
+        rng: random.Random,
+        n: int = PARTICLES,
+        priors: Sequence[tuple[int, int, int]] = (),
+    ) -> None:
+        """`priors`: (track, low, high) for hidden tracks whose start value this faction
+        believed to lie elsewhere than the scenario's own range (a persona's priors)."""
         self.game = game
         self.faction = faction
         self.n = n
@@ -52,10 +61,36 @@ class Belief:
         self._spans = tuple(max(1, t.hi - t.lo) for t in rules.tracks)
         self._event_mask = sum(1 << e.index for e in rules.events if e.mask & bit)
         self._end_rules = {r.id: r.index for r in rules.end_rules}
-        self.particles: list[State] = [game.initial_state(rng.getrandbits(32)) for _ in range(n)]
+        starts = [game.initial_state(rng.getrandbits(32)) for _ in range(n)]
+        hidden = set(self._hidden)
+        usable = [(t, lo, hi) for t, lo, hi in priors if t in hidden]
+        self.particles: list[State] = [self._believed(p, usable, rng) for p in starts]
         self._mine: list[Action] = []
         self.exact = 0
         """How many particles agreed exactly with the last observation (a diagnostic)."""
+
+    @staticmethod
+    def _believed(
+        state: State, priors: Sequence[tuple[int, int, int]], rng: random.Random
+    ) -> State:
+        """Returns a start state with the priors' tracks drawn from their believed ranges."""
+        if not priors:
+            return state
+        tracks = list(state.tracks)
+        for t, lo, hi in priors:
+            tracks[t] = rng.randint(lo, hi)
+        return State(
+            state.seed,
+            state.turn,
+            state.phase,
+            state.to_act,
+            tuple(tracks),
+            state.orders,
+            state.pending,
+            state.fired,
+            state.outcome,
+            state.log,
+        )
 
     # ------------------------------------------------------------------ updating
 

@@ -163,13 +163,26 @@ def candidates(game: Game, state: State, faction: int, visits: int) -> list[Acti
         size = stop - first
         if size <= width:
             out.extend(legal[first:stop])
-        else:
-            out.extend(legal[first + k] for k in _coarse(size)[:width])
+            continue
+        members = legal[first:stop]
+        # The family's meaningful members first (a small step, halfway, theirs), then the rest
+        # coarse to fine.
+        anchors = game.anchors(state, members)
+        picked = list(anchors[:width])
+        for k in _coarse(size):
+            if len(picked) >= width:
+                break
+            if members[k] not in picked:
+                picked.append(members[k])
+        out.extend(picked)
     return out
 
 
 class MctsAgent:
     """Plans each move by information-set MCTS on states sampled from its beliefs."""
+
+    measure = "score"
+    """What its evaluations are, in its reasons' words."""
 
     def __init__(
         self,
@@ -198,7 +211,7 @@ class MctsAgent:
 
     def act(self, obs: Observation, legal: Sequence[Action], rng: random.Random) -> Action:
         if self.belief is None:
-            self.belief = Belief(self.game, self.faction, random.Random(rng.getrandbits(64)))
+            self.belief = self.make_belief(random.Random(rng.getrandbits(64)))
         belief = self.belief
         if len(legal) == 1:
             belief.commit(legal[0])
@@ -225,8 +238,8 @@ class MctsAgent:
                 chosen = legal[0]
             self.reason = Reason(self.name, chosen, "No time to search: the default policy.")
         else:
-            chosen = ranked[0][0]
-            self.reason = self._explain(ranked, root.n)
+            chosen = self.pick(ranked, rng)
+            self.reason = self._explain(ranked, root.n, chosen)
             if chosen.kind != END and obs.phase == ORDERS:
                 # Still this side's turn after an order: the subtree below it is the next
                 # search's start (no other side has moved in between).
@@ -321,12 +334,25 @@ class MctsAgent:
                     cur[g] = child
                 paths[g].append(child)
             state = game.apply(state, action)
-        values = [game.score(state, g) for g in range(sides)]
+        values = [self.evaluate(state, g) for g in range(sides)]
         for g in range(sides):
             for n in paths[g]:
                 n.n += 1
                 n.w += values[g]
         return values
+
+    def make_belief(self, rng: random.Random) -> Belief:
+        """Returns this side's belief at the game's start."""
+        return Belief(self.game, self.faction, rng)
+
+    def evaluate(self, state: State, side: int) -> float:
+        """Returns what a playout's end is worth to `side`: its score (a persona's agent
+        values it by the persona instead, `game.agents.persona`)."""
+        return self.game.score(state, side)
+
+    def pick(self, ranked: list[tuple[Action, _Node]], rng: random.Random) -> Action:
+        """Returns the move to play from the root's children, most visited first: the first."""
+        return ranked[0][0]
 
     def _limit(self, turn: int) -> int:
         """Returns the turn at which playouts from `turn` stop: `depth` turns later, or sooner
@@ -344,20 +370,24 @@ class MctsAgent:
 
     # ------------------------------------------------------------------ words
 
-    def _explain(self, ranked: list[tuple[Action, _Node]], total: int) -> Reason:
+    def _explain(
+        self, ranked: list[tuple[Action, _Node]], total: int, chosen: Action | None = None
+    ) -> Reason:
         """Words for the choice: what it expects of the move, of waiting (ending its orders)
-        and of the best other move, in the side's own score."""
+        and of the best other move, in the side's own score (or its persona's values)."""
         weighed = [Weighed(a, c.w / c.n if c.n else None, c.n) for a, c in ranked]
+        if chosen is not None and chosen != weighed[0].action:
+            weighed.sort(key=lambda w: w.action != chosen)
         best = weighed[0]
         words = [
-            f"{self._words(best.action)}: expected score {best.value:.1f} "
+            f"{self._words(best.action)}: expected {self.measure} {best.value:.1f} "
             f"({best.visits} of {total} imagined futures)"
         ]
         waiting = next((w for w in weighed[1:] if w.action.kind == END), None)
         other = next((w for w in weighed[1:] if w.action.kind != END), None)
         for alt in (waiting, other):
             if alt is not None and alt.value is not None:
-                words.append(f"{self._words(alt.action)} would score {alt.value:.1f}")
+                words.append(f"{self._words(alt.action)} would give {alt.value:.1f}")
         shown = weighed[:5]
         shown += [w for w in (waiting, other) if w is not None and w not in shown]
         text = "; ".join(words) + "."

@@ -9,7 +9,8 @@ and then:
 - ends its orders with probability `END_SHARE` when it has anything else to do (governments
   mostly wait: the historical plans give an order in about one faction-turn in three);
 - otherwise picks a family uniformly, then a member of it uniformly (so one lot's 40 prices
-  weigh as much as one diplomatic note);
+  weigh as much as one diplomatic note) — or, in a large family whose mechanic names its
+  meaningful members (an offer: a small step, halfway, the other side's price), one of those;
 - answers an event with a uniformly random option.
 
 The same families give the search its coarse choices (`family_runs`, `coarse_order`).
@@ -29,6 +30,12 @@ END_SHARE: Final = 0.6
 """Chance that a side with other moves ends its orders at each step of a playout. An
 ASSUMPTION of the search, not a fact: tuned so that playouts give about as many orders per turn
 as the historical plans do (about one in three faction-turns)."""
+
+
+ANCHORED: Final = 8
+"""A family larger than this plays one of its mechanic's anchors (`Mechanic.anchors`: a small
+step, halfway, the other side's price) where the mechanic names them, not a member at random:
+a government haggles by steps, not by a price drawn anywhere in the range."""
 
 
 def family_runs(legal: Sequence[Action]) -> list[tuple[int, int]]:
@@ -84,6 +91,10 @@ def rollout_action(game: Game, state: State, rng: random.Random) -> Action:
     if not runs:
         return legal[0]
     first, stop = runs[rng.randrange(len(runs))]
+    if stop - first > ANCHORED:
+        anchors = game.anchors(state, legal[first:stop])
+        if anchors:
+            return anchors[rng.randrange(len(anchors))]
     return legal[first + rng.randrange(stop - first)]
 
 

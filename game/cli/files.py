@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from rich.markup import escape as esc
 
-from game.agents.base import make_agents, parse_agents
+from game.agents.base import DEFAULT_AI, make_agents, parse_agents
 from game.cli.app import UserError, _fail, cli, out
 from game.cli.options import _force, _game_options, _inputs
 from game.core.debates import debate_lines
@@ -33,7 +33,11 @@ from game.sim.record import RecordError, game_of_record, load_record, replay, sa
 
 @cli.command("record")
 @_game_options
-@click.option("--agents", default="", help="faction=agent,… (unnamed factions play random).")
+@click.option(
+    "--agents",
+    default="",
+    help=f"faction=agent,… or all=AGENT (unnamed factions play {DEFAULT_AI}, the default AI).",
+)
 @click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=0, show_default=True)
 @click.option(
     "--out",

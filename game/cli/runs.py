@@ -11,7 +11,7 @@ import click
 from rich.markup import escape as esc
 from rich.table import Table
 
-from game.agents.base import AGENTS, agent_names, parse_agents
+from game.agents.base import AGENTS, DEFAULT_AI, agent_names, parse_agents
 from game.cli.app import UserError, _fail, cli, out
 from game.cli.options import (
     MAX_GAMES,
@@ -58,7 +58,10 @@ from game.sim.tournament import (
 @click.option(
     "--agents",
     default="",
-    help=f"faction=agent,… with agents {', '.join(AGENTS)}; unnamed factions play random.",
+    help=(
+        f"faction=agent,… with agents {', '.join(AGENTS)}; all=AGENT sets every side; "
+        f"unnamed factions play {DEFAULT_AI} (the default AI)."
+    ),
 )
 @_out_option("Results file: .jsonl (one JSON line per game) or .csv.")
 @_run_options

@@ -9,7 +9,7 @@ answer the events that ask them to choose, and then the end rules are checked in
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from game.core import notation as _notation
@@ -254,6 +254,12 @@ class Game(Observing, Resolution):
     @property
     def mechanics(self) -> tuple[Mechanic, ...]:
         return self._mechanics
+
+    def anchors(self, state: State, members: Sequence[Action]) -> tuple[Action, ...]:
+        """Returns the meaningful members of one family of legal moves (see
+        `Mechanic.anchors`), or () where its mechanic names none."""
+        mechanic = self._verb.get(members[0].kind) if members else None
+        return mechanic.anchors(state, members) if mechanic is not None else ()
 
     def typed(self, action: Action) -> Action:
         """Returns `action` as its verb family's type (`Offer`, `Attack`, `Choose`, …)."""

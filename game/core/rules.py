@@ -13,6 +13,7 @@ from game.core.effects import Effect
 if TYPE_CHECKING:
     from game.core.log import LogEntry
     from game.core.mechanics.base import Mechanic
+    from game.core.persona import Persona
 
 NO_TRACK: Final = -1
 """A track index that names no track (a score term of a constant, a bidder paying at par)."""
@@ -294,6 +295,12 @@ class Rules:
     people and tests: the rules read the numbers in the effects, never this)."""
     debates: tuple[Debate, ...] = field(default=())
     """The contested theses the numbers take a side in, with the school this game follows."""
+    personas: tuple[Persona | None, ...] = field(default=())
+    """Per faction, what its government wanted and believed (None: no persona in the file)."""
+
+    def persona(self, faction: int) -> Persona | None:
+        """Returns a faction's persona, or None if the scenario gives it none."""
+        return self.personas[faction] if faction < len(self.personas) else None
 
     def parameter(self, parameter_id: str) -> int:
         """Returns the value of a named parameter; KeyError names it if unknown."""

@@ -39,6 +39,7 @@ from game.scenario.calendar import expand, turn_containing
 from game.scenario.compile_debates import DebateCompiler
 from game.scenario.compile_language import LanguageCompiler, Loc
 from game.scenario.compile_map import MapCompiler, spec_of
+from game.scenario.compile_persona import PersonaCompiler
 from game.scenario.compile_visibility import VisibilityChecks
 from game.scenario.mechanics import MECHANICS, Context, MechanicKind, NewTrack
 from game.scenario.shadowing import shadowed_classes
@@ -68,10 +69,10 @@ class CompileError(ValueError):
         super().__init__("; ".join(f"{'.'.join(map(str, loc))}: {msg}" for loc, msg in faults))
 
 
-class _Compiler(LanguageCompiler, MapCompiler, VisibilityChecks, DebateCompiler):
+class _Compiler(LanguageCompiler, MapCompiler, VisibilityChecks, DebateCompiler, PersonaCompiler):
     """The data language's steps are in `compile_language`, the map's in `compile_map`, the
     visibility checks in `compile_visibility`, the parameters' and debates' in
-    `compile_debates`."""
+    `compile_debates`, the personas' in `compile_persona`."""
 
     def __init__(self, spec: s.ScenarioSpec, table: Mapping[str, MechanicKind] = MECHANICS) -> None:
         self.spec = spec
@@ -254,6 +255,7 @@ class _Compiler(LanguageCompiler, MapCompiler, VisibilityChecks, DebateCompiler)
             ),
             parameters=tuple(self.params.items()),
             debates=self.debates,
+            personas=self.personas(tracks, classes),
         )
         plans = self._plans(rules)
         intended = self._intended(rules)

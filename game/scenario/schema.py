@@ -41,12 +41,74 @@ class CalendarSegment(Spec):
     step: Literal["day", "week", "month", "season", "year"]
 
 
+class AimSpec(Spec):
+    """One thing a government valued: `weight × track + value` while `when` holds (as a score
+    term), `value` when the game's outcome class (as if it ended now) is `outcome`, or `score`
+    times the side's own score."""
+
+    label: str = Field(min_length=1, max_length=120)
+    """The aim in words, for the briefing ("to sell the railway it could not defend")."""
+    score: float | None = None
+    """This weight times the side's own score (the scenario's `scoring:`): the interests the
+    game measures, to which the other aims add what this government also wanted."""
+    track: Slug | None = None
+    weight: float = 1.0
+    value: float = 0.0
+    when: Condition | None = None
+    outcome: Slug | None = None
+    why: Text = Field(min_length=1)
+    """Its source (a citation), or `ASSUMPTION: …` with the reason for the number."""
+
+
+class RedLineSpec(Spec):
+    """A result the government would not accept: `cost` is taken off whenever `when` holds."""
+
+    label: str = Field(min_length=1, max_length=120)
+    when: Condition
+    cost: float = Field(gt=0)
+    why: Text = Field(min_length=1)
+
+
+class PatienceSpec(Spec):
+    """What waiting costs the government: `per_turn` for each turn of the game gone by while
+    `until` has not come about (a sale agreed, the war entered)."""
+
+    label: str = Field(min_length=1, max_length=120)
+    per_turn: float = Field(ge=0)
+    until: Condition
+    why: Text = Field(min_length=1)
+
+
+class PriorSpec(Spec):
+    """What the government believed of a value it could not see: its start value, for this
+    side's reasoning, is drawn from `range` (instead of the scenario's own start range)."""
+
+    track: Slug
+    range: Pair
+    why: Text = Field(min_length=1)
+
+
+class PersonaSpec(Spec):
+    """What a government wanted and believed, for the `persona` agent (README "Personas")."""
+
+    summary: Text = Field(min_length=1)
+    """Its aims in a sentence or two, for the briefing."""
+    aims: list[AimSpec] = Field(min_length=1)
+    red_lines: list[RedLineSpec] = Field(default_factory=list)
+    patience: PatienceSpec | None = None
+    priors: list[PriorSpec] = Field(default_factory=list)
+    temperature: float | None = Field(default=None, ge=0, le=5)
+    """How far its play varies between seeds (see the agent); None: the agent's default."""
+
+
 class FactionSpec(Spec):
     id: Slug
     name: str = Field(max_length=80)
     leader: str = Field(default="", max_length=200)
     briefing: Text
     goals: list[Text] = Field(default_factory=list)
+    persona: PersonaSpec | None = None
+    """What this government wanted and believed (for the `persona` agent)."""
 
 
 class ThresholdSpec(Spec):

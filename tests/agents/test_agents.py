@@ -16,6 +16,7 @@ from game.agents import (
     make_agent,
     parse_agents,
 )
+from game.agents.base import DEFAULT_AI
 from game.core.state import CHOICES
 
 
@@ -95,7 +96,12 @@ def test_random_agent_is_seeded() -> None:
 
 def test_parse_agents_defaults_and_errors() -> None:
     game = load_game("railway-sale")
-    assert parse_agents(game, "ussr=greedy") == {"ussr": "greedy", "japan": "random"}
+    # Unnamed sides play the default AI (the persona agent, issue 14); all= sets every side.
+    assert parse_agents(game, "ussr=greedy") == {"ussr": "greedy", "japan": DEFAULT_AI}
+    assert DEFAULT_AI == "persona"
+    assert parse_agents(game, "all=random") == {"ussr": "random", "japan": "random"}
+    both = parse_agents(game, "all=mcts:easy,japan=historical")
+    assert both == {"ussr": "mcts:easy", "japan": "historical"}
     for bad, message in (
         ("ussr", "faction=agent"),
         ("ussr=x", "unknown agent"),
@@ -109,7 +115,7 @@ def test_the_agents_table_names_every_kind_once() -> None:
     """`AGENTS` is the one list of agent kinds: each builds an agent of its name, has a
     one-line description, and the errors list them all."""
     game = load_game("railway-sale")
-    assert list(AGENTS) == ["mcts", "historical", "greedy", "random"]
+    assert list(AGENTS) == ["persona", "mcts", "historical", "greedy", "random"]
     for name, kind in AGENTS.items():
         default = f"{name}:{kind.levels[0]}" if kind.levels else name
         assert make_agent(name, game, 0).name == default
@@ -118,9 +124,9 @@ def test_the_agents_table_names_every_kind_once() -> None:
         assert len(kind.level_notes) == len(kind.levels)
         for level in kind.levels:
             assert make_agent(f"{name}:{level}", game, 0).name == f"{name}:{level}"
-    with pytest.raises(ValueError, match="known: mcts, historical, greedy, random"):
+    with pytest.raises(ValueError, match="known: persona, mcts, historical, greedy, random"):
         make_agent("genius", game, 0)
-    with pytest.raises(ValueError, match="known: mcts, historical, greedy, random"):
+    with pytest.raises(ValueError, match="known: persona, mcts, historical, greedy, random"):
         parse_agents(game, "ussr=genius")
     with pytest.raises(ValueError, match=r"unknown level .brilliant.*known: normal, easy, hard"):
         parse_agents(game, "ussr=mcts:brilliant")

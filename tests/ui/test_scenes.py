@@ -50,7 +50,7 @@ def test_scenario_chooser_and_setup(driver: Driver) -> None:
     driver.press("Choose sides")
     described = driver.describe()
     assert described["scenario"] == "railway-sale"
-    assert described["seats"] == ["human", "mcts:normal"]
+    assert described["seats"] == ["human", "persona:normal"]
     driver.press("No American recognition in 1933")
     seat = [b for b, (f, k) in driver.scene.seat_buttons.items() if (f, k) == (1, "random")]  # type: ignore[attr-defined]
     driver.click(seat[0])

@@ -74,26 +74,30 @@ def test_setup_seats_the_default_ai_and_picks_agent_and_level(driver: Driver) ->
     driver.press("The Railway Sale")
     driver.press("Choose sides")
     scene = driver.scene
-    assert driver.describe()["seats"] == ["human", "mcts:normal"]
-    levels = {(f, lv): b for b, (f, _k, lv) in scene.level_buttons.items()}  # type: ignore[attr-defined]
-    assert not levels[0, "hard"].visible  # a human side has no level
-    assert levels[1, "normal"].visible
-    assert [b.text for (f, _), b in levels.items() if f == 1] == ["easy", "normal", "hard"]
-    assert "several seconds" in levels[1, "hard"].tool_tip_text  # the level's note
+    assert driver.describe()["seats"] == ["human", "persona:normal"]
+    levels = {(f, k, lv): b for b, (f, k, lv) in scene.level_buttons.items()}  # type: ignore[attr-defined]
+    assert not levels[0, "persona", "hard"].visible  # a human side has no level
+    assert levels[1, "persona", "normal"].visible
     lines = driver.describe()["seat_lines"]
     assert lines[0] == ""
-    assert lines[1].startswith("Japan–Manchukuo — AI: mcts, normal: about a second a move.")
-    assert "Thinks ahead" in lines[1]  # the agent's description
-    driver.click(levels[1, "hard"])
-    assert driver.describe()["seats"] == ["human", "mcts:hard"]
+    assert lines[1].startswith("Japan–Manchukuo — AI: persona, normal: about a second a move.")
+    assert "government" in lines[1]  # the agent's description
     seats = {(f, k): b for b, (f, k) in scene.seat_buttons.items()}  # type: ignore[attr-defined]
+    driver.click(seats[1, "mcts"])
+    assert driver.describe()["seats"] == ["human", "mcts:normal"]
+    shown = [lv for (f, k, lv), b in levels.items() if f == 1 and b.visible]
+    assert shown == ["easy", "normal", "hard"]
+    assert "several seconds" in levels[1, "mcts", "hard"].tool_tip_text  # the level's note
+    assert "Thinks ahead" in driver.describe()["seat_lines"][1]
+    driver.click(levels[1, "mcts", "hard"])
+    assert driver.describe()["seats"] == ["human", "mcts:hard"]
     driver.click(seats[1, "greedy"])
     assert driver.describe()["seats"] == ["human", "greedy"]
-    assert not levels[1, "hard"].visible
+    assert not levels[1, "mcts", "hard"].visible
     assert "baseline" in driver.describe()["seat_lines"][1]
     driver.click(seats[1, "mcts"])
     assert driver.describe()["seats"] == ["human", "mcts:normal"]  # its default level again
-    driver.click(levels[1, "hard"])
+    driver.click(levels[1, "mcts", "hard"])
     driver.click(seats[1, "mcts"])  # choosing the chosen kind again keeps its level
     assert driver.describe()["seats"] == ["human", "mcts:hard"]
     driver.press("Start the game")

@@ -14,7 +14,7 @@ Offers and acceptances need the talks to be open (a track the scenario's actions
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from game.core.actions import Action
@@ -133,6 +133,29 @@ class Bargaining(Mechanic):
             used = {o.kind for o in given}
             return [a for a in cached if a.kind not in used]
         return cached
+
+    def anchors(self, state: State, members: Sequence[Action]) -> tuple[Action, ...]:
+        """The offers worth trying first once the other side has a price on the table: the
+        smallest step from one's own price, halfway between the two, and the price nearest
+        theirs (the window's slider anchors, `game.ui.panels.orders`)."""
+        if not members or members[0].kind != self.verb(OFFER):
+            return ()
+        sides = self._side(members[0].faction)
+        if sides is None:
+            return ()
+        me, other = sides
+        mine, theirs = state.tracks[me.price], state.tracks[other.price]
+        if theirs <= 0:
+            return ()
+        targets = [theirs]
+        if mine > 0:
+            targets = [mine, (mine + theirs) // 2, theirs]
+        out: list[Action] = []
+        for target in targets:
+            best = min(members, key=lambda a: (abs(a.amount - target), a.amount))
+            if best not in out:
+                out.append(best)
+        return tuple(out)
 
     def why_illegal(self, state: State, action: Action) -> str | None:
         sides = self._side(action.faction)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -114,6 +114,14 @@ class Mechanic(ABC):
         """Returns the action's chance of success as its faction can tell it from its
         observation: None where chance is not involved, or an input is hidden from it."""
         return None
+
+    def anchors(self, state: State, members: Sequence[Action]) -> tuple[Action, ...]:
+        """Returns the few meaningful members of one large family of legal moves (`members`,
+        sorted: all the prices of an offer), best known first — a small step, halfway, the
+        other side's price — or () to leave the family to coarse-to-fine order. Search tries
+        them first and its playouts pick among them (issue 13 item 5: a few meaningful choices
+        plus a fine adjustment, for people and for search)."""
+        return ()
 
     def explain(self, action: Action) -> str:
         """Returns one line on why the action matters (with its source), for the UI."""

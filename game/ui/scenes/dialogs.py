@@ -11,6 +11,7 @@ from pygame_gui.elements import UIButton, UILabel, UITextBox
 from game.core.actions import Action
 from game.ui import scene as sc
 from game.ui.debates import briefing_html
+from game.ui.personas import aims_html
 from game.ui.session import Session
 from game.ui.theme import ACCENT, INK, INK_SOFT, PAPER, RULE, faction_colour
 from game.ui.view import month
@@ -266,6 +267,7 @@ class BriefingScene(Dialog):
         html = (
             f"<i>{esc(fac.leader)}</i><br><br>{esc(fac.briefing)}<br><br>"
             f"<b>Your goals</b><br>{goals}<br>"
+            f"{aims_html(self.session.rules, self.faction)}"
             f"{briefing_html(self.session.rules)}"
             f"<i>Your tracks, orders and some events are secret: the other side sees only "
             f"what it would have known.</i>"
@@ -288,6 +290,11 @@ class BriefingScene(Dialog):
             "faction": fac.id,
             "text": fac.briefing,
             "debates": {d.id: d.school.id for d in rules.debates},
+            "aims": {
+                rules.factions[f].id: p.summary
+                for f, p in enumerate(rules.personas)
+                if p is not None
+            },
         }
 
     def handle(self, event: pygame.event.Event) -> sc.Transition:

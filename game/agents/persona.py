@@ -1,0 +1,86 @@
+"""The persona agent: a government that wants what the historical one wanted.
+
+It is the searching agent (`game.agents.mcts`: information-set MCTS on states drawn from its
+beliefs) with three changes:
+
+- **It values futures by personas, not scores.** Every side's evaluation in the search is that
+  side's persona (the scenario file's `persona:`: aims, red lines, what waiting costs it; see
+  `game.core.persona`), so it plans against governments that want what theirs wanted. A side
+  without a persona is valued by its score.
+- **It believes what its government believed.** Its particles start from the persona's priors
+  for the values it cannot see, not from the scenario's ranges.
+- **It varies.** It plays a root move with probability proportional to visits^(1/T), T the
+  persona's `temperature` (or `TEMPERATURE`): T = 0 always plays the most visited move; higher T
+  spreads play over the moves the search found nearly as good, so seeds give different games
+  where the government's choice was close, and the same game where it was not. Its randomness is
+  the agent's own seeded generator (reproducible).
+
+Its budgets (`LEVELS`) are the searching agent's, and a `fast` one for batches: a persona run of
+200 games per scenario must fit in minutes on two cores (issue 14).
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Final
+
+from game.agents.beliefs import Belief
+from game.agents.mcts import LEVELS as MCTS_LEVELS
+from game.agents.mcts import Budget, MctsAgent, _Node
+from game.core.actions import Action
+from game.core.game import Game
+from game.core.state import State
+
+TEMPERATURE: Final = 0.15
+"""Default temperature of the root choice (see the module docstring). ASSUMPTION: low enough
+that a clearly better move is nearly always played, high enough that near-equal ones vary."""
+
+LEVELS: Final = {
+    "normal": MCTS_LEVELS["normal"],
+    "fast": Budget(iterations=48, depth=2, days=120),
+    "hard": MCTS_LEVELS["hard"],
+}
+"""Level → budget; the first is the default (the window's). `normal` and `hard` think as
+`mcts` does; `fast` is for batches (a 200-game calibration run in minutes on two cores, issue
+14): it looks two turns ahead with 48 playouts a move, and so models the other sides thinly (a
+bad offer may look free to it where the other side would take it: see docs/calibration.md)."""
+
+
+class PersonaAgent(MctsAgent):
+    """Plans by search, valuing each side's futures by that side's persona."""
+
+    measure = "value to its aims"
+
+    def __init__(self, game: Game, faction: int, level: str = "normal") -> None:
+        super().__init__(game, faction, budget=LEVELS[level])
+        self.level = level
+        self.name = f"persona:{level}"
+        personas = [game.rules.persona(f.index) for f in game.rules.factions]
+        self._personas = personas
+        mine = personas[faction]
+        self.temperature = (
+            mine.temperature if mine is not None and mine.temperature is not None else TEMPERATURE
+        )
+
+    def make_belief(self, rng: random.Random) -> Belief:
+        persona = self._personas[self.faction]
+        priors = [(p.track, p.lo, p.hi) for p in persona.priors] if persona else []
+        return Belief(self.game, self.faction, rng, priors=priors)
+
+    def evaluate(self, state: State, side: int) -> float:
+        persona = self._personas[side]
+        if persona is None:
+            return self.game.score(state, side)
+        return persona.value(self.game.rules, state)
+
+    def pick(self, ranked: list[tuple[Action, _Node]], rng: random.Random) -> Action:
+        if self.temperature <= 0 or len(ranked) == 1:
+            return ranked[0][0]
+        top = ranked[0][1].n or 1
+        weights = [(c.n / top) ** (1.0 / self.temperature) for _, c in ranked]
+        r = rng.random() * sum(weights)
+        for (action, _), w in zip(ranked, weights, strict=True):
+            r -= w
+            if r <= 0:
+                return action
+        return ranked[0][0]

@@ -1,0 +1,101 @@
+"""The persona agent (issue 14 item 2): the searching agent valuing every side's futures by
+that side's persona, believing its government's priors, with a documented temperature."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+
+import pytest
+
+from game import load_game
+from game.agents.base import make_agent, make_agents
+from game.agents.mcts import _Node
+from game.agents.persona import TEMPERATURE, PersonaAgent
+from game.core.actions import END, Action
+from game.sim.play import play
+
+USSR, JAPAN = 0, 1
+
+
+def node(visits: int) -> _Node:
+    n = _Node()
+    n.n, n.w = visits, float(visits)
+    return n
+
+
+def ranked() -> list[tuple[Action, _Node]]:
+    return [(Action(0, "a", 0, 0), node(40)), (Action(0, "b", 0, 0), node(30))]
+
+
+def test_temperature_zero_plays_the_most_visited_move() -> None:
+    agent = PersonaAgent(load_game("railway-sale"), USSR, "fast")
+    agent.temperature = 0.0
+    rng = random.Random(1)
+    assert {agent.pick(ranked(), rng).kind for _ in range(50)} == {"a"}
+
+
+def test_a_temperature_spreads_play_over_near_equal_moves() -> None:
+    agent = PersonaAgent(load_game("railway-sale"), USSR, "fast")
+    assert agent.temperature == TEMPERATURE > 0
+    rng = random.Random(1)
+    picks = [agent.pick(ranked(), rng).kind for _ in range(400)]
+    share = picks.count("b") / len(picks)
+    expected = (30 / 40) ** (1 / TEMPERATURE) / (1 + (30 / 40) ** (1 / TEMPERATURE))
+    assert share == pytest.approx(expected, abs=0.05)
+
+
+def test_it_values_futures_by_each_sides_persona() -> None:
+    game = load_game("railway-sale")
+    agent = PersonaAgent(game, USSR, "fast")
+    state = game.initial_state(2)
+    crisis = list(state.tracks)
+    crisis[game.rules.track_index("crisis")] = 1
+    state = dataclasses.replace(state, tracks=tuple(crisis), turn=3)
+    for side in (USSR, JAPAN):
+        persona = game.rules.persona(side)
+        assert persona is not None
+        assert agent.evaluate(state, side) == pytest.approx(persona.value(game.rules, state))
+        assert agent.evaluate(state, side) < game.score(state, side)  # the red line, the wait
+
+
+def test_it_believes_its_governments_priors() -> None:
+    """Tokyo thought the line worth little to Moscow (the railway's Japanese prior)."""
+    game = load_game("railway-sale")
+    agent = PersonaAgent(game, JAPAN, "fast")
+    belief = agent.make_belief(random.Random(3))
+    track = game.rules.track_index("railway_value")
+    values = {p.tracks[track] for p in belief.particles}
+    assert values <= set(range(300, 601))
+    assert len(values) > 5
+    plain = make_agent("mcts", game, JAPAN).make_belief(random.Random(3))  # type: ignore[attr-defined]
+    assert {p.tracks[track] for p in plain.particles} <= set(range(600, 801))
+
+
+def test_a_persona_game_is_reproducible() -> None:
+    game = load_game("railway-sale")
+    names = {f.id: "persona:fast" for f in game.rules.factions}
+    first = play(game, make_agents(game, names), 5)[1]
+    again = play(game, make_agents(game, names), 5)[1]
+    assert first.tracks == again.tracks
+    assert first.turn == again.turn
+
+
+def test_it_decides_from_its_observation_only() -> None:
+    """Two states that differ only in what the USSR cannot see (Japan's limit) give the USSR's
+    persona agent the same move."""
+    game = load_game("railway-sale")
+    state = game.initial_state(4)
+    hidden = game.rules.track_index("japan_value")
+    assert not game.rules.tracks[hidden].mask & (1 << USSR)
+    other = list(state.tracks)
+    other[hidden] = state.tracks[hidden] + 250
+    twin = dataclasses.replace(state, tracks=tuple(other))
+    assert game.observe(state, USSR) == game.observe(twin, USSR)
+    moves = []
+    for s in (state, twin):
+        agent = PersonaAgent(game, USSR, "fast")
+        legal = game.legal_actions(s, USSR)
+        moves.append(agent.act(game.observe(s, USSR), legal, random.Random(9)))
+    assert moves[0] == moves[1]
+    assert moves[0] in game.legal_actions(state, USSR) or moves[0].kind == END
