@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: play test lint bench bench-ab schema golden clean
+.PHONY: play test lint bench bench-ab schema golden calibrate clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: install Python 3.11 or run 'make PYTHON=python3 ...'"; exit 1; }
@@ -34,6 +34,27 @@ bench: $(STAMP)
 # The engine's speed against an earlier commit, interleaved in one run: make bench-ab BASE=916cd21
 bench-ab: $(STAMP)
 	$(BIN)/python bench/ab.py --base $(BASE) --out bench/AB_RESULTS.md
+
+# How often the agents land near history, by each scenario's calibration: checks (README,
+# "Calibration"); writes docs/calibration.md. By default every side is a persona agent at its
+# batch level and no script is read (issue 14); the historical script's baseline:
+# make calibrate AGENTS=all=historical LABEL="Historical-script baseline"
+CALIBRATION  := railway-sale fishery-auctions august-1945
+CAL_GAMES    ?= 200
+CAL_SEED     ?= 1
+CAL_WORKERS  ?= 2
+AGENTS       ?= all=persona:fast
+LABEL        ?= Persona agents (fast level), no script
+calibrate: $(STAMP)
+	@mkdir -p build/calibration
+	@for s in $(CALIBRATION); do \
+	  echo "calibrate $$s"; \
+	  $(BIN)/python main.py calibrate --scenario $$s $(if $(AGENTS),--agents "$(AGENTS)") \
+	    --games $(CAL_GAMES) --seed $(CAL_SEED) --workers $(CAL_WORKERS) --no-progress --force \
+	    --out build/calibration/$$s.md --json build/calibration/$$s.json || exit 1; \
+	done
+	$(BIN)/python tools/calibration_doc.py --agents "$(AGENTS)" --label "$(LABEL)" \
+	  --out docs/calibration.md $(foreach s,$(CALIBRATION),build/calibration/$(s).md)
 
 schema: $(STAMP)
 	$(BIN)/python main.py schema

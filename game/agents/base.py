@@ -91,6 +91,11 @@ person plays, and `simulate` at the sides its `--agents` does not name (issue 14
 stays offered as a baseline, never as the default; `historical` is the dated reference script."""
 
 
+BATCH_AI: Final = "persona:fast"
+"""The default AI at the level for batches of games: what `calibrate` seats at the sides its
+`--agents` does not name (a 200-game run in minutes on two cores, issue 14)."""
+
+
 def make_agents(game: Game, names: dict[str, str]) -> dict[int, Agent]:
     """Returns a new agent per faction index, from faction id → agent name."""
     return {f.index: make_agent(names[f.id], game, f.index) for f in game.rules.factions}

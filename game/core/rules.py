@@ -260,6 +260,31 @@ class VictoryMargins:
 
 
 @dataclass(frozen=True, slots=True)
+class CalibrationCheck:
+    """One fact a game near history shows at its end (the scenario's `calibration:`).
+
+    `reads` says what the check reads of the final state: `value` (a track, in its unit:
+    the stored value over `scale`), `date` (a track holding a turn index, compared as the
+    turn's date ordinal), `regions` (each control track in `tracks` equals `holder`), `end`
+    (the end rule's id is in `names`) or `outcome` (the outcome class's id is in `names`).
+    """
+
+    id: str
+    label: str
+    cite: str
+    reads: str
+    source: str
+    """What is read, as the file names it (`figure agreed`, `regions held by ussr`)."""
+    tracks: tuple[int, ...] = ()
+    scale: int = 1
+    low: float | None = None
+    """The range's low end (inclusive; a date ordinal for `date`); None for an open end."""
+    high: float | None = None
+    holder: int = -1
+    names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Rules:
     """A compiled scenario."""
 
@@ -295,6 +320,8 @@ class Rules:
     people and tests: the rules read the numbers in the effects, never this)."""
     debates: tuple[Debate, ...] = field(default=())
     """The contested theses the numbers take a side in, with the school this game follows."""
+    calibration: tuple[CalibrationCheck, ...] = field(default=())
+    """The checks that together define a game "near history" (`game.sim.calibration`)."""
     personas: tuple[Persona | None, ...] = field(default=())
     """Per faction, what its government wanted and believed (None: no persona in the file)."""
 

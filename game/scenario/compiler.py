@@ -36,6 +36,7 @@ from game.core.rules import (
 from game.core.state import NOBODY
 from game.scenario import schema as s
 from game.scenario.calendar import expand, turn_containing
+from game.scenario.compile_calibration import CalibrationCompiler
 from game.scenario.compile_debates import DebateCompiler
 from game.scenario.compile_language import LanguageCompiler, Loc
 from game.scenario.compile_map import MapCompiler, spec_of
@@ -69,10 +70,18 @@ class CompileError(ValueError):
         super().__init__("; ".join(f"{'.'.join(map(str, loc))}: {msg}" for loc, msg in faults))
 
 
-class _Compiler(LanguageCompiler, MapCompiler, VisibilityChecks, DebateCompiler, PersonaCompiler):
+class _Compiler(
+    LanguageCompiler,
+    MapCompiler,
+    VisibilityChecks,
+    DebateCompiler,
+    CalibrationCompiler,
+    PersonaCompiler,
+):
     """The data language's steps are in `compile_language`, the map's in `compile_map`, the
     visibility checks in `compile_visibility`, the parameters' and debates' in
-    `compile_debates`, the personas' in `compile_persona`."""
+    `compile_debates`, the calibration checks' in `compile_calibration`, the personas' in
+    `compile_persona`."""
 
     def __init__(self, spec: s.ScenarioSpec, table: Mapping[str, MechanicKind] = MECHANICS) -> None:
         self.spec = spec
@@ -255,6 +264,7 @@ class _Compiler(LanguageCompiler, MapCompiler, VisibilityChecks, DebateCompiler,
             ),
             parameters=tuple(self.params.items()),
             debates=self.debates,
+            calibration=self.calibration(),
             personas=self.personas(tracks, classes),
         )
         plans = self._plans(rules)

@@ -284,6 +284,32 @@ class DistanceTermSpec(Spec):
     when: Condition | None = None
 
 
+class CalibrationCheckSpec(Spec):
+    """One fact that a game "near history" shows at its end (the `calibration:` section).
+
+    It reads one thing of the final state: a `figure` or a `track` (with `between`, the
+    historical range, both ends included: dates for a date figure, which the game holds as a
+    turn index; numbers in the figure's or track's unit otherwise; `null` leaves an end open),
+    `regions` that must all be held by the faction `held_by`, the `end` rule by which the game
+    ended, or its `outcome` class (one of those listed). A value that never happened (a date
+    figure never set) is outside every range.
+    """
+
+    id: Slug
+    label: str = Field(min_length=1, max_length=120)
+    """The fact, in plain words (`Agreement between August 1934 and April 1935`)."""
+    cite: str = Field(min_length=1, max_length=300)
+    """Where the sources state it (FACTS.md's citation format)."""
+    figure: Slug | None = None
+    track: Slug | None = None
+    regions: list[Slug] | None = Field(default=None, min_length=1, max_length=64)
+    held_by: Slug | None = None
+    end: list[Slug] | None = Field(default=None, min_length=1, max_length=16)
+    outcome: list[Slug] | None = Field(default=None, min_length=1, max_length=16)
+    between: list[dt.date | float | None] | None = Field(default=None, min_length=2, max_length=2)
+    """[low, high], both included: two dates, or two numbers; `null` leaves an end open."""
+
+
 class BaselineEntry(Spec):
     date: dt.date
     text: Text
@@ -431,6 +457,8 @@ class ScenarioSpec(Spec):
     audit: AuditSpec = Field(default_factory=AuditSpec)
     victory: VictorySpec | None = None
     """The victory levels' margins (`VictorySpec`); without them a game shows no levels."""
+    calibration: list[CalibrationCheckSpec] = Field(default_factory=list, max_length=64)
+    """The checks that together define a game "near history" (see `CalibrationCheckSpec`)."""
     parameters: list[ParameterSpec] = Field(default_factory=list)
     """Named numbers the effects use as amounts (see `ParameterSpec`)."""
     debates: list[DebateSpec] = Field(default_factory=list)

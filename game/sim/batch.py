@@ -29,6 +29,7 @@ from game.core.rules import Rules
 from game.core.state import State
 from game.core.victory import Level
 from game.scenario.loader import load_game
+from game.sim.calibration import calibration_fields
 from game.sim.par import par_of, victory
 from game.sim.play import play
 from game.sim.stats import quartiles
@@ -52,6 +53,9 @@ class BatchSpec:
     levels: bool = False
     """Write each side's par, margin and victory level into the results (`par`, `margin`,
     `levels`; the par is the same seed played by every side's historical agent)."""
+    calibration: bool = False
+    """Write which of the scenario's calibration checks each game passes (`calibration`) and
+    whether it passes them all (`near_history`)."""
 
 
 def game_seed(batch_seed: int, index: int) -> int:
@@ -84,11 +88,13 @@ def play_one(
     orders_of: str | None = None,
     explain: bool = False,
     levels: bool = False,
+    calibration: bool = False,
 ) -> dict[str, Any]:
     """Plays one game and returns its result line; with `orders_of`, the line also lists that
     faction's orders (not its ends of turn) as [date, notation] in the order given; with
     `explain`, every agent's reasons for each move that had a choice (`reasons`); with
-    `levels`, each side's par, margin over it and victory level (`level_fields`)."""
+    `levels`, each side's par, margin over it and victory level (`level_fields`); with
+    `calibration`, the calibration checks it passes (`calibration_fields`)."""
     rules = game.rules
     built = make_agents(game, agents)
     given: list[list[str]] = []
@@ -135,6 +141,7 @@ def play_one(
         }
         | ({"reasons": reasons} if explain else {})
         | (level_fields(game, state, seed) if levels else {})
+        | (calibration_fields(rules, state, outcome) if calibration else {})
     )
 
 
@@ -189,6 +196,7 @@ def _worker(job: tuple[BatchSpec, int]) -> dict[str, Any]:
         orders_of=spec.orders_of,
         explain=spec.explain,
         levels=spec.levels,
+        calibration=spec.calibration,
     )
     return result | dict(spec.tags)
 

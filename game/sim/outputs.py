@@ -3,8 +3,8 @@
 Before a command plays its first game, each file it will write is claimed: refused if it is
 one of the command's inputs (even with `--force`), if its folder does not exist or cannot be
 written, if the disk has too little room, or if it exists and is not a previous output of the
-same kind (a results file, a summary, a save, a golden text, a schema, an audit report) —
-unless `--force`.
+same kind (a results file, a summary, a save, a golden text, a schema, an audit report, a
+calibration table) — unless `--force`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
-Kind = Literal["results", "summary", "save", "golden", "schema", "audit"]
+Kind = Literal["results", "summary", "save", "golden", "schema", "audit", "calibration"]
+
+CALIBRATION_HEADS = ("## Calibration: ", "# Calibration against history")
+"""How `calibrate --out` (one scenario) and `make calibrate` (docs/calibration.md) begin."""
 
 SNIFF_BYTES = 64 << 10
 """How much of an existing file is read to tell whether it is a previous output."""
@@ -77,6 +80,11 @@ def is_output(path: Path, kind: Kind) -> bool:
             keys = ('{\n "agents": {', '"epsilon": ', '"games": ', '"points": [')
             return head.startswith(keys[0]) and all(k in head for k in keys[1:])
         return head.startswith("# Dominance audit: ")
+    if kind == "calibration":
+        if path.suffix == ".json":
+            data = _json_head(path)
+            return isinstance(data, dict) and {"near_history", "checks"} <= data.keys()
+        return head.startswith(CALIBRATION_HEADS)
     # A schema: read whole (the scenario schema outgrew the sniff), within reason.
     data = _json_head(path) if _size(path) <= SNIFF_BYTES else _json_whole(path)
     return isinstance(data, dict) and "properties" in data and "title" in data

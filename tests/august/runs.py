@@ -15,6 +15,7 @@ from pathlib import Path
 from game import Game, load_game
 from game.agents import make_agent
 from game.sim.batch import game_seed
+from game.sim.calibration import verdicts
 from game.sim.play import play
 
 SCENARIO = "august-1945"
@@ -52,6 +53,13 @@ class Result:
     controllers: dict[str, int]
     tracks: dict[str, int]
     distance: float
+    checks: dict[str, bool]
+    """The scenario's `calibration:` checks, check id → held (`game.sim.calibration`)."""
+
+    @property
+    def near_by_section(self) -> bool:
+        """True if every check of the scenario's calibration section holds."""
+        return all(self.checks.values())
 
     @property
     def acceptance(self) -> dt.date:
@@ -88,15 +96,17 @@ def historical_runs(variant: str | None, games: int) -> tuple[Result, ...]:
                 controllers={k[4:]: v for k, v in tracks.items() if k.startswith("ctl_")},
                 tracks=tracks,
                 distance=game.distance(state),
+                checks=verdicts(rules, state, outcome),
             )
         )
     return tuple(out)
 
 
 def near_history(result: Result) -> bool:
-    """The issue's reading of "near history": Japan accepts Potsdam between 10 and 18 August,
-    the Soviet attack comes on 8–9 August, Manchuria, southern Sakhalin and all the Kurils are
-    Soviet by 5 September, and no Soviet soldier is on Hokkaido."""
+    """The tests' own reading of "near history" (the oracle that the scenario's calibration
+    section must agree with, `Result.near_by_section`): Japan accepts Potsdam between 10 and 18
+    August, the Soviet attack comes on 8–9 August, Manchuria, southern Sakhalin and all the
+    Kurils are Soviet by 5 September, and no Soviet soldier is on Hokkaido."""
     return (
         result.accepted is not None
         and dt.date(1945, 8, 10) <= result.accepted <= dt.date(1945, 8, 18)

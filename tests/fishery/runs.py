@@ -12,10 +12,12 @@ SCENARIO = "fishery-auctions"
 
 @functools.cache
 def historical_runs(variant: str | None, seeds: int) -> tuple[dict, ...]:
-    """Results of `seeds` games with every side played by the historical agent."""
+    """Results of `seeds` games with every side played by the historical agent (each with the
+    scenario's calibration checks: `calibration`, `near_history`)."""
     game = load_game(SCENARIO, variant)
     agents = tuple((f.id, "historical") for f in game.rules.factions)
-    return tuple(run_batch(BatchSpec(SCENARIO, variant, agents, seeds, 5), workers=1))
+    spec = BatchSpec(SCENARIO, variant, agents, seeds, 5, calibration=True)
+    return tuple(run_batch(spec, workers=1))
 
 
 def share(results: tuple[dict, ...], test: object) -> float:

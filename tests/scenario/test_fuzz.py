@@ -407,6 +407,7 @@ EXTREMES: dict[type, list[Any]] = {
     float: [INF, -INF, NAN, 1e308, -1e308],
     str: ["", "x" * 5000],
     dt.date: [dt.date(9999, 12, 31), dt.date(1, 1, 1)],
+    type(None): [10**30, dt.date(1, 1, 1)],  # an open end of a calibration check's range
 }
 
 

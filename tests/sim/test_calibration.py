@@ -3,7 +3,8 @@
 FACTS.md §2: agreement in September 1934 at 67.5 M gold rubles [001 L26], signature on 23 March
 1935 [FRUS 1935 doc. 92]. The test asks most (≥ 70 %) of 200 seeded all-historical games to
 reach a deal agreed between August 1934 and April 1935 at 60–75 M gold rubles, signed by the end
-of 1935.
+of 1935: the scenario's `calibration:` section, with which the test's own reading
+(`_near_history`) must agree on every seed (`make calibrate` plays 200 games too).
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ SHARE = 0.70
 def _historical_runs(variant: str | None = None) -> list[dict]:
     game = load_game("railway-sale", variant)
     agents = tuple((f.id, "historical") for f in game.rules.factions)
-    return list(run_batch(BatchSpec("railway-sale", variant, agents, SEEDS, 11), workers=1))
+    spec = BatchSpec("railway-sale", variant, agents, SEEDS, 11, calibration=True)
+    return list(run_batch(spec, workers=1))
 
 
 def _near_history(result: dict) -> bool:
@@ -41,10 +43,15 @@ def _near_history(result: dict) -> bool:
 
 def test_historical_play_lands_near_history() -> None:
     runs = _historical_runs()
-    near = [r for r in runs if _near_history(r)]
+    near = [r for r in runs if r["near_history"]]
     assert len(near) / len(runs) >= SHARE, f"only {len(near)} of {len(runs)} near history"
     # The outcome class the scenario names as history must agree with the test's own reading.
     assert all(r["outcome"] == "historical" for r in near)
+
+
+def test_the_calibration_section_agrees_with_the_tests_reading() -> None:
+    for result in _historical_runs():
+        assert result["near_history"] == _near_history(result), result["calibration"]
 
 
 def test_historical_play_varies_with_the_seed() -> None:

@@ -1,0 +1,190 @@
+"""The `calibrate` command: how often a mix of agents lands near history, by the scenario's own
+`calibration:` checks (`game.sim.calibration`)."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.markup import escape as esc
+from rich.table import Table
+
+from game.agents.base import AGENTS, BATCH_AI, parse_agents, split_agent
+from game.cli.app import UserError, _fail, cli, out
+from game.cli.options import (
+    MAX_GAMES,
+    _force,
+    _game_options,
+    _inputs,
+    _play_batches,
+    _worker_count,
+)
+from game.core.game import Game
+from game.scenario.errors import ScenarioError
+from game.scenario.loader import load_game, source_of
+from game.sim.batch import BatchSpec
+from game.sim.calibration import calibration_markdown, near_text, summarise_calibration
+from game.sim.files import write_atomic
+from game.sim.outputs import OutputError, claim
+
+
+def calibration_agents(game: Game, text: str) -> dict[str, str]:
+    """Returns faction id → agent name from `ussr=historical,japan=mcts` as `simulate` reads it
+    (factions not named get the default AI at its batch level, `BATCH_AI`), where `all=NAME`
+    seats NAME at every faction not named; ValueError names what is wrong."""
+    rest = []
+    every: str | None = None
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        key, _, value = part.partition("=")
+        if key.strip() != "all":
+            rest.append(part)
+            continue
+        if every is not None:
+            raise ValueError(f"{part!r}: all= is given twice")
+        every = value.strip()
+        split_agent(every)
+    if every is None:
+        return parse_agents(game, ",".join(rest), default=BATCH_AI)
+    return parse_agents(game, ",".join(rest), default=every)
+
+
+def command_line(
+    scenario: str, variant: str | None, agents: str, games: int, seed: int, workers: str
+) -> str:
+    """Returns the command that repeats a run (for the report)."""
+    parts = ["python main.py calibrate", f"--scenario {scenario}"]
+    if variant:
+        parts.append(f"--variant {variant}")
+    if agents:
+        parts.append(f"--agents {agents}")
+    parts += [f"--games {games}", f"--seed {seed}", f"--workers {workers}"]
+    return " ".join(parts)
+
+
+@cli.command("calibrate")
+@_game_options
+@click.option(
+    "--agents",
+    default="",
+    help=f"faction=agent,… with agents {', '.join(AGENTS)}, or all=agent for every side; "
+    f"unnamed factions play {BATCH_AI} (the default AI at its batch level).",
+)
+@click.option(
+    "--games",
+    type=click.IntRange(1, MAX_GAMES),
+    default=200,
+    show_default=True,
+    help="Games to play (seeded from --seed, as simulate's).",
+)
+@click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=1, show_default=True)
+@click.option(
+    "--workers", default="auto", show_default=True, help="Processes, or auto (all cores)."
+)
+@click.option(
+    "--out",
+    "out_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the table as Markdown (.md).",
+)
+@click.option(
+    "--json",
+    "json_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the figures as JSON (.json): no wall time, so the same run gives the same "
+    "file.",
+)
+@click.option("--progress/--no-progress", default=True, show_default=True)
+@_force
+def calibrate_cmd(
+    scenario: str,
+    variant: str | None,
+    agents: str,
+    games: int,
+    seed: int,
+    workers: str,
+    out_path: Path | None,
+    json_path: Path | None,
+    progress: bool,
+    force: bool,
+) -> None:
+    """Plays many games and reports the share that lands near history, by the scenario's
+    `calibration:` checks (each with its own share), with a 95 % Wilson interval."""
+    try:
+        game = load_game(scenario, variant)
+        names = calibration_agents(game, agents)
+        count = _worker_count(workers)
+    except (ScenarioError, ValueError) as exc:
+        raise _fail(exc) from None
+    rules = game.rules
+    if not rules.calibration:
+        raise UserError(
+            f"{rules.id} has no calibration checks: its file needs a calibration: section "
+            "(README, Calibration)"
+        )
+    if out_path and out_path.suffix != ".md":
+        raise UserError(f"--out {out_path}: use a .md file name")
+    if json_path and json_path.suffix != ".json":
+        raise UserError(f"--json {json_path}: use a .json file name")
+    try:
+        for path in filter(None, (out_path, json_path)):
+            claim(path, "calibration", force=force, inputs=_inputs(scenario, variant))
+    except OutputError as exc:
+        raise _fail(exc) from None
+    spec = BatchSpec(
+        source_of(scenario) or scenario,
+        source_of(variant),
+        tuple(names.items()),
+        games,
+        seed,
+        calibration=True,
+    )
+    started = time.perf_counter()
+    results = list(
+        _play_batches(
+            [spec], count, out_path=None, done=0, progress=progress, label=f"{rules.id}: games"
+        )
+    )
+    wall = time.perf_counter() - started
+    summary = summarise_calibration(results, rules) | {
+        "scenario": rules.id,
+        "title": rules.title,
+        "variant": rules.variant,
+        "agents": names,
+        "seed": seed,
+    }
+    timing = f"{wall:.1f} s on {count} worker{'s' if count > 1 else ''}"
+    _print_table(summary, timing)
+    if out_path:
+        line = command_line(scenario, variant, agents, games, seed, workers)
+        write_atomic(out_path, calibration_markdown(summary, command=line, wall=timing))
+    if json_path:
+        write_atomic(json_path, json.dumps(summary, indent=1, sort_keys=True) + "\n")
+
+
+def _print_table(summary: dict[str, Any], timing: str) -> None:
+    agents = ", ".join(f"{k}={v}" for k, v in summary["agents"].items())
+    table = Table(title=f"{esc(summary['title'])}: calibration against history", show_header=False)
+    table.add_column("what")
+    table.add_column("value")
+    for name, value in (
+        ("scenario", summary["scenario"]),
+        ("variant", summary["variant"] or "none"),
+        ("agents", agents),
+        ("games", str(summary["games"])),
+        ("near history (95 % CI)", near_text(summary)),
+        ("wall time", timing),
+    ):
+        table.add_row(name, esc(value))
+    out.print(table)
+    checks = Table(title="checks")
+    checks.add_column("check")
+    checks.add_column("reads")
+    checks.add_column("share", justify="right")
+    for c in summary["checks"]:
+        checks.add_row(esc(f"{c['label']} ({c['id']})"), esc(c["reads"]), f"{c['share']:.1%}")
+    out.print(checks)

@@ -1,0 +1,71 @@
+"""Assembles docs/calibration.md from the per-scenario tables of `python main.py calibrate --out`.
+
+Run by `make calibrate` (which first writes one table per scenario into build/calibration/):
+
+    .venv/bin/python tools/calibration_doc.py --agents "all=historical" --label "..." \\
+        --out docs/calibration.md build/calibration/railway-sale.md ...
+
+The header names the commit, the date (UTC), the agents and how to read the tables; each
+scenario's section follows as `calibrate` wrote it (with its command line and wall time).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import subprocess
+from pathlib import Path
+
+READING = """\
+How to read it: each section is one scenario, played `games` times with the agents named (the
+seeds derive from `--seed`, as `simulate`'s do, so the same command gives the same numbers on any
+machine and any worker count; only the wall time differs). A game is *near history* when every
+check of the scenario's `calibration:` section holds at its end; the first table gives the share
+of games near history with its 95 % Wilson interval, the second each check's own share, so a low
+share points at the fact the agents miss. The checks, their historical ranges and their sources
+are data in the scenario files (README, "Calibration"). Issue 14 asks that, with every side played
+by the `persona` agent, at least 60 % of 200 seeds land near history in each scenario.
+"""
+
+
+def _commit() -> str:
+    try:
+        done = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True
+        )
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return done.stdout.strip() + (" (with uncommitted changes)" if dirty.stdout.strip() else "")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("sections", nargs="+", type=Path, help="calibrate --out tables")
+    parser.add_argument("--agents", default="", help="the --agents given (empty: the default)")
+    parser.add_argument("--label", default="", help="what this run is, in one line")
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args()
+    agents = args.agents or "simulate's default for every side (random)"
+    today = dt.datetime.now(dt.UTC).date().isoformat()
+    lines = [
+        "# Calibration against history",
+        "",
+        *([f"**{args.label}**", ""] if args.label else []),
+        f"Written by `make calibrate` on {today} (UTC) at commit {_commit()}; agents: `{agents}`.",
+        "",
+        READING,
+    ]
+    parts = ["\n".join(lines)]
+    parts += [path.read_text(encoding="utf-8") for path in args.sections]
+    args.out.write_text("\n".join(parts), encoding="utf-8")
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
