@@ -113,7 +113,14 @@ def thinking_frames(frames: int) -> tuple[float, float]:
         samples = []
         while len(samples) < frames:
             if not session.thinking:
-                until_human(driver, limit=20000)
+                try:
+                    until_human(driver, limit=20000)
+                except AssertionError:
+                    # The game ended (a USSR that only ends its turns loses the line to the
+                    # army): begin another and go on sampling.
+                    driver.close()
+                    driver = Driver()
+                    session = start_railway(driver)
                 driver.press("End turn")
                 continue
             t0 = time.perf_counter()
