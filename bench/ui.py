@@ -114,7 +114,9 @@ def thinking_frames(frames: int) -> tuple[float, float]:
         while len(samples) < frames:
             if not session.thinking:
                 try:
-                    until_human(driver, limit=20000)
+                    if session.game.is_terminal(session.state):
+                        raise AssertionError("the game is over")
+                    until_human(driver, limit=2000)
                 except AssertionError:
                     # The game ended (a USSR that only ends its turns loses the line to the
                     # army): begin another and go on sampling.
