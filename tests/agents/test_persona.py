@@ -11,7 +11,7 @@ import pytest
 from game import load_game
 from game.agents.base import make_agent, make_agents
 from game.agents.mcts import _Node
-from game.agents.persona import TEMPERATURE, PersonaAgent
+from game.agents.persona import TEMPERATURE, PersonaAgent, near_best
 from game.core.actions import END, Action
 from game.sim.play import play
 
@@ -99,3 +99,20 @@ def test_it_decides_from_its_observation_only() -> None:
         moves.append(agent.act(game.observe(s, USSR), legal, random.Random(9)))
     assert moves[0] == moves[1]
     assert moves[0] in game.legal_actions(state, USSR) or moves[0].kind == END
+
+
+def test_the_temperature_never_plays_a_move_the_search_rated_far_worse() -> None:
+    """With a small budget the visits are nearly equal; a move whose mean value is far below
+    the most visited one's is not played, however many visits it has (`near_best`)."""
+    agent = PersonaAgent(load_game("railway-sale"), JAPAN, "fast")
+    good, bad, close = node(4), node(4), node(3)
+    good.w, bad.w, close.w = 4 * 15.0, 4 * -58.0, 3 * 14.0
+    ranked = [
+        (Action(1, "a", 0, 0), good),
+        (Action(1, "b", 0, 0), bad),
+        (Action(1, "c", 0, 0), close),
+    ]
+    assert [a.kind for a, _ in near_best(ranked, TEMPERATURE)] == ["a", "c"]
+    rng = random.Random(1)
+    picks = {agent.pick(ranked, rng).kind for _ in range(300)}
+    assert picks == {"a", "c"}
