@@ -70,9 +70,9 @@ def fronts_ready(game: Game, state: State, orders: list[str]) -> State:
     if "ussr:order_attack" in orders and not track(game, state, "at_war"):
         ready = max(84, track(game, state, "readiness"))
         state = with_tracks(game, state, far_east_command=1, readiness=ready)
-    if "ussr:advance_attack" in orders and not track(game, state, "bombs_used"):
-        if not track(game, state, "offer_made"):
-            state = with_tracks(game, state, offer_made=1)
+    news = track(game, state, "bombs_used") or track(game, state, "offer_made")
+    if "ussr:advance_attack" in orders and not news:
+        state = with_tracks(game, state, offer_made=1)
     return state
 
 
