@@ -20,7 +20,7 @@ from game.sim.audit_policy import Override, OverrideAgent
 from game.sim.batch import game_seed
 from game.sim.play import play
 from tests.august.runs import SCENARIO
-from tests.august.test_model import track, with_tracks
+from tests.august.test_model import fronts_ready, track, with_tracks
 
 USSR, JAPAN, USA = 0, 1, 2
 
@@ -52,7 +52,10 @@ def drive(
             state = game.apply(state, Action(f, CHOOSE, event.index, pick))
             continue
         legal = game.legal_actions(state, f)
-        wanted = [game.parse_action(t) for t in orders.get(game.rules.date(state.turn), [])]
+        texts = orders.get(game.rules.date(state.turn), [])
+        state = fronts_ready(game, state, texts)
+        legal = game.legal_actions(state, f)
+        wanted = [game.parse_action(t) for t in texts]
         todo = [a for a in wanted if a.faction == f and a in legal]
         state = game.apply(state, todo[0] if todo else Action(f, END))
     raise AssertionError("the game did not stop")
@@ -101,12 +104,32 @@ def test_an_acceptance_leaves_moscow_its_window_until_the_surrender_takes_hold(g
     """Moscow did not take the Emperor's statement as a capitulation [003 ¶58]: after an
     acceptance the attack can still be ordered, until the surrender takes hold."""
     state = drive(game, game.initial_state(3), on(game, dt.date(1945, 7, 22)))  # a review day
-    state = with_tracks(game, state, accepted=1, offer_made=1)
+    # The fronts ready and their command formed (issue 14 item 5: see the next test).
+    state = with_tracks(game, state, accepted=1, offer_made=1, far_east_command=1, readiness=90)
     order = game.parse_action("ussr:order_attack")
     assert order in game.legal_actions(state, USSR)
     assert not game.is_terminal(state)
     signed = with_tracks(game, state, instrument_signed=1)
     assert order not in game.legal_actions(signed, USSR)
+
+
+def test_the_attack_waits_for_the_fronts_and_their_command(game: Game) -> None:
+    """The attack cannot be ordered before the Far East is ready (issue 14 item 5): Vasilevskii
+    judged 1 August impossible and reported the fronts ready by 5 August [003 ¶23; ¶45]; the
+    command that orders them was formed on 30 July-2 August [003 ¶43-44]. And the date moves up
+    only on news that forces it [003 ¶47; ¶51]."""
+    state = drive(game, game.initial_state(3), on(game, dt.date(1945, 7, 22)))  # a review day
+    order = game.parse_action("ussr:order_attack")
+    ready = with_tracks(game, state, far_east_command=1, readiness=90)
+    assert order in game.legal_actions(ready, USSR)
+    assert order not in game.legal_actions(with_tracks(game, state, readiness=90), USSR)
+    assert order not in game.legal_actions(
+        with_tracks(game, state, far_east_command=1, readiness=80), USSR
+    )
+    advance = game.parse_action("ussr:advance_attack")
+    ordered = with_tracks(game, ready, attack_ordered=1, attack_countdown=5)
+    assert advance not in game.legal_actions(ordered, USSR)
+    assert advance in game.legal_actions(with_tracks(game, ordered, bombs_used=1), USSR)
 
 
 def test_the_surrender_takes_hold_after_the_cease_fire_and_ends_the_game(game: Game) -> None:
@@ -228,7 +251,10 @@ def test_accepting_as_issued_on_28_july_is_a_bet_for_japan(game: Game) -> None:
         better += diff > 0.5
         worse += diff < -0.5
     assert better >= 2
-    assert worse >= 2
+    # Since the attack waits for the fronts and their command (issue 14 item 5), a Soviet race
+    # after an acceptance of 28 July rarely crosses before the surrender takes hold: the bet
+    # loses less often (1 game in 16 on these seeds).
+    assert worse >= 1
 
 
 # ------------------------------------------------------------------------ the cost of waiting
