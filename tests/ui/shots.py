@@ -96,7 +96,9 @@ def take_ai(out: Path) -> list[Path]:
         d.press("Choose sides")
         d.scene.seed = SEED  # type: ignore[attr-defined]
         levels = d.scene.level_buttons  # type: ignore[attr-defined]
-        d.click(next(b for b, key in levels.items() if key == (1, "mcts", "hard")))
+        seats = d.scene.seat_buttons  # type: ignore[attr-defined]
+        d.click(next(b for b, key in levels.items() if key == (1, "persona", "hard")))
+        d.click(next(b for b, key in seats.items() if key == (2, "mcts")))
         d.click(next(b for b, key in levels.items() if key == (2, "mcts", "easy")))
         pygame.mouse.set_pos((1, 1))
         shots.append(d.shot(out / "15-sides-agents-and-levels.png"))
