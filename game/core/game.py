@@ -22,7 +22,7 @@ from game.core.observing import Observing
 from game.core.records import Change, EventFired, OrderGiven, OrderLapsed
 from game.core.resolution import Resolution
 from game.core.rng import rng_for
-from game.core.rules import NO_DAY, NO_TRACK, ActionDef, Rules
+from game.core.rules import NO_DAY, ActionDef, Rules
 from game.core.space import ActionSpace
 from game.core.state import CHOICES, NOBODY, ORDERS, OVER, RUNNING, State
 
@@ -209,14 +209,8 @@ class Game(Observing, Resolution):
         if state.phase != OVER:
             return None
         rule = self.rules.end_rules[state.outcome]
-        cls = next(
-            (
-                c
-                for c in self.rules.outcome_classes
-                if c.pred(state.tracks, state.turn, state.fired)
-            ),
-            None,
-        )
+        index = self.rules.class_index(state.tracks, state.turn, state.fired)
+        cls = self.rules.outcome_classes[index] if index >= 0 else None
         return Outcome(
             reason=rule.id,
             label=rule.label,
@@ -231,14 +225,8 @@ class Game(Observing, Resolution):
 
     def score(self, state: State, faction: int) -> float:
         """Returns a faction's score now, computed only from tracks it observes."""
-        total = 0.0
-        tracks, turn, fired = state.tracks, state.turn, state.fired
-        for term in self.rules.scoring[faction]:
-            if term.pred(tracks, turn, fired):
-                total += term.constant + (
-                    term.weight * tracks[term.track] if term.track != NO_TRACK else 0
-                )
-        return total / self.rules.score_scale
+        rules = self.rules
+        return rules.raw_score(faction, state.tracks, state.turn, state.fired) / rules.score_scale
 
     # ------------------------------------------------------------ text and odds
 

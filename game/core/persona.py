@@ -81,21 +81,11 @@ class Persona:
     def value(self, rules: Rules, state: State) -> float:
         """Returns what this government makes of `state`, on the scenario's score scale."""
         tracks, turn, fired = state.tracks, state.turn, state.fired
-        cls = -1
-        if self.uses_outcome:
-            cls = next(
-                (c for c, o in enumerate(rules.outcome_classes) if o.pred(tracks, turn, fired)),
-                -1,
-            )
+        cls = rules.class_index(tracks, turn, fired) if self.uses_outcome else -1
         total = 0.0
         for aim in self.aims:
             if aim.score:
-                for term in rules.scoring[self.faction]:
-                    if term.pred(tracks, turn, fired):
-                        total += aim.score * (
-                            term.constant
-                            + (term.weight * tracks[term.track] if term.track != NO_TRACK else 0)
-                        )
+                total += aim.score * rules.raw_score(self.faction, tracks, turn, fired)
             elif aim.outcome >= 0:
                 if aim.outcome == cls:
                     total += aim.value

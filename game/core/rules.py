@@ -325,6 +325,24 @@ class Rules:
     personas: tuple[Persona | None, ...] = field(default=())
     """Per faction, what its government wanted and believed (None: no persona in the file)."""
 
+    def raw_score(self, faction: int, tracks: tuple[int, ...], turn: int, fired: int) -> float:
+        """Returns a faction's score terms summed, before the scenario's scale divides them
+        (`Game.score`; a persona's aim on its side's score)."""
+        total = 0.0
+        for term in self.scoring[faction]:
+            if term.pred(tracks, turn, fired):
+                total += term.constant + (
+                    term.weight * tracks[term.track] if term.track != NO_TRACK else 0
+                )
+        return total
+
+    def class_index(self, tracks: tuple[int, ...], turn: int, fired: int) -> int:
+        """Returns the index of the first outcome class whose condition holds, or -1."""
+        for i, cls in enumerate(self.outcome_classes):
+            if cls.pred(tracks, turn, fired):
+                return i
+        return -1
+
     def persona(self, faction: int) -> Persona | None:
         """Returns a faction's persona, or None if the scenario gives it none."""
         return self.personas[faction] if faction < len(self.personas) else None
