@@ -1,15 +1,25 @@
-"""The one command line: play | simulate | tournament | audit | calibrate | record | replay |
-validate | schema | golden | scenarios.
+"""The one command line: play | simulate | tournament | audit | calibrate | variants | record |
+replay | validate | schema | golden | scenarios.
 
 `python main.py` (or `amur`) with no command opens the game window. The commands live in the
 modules of this package by kind (`app`: the group, `play`, `scenarios`; `runs`: `simulate`,
 `tournament`; `audit`: the dominance audit; `calibrate`: the share of games near history;
-`files`: `record`, `replay`, `validate`, `schema`, `golden`); importing the package registers
-them all.
+`variants`: whether counterfactuals move their headline figures; `files`: `record`, `replay`,
+`validate`, `schema`, `golden`); importing the package registers them all.
 """
 
-from game.cli import audit, calibrate, files, runs
+from game.cli import audit, calibrate, files, runs, variants
 from game.cli.app import UserError, cli, main
 from game.cli.files import validate_file
 
-__all__ = ["UserError", "audit", "calibrate", "cli", "files", "main", "runs", "validate_file"]
+__all__ = [
+    "UserError",
+    "audit",
+    "calibrate",
+    "cli",
+    "files",
+    "main",
+    "runs",
+    "validate_file",
+    "variants",
+]

@@ -285,6 +285,34 @@ class CalibrationCheck:
 
 
 @dataclass(frozen=True, slots=True)
+class Expectation:
+    """A counterfactual's headline figure and the direction the sources argue (a variant's
+    `expect:`), read from each finished game's result line (`game.sim.counterfactual`).
+
+    `reads` is `mean` (the mean of a figure: a date as its ordinal, `unset` standing for a game
+    in which it never happened) or `share` (the share of games whose figure lies in [low, high],
+    or that ended by one of `ends`, or in one of `outcomes`)."""
+
+    id: str
+    label: str
+    direction: int
+    """+1: the variant should raise the figure; -1: lower it."""
+    why: str
+    cite: str
+    reads: str
+    source: str
+    """What is read, as the file names it (`figure accepted`, `outcome soviet_hokkaido`)."""
+    figure: str = ""
+    kind: str = ""
+    """The figure's kind: `date` or `value` ("" when no figure is read)."""
+    low: float | None = None
+    high: float | None = None
+    unset: float | None = None
+    ends: tuple[str, ...] = ()
+    outcomes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Rules:
     """A compiled scenario."""
 
@@ -324,6 +352,8 @@ class Rules:
     """The checks that together define a game "near history" (`game.sim.calibration`)."""
     personas: tuple[Persona | None, ...] = field(default=())
     """Per faction, what its government wanted and believed (None: no persona in the file)."""
+    expectations: tuple[Expectation, ...] = field(default=())
+    """A variant's headline figures and the directions the sources argue (none without one)."""
 
     def raw_score(self, faction: int, tracks: tuple[int, ...], turn: int, fired: int) -> float:
         """Returns a faction's score terms summed, before the scenario's scale divides them

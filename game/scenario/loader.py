@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from game.core.game import Game
 from game.core.rules import Rules
+from game.scenario.compile_expectations import compile_expectations
 from game.scenario.compiler import CompileError, compile_with_warnings
 from game.scenario.errors import Problem, ScenarioError
 from game.scenario.mechanics import MECHANICS, MechanicKind
@@ -260,6 +261,8 @@ def _load_rules(
         rules, warnings = build_with_warnings(patched, str(path), node, spec.variant)
     except ScenarioError as exc:
         raise ScenarioError([_blame_variant(p, where) for p in exc.problems]) from None
+    expected = compile_expectations(spec, rules, str(vpath), vnode)
+    rules = dataclasses.replace(rules, expectations=expected)
     return rules, tuple(_blame_variant(p, where) for p in warnings)
 
 

@@ -514,6 +514,34 @@ class ChangeSpec(Spec):
     force_event: Slug | None = None
 
 
+class ExpectSpec(Spec):
+    """What a counterfactual should move, and which way the sources argue (a variant's
+    `expect:`; measured by `python main.py variants`, README "Counterfactuals").
+
+    It reads one thing of each finished game's result, as `simulate` writes it: a `figure`
+    (its mean: a date figure as days, a value in its unit; `unset` stands for a game in which it
+    never happened — say why in `unset_why`), or, with `between`, the share of games whose
+    figure lies in that range; or the share of games that ended by one of the `end` rules or in
+    one of the `outcome` classes. `direction` says whether the variant should raise (`up`) or
+    lower (`down`) it against the scenario as in history, on the same seeds."""
+
+    id: Slug
+    label: str = Field(min_length=1, max_length=120)
+    """The headline figure, in plain words (`the date of Japan's acceptance`)."""
+    direction: Literal["up", "down"]
+    why: Text = Field(min_length=1)
+    """Why the sources argue that direction (or that it is the variant's premise)."""
+    cite: str = Field(min_length=1, max_length=300)
+    figure: Slug | None = None
+    end: list[Slug] | None = Field(default=None, min_length=1, max_length=16)
+    outcome: list[Slug] | None = Field(default=None, min_length=1, max_length=16)
+    between: list[dt.date | float | None] | None = Field(default=None, min_length=2, max_length=2)
+    """[low, high], both included: the share of games whose figure lies in it."""
+    unset: dt.date | float | None = None
+    """A figure's value in a game where it never happened (needed for a mean of a figure)."""
+    unset_why: str = ""
+
+
 class VariantSpec(Spec):
     """A counterfactual: a small file that patches a scenario."""
 
@@ -523,4 +551,7 @@ class VariantSpec(Spec):
     question: Text
     sources_view: Text = ""
     cite: str = ""
+    expect: list[ExpectSpec] = Field(default_factory=list, max_length=8)
+    """The headline figures the counterfactual should move, with the direction the sources
+    argue; empty only for a variant that is not a counterfactual (a later start)."""
     changes: list[ChangeSpec] = Field(min_length=1)

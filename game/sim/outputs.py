@@ -16,7 +16,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
-Kind = Literal["results", "summary", "save", "golden", "schema", "audit", "calibration"]
+Kind = Literal[
+    "results", "summary", "save", "golden", "schema", "audit", "calibration", "counterfactuals"
+]
 
 CALIBRATION_HEADS = ("## Calibration: ", "# Calibration against history")
 """How `calibrate --out` (one scenario) and `make calibrate` (docs/calibration.md) begin."""
@@ -85,6 +87,11 @@ def is_output(path: Path, kind: Kind) -> bool:
             data = _json_head(path)
             return isinstance(data, dict) and {"near_history", "checks"} <= data.keys()
         return head.startswith(CALIBRATION_HEADS)
+    if kind == "counterfactuals":
+        if path.suffix == ".json":
+            # sorted keys: "agents" opens it and "counterfactuals" follows
+            return head.startswith('{\n "agents": {') and '"counterfactuals": [' in head
+        return head.startswith(("## Counterfactuals: ", "# Counterfactuals"))
     # A schema: read whole (the scenario schema outgrew the sniff), within reason.
     data = _json_head(path) if _size(path) <= SNIFF_BYTES else _json_whole(path)
     return isinstance(data, dict) and "properties" in data and "title" in data

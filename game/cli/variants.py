@@ -1,0 +1,182 @@
+"""The `variants` command: does each counterfactual move its headline figures the way the
+sources argue? Plays the scenario as in history and each variant on the same seeds with the
+same agents, and compares them (`game.sim.counterfactual`)."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.markup import escape as esc
+from rich.table import Table
+
+from game.agents.base import AGENTS, BATCH_AI
+from game.cli.app import UserError, _fail, cli, out
+from game.cli.calibrate import calibration_agents
+from game.cli.options import MAX_GAMES, _force, _play_batches, _worker_count
+from game.core.rules import Rules
+from game.scenario.errors import ScenarioError
+from game.scenario.loader import (
+    digest,
+    load_game,
+    load_rules,
+    scenario_path,
+    source_of,
+    variants_of,
+)
+from game.sim.batch import BatchSpec
+from game.sim.counterfactual import compare, shown, shown_diff, variants_markdown
+from game.sim.files import write_atomic
+from game.sim.outputs import OutputError, claim
+
+SPOT = 3
+"""Games of each run whose state hashes the JSON keeps, so that a test can replay them and
+find the same games (the measured run is reproducible, on any machine)."""
+
+
+@cli.command("variants")
+@click.option("--scenario", default="railway-sale", show_default=True, help="Scenario id or file.")
+@click.option(
+    "--variant",
+    "variant_names",
+    multiple=True,
+    help="A variant id (repeat for several); by default every installed variant of the scenario "
+    "that names headline figures (expect:).",
+)
+@click.option(
+    "--agents",
+    default="",
+    help=f"faction=agent,… with agents {', '.join(AGENTS)}, or all=agent for every side; "
+    f"unnamed factions play {BATCH_AI}.",
+)
+@click.option("--games", type=click.IntRange(2, MAX_GAMES), default=200, show_default=True)
+@click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=1, show_default=True)
+@click.option("--workers", default="auto", show_default=True, help="Processes, or auto.")
+@click.option(
+    "--out",
+    "out_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the table as Markdown (.md).",
+)
+@click.option(
+    "--json",
+    "json_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the figures as JSON (.json), with the files' digests and a few games' "
+    "state hashes (the same run gives the same file).",
+)
+@click.option("--progress/--no-progress", default=True, show_default=True)
+@_force
+def variants_cmd(
+    scenario: str,
+    variant_names: tuple[str, ...],
+    agents: str,
+    games: int,
+    seed: int,
+    workers: str,
+    out_path: Path | None,
+    json_path: Path | None,
+    progress: bool,
+    force: bool,
+) -> None:
+    """Plays the scenario as in history and its variants on the same seeds, and reports whether
+    each variant moves its headline figures the way the sources argue (paired difference with
+    its 95 % interval)."""
+    try:
+        path = scenario_path(scenario)
+        base = load_rules(scenario)
+        installed = variants_of(path)
+        chosen = list(variant_names) or list(installed)
+        variants = [load_rules(scenario, v) for v in chosen]
+        names = calibration_agents(load_game(scenario), agents)
+        count = _worker_count(workers)
+    except (ScenarioError, ValueError) as exc:
+        raise _fail(exc) from None
+    variants = [v for v in variants if v.expectations or variant_names]
+    missing = [v.variant for v in variants if not v.expectations]
+    if missing:
+        raise UserError(f"{', '.join(map(str, missing))}: names no headline figures (expect:)")
+    if not variants:
+        raise UserError(f"{base.id}: no variant names headline figures (expect:)")
+    for p, suffix in ((out_path, ".md"), (json_path, ".json")):
+        if p and p.suffix != suffix:
+            raise UserError(f"{p}: use a {suffix} file name")
+    inputs = [path, *(installed[v.variant] for v in variants if v.variant in installed)]
+    try:
+        for p in filter(None, (out_path, json_path)):
+            claim(p, "counterfactuals", force=force, inputs=inputs)
+    except OutputError as exc:
+        raise _fail(exc) from None
+    source = source_of(scenario) or scenario
+    specs = [BatchSpec(source, None, tuple(names.items()), games, seed)] + [
+        BatchSpec(source, source_of(v.variant), tuple(names.items()), games, seed) for v in variants
+    ]
+    started = time.perf_counter()
+    results = list(
+        _play_batches(specs, count, out_path=None, done=0, progress=progress, label=base.id)
+    )
+    wall = time.perf_counter() - started
+    runs = [results[i * games : (i + 1) * games] for i in range(len(specs))]
+    rows = []
+    for rules, run in zip(variants, runs[1:], strict=True):
+        for expect in rules.expectations:
+            rows.append({"variant": rules.variant} | compare(expect, runs[0], run))
+    timing = f"{wall:.1f} s on {count} worker{'s' if count > 1 else ''}"
+    _print(base, rows, games, timing)
+    line = command_line(base.id, variant_names, agents, games, seed, workers)
+    if out_path:
+        text = variants_markdown(rows, title=f"{base.title} (`{base.id}`)", command=line)
+        write_atomic(out_path, text + f"\n{games} games a run; {timing}.\n")
+    if json_path:
+        report = {
+            "scenario": base.id,
+            "agents": names,
+            "games": games,
+            "seed": seed,
+            "command": line,
+            "counterfactuals": rows,
+            "digests": {p.name: digest(p) for p in inputs},
+            "spot": {
+                rules.variant or "history": [
+                    [r["game"], r["seed"], r["state_hash"]] for r in run[:SPOT]
+                ]
+                for rules, run in zip([base, *variants], runs, strict=True)
+            },
+        }
+        write_atomic(json_path, json.dumps(report, indent=1, sort_keys=True) + "\n")
+
+
+def command_line(
+    scenario: str, variants: tuple[str, ...], agents: str, games: int, seed: int, workers: str
+) -> str:
+    """Returns the command that repeats a run (for the report)."""
+    parts = ["python main.py variants", f"--scenario {scenario}"]
+    parts += [f"--variant {v}" for v in variants]
+    if agents:
+        parts.append(f"--agents {agents}")
+    return " ".join([*parts, f"--games {games}", f"--seed {seed}", f"--workers {workers}"])
+
+
+def _print(base: Rules, rows: list[dict[str, Any]], games: int, timing: str) -> None:
+    table = Table(title=f"{esc(base.title)}: counterfactuals, {games} paired seeds ({timing})")
+    for name in ("variant", "headline", "expected", "history", "variant", "difference (95 %)"):
+        table.add_column(name)
+    table.add_column("verdict")
+    for row in rows:
+        kind = row["kind"]
+        interval = f"{shown_diff(row['low'], kind)} to {shown_diff(row['high'], kind)}"
+        table.add_row(
+            esc(str(row["variant"])),
+            esc(row["label"]),
+            row["direction"],
+            shown(row["history_mean"], kind),
+            shown(row["variant_mean"], kind),
+            f"{shown_diff(row['diff'], kind)} ({interval})",
+            row["verdict"],
+        )
+    out.print(table)
