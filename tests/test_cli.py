@@ -82,7 +82,8 @@ def test_bad_flags_give_clear_errors(
 def test_record_then_replay(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     save = tmp_path / "game.json"
     code, out, _ = _run(
-        ["record", "--agents", "ussr=greedy", "--seed", "4", "--out", str(save)], capsys
+        ["record", "--agents", "ussr=greedy,japan=persona:fast", "--seed", "4", "--out", str(save)],
+        capsys,
     )
     assert code == 0, out
     code, out, _ = _run(["replay", str(save), "--log"], capsys)
@@ -93,7 +94,7 @@ def test_record_then_replay(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
 
 def test_replay_detects_tampering(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     save = tmp_path / "game.json"
-    assert main(["record", "--seed", "4", "--out", str(save)]) == 0
+    assert main(["record", "--agents", "all=greedy", "--seed", "4", "--out", str(save)]) == 0
     data = json.loads(save.read_text())
     data["seed"] = 5
     save.write_text(json.dumps(data))

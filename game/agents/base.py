@@ -86,14 +86,15 @@ AGENTS: Mapping[str, AgentKind] = MappingProxyType(
 `make_agent`, the CLI's `--agents` and the set-up screen's seats."""
 
 DEFAULT_AI: Final = "persona"
-"""The kind of agent (at its default level) the window seats at a new game's sides that no
-person plays, and `simulate` at the sides its `--agents` does not name (issue 14). Greedy
+"""The kind of agent (at its default level) the window and `record` seat at the sides that no
+person (or `--agents`) names (issue 14); batches seat it at its batch level (`BATCH_AI`). Greedy
 stays offered as a baseline, never as the default; `historical` is the dated reference script."""
 
 
 BATCH_AI: Final = "persona:fast"
-"""The default AI at the level for batches of games: what `calibrate` seats at the sides its
-`--agents` does not name (a 200-game run in minutes on two cores, issue 14)."""
+"""The default AI at the level for batches of games: what `simulate`, `calibrate` and `variants`
+seat at the sides their `--agents` does not name (a 200-game run in minutes on two cores, issue
+14; at its normal level a game takes about half a minute)."""
 
 
 def make_agents(game: Game, names: dict[str, str]) -> dict[int, Agent]:

@@ -11,7 +11,7 @@ import click
 from rich.markup import escape as esc
 from rich.table import Table
 
-from game.agents.base import AGENTS, DEFAULT_AI, agent_names, parse_agents
+from game.agents.base import AGENTS, BATCH_AI, agent_names, parse_agents
 from game.cli.app import UserError, _fail, cli, out
 from game.cli.options import (
     MAX_GAMES,
@@ -60,7 +60,7 @@ from game.sim.tournament import (
     default="",
     help=(
         f"faction=agent,… with agents {', '.join(AGENTS)}; all=AGENT sets every side; "
-        f"unnamed factions play {DEFAULT_AI} (the default AI)."
+        f"unnamed factions play {BATCH_AI} (the default AI at its batch level)."
     ),
 )
 @_out_option("Results file: .jsonl (one JSON line per game) or .csv.")
@@ -99,7 +99,7 @@ def simulate_cmd(
     keeps every finished game, and --resume continues it."""
     try:
         game = load_game(scenario, variant)
-        names = parse_agents(game, agents)
+        names = parse_agents(game, agents, default=BATCH_AI)
         count = _worker_count(workers)
     except (ScenarioError, ValueError) as exc:
         raise _fail(exc) from None

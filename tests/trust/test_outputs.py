@@ -70,17 +70,19 @@ def test_record_is_not_fooled_by_a_file_that_mentions_the_format(tmp_path: Path)
     """Regression: `record` overwrote any file containing `"format": "amur-save"`."""
     notes = tmp_path / "notes.txt"
     notes.write_text('My notes. A save begins {"format": "amur-save", ...}\n', encoding="utf-8")
-    result = run("record", "--seed", "1", "--out", str(notes))
+    result = run("record", "--agents", "all=greedy", "--seed", "1", "--out", str(notes))
     assert result.exit_code == 1
     assert notes.read_text(encoding="utf-8").startswith("My notes")
     save = tmp_path / "game.json"
-    assert run("record", "--seed", "1", "--out", str(save)).exit_code == 0
-    assert run("record", "--seed", "2", "--out", str(save)).exit_code == 0  # its own output
+    assert run("record", "--agents", "all=greedy", "--seed", "1", "--out", str(save)).exit_code == 0
+    assert (
+        run("record", "--agents", "all=greedy", "--seed", "2", "--out", str(save)).exit_code == 0
+    )  # its own output
 
 
 def test_golden_and_schema_outputs_are_claimed(tmp_path: Path) -> None:
     save = tmp_path / "game.json"
-    assert run("record", "--seed", "1", "--out", str(save)).exit_code == 0
+    assert run("record", "--agents", "all=greedy", "--seed", "1", "--out", str(save)).exit_code == 0
     assert run("replay", str(save), "--write-golden", str(save)).exit_code == 1
     essay = tmp_path / "essay.txt"
     essay.write_text("An essay.\n", encoding="utf-8")
@@ -119,7 +121,7 @@ def test_moves_must_be_written_as_the_engine_writes_them(tmp_path: Path) -> None
     """Regression: full-width digits (`６７.５`) were accepted in saves."""
     save = tmp_path / "game.json"
     assert (
-        run("record", "--seed", "1", "--agents", "ussr=historical", "--out", str(save)).exit_code
+        run("record", "--seed", "1", "--agents", "all=historical", "--out", str(save)).exit_code
         == 0
     )
     data = json.loads(save.read_text(encoding="utf-8"))
@@ -135,7 +137,7 @@ def test_moves_must_be_written_as_the_engine_writes_them(tmp_path: Path) -> None
 
 def test_a_save_of_another_engine_version_is_refused(tmp_path: Path) -> None:
     save = tmp_path / "game.json"
-    assert run("record", "--seed", "1", "--out", str(save)).exit_code == 0
+    assert run("record", "--agents", "all=greedy", "--seed", "1", "--out", str(save)).exit_code == 0
     data = json.loads(save.read_text(encoding="utf-8"))
     data["engine_version"] = "0.2.0"
     save.write_text(json.dumps(data), encoding="utf-8")

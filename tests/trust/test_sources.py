@@ -112,7 +112,9 @@ def test_the_window_opens_a_save_from_its_file_only_while_it_is_unchanged(tmp_pa
 
     copy = edited_copy(tmp_path)
     save = tmp_path / "game.json"
-    made = CliRunner().invoke(cli, ["record", "--scenario", str(copy), "--out", str(save)])
+    made = CliRunner().invoke(
+        cli, ["record", "--scenario", str(copy), "--agents", AGENTS, "--out", str(save)]
+    )
     assert made.exit_code == 0, made.output
     session = Session.load(save)
     assert session.rules.max_orders == 1  # the file's rules, not the installed scenario's
@@ -155,7 +157,9 @@ def test_a_save_naming_a_file_that_is_not_yaml_is_not_read(tmp_path: Path) -> No
 
     copy = edited_copy(tmp_path)
     save = tmp_path / "game.json"
-    made = CliRunner().invoke(cli, ["record", "--scenario", str(copy), "--out", str(save)])
+    made = CliRunner().invoke(
+        cli, ["record", "--scenario", str(copy), "--agents", AGENTS, "--out", str(save)]
+    )
     assert made.exit_code == 0, made.output
     data = json.loads(save.read_text(encoding="utf-8"))
     secret = tmp_path / "secret.txt"
