@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: play test lint bench bench-ab schema golden calibrate clean
+.PHONY: play test lint bench bench-ab schema golden calibrate variants clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: install Python 3.11 or run 'make PYTHON=python3 ...'"; exit 1; }
@@ -46,21 +46,30 @@ CAL_WORKERS  ?= 2
 AGENTS       ?= all=persona:fast
 LABEL        ?= Persona agents (fast level), no script
 calibrate: $(STAMP)
-	@mkdir -p build/calibration
+	@mkdir -p docs/calibration
 	@for s in $(CALIBRATION); do \
 	  echo "calibrate $$s"; \
 	  $(BIN)/python main.py calibrate --scenario $$s $(if $(AGENTS),--agents "$(AGENTS)") \
 	    --games $(CAL_GAMES) --seed $(CAL_SEED) --workers $(CAL_WORKERS) --no-progress --force \
-	    --out build/calibration/$$s.md --json build/calibration/$$s.json || exit 1; \
+	    --out docs/calibration/$$s.md --json docs/calibration/$$s.json || exit 1; \
 	done
 	$(BIN)/python tools/calibration_doc.py --agents "$(AGENTS)" --label "$(LABEL)" \
-	  --out docs/calibration.md $(foreach s,$(CALIBRATION),build/calibration/$(s).md)
+	  --out docs/calibration.md $(foreach s,$(CALIBRATION),docs/calibration/$(s).md)
 
-schema: $(STAMP)
-	$(BIN)/python main.py schema
+# Whether each counterfactual moves its headline figures the way the sources argue (README,
+# "Counterfactuals"): the scenario as in history and every variant that names headline figures,
+# on the same 200 seeds, every side a persona agent; writes docs/variants.md and its JSON.
+variants: $(STAMP)
+	@mkdir -p docs/variants
+	@for s in $(CALIBRATION); do \
+	  echo "variants $$s"; \
+	  $(BIN)/python main.py variants --scenario $$s $(if $(AGENTS),--agents "$(AGENTS)") \
+	    --games $(CAL_GAMES) --seed $(CAL_SEED) --workers $(CAL_WORKERS) --no-progress --force \
+	    --out docs/variants/$$s.md --json docs/variants/$$s.json || exit 1; \
+	done
+	$(BIN)/python tools/calibration_doc.py --kind variants --agents "$(AGENTS)" --label "$(LABEL)" \
+	  --out docs/variants.md $(foreach s,$(CALIBRATION),docs/variants/$(s).md)
 
-golden: $(STAMP)
-	$(BIN)/python main.py golden --out tests/golden
-
+# Removes what the build and the tools leave behind (never .venv, docs or your runs).
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf build .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,9 +1,11 @@
-"""Assembles docs/calibration.md from the per-scenario tables of `python main.py calibrate --out`.
+"""Assembles docs/calibration.md (or, with --kind variants, docs/variants.md) from the
+per-scenario tables of `python main.py calibrate --out` (or `variants --out`).
 
-Run by `make calibrate` (which first writes one table per scenario into build/calibration/):
+Run by `make calibrate` and `make variants` (which first write one table per scenario into
+docs/calibration/ or docs/variants/, beside its JSON):
 
     .venv/bin/python tools/calibration_doc.py --agents "all=historical" --label "..." \\
-        --out docs/calibration.md build/calibration/railway-sale.md ...
+        --out docs/calibration.md docs/calibration/railway-sale.md ...
 
 The header names the commit, the date (UTC), the agents and how to read the tables; each
 scenario's section follows as `calibrate` wrote it (with its command line and wall time).
@@ -26,6 +28,23 @@ share points at the fact the agents miss. The checks, their historical ranges an
 are data in the scenario files (README, "Calibration"). Issue 14 asks that, with every side played
 by the `persona` agent, at least 60 % of 200 seeds land near history in each scenario.
 """
+
+VARIANTS_READING = """\
+How to read it: each section is one scenario. The scenario as in history and each of its
+variants are played on the same seeds (from `--seed`) with the same agents; every variant names
+in its file (`expect:`) its headline figures, the direction the sources argue and why. A row
+gives the figure's mean as in history and in the variant, the paired difference (variant minus
+history) with its 95 % t interval, and the verdict: *moves* when the whole interval lies on the
+side the sources argue, *wrong way* when it lies on the other, *cannot tell* otherwise. A date
+figure is a mean date; a game in which it never came counts as the day the variant file names
+(`unset`), so a mean is a floor on the real delay. Issue 14 asks every variant, run with persona
+agents on 200 seeds, to move its headline figure the way the sources argue.
+"""
+
+KINDS = {
+    "calibration": ("Calibration against history", "make calibrate", READING),
+    "variants": ("Counterfactuals against history", "make variants", VARIANTS_READING),
+}
 
 
 def _commit() -> str:
@@ -50,16 +69,18 @@ def main() -> None:
     parser.add_argument("--agents", default="", help="the --agents given (empty: the default)")
     parser.add_argument("--label", default="", help="what this run is, in one line")
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--kind", choices=sorted(KINDS), default="calibration")
     args = parser.parse_args()
+    title, maker, reading = KINDS[args.kind]
     agents = args.agents or "simulate's default for every side (random)"
     today = dt.datetime.now(dt.UTC).date().isoformat()
     lines = [
-        "# Calibration against history",
+        f"# {title}",
         "",
         *([f"**{args.label}**", ""] if args.label else []),
-        f"Written by `make calibrate` on {today} (UTC) at commit {_commit()}; agents: `{agents}`.",
+        f"Written by `{maker}` on {today} (UTC) at commit {_commit()}; agents: `{agents}`.",
         "",
-        READING,
+        reading,
     ]
     parts = ["\n".join(lines)]
     parts += [path.read_text(encoding="utf-8") for path in args.sections]

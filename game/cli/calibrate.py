@@ -24,11 +24,12 @@ from game.cli.options import (
 )
 from game.core.game import Game
 from game.scenario.errors import ScenarioError
-from game.scenario.loader import load_game, source_of
+from game.scenario.loader import load_game, scenario_path, source_of, variant_path
 from game.sim.batch import BatchSpec
 from game.sim.calibration import calibration_markdown, near_text, summarise_calibration
 from game.sim.files import write_atomic
 from game.sim.outputs import OutputError, claim
+from game.sim.provenance import digests, spot
 
 
 def calibration_agents(game: Game, text: str) -> dict[str, str]:
@@ -163,7 +164,11 @@ def calibrate_cmd(
         line = command_line(scenario, variant, agents, games, seed, workers)
         write_atomic(out_path, calibration_markdown(summary, command=line, wall=timing))
     if json_path:
-        write_atomic(json_path, json.dumps(summary, indent=1, sort_keys=True) + "\n")
+        inputs = [scenario_path(scenario)]
+        if variant is not None and rules.variant is not None:
+            inputs.append(variant_path(scenario, variant))
+        report = summary | {"digests": digests(inputs), "spot": spot(results)}
+        write_atomic(json_path, json.dumps(report, indent=1, sort_keys=True) + "\n")
 
 
 def _print_table(summary: dict[str, Any], timing: str) -> None:

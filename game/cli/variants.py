@@ -20,21 +20,18 @@ from game.cli.options import MAX_GAMES, _force, _play_batches, _worker_count
 from game.core.rules import Rules
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import (
-    digest,
     load_game,
     load_rules,
     scenario_path,
     source_of,
+    variant_path,
     variants_of,
 )
 from game.sim.batch import BatchSpec
 from game.sim.counterfactual import compare, shown, shown_diff, variants_markdown
 from game.sim.files import write_atomic
 from game.sim.outputs import OutputError, claim
-
-SPOT = 3
-"""Games of each run whose state hashes the JSON keeps, so that a test can replay them and
-find the same games (the measured run is reproducible, on any machine)."""
+from game.sim.provenance import digests, spot
 
 
 @cli.command("variants")
@@ -92,12 +89,13 @@ def variants_cmd(
         base = load_rules(scenario)
         installed = variants_of(path)
         chosen = list(variant_names) or list(installed)
-        variants = [load_rules(scenario, v) for v in chosen]
+        loaded = [(variant_path(scenario, v), load_rules(scenario, v)) for v in chosen]
         names = calibration_agents(load_game(scenario), agents)
         count = _worker_count(workers)
     except (ScenarioError, ValueError) as exc:
         raise _fail(exc) from None
-    variants = [v for v in variants if v.expectations or variant_names]
+    loaded = [(p, v) for p, v in loaded if v.expectations or variant_names]
+    variants = [v for _, v in loaded]
     missing = [v.variant for v in variants if not v.expectations]
     if missing:
         raise UserError(f"{', '.join(map(str, missing))}: names no headline figures (expect:)")
@@ -106,7 +104,7 @@ def variants_cmd(
     for p, suffix in ((out_path, ".md"), (json_path, ".json")):
         if p and p.suffix != suffix:
             raise UserError(f"{p}: use a {suffix} file name")
-    inputs = [path, *(installed[v.variant] for v in variants if v.variant in installed)]
+    inputs = [path, *(p for p, _ in loaded)]
     try:
         for p in filter(None, (out_path, json_path)):
             claim(p, "counterfactuals", force=force, inputs=inputs)
@@ -140,11 +138,9 @@ def variants_cmd(
             "seed": seed,
             "command": line,
             "counterfactuals": rows,
-            "digests": {p.name: digest(p) for p in inputs},
+            "digests": digests(inputs),
             "spot": {
-                rules.variant or "history": [
-                    [r["game"], r["seed"], r["state_hash"]] for r in run[:SPOT]
-                ]
+                rules.variant or "history": spot(run)
                 for rules, run in zip([base, *variants], runs, strict=True)
             },
         }

@@ -241,15 +241,7 @@ def _load_rules(
     if variant is None:
         rules, warnings = build_with_warnings(data, str(path), node)
         return rules, tuple(warnings)
-    vpath = Path(variant)
-    if not (vpath.suffix in {".yaml", ".yml"} and vpath.exists()):
-        known = variants_of(path)
-        if variant not in known:
-            names = ", ".join(sorted(known)) or "none"
-            raise ScenarioError(
-                [Problem(variant, None, "", f"no such variant of {path.stem} (known: {names})")]
-            )
-        vpath = known[variant]
+    vpath = _variant_file(path, variant)
     spec, vnode = read_variant(vpath)
     if spec.scenario != data.get("id"):
         line, field = locate(vnode, ("scenario",))
@@ -264,6 +256,24 @@ def _load_rules(
     expected = compile_expectations(spec, rules, str(vpath), vnode)
     rules = dataclasses.replace(rules, expectations=expected)
     return rules, tuple(_blame_variant(p, where) for p in warnings)
+
+
+def _variant_file(path: Path, variant: str) -> Path:
+    vpath = Path(variant)
+    if vpath.suffix in {".yaml", ".yml"} and vpath.exists():
+        return vpath
+    known = variants_of(path)
+    if variant not in known:
+        names = ", ".join(sorted(known)) or "none"
+        raise ScenarioError(
+            [Problem(variant, None, "", f"no such variant of {path.stem} (known: {names})")]
+        )
+    return known[variant]
+
+
+def variant_path(scenario: str, variant: str) -> Path:
+    """Returns the file of a variant (id or path) of a scenario (id or path)."""
+    return _variant_file(scenario_path(scenario), variant)
 
 
 def load_game(scenario: str, variant: str | None = None) -> Game:
