@@ -138,22 +138,24 @@ def make_agent(name: str, game: Game, faction: int) -> Agent:
 
 
 def parse_agents(game: Game, text: str, default: str = DEFAULT_AI) -> dict[str, str]:
-    """Returns faction id → agent name from `ussr=historical,japan=random`; `all=NAME` sets
-    every side (later parts override it: `all=persona,japan=historical`).
+    """Returns faction id → agent name from `ussr=historical,japan=random`; `all=NAME` seats
+    NAME at every faction the text does not name, wherever it stands in the text
+    (`japan=historical,all=persona` and `all=persona,japan=historical` are the same).
 
-    Factions not named get `default`; ValueError names an unknown faction or agent.
+    Factions not named get `default`; ValueError names an unknown faction or agent, a part
+    that is not `faction=agent`, and a faction (or all=) given twice.
     """
     known = [f.id for f in game.rules.factions]
-    out = dict.fromkeys(known, default)
+    named: dict[str, str] = {}
     for part in filter(None, (p.strip() for p in text.split(","))):
         if "=" not in part:
             raise ValueError(f"{part!r}: write faction=agent, e.g. {known[0]}=historical")
         faction, agent = (x.strip() for x in part.split("=", 1))
-        if faction != "all" and faction not in out:
+        if faction != "all" and faction not in known:
             raise ValueError(f"unknown faction {faction!r} (known: {', '.join(known)}, or all)")
+        if faction in named:
+            raise ValueError(f"{part!r}: {faction}= is given twice")
         split_agent(agent)
-        if faction == "all":
-            out = dict.fromkeys(known, agent)
-        else:
-            out[faction] = agent
-    return out
+        named[faction] = agent
+    every = named.pop("all", default)
+    return {f: named.get(f, every) for f in known}

@@ -12,7 +12,7 @@ import click
 from rich.markup import escape as esc
 from rich.table import Table
 
-from game.agents.base import AGENTS, BATCH_AI, parse_agents, split_agent
+from game.agents.base import AGENTS, BATCH_AI, parse_agents
 from game.cli.app import UserError, _fail, cli, out
 from game.cli.options import (
     MAX_GAMES,
@@ -33,23 +33,9 @@ from game.sim.provenance import digests, spot
 
 
 def calibration_agents(game: Game, text: str) -> dict[str, str]:
-    """Returns faction id → agent name from `ussr=historical,japan=mcts` as `simulate` reads it
-    (factions not named get the default AI at its batch level, `BATCH_AI`), where `all=NAME`
-    seats NAME at every faction not named; ValueError names what is wrong."""
-    rest = []
-    every: str | None = None
-    for part in filter(None, (p.strip() for p in text.split(","))):
-        key, _, value = part.partition("=")
-        if key.strip() != "all":
-            rest.append(part)
-            continue
-        if every is not None:
-            raise ValueError(f"{part!r}: all= is given twice")
-        every = value.strip()
-        split_agent(every)
-    if every is None:
-        return parse_agents(game, ",".join(rest), default=BATCH_AI)
-    return parse_agents(game, ",".join(rest), default=every)
+    """Returns faction id → agent name from `--agents` as `simulate` reads it; factions not
+    named get the default AI at its batch level (`BATCH_AI`)."""
+    return parse_agents(game, text, default=BATCH_AI)
 
 
 def command_line(

@@ -102,8 +102,11 @@ def test_parse_agents_defaults_and_errors() -> None:
     assert parse_agents(game, "all=random") == {"ussr": "random", "japan": "random"}
     both = parse_agents(game, "all=mcts:easy,japan=historical")
     assert both == {"ussr": "mcts:easy", "japan": "historical"}
+    # all= seats the sides not named, wherever it stands
+    assert parse_agents(game, "japan=historical,all=mcts:easy") == both
     for bad, message in (
         ("ussr", "faction=agent"),
+        ("ussr=greedy,ussr=random", "ussr= is given twice"),
         ("ussr=x", "unknown agent"),
         ("mongolia=random", "unknown faction"),
     ):
