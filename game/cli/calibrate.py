@@ -16,10 +16,11 @@ from game.agents.base import AGENTS, BATCH_AI, parse_agents
 from game.cli.app import UserError, _fail, cli, out
 from game.cli.options import (
     MAX_GAMES,
-    _force,
     _game_options,
     _inputs,
     _play_batches,
+    _report_files,
+    _report_suffixes,
     _worker_count,
 )
 from game.core.game import Game
@@ -66,27 +67,10 @@ def command_line(
     show_default=True,
     help="Games to play (seeded from --seed, as simulate's).",
 )
-@click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=1, show_default=True)
-@click.option(
-    "--workers", default="auto", show_default=True, help="Processes, or auto (all cores)."
+@_report_files(
+    "Also write the figures as JSON (.json), with the digests of the files read and the first "
+    "games' state hashes: no wall time, so the same run gives the same file."
 )
-@click.option(
-    "--out",
-    "out_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Also write the table as Markdown (.md).",
-)
-@click.option(
-    "--json",
-    "json_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Also write the figures as JSON (.json): no wall time, so the same run gives the same "
-    "file.",
-)
-@click.option("--progress/--no-progress", default=True, show_default=True)
-@_force
 def calibrate_cmd(
     scenario: str,
     variant: str | None,
@@ -113,10 +97,9 @@ def calibrate_cmd(
             f"{rules.id} has no calibration checks: its file needs a calibration: section "
             "(README, Calibration)"
         )
-    if out_path and out_path.suffix != ".md":
-        raise UserError(f"--out {out_path}: use a .md file name")
-    if json_path and json_path.suffix != ".json":
-        raise UserError(f"--json {json_path}: use a .json file name")
+    wrong = _report_suffixes(out_path, json_path)
+    if wrong:
+        raise UserError(wrong)
     try:
         for path in filter(None, (out_path, json_path)):
             claim(path, "calibration", force=force, inputs=_inputs(scenario, variant))

@@ -87,6 +87,51 @@ def _out_option(help_text: str) -> Callable[[_F], _F]:
     )
 
 
+def _report_files(json_help: str) -> Callable[[_F], _F]:
+    """The report options of calibrate and variants: --seed (default 1), --workers, --out
+    (Markdown), --json, the progress bar and --force."""
+
+    def apply(fn: _F) -> _F:
+        options = [
+            click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=1, show_default=True),
+            click.option(
+                "--workers",
+                default="auto",
+                show_default=True,
+                help="Processes, or auto (all cores).",
+            ),
+            click.option(
+                "--out",
+                "out_path",
+                type=click.Path(dir_okay=False, path_type=Path),
+                default=None,
+                help="Also write the table as Markdown (.md).",
+            ),
+            click.option(
+                "--json",
+                "json_path",
+                type=click.Path(dir_okay=False, path_type=Path),
+                default=None,
+                help=json_help,
+            ),
+            click.option("--progress/--no-progress", default=True, show_default=True),
+            _force,
+        ]
+        for option in reversed(options):
+            fn = option(fn)
+        return fn
+
+    return apply
+
+
+def _report_suffixes(out_path: Path | None, json_path: Path | None) -> str | None:
+    """Returns what is wrong with the report files' names (--out .md, --json .json), or None."""
+    for path, suffix, flag in ((out_path, ".md", "--out"), (json_path, ".json", "--json")):
+        if path is not None and path.suffix != suffix:
+            return f"{flag} {path}: use a {suffix} file name"
+    return None
+
+
 def _worker_count(workers: str) -> int:
     """Returns the number of worker processes (ValueError if `workers` is not one), saying so
     when it was capped."""

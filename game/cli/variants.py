@@ -16,7 +16,13 @@ from rich.table import Table
 from game.agents.base import AGENTS, BATCH_AI
 from game.cli.app import UserError, _fail, cli, out
 from game.cli.calibrate import calibration_agents
-from game.cli.options import MAX_GAMES, _force, _play_batches, _worker_count
+from game.cli.options import (
+    MAX_GAMES,
+    _play_batches,
+    _report_files,
+    _report_suffixes,
+    _worker_count,
+)
 from game.core.rules import Rules
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import (
@@ -50,25 +56,10 @@ from game.sim.provenance import digests, spot
     f"unnamed factions play {BATCH_AI}.",
 )
 @click.option("--games", type=click.IntRange(2, MAX_GAMES), default=200, show_default=True)
-@click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=1, show_default=True)
-@click.option("--workers", default="auto", show_default=True, help="Processes, or auto.")
-@click.option(
-    "--out",
-    "out_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Also write the table as Markdown (.md).",
+@_report_files(
+    "Also write the figures as JSON (.json), with the digests of the files read and the first "
+    "games' state hashes (the same run gives the same file)."
 )
-@click.option(
-    "--json",
-    "json_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Also write the figures as JSON (.json), with the files' digests and a few games' "
-    "state hashes (the same run gives the same file).",
-)
-@click.option("--progress/--no-progress", default=True, show_default=True)
-@_force
 def variants_cmd(
     scenario: str,
     variant_names: tuple[str, ...],
@@ -101,9 +92,9 @@ def variants_cmd(
         raise UserError(f"{', '.join(map(str, missing))}: names no headline figures (expect:)")
     if not variants:
         raise UserError(f"{base.id}: no variant names headline figures (expect:)")
-    for p, suffix in ((out_path, ".md"), (json_path, ".json")):
-        if p and p.suffix != suffix:
-            raise UserError(f"{p}: use a {suffix} file name")
+    wrong = _report_suffixes(out_path, json_path)
+    if wrong:
+        raise UserError(wrong)
     inputs = [path, *(p for p, _ in loaded)]
     try:
         for p in filter(None, (out_path, json_path)):
