@@ -9,7 +9,10 @@ game screen itself once the human is to give orders; the median and 99th percent
 Targets (issue 5): first frame ≤ 1.5 s, p99 ≤ 8 ms at 1280×800. Two figures that UI tests
 used to assert as wall-clock limits are measured here instead: frame times on the railway sale's
 game screen while an AI side thinks (each of its moves takes 0.2 s), and how many random input
-events (the monkey test's mix) the app takes per second on every scene.
+events (the monkey test's mix) the app takes per second on every scene. Idle CPU (issue 15, item
+10; target ≤ 5 % of a core): the main menu and the railway sale's game screen (the human to give
+orders) are left alone for `--idle` seconds at the window's 60 fps, with the quiet idle on and,
+as the baseline in the same run, off; the share is the process's CPU time over the wall time.
 """
 
 from __future__ import annotations
@@ -169,11 +172,42 @@ def monkey_rate() -> tuple[int, float]:
         driver.close()
 
 
+def idle_share(where: str, seconds: float, *, idle: bool) -> float:
+    """Returns the process's CPU time over the wall time while the app, at 60 fps, waits for
+    its player on the main menu (`menu`) or the railway sale's game screen (`game`)."""
+    import pygame
+
+    from game.ui import scene as sc
+    from game.ui.scenes.menu import MainMenu
+    from game.ui.settings import Settings
+    from tests.ui.driver import Driver
+    from tests.ui.helpers import start_railway, until_human
+
+    driver = Driver(Settings(sound=False))
+    try:
+        if where == "game":
+            start_railway(driver, ("Human", "AI: historical"))
+            until_human(driver)
+        else:
+            driver.app._apply(sc.Reset(MainMenu(driver.app.ctx)))
+        app = driver.app
+        app.fps, app.idle, app.quiet = 60, idle, 0
+        app.clock = pygame.time.Clock()
+        app.step()
+        start, cpu = time.perf_counter(), time.process_time()
+        while time.perf_counter() - start < seconds:
+            app.step()
+        return (time.process_time() - cpu) / (time.perf_counter() - start)
+    finally:
+        driver.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--frames", type=int, default=600)
+    parser.add_argument("--idle", type=float, default=10.0, help="seconds per idle measure")
     args = parser.parse_args()
     from game import available_scenarios, load_game
 
@@ -208,7 +242,19 @@ def main() -> int:
         "",
         f"Random input on every scene (the monkey test's mix): {sent} events at "
         f"{rate:,.0f} events/s.",
+        "",
+        f"Idle CPU, waiting for the player at 60 fps ({args.idle:.0f} s each; share of one core; "
+        "target ≤ 5 %):",
+        "",
+        "| screen | quiet idle on | off (the baseline, same run) | on / off |",
+        "|---|---:|---:|---:|",
     ]
+    for where, label in (("menu", "main menu"), ("game", "railway sale, the human's turn")):
+        on = idle_share(where, args.idle, idle=True)
+        off = idle_share(where, args.idle, idle=False)
+        lines.append(
+            f"| {label} | {100 * on:.1f} % | {100 * off:.1f} % | {on / off if off else 0:.2f} |"
+        )
     text = "\n".join(lines) + "\n"
     print(text)
     if args.out:

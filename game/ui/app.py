@@ -3,6 +3,13 @@
 Each frame: `dt = clock.tick(fps) / 1000`; each event goes to pygame_gui first (a consumed event
 stops there), then to the top scene's `handle`; then the top scene's `update(dt)`; then the
 scenes are drawn from the topmost opaque one up, the widgets over them, and the frame flipped.
+
+A quiet idle (issue 15): a turn-based game waiting for its player must not burn a core. Once
+nothing has happened for `IDLE_FRAMES` frames — no input, and the top scene not `busy()` (an AI
+thinking, days passing, a message fading) — the loop sleeps on the event queue
+(`pygame.event.wait`) for up to `IDLE_WAIT_MS` instead of drawing at the frame rate: any input
+wakes it at once, and the window is still redrawn a few times a second. Tests drive frames with
+`idle=False` (the default for `App`; the real window turns it on).
 """
 
 from __future__ import annotations
@@ -38,12 +45,23 @@ from game.ui import scene as sc  # noqa: E402
 from game.ui.sound import Sounds  # noqa: E402
 from game.ui.theme import PAPER, Fonts, gui_theme, register_fonts  # noqa: E402
 
+IDLE_FRAMES = 30
+"""Quiet frames (half a second at 60 fps) before the loop sleeps on the event queue."""
+
+IDLE_WAIT_MS = 250
+"""The longest sleep of an idle frame: the window is redrawn at least four times a second."""
+
 
 class App:
     """The window and its scene stack. `step()` runs one frame (tests drive it directly)."""
 
     def __init__(
-        self, settings: Settings | None = None, *, fps: int = 60, persist: bool = True
+        self,
+        settings: Settings | None = None,
+        *,
+        fps: int = 60,
+        persist: bool = True,
+        idle: bool = False,
     ) -> None:
         """Opens the window; NoDisplayError when there is no screen.
 
@@ -51,6 +69,7 @@ class App:
             settings: the settings to start with (default: the saved ones).
             fps: frame cap (0: none, for tests).
             persist: save settings the player changes (tests turn it off).
+            idle: sleep on the event queue when nothing happens (the module docstring).
         """
         if not _has_display():
             raise NoDisplayError("No display found (DISPLAY is not set), so no window can open.")
@@ -81,6 +100,11 @@ class App:
         self.stack: list[sc.Scene] = []
         self.running = True
         self.frames = 0
+        self.idle = idle
+        self.quiet = 0
+        """Frames in a row with no input while the top scene was not busy."""
+        self.slept = 0
+        """Frames that slept on the event queue (for tests and the benchmark)."""
         self.backdrop: tuple[tuple[object, ...], pygame.Surface] | None = None
         """The scenes under a dialog, dimmed, and what they were drawn for (see `_backdrop`)."""
 
@@ -206,11 +230,21 @@ class App:
 
     def step(self) -> bool:
         """Runs one frame; returns False once the app should stop."""
-        dt = self.clock.tick(self.fps) / 1000 if self.fps else 1 / 60
-        for event in pygame.event.get():
+        if self.idle and self.quiet >= IDLE_FRAMES:
+            first = pygame.event.wait(IDLE_WAIT_MS)
+            events = [] if first.type == pygame.NOEVENT else [first]
+            events += pygame.event.get()
+            self.slept += 1
+            dt = min(self.clock.tick() / 1000, IDLE_WAIT_MS / 1000)
+        else:
+            dt = self.clock.tick(self.fps) / 1000 if self.fps else 1 / 60
+            events = pygame.event.get()
+        for event in events:
             if not self.running:
                 break
             self._event(event)
+        busy = bool(events) or (bool(self.stack) and self.top.busy())
+        self.quiet = 0 if busy else self.quiet + 1
         if self.running and self.stack:
             self.manager.update(dt)
             self._apply(self.top.update(dt))
@@ -302,7 +336,7 @@ def run(
     settings = load_settings()
     if size is not None:
         settings = settings.with_size(size)
-    app = App(settings)
+    app = App(settings, idle=True)
     app.push(app.make("menu"))
     if scenario is not None:
         app.push(app.make("setup", {"scenario": scenario, "variant": variant}))

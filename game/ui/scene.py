@@ -181,6 +181,11 @@ class Scene:
     def update(self, dt: float) -> Transition:
         return None
 
+    def busy(self) -> bool:
+        """True while the scene changes by itself (an AI thinking, days passing, a message
+        fading): the window then keeps its frame rate instead of idling (`game.ui.app`)."""
+        return False
+
     def draw(self, surface: pygame.Surface) -> None:
         """Draws what the widgets do not (backgrounds, maps, charts); reads only."""
 

@@ -191,6 +191,17 @@ class GameScene(sc.Scene):
             self._refresh()
         return None
 
+    def busy(self) -> bool:
+        """Busy while agents play or think, days pass to the next decision, a message is
+        shown."""
+        s = self.session
+        return (
+            s.thinking
+            or self.advancing is not None
+            or self.clock < self.flash[1]
+            or (not s.is_over() and s.human_to_act() < 0)
+        )
+
     def _pass_quiet_day(self, f: int) -> bool:
         """Ends `f`'s orders if nothing is new for it since the last day passed; else stops
         advancing (a new order is possible, news came, an event asks, or another side is to
