@@ -317,10 +317,16 @@ def apply_variant(
 
 
 def _apply_change(data: dict[str, Any], change: dict[str, Any]) -> list[str]:
-    kinds = [k for k in ("set", "disable_event", "force_event") if change.get(k) is not None]
+    kinds = [
+        k
+        for k in ("set", "disable_event", "force_event", "keep_option")
+        if change.get(k) is not None
+    ]
     if len(kinds) != 1:
-        raise ValueError("a change has exactly one of set, disable_event, force_event")
+        raise ValueError("a change has exactly one of set, disable_event, force_event, keep_option")
     kind = kinds[0]
+    if kind == "keep_option":
+        return [_keep_option(data, change[kind])]
     if kind == "set":
         if "value" not in change or change["value"] is None:
             raise ValueError("set needs a value")
@@ -338,6 +344,23 @@ def _apply_change(data: dict[str, Any], change: dict[str, Any]) -> list[str]:
     if kind == "force_event":
         event.pop("when", None)
     return [f"events.{index}"]
+
+
+def _keep_option(data: dict[str, Any], target: str) -> str:
+    """Leaves event `target`'s option its only one (`event.option`), marked as the script's
+    choice; returns the patched path."""
+    event_id, _, option_id = target.partition(".")
+    events: Any = data.get("events")
+    index = _find_id(events, event_id, "events")
+    event = events[index]
+    if not isinstance(event, dict) or not isinstance(event.get("options"), list):
+        raise ValueError(f"event {event_id!r} offers no options")
+    kept = [o for o in event["options"] if isinstance(o, dict) and o.get("id") == option_id]
+    if not kept:
+        known = ", ".join(str(o.get("id")) for o in event["options"] if isinstance(o, dict))
+        raise ValueError(f"event {event_id!r} has no option {option_id!r} (known: {known})")
+    event["options"] = [kept[0] | {"historical": True}]
+    return f"events.{index}.options"
 
 
 def _find_id(items: Any, ident: str, section: str) -> int:

@@ -505,13 +505,17 @@ def _scenario_model(rows: tuple[tuple[str, MechanicKind], ...]) -> type[Scenario
 
 
 class ChangeSpec(Spec):
-    """One patch: set the value at a path (`events.us_recognition.probability`), or switch an
-    event off or on."""
+    """One patch: set the value at a path (`events.us_recognition.probability`), switch an
+    event off or on, or leave an event one option (`keep_option: event.option`: the choice
+    history did not make, made for every agent, not only for the historical script)."""
 
     set: str | None = Field(default=None, max_length=300)
     value: Any = None
     disable_event: Slug | None = None
     force_event: Slug | None = None
+    keep_option: str | None = Field(
+        default=None, max_length=130, pattern=r"^[a-z0-9_]+\.[a-z0-9_]+$"
+    )
 
 
 class ExpectSpec(Spec):
