@@ -49,6 +49,16 @@ def problems_of(path: Path) -> list[Problem]:
             id="unknown_event_forced",
         ),
         pytest.param(
+            "{keep_option: potsdam_proclamation.no_such_option}",
+            "no option 'no_such_option' (known: as_issued",
+            id="unknown_option_kept",
+        ),
+        pytest.param(
+            "{keep_option: no_such_event.as_issued}",
+            "unknown id 'no_such_event' in events",
+            id="unknown_event_of_a_kept_option",
+        ),
+        pytest.param(
             "{set: map.regions.formosa.garrison, value: 10}",
             "unknown id 'formosa' in map.regions",
             id="unknown_region",
@@ -116,3 +126,13 @@ def test_a_good_change_of_the_same_kind_loads(tmp_path: Path) -> None:
     assert (threshold.initial, threshold.initial_high) == (70, 75)
     garrison = next(t for t in rules.tracks if t.id == "gar_hokkaido")
     assert garrison.initial == 300
+
+
+def test_keep_option_leaves_every_agent_that_one_choice() -> None:
+    """`keep_option` makes the choice for every agent, not only for the historical script."""
+    base = load_rules("august-1945")
+    kept = load_rules("august-1945", "emperor_clause")
+    event = next(e for e in kept.events if e.id == "potsdam_proclamation")
+    before = next(e for e in base.events if e.id == "potsdam_proclamation")
+    assert len(before.options) > 1
+    assert [o.id for o in event.options] == ["emperor_clause"]
