@@ -36,11 +36,29 @@ GAMES = 200
 TARGET = 0.60
 """Issue 14: with every side a persona agent, at least 60 % of 200 seeds near history."""
 
-SHORT_OF_TARGET: dict[str, str] = {}
+SHORT_OF_TARGET: dict[str, str] = {
+    "railway-sale": "the batch search imagines random answers to offers, and the assumed values "
+    "of the line overlap from the first month (README, Calibration)",
+    "fishery-auctions": "the 1931 share needs the trust expanded every season, and the April 1939 "
+    "compromise sets no terms (README, Personas)",
+    "august-1945": "the attack lands on 11 August unless a bomb falls before the 9th, a persona "
+    "Japan accepts early or late, and the Kurils fall on history's late dates (README, Personas)",
+}
 """Scenario → why its persona calibration stays under `TARGET` (the README says so, with the
 measured figure)."""
 
-NOT_MOVED: dict[tuple[str, str], str] = {}
+NOT_MOVED: dict[tuple[str, str], str] = {
+    ("no_us_recognition", "weaker"): "the persona USSR seldom courts Washington, so recognition "
+    "is rare in the base game (docs/exploits.md)",
+    ("no_freeze_1932", "share"): "without the freeze the persona USSR does not keep cutting, as "
+    "the variant's premise (a script's) has it (docs/exploits.md)",
+    ("accept_28_july", "acceptance"): "the Supreme War Council blocks an acceptance as issued in "
+    "most games, and a persona Japan already accepts early in some games as in history",
+    ("stalin_signs", "acceptance"): "with Stalin's name on the ultimatum a persona Japan does not "
+    "accept sooner: its hope in Moscow is not what keeps it waiting in the model",
+    ("bombs_decisive", "acceptance"): "with history's choices the two schools end alike (README, "
+    "The August 1945 race); they part only in the other counterfactuals",
+}
 """(variant, headline id) → why its persona run does not move it the way the sources argue (the
 README's table shows it)."""
 
