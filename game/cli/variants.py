@@ -34,7 +34,7 @@ from game.scenario.loader import (
     variants_of,
 )
 from game.sim.batch import BatchSpec
-from game.sim.counterfactual import compare, shown, shown_diff, variants_markdown
+from game.sim.counterfactual import compare, difference_text, shown, variants_markdown
 from game.sim.files import write_atomic
 from game.sim.outputs import OutputError, claim
 from game.sim.provenance import digests, spot
@@ -156,14 +156,13 @@ def _print(base: Rules, rows: list[dict[str, Any]], games: int, timing: str) -> 
     table.add_column("verdict")
     for row in rows:
         kind = row["kind"]
-        interval = f"{shown_diff(row['low'], kind)} to {shown_diff(row['high'], kind)}"
         table.add_row(
             esc(str(row["variant"])),
             esc(row["label"]),
             row["direction"],
             shown(row["history_mean"], kind),
             shown(row["variant_mean"], kind),
-            f"{shown_diff(row['diff'], kind)} ({interval})",
+            difference_text(row),
             row["verdict"],
         )
     out.print(table)

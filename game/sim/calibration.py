@@ -16,6 +16,7 @@ from game.core.game import Outcome
 from game.core.rules import CalibrationCheck, Rules
 from game.core.state import State
 from game.sim.stats import CONFIDENCE, share_ci
+from game.sim.tables import md_cell
 
 
 def holds(check: CalibrationCheck, rules: Rules, state: State, outcome: Outcome) -> bool:
@@ -95,11 +96,6 @@ def _pct(share: float) -> str:
     return f"{100 * share:.1f} %"
 
 
-def _cell(text: str) -> str:
-    """Returns text safe inside a Markdown table cell."""
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def near_text(summary: dict[str, Any]) -> str:
     """Returns the share near history with its interval (`72.0 % (65.4 – 77.7 %)`)."""
     near = summary["near_history"]
@@ -126,7 +122,7 @@ def calibration_markdown(summary: dict[str, Any], *, command: str = "", wall: st
         "| scenario | variant | agents | games | seed | near history "
         f"({conf} CI) |" + (" wall time |" if wall else ""),
         "|---|---|---|---|---|---|" + ("---|" if wall else ""),
-        f"| {summary['scenario']} | {variant} | {_cell(agents)} | {summary['games']} | "
+        f"| {summary['scenario']} | {variant} | {md_cell(agents)} | {summary['games']} | "
         f"{summary['seed']} | {near_text(summary)} |" + (f" {wall} |" if wall else ""),
         "",
         "| check | reads | share | source |",
@@ -134,7 +130,7 @@ def calibration_markdown(summary: dict[str, Any], *, command: str = "", wall: st
     ]
     for c in summary["checks"]:
         lines.append(
-            f"| {_cell(c['label'])} (`{c['id']}`) | {_cell(c['reads'])} | {_pct(c['share'])} | "
-            f"{_cell(c['cite'])} |"
+            f"| {md_cell(c['label'])} (`{c['id']}`) | {md_cell(c['reads'])} | {_pct(c['share'])} | "
+            f"{md_cell(c['cite'])} |"
         )
     return "\n".join(lines) + "\n"

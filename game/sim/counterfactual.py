@@ -16,6 +16,7 @@ from typing import Any
 
 from game.core.rules import Expectation
 from game.sim.stats import CONFIDENCE, paired_diff
+from game.sim.tables import md_cell
 
 MOVES = "moves"
 WRONG_WAY = "wrong way"
@@ -101,6 +102,13 @@ def shown_diff(value: float | None, kind: str) -> str:
     return f"{value:+.1f}"
 
 
+def difference_text(row: dict[str, Any]) -> str:
+    """Returns a row's difference with its interval (`+7.4 days (+6.0 days to +8.8 days)`)."""
+    kind = row["kind"]
+    interval = f"{shown_diff(row['low'], kind)} to {shown_diff(row['high'], kind)}"
+    return f"{shown_diff(row['diff'], kind)} ({interval})"
+
+
 def variants_markdown(rows: Sequence[dict[str, Any]], *, title: str, command: str) -> str:
     """Returns one scenario's comparison table: a row per expectation of each variant."""
     lines = [
@@ -114,20 +122,15 @@ def variants_markdown(rows: Sequence[dict[str, Any]], *, title: str, command: st
     ]
     for row in rows:
         kind = row["kind"]
-        interval = f"{shown_diff(row['low'], kind)} to {shown_diff(row['high'], kind)}"
         cells = [
             f"`{row['variant']}`",
-            f"{_cell(row['label'])} (`{row['reads']}`)",
+            f"{md_cell(row['label'])} (`{row['reads']}`)",
             row["direction"],
             shown(row["history_mean"], kind),
             shown(row["variant_mean"], kind),
-            f"{shown_diff(row['diff'], kind)} ({interval})",
+            difference_text(row),
             row["verdict"],
-            _cell(row["cite"]),
+            md_cell(row["cite"]),
         ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")

@@ -29,7 +29,7 @@ def _outcomes(row: dict[str, Any]) -> str:
     return ", ".join(parts)
 
 
-def _cell(text: str) -> str:
+def md_cell(text: str) -> str:
     """Returns text safe inside a Markdown table cell."""
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -72,7 +72,7 @@ def tables(summary: dict[str, Any]) -> str:
             mean = _score(row["mean"], row["low"], row["high"])
             lines.append(
                 f"| {cell['seat']} | {cell['opponents']} | {row['agent']} | {mean} | "
-                f"{_cell(_outcomes(row))} |"
+                f"{md_cell(_outcomes(row))} |"
             )
     lines += _level_table(summary, conf)
     pairs = [(cell, pair) for cell in summary["cells"] for pair in cell["pairs"]]
@@ -112,7 +112,7 @@ def report(summary: dict[str, Any]) -> str:
 def _agent_report(rival: str, row: dict[str, Any]) -> list[str]:
     lines = [
         "",
-        f"Against {rival} ({row['games']} games): {_cell(_outcomes(row))}. "
+        f"Against {rival} ({row['games']} games): {md_cell(_outcomes(row))}. "
         f"{row['distinct_orders']} distinct order{'' if row['distinct_orders'] == 1 else 's'}.",
     ]
     if not row["orders"]:
@@ -124,7 +124,7 @@ def _agent_report(rival: str, row: dict[str, Any]) -> list[str]:
     ]
     for order in row["orders"]:
         lines.append(
-            f"| `{order['order']}` | {_cell(order['label'])} | {_pct(order['share'])} | "
+            f"| `{order['order']}` | {md_cell(order['label'])} | {_pct(order['share'])} | "
             f"{order['per_game']:.2f} | {order['median']} ({order['q1']} – {order['q3']}) | "
             f"{order['first']} – {order['last']} |"
         )
