@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: play test lint bench bench-ab schema golden calibrate variants clean
+.PHONY: play test lint wheel bench bench-ab schema golden calibrate variants clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" && command -v $(PYTHON) >/dev/null 2>&1 || { echo "no Python 3.11 or newer found: install one, or run 'make PYTHON=/path/to/python ...'"; exit 1; }
@@ -27,6 +27,11 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check game tests bench tools main.py
 	$(BIN)/mypy game
 	$(BIN)/lint-imports
+
+# The wheel, with the scenarios and assets inside the package (setup.py): dist/amur-*.whl.
+wheel: $(STAMP)
+	rm -rf build
+	$(BIN)/python -m pip wheel --no-deps --no-build-isolation -w dist .
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
@@ -75,4 +80,4 @@ variants: $(STAMP)
 
 # Removes what the build and the tools leave behind (never .venv, docs or your runs).
 clean:
-	rm -rf build .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -24,16 +24,18 @@ from game.scenario.mechanics import MECHANICS, MechanicKind
 from game.scenario.reading import read_bytes
 from game.scenario.schema import VariantSpec, scenario_model
 from game.scenario.yamlfile import MAX_BYTES, locate, read_yaml
+from game.shipped import shipped_dir
 
 Loc = tuple[int | str, ...]
 
 
 def scenarios_dir() -> Path:
-    """Returns the folder of scenario files (`AMUR_SCENARIOS` overrides the repository's)."""
+    """Returns the folder of scenario files: the shipped ones (`game.shipped`), unless
+    `AMUR_SCENARIOS` names another."""
     override = os.environ.get("AMUR_SCENARIOS")
     if override:
         return Path(override)
-    return Path(__file__).resolve().parents[2] / "scenarios"
+    return shipped_dir("scenarios")
 
 
 def available_scenarios() -> dict[str, Path]:

@@ -18,6 +18,8 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.shipped import shipped_dir
+
 __all__ = [
     "DEFAULT_PATH",
     "BBox",
@@ -32,7 +34,7 @@ __all__ = [
     "unproject",
 ]
 
-DEFAULT_PATH = Path(__file__).resolve().parents[2] / "assets" / "map" / "far_east.json"
+DEFAULT_PATH = shipped_dir("assets") / "map" / "far_east.json"
 
 Point = tuple[float, float]
 Polyline = tuple[Point, ...]
@@ -113,7 +115,7 @@ def _parse(doc: object) -> BaseMap:
 
 
 def load_basemap(path: Path | None = None) -> BaseMap:
-    """Reads the base map (default: assets/map/far_east.json in the repository).
+    """Reads the base map (default: the shipped assets/map/far_east.json).
 
     Raises BaseMapError, naming the file, if it is missing, unreadable or malformed.
     """

@@ -10,13 +10,14 @@ import copy
 import json
 import warnings
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pygame
 
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
-"""The repository's assets folder: fonts (with licence), the widget theme."""
+from game.shipped import shipped_dir
+
+ASSETS = shipped_dir("assets")
+"""The assets folder (`game.shipped`): fonts (with licence), the widget theme, the base map."""
 FONTS = ASSETS / "fonts"
 
 Colour = tuple[int, int, int]
