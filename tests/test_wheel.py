@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 
 from game import shipped
-from game.scenario.loader import available_scenarios, variants_of
+from game.scenario.loader import available_scenarios
 
 REPO = Path(__file__).resolve().parents[1]
 BUILD_INPUTS = ("game", "scenarios", "assets", "pyproject.toml", "setup.py", "MANIFEST.in")
@@ -179,19 +179,16 @@ def test_installed_wheel_finds_its_data_and_plays(tmp_path: Path) -> None:
             [str(python), "-c", "import game; print(game.__file__)"], elsewhere, env
         ).stdout.strip()
     ).parent
-    before = _package_files(package)
+    before = _files(package)
 
     where = json.loads(_run([str(python), "-c", _WHERE], elsewhere, env).stdout.splitlines()[-1])
     assert Path(where["game"]).parent == package
     assert Path(where["scenarios"]) == package / "_data" / "scenarios"
     assert Path(where["assets"]) == package / "_data" / "assets"
-    shipped_files = {Path(p).relative_to(package / "_data" / "scenarios") for p in where["files"]}
-    checkout_files = {
-        p.relative_to(shipped.shipped_dir("scenarios"))
-        for s in available_scenarios().values()
-        for p in (s, *variants_of(s).values())
-    }
-    assert shipped_files == checkout_files
+    for name in shipped.SHIPPED:  # the whole folder, as in the checkout
+        assert _files(package / shipped.PACKAGED / name) == _files(REPO / name), name
+    assert len(where["files"]) > len(available_scenarios())
+    assert all(Path(f).is_relative_to(package / shipped.PACKAGED) for f in where["files"])
     assert all(Path(f).is_file() for f in where["fonts"])
     assert all(Path(f).is_file() for f in where["theme_files"]), where["theme_files"]
     assert all(Path(f).is_relative_to(package) for f in where["fonts"] + where["theme_files"])
@@ -226,13 +223,14 @@ def test_installed_wheel_finds_its_data_and_plays(tmp_path: Path) -> None:
     )
     assert len((elsewhere / "games.jsonl").read_text(encoding="utf-8").splitlines()) == 1
     _run([amur, "play", "--frames", "3", "--scenario", "railway-sale"], elsewhere, env)
-    assert _package_files(package) == before, "the game wrote into its installed package"
+    assert _files(package) == before, "the game wrote into its installed package"
 
 
-def _package_files(package: Path) -> set[Path]:
+def _files(folder: Path) -> set[Path]:
+    """Returns the files under `folder` (relative to it), bytecode caches left out."""
     return {
-        p.relative_to(package)
-        for p in package.rglob("*")
+        p.relative_to(folder)
+        for p in folder.rglob("*")
         if p.is_file() and "__pycache__" not in p.parts
     }
 
