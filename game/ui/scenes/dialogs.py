@@ -14,8 +14,8 @@ from game.ui.debates import briefing_html
 from game.ui.personas import aims_html
 from game.ui.session import Session
 from game.ui.theme import ACCENT, INK, INK_SOFT, PAPER, RULE, faction_colour
-from game.ui.view import month
-from game.ui.widgets.text import blit_text, esc
+from game.ui.view import describe_action, month, reader
+from game.ui.widgets.text import blit_text, esc, fit
 
 
 class Dialog(sc.Scene):
@@ -140,6 +140,8 @@ class EventScene(Dialog):
         self.events = events
         self.choice = choice
         self.options: dict[UIButton, Action] = {}
+        self.effects: dict[Action, str] = {}
+        """Each option's effects in words, as shown under its button (see `describe_action`)."""
         self.ok: UIButton | None = None
 
     def build_widgets(self, root: pygame_gui.core.UIContainer) -> None:
@@ -147,6 +149,7 @@ class EventScene(Dialog):
         px = self.ctx.px
         r = self.panel()
         self.options.clear()
+        self.effects.clear()
         self.ok = None
         date = month(rules, self.session.state.turn)
         if self.choice:
@@ -170,7 +173,7 @@ class EventScene(Dialog):
         legal = self.session.legal() if self.choice else []
         n_opts = len(legal)
         bottom = r.bottom - px(20)
-        opt_h = px(58)
+        opt_h = px(76)
         text_bottom = bottom - (n_opts * opt_h if self.choice else px(52))
         self.textbox(
             pygame.Rect(
@@ -179,20 +182,33 @@ class EventScene(Dialog):
             "<br><br>".join(parts),
         )
         if self.choice:
+            obs = self.session.observation(self.session.human_to_act())
+            words = reader(self.session.game, obs)
             for i, action in enumerate(legal):
                 option = rules.events[action.ref].options[action.amount]
                 y = text_bottom + i * opt_h + px(6)
                 mark = "   (the historical choice)" if option.historical else ""
+                info = describe_action(self.session.game, obs, action, words)
+                self.effects[action] = info.effects
+                tip = "\n".join(t for t in (option.text, f"Effects: {info.effects}") if t)
                 button = self.button(
                     pygame.Rect(r.left + px(24), y, r.width - px(48), px(30)),
                     f"{i + 1}. {option.label}{mark}",
-                    tip=option.text or None,
+                    tip=tip,
                 )
-                self.label(
-                    pygame.Rect(r.left + px(30), y + px(30), r.width - px(54), px(20)),
+                width = r.width - px(54)
+                shown = self.label(
+                    pygame.Rect(r.left + px(30), y + px(30), width, px(20)),
+                    f"Effects: {info.effects}",
+                    "#effects",
+                )
+                fit(shown, f"Effects: {info.effects}", width - px(8))
+                note = self.label(
+                    pygame.Rect(r.left + px(30), y + px(50), width, px(20)),
                     option.text or " ",
                     "#subtle",
                 )
+                fit(note, option.text or " ", width - px(8))
                 self.options[button] = action
         else:
             self.ok = self.button(
@@ -241,6 +257,7 @@ class EventScene(Dialog):
             "scene": self.name,
             "events": [self.session.rules.events[e].id for e in self.events],
             "options": [b.text for b in self.options],
+            "effects": [self.effects[a] for a in self.options.values()],
         }
 
 
