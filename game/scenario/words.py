@@ -211,7 +211,7 @@ def condition_text(reader: Reader, cond: c.Condition | None) -> str:
             if (track.lo, track.hi) == (0, 1) and t not in reader.dates:
                 yes, no = c.OPS[op](1, v), c.OPS[op](0, v)
                 if yes != no:
-                    return f"{track.name}: {'yes' if yes else 'no'}"
+                    return f"{track.name} is {'yes' if yes else 'no'}"
             if t in reader.dates:
                 when = {"lt": "before", "lte": "on or before", "gte": "on or after", "gt": "after"}
                 if op in when and v >= 0:

@@ -1,0 +1,121 @@
+"""Consequences shown before a choice (issue 15, item 1): an event's options list their effects
+in words, and the orders a side cannot give now stay on the panel, greyed, with the reason.
+Driven through the real app on the dummy display."""
+
+from __future__ import annotations
+
+import pygame
+from pygame_gui.elements import UIButton, UILabel
+
+from tests.ui.driver import Driver
+from tests.ui.helpers import choose_sides, game_scene, start_railway
+from tests.ui.shots import advance
+
+
+def labels(d: Driver) -> list[str]:
+    return [
+        s.text
+        for s in d.app.manager.get_sprite_group().sprites()
+        if isinstance(s, UILabel) and s.visible
+    ]
+
+
+def to_first_choice(d: Driver) -> None:
+    """Plays Japan in the railway sale (the adviser giving its orders) to its first choice."""
+    choose_sides(d, "The Railway Sale", ["AI: historical", "Human"], seed=7)
+    d.key(pygame.K_RETURN)
+    advance(d, lambda: d.name == "event" and bool(d.describe()["options"]))
+
+
+def test_event_options_list_their_effects_under_the_button_and_on_hover(driver: Driver) -> None:
+    to_first_choice(driver)
+    described = driver.describe()
+    assert described["events"] == ["us_recognition"]
+    calm, force = described["effects"]
+    assert calm == "Tension −2"
+    # the chance reads the Soviet Far East forces, which Japan sees: its odds are given
+    assert force.startswith("Tension +8; The army's weight in Tokyo +5; a ")
+    assert force.endswith("% chance of: Side terms won +6 M gold rubles; otherwise: Tension +8")
+    shown = labels(driver)
+    assert "Effects: Tension −2" in shown
+    # the longer one wraps under its button rather than losing its end
+    lines = [t for t in shown if t.startswith("Effects: Tension +8")]
+    assert len(lines) == 1
+    rest = shown[shown.index(lines[0]) + 1]
+    assert f"{lines[0]} {rest}" == f"Effects: {force}"
+    buttons = [b for b in driver.scene.options]  # type: ignore[attr-defined]
+    assert all(isinstance(b, UIButton) for b in buttons)
+    assert buttons[0].tool_tip_text.endswith("\nEffects: Tension −2")
+    assert f"Effects: {force}" in buttons[1].tool_tip_text
+    # hovering the button shows its tooltip, effects included
+    pygame.mouse.set_pos(buttons[0].rect.center)
+    for _ in range(40):
+        pygame.event.post(
+            pygame.event.Event(
+                pygame.MOUSEMOTION, pos=buttons[0].rect.center, rel=(0, 0), buttons=(0, 0, 0)
+            )
+        )
+        driver.frames(1)
+        driver.app.manager.update(0.1)
+        if buttons[0].tool_tip is not None:
+            break
+    assert buttons[0].tool_tip is not None
+    assert "Effects: Tension −2" in buttons[0].tool_tip.text_block.html_text
+    # choosing still works as before
+    driver.key(pygame.K_1)
+    assert driver.name != "event" or driver.describe()["events"] != ["us_recognition"]
+
+
+def test_the_other_side_never_reads_what_it_cannot_see(driver: Driver) -> None:
+    """The USSR's choice on the yen rate: its odds and one outcome read Japan's secret track."""
+    session = start_railway(driver)
+    event = next(e for e in session.rules.events if e.id == "yen_ruble_dispute")
+    from game.core.actions import CHOOSE, Choose
+    from game.ui.view import describe_action
+
+    obs = session.observation(0)
+    hold = describe_action(session.game, obs, Choose(0, CHOOSE, event.index, 1))
+    assert hold.effects.endswith("; and effects you cannot see")
+    assert "army" not in hold.effects
+    assert "a chance of" in hold.effects  # no odds: they read what the USSR cannot see
+
+
+def test_orders_it_cannot_give_stay_greyed_with_the_reason(driver: Driver) -> None:
+    session = start_railway(driver)
+    scene = game_scene(driver)
+    panel = scene.orders
+    assert panel is not None
+    why = {i.label: i.why for i in panel.infos}
+    # legal first, then the others with the failing part of their condition, in words
+    playable = [i for i in panel.infos if not i.why]
+    assert panel.infos[: len(playable)] == playable
+    assert why["Offer to resume the talks"] == "Only when Talks open is no"
+    assert why["Warn Tokyo that a seizure means war"] == (
+        "Only when Intelligence on the army's seizure plans at least 70"
+    )
+    # Spending the political capital greys the orders that need more of it.
+    driver.key(pygame.K_2)  # reinforce the Far East: 2 of the 3 political capital
+    driver.key(pygame.K_1)  # court the Americans: the last one
+    why = {i.label: i.why for i in panel.infos}
+    assert why["Search for the Kwantung Army's plans"] == (
+        "Needs 1 Soviet political capital, you have 0 left after this turn's orders"
+    )
+    assert why["Break off the talks"] == ""  # free: still possible
+    # page to the greyed cards: their buttons are disabled, unnumbered, with the reason below
+    for _ in range(len(panel.infos)):
+        if any(info.why for _, info in panel.cards):
+            break
+        panel.scroll(session, 1)
+    driver.frames(2)
+    greyed = [(b, i) for b, i in panel.cards if i.why]
+    assert greyed
+    for button, info in greyed:
+        assert not button.is_enabled
+        assert not button.text[0].isdigit()
+        assert button not in panel.buttons  # clicking it gives no order
+        assert info.why in button.tool_tip_text
+    assert any(t.startswith("Needs 1 Soviet political capital") for t in labels(driver))
+    # a number key never gives an order that is not possible
+    first = next(n for n, info in enumerate(panel.infos) if info.why)
+    assert panel.card_action(first + 1) is None
+    assert panel.card_action(1) == panel.infos[0].action
