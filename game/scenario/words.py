@@ -21,6 +21,7 @@ __all__ = [
     "HIDDEN",
     "OTHER",
     "Reader",
+    "bracketed",
     "condition_text",
     "effects_text",
     "signed",
@@ -230,20 +231,25 @@ def condition_text(reader: Reader, cond: c.Condition | None) -> str:
         case c.Not(part=part):
             return f"not ({condition_text(reader, part)})"
         case c.AllOf(parts=parts):
-            return _join([condition_text(reader, p) for p in parts], "and")
+            return _join(reader, parts, "and")
         case c.AnyOf(parts=parts):
-            alternatives = [condition_text(reader, p) for p in parts]
-            joined = _join(alternatives, "or")
-            return f"either {joined}" if len(alternatives) > 1 else joined
+            joined = _join(reader, parts, "or")
+            return f"either {joined}" if len(parts) > 1 else joined
     raise TypeError(f"not a condition: {cond!r}")
 
 
-def _join(parts: list[str], word: str) -> str:
-    """Joins parts with `word`, bracketing parts that have joins of their own."""
-    if len(parts) == 1:
-        return parts[0]
-    shown = [f"({p})" if " and " in p or " or " in p else p for p in parts]
-    return f" {word} ".join(shown)
+def _join(reader: Reader, parts: Sequence[c.Condition], word: str) -> str:
+    """Joins conditions' words with `word`, bracketing those that join several of their own."""
+    return f" {word} ".join(
+        bracketed(reader, p) if len(parts) > 1 else condition_text(reader, p) for p in parts
+    )
+
+
+def bracketed(reader: Reader, cond: c.Condition) -> str:
+    """Returns a condition in words, in brackets if it joins several conditions (`all`, `any`)."""
+    text = condition_text(reader, cond)
+    several = isinstance(cond, c.AllOf | c.AnyOf) and len(cond.parts) > 1
+    return f"({text})" if several else text
 
 
 def _dates(rules: Rules, first: int, last: int) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from game.core.actions import DO, Action, Choose, Do, EndTurn
-from game.core.conditions import AllOf, Condition, TurnRange, predicate
+from game.core.conditions import AllOf, Condition, Fired, Not, TurnRange, predicate
 from game.core.game import Game
 from game.core.log import LogEntry
 from game.core.mechanics.auction_view import (
@@ -31,7 +31,7 @@ from game.core.phase import ORDERS
 from game.core.records import EventFired
 from game.core.rules import NO_DAY, ActionDef, Rules, Threshold, TrackDef
 from game.core.victory import Verdict
-from game.scenario.words import Reader, condition_text, effects_text, turn_tracks
+from game.scenario.words import Reader, bracketed, condition_text, effects_text, turn_tracks
 
 View = TypeVar("View")
 
@@ -249,7 +249,7 @@ def unavailable(game: Game, obs: Observation, legal: list[Action]) -> list[Actio
         failing = _failing(adef.cond, tracks, obs)
         if any(isinstance(p, TurnRange) and p.last < obs.turn for p in failing):
             continue  # its time is over: it will not come back
-        reasons = [f"only {_when(condition_text(words, p))}" for p in failing]
+        reasons = [_only(words, failing)] if failing else []
         reasons += _short(rules, adef, tracks, given)
         if not reasons:
             continue  # legal by these rules but not offered (the orders are full, say)
@@ -279,11 +279,26 @@ def _failing(cond: Condition | None, tracks: tuple[int, ...], obs: Observation) 
     return [p for p in parts if not predicate(p)(tracks, obs.turn, obs.fired)]
 
 
-def _when(text: str) -> str:
-    """`when Tension below 65`; dates and events read on their own (`from 1 May 1945`)."""
-    if text.startswith(("from ", "until ", "after ", "before ", "at any", "either ")):
-        return text
-    return f"when {text}"
+def _only(words: Reader, failing: list[Condition]) -> str:
+    """Returns the failing parts of a condition as one phrase: `only from 1 Jul 1945, and when
+    Attack ordered is yes and Soviet readiness at least 84` (dates and events read on their
+    own; the rest after one `when`)."""
+    timed = [condition_text(words, p) for p in failing if _timed(p)]
+    rest = [p for p in failing if not _timed(p)]
+    phrases = [" and ".join(timed)] if timed else []
+    if rest:
+        if len(rest) == 1:
+            phrases.append(f"when {condition_text(words, rest[0])}")
+        else:
+            phrases.append("when " + " and ".join(bracketed(words, p) for p in rest))
+    return "only " + ", and ".join(phrases)
+
+
+def _timed(cond: Condition) -> bool:
+    """True for a condition on dates or on an event having happened (`from …`, `after …`)."""
+    return isinstance(cond, TurnRange | Fired) or (
+        isinstance(cond, Not) and isinstance(cond.part, Fired)
+    )
 
 
 def _short(

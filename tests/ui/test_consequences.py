@@ -4,12 +4,20 @@ Driven through the real app on the dummy display."""
 
 from __future__ import annotations
 
+import random
+
 import pygame
+import pytest
 from pygame_gui.elements import UIButton, UILabel
 
+from game.agents.base import make_agents
+from game.core.actions import CHOOSE, Choose
+from game.scenario.loader import available_scenarios
+from game.ui.catalog import game_of
+from game.ui.view import describe_action, reader, unavailable
 from tests.ui.driver import Driver
 from tests.ui.helpers import choose_sides, game_scene, start_railway
-from tests.ui.shots import advance
+from tests.ui.shots import SEED, advance
 
 
 def labels(d: Driver) -> list[str]:
@@ -70,9 +78,6 @@ def test_the_other_side_never_reads_what_it_cannot_see(driver: Driver) -> None:
     """The USSR's choice on the yen rate: its odds and one outcome read Japan's secret track."""
     session = start_railway(driver)
     event = next(e for e in session.rules.events if e.id == "yen_ruble_dispute")
-    from game.core.actions import CHOOSE, Choose
-    from game.ui.view import describe_action
-
     obs = session.observation(0)
     hold = describe_action(session.game, obs, Choose(0, CHOOSE, event.index, 1))
     assert hold.effects.endswith("; and effects you cannot see")
@@ -119,3 +124,38 @@ def test_orders_it_cannot_give_stay_greyed_with_the_reason(driver: Driver) -> No
     first = next(n for n, info in enumerate(panel.infos) if info.why)
     assert panel.card_action(first + 1) is None
     assert panel.card_action(1) == panel.infos[0].action
+
+
+@pytest.mark.parametrize("sid", sorted(available_scenarios()))
+def test_no_side_reads_the_name_of_a_track_it_cannot_see(sid: str) -> None:
+    """Every side, through the first 300 moves of a historical game: its orders' effects and
+    reasons, and its event options' effects, name only tracks it observes."""
+    game = game_of(sid)
+    state = game.initial_state(SEED)
+    agents = make_agents(game, dict.fromkeys((f.id for f in game.rules.factions), "historical"))
+    rng = random.Random(SEED)
+    checked = 0
+    for _ in range(300):
+        if game.is_terminal(state):
+            break
+        f = state.to_act
+        obs = game.observe(state, f)
+        legal = game.legal_actions(state, f)
+        bit = 1 << f
+        seen = [t.name for t in game.rules.tracks if t.mask & bit]
+        secret = [
+            t.name
+            for t in game.rules.tracks
+            if not t.mask & bit and not any(t.name in name for name in seen)
+        ]
+        words = reader(game, obs)
+        infos = [describe_action(game, obs, a, words) for a in legal]
+        infos += unavailable(game, obs, legal)
+        for info in infos:
+            for name in secret:
+                assert name not in info.effects, (info.label, name)
+                assert name not in info.why, (info.label, name)
+            assert not info.why or info.why.startswith(("Only ", "Needs ")), info.why
+            checked += bool(info.effects or info.why)
+        state = game.apply(state, agents[f].act(obs, legal, rng))
+    assert checked
