@@ -28,6 +28,21 @@ def labels(d: Driver) -> list[str]:
     ]
 
 
+def hover(d: Driver, button: UIButton) -> str:
+    """Rests the mouse on a button until its tooltip shows; returns the tooltip's text."""
+    pygame.mouse.set_pos(button.rect.center)
+    for _ in range(40):
+        motion = pygame.event.Event(
+            pygame.MOUSEMOTION, pos=button.rect.center, rel=(0, 0), buttons=(0, 0, 0)
+        )
+        pygame.event.post(motion)
+        d.frames(1)
+        d.app.manager.update(0.1)
+        if button.tool_tip is not None:
+            return str(button.tool_tip.text_block.html_text)
+    raise AssertionError(f"no tooltip over {button.text!r}")
+
+
 def to_first_choice(d: Driver) -> None:
     """Plays Japan in the railway sale (the adviser giving its orders) to its first choice."""
     choose_sides(d, "The Railway Sale", ["AI: historical", "Human"], seed=7)
@@ -56,19 +71,7 @@ def test_event_options_list_their_effects_under_the_button_and_on_hover(driver: 
     assert buttons[0].tool_tip_text.endswith("\nEffects: Tension −2")
     assert f"Effects: {force}" in buttons[1].tool_tip_text
     # hovering the button shows its tooltip, effects included
-    pygame.mouse.set_pos(buttons[0].rect.center)
-    for _ in range(40):
-        pygame.event.post(
-            pygame.event.Event(
-                pygame.MOUSEMOTION, pos=buttons[0].rect.center, rel=(0, 0), buttons=(0, 0, 0)
-            )
-        )
-        driver.frames(1)
-        driver.app.manager.update(0.1)
-        if buttons[0].tool_tip is not None:
-            break
-    assert buttons[0].tool_tip is not None
-    assert "Effects: Tension −2" in buttons[0].tool_tip.text_block.html_text
+    assert "Effects: Tension −2" in hover(driver, buttons[0])
     # choosing still works as before
     driver.key(pygame.K_1)
     assert driver.name != "event" or driver.describe()["events"] != ["us_recognition"]
@@ -106,7 +109,7 @@ def test_orders_it_cannot_give_stay_greyed_with_the_reason(driver: Driver) -> No
         "Needs 1 Soviet political capital, you have 0 left after this turn's orders"
     )
     assert why["Break off the talks"] == ""  # free: still possible
-    # page to the greyed cards: their buttons are disabled, unnumbered, with the reason below
+    # page to the greyed cards: greyed buttons, unnumbered, with the reason below
     for _ in range(len(panel.infos)):
         if any(info.why for _, info in panel.cards):
             break
@@ -115,11 +118,16 @@ def test_orders_it_cannot_give_stay_greyed_with_the_reason(driver: Driver) -> No
     greyed = [(b, i) for b, i in panel.cards if i.why]
     assert greyed
     for button, info in greyed:
-        assert not button.is_enabled
+        assert "#greyed" in button.object_ids  # greyed, yet its tooltip still shows on hover
         assert not button.text[0].isdigit()
         assert button not in panel.buttons  # clicking it gives no order
         assert info.why in button.tool_tip_text
     assert any(t.startswith("Needs 1 Soviet political capital") for t in labels(driver))
+    tip = hover(driver, greyed[0][0])
+    assert "Not possible now: Needs 1 Soviet political capital" in tip
+    assert "Effects: " in tip
+    driver.click(greyed[0][0])  # clicking it gives no order
+    assert len(session.staged) == 2
     # a number key never gives an order that is not possible
     first = next(n for n, info in enumerate(panel.infos) if info.why)
     assert panel.card_action(first + 1) is None

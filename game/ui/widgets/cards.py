@@ -122,7 +122,8 @@ class Cards:
                 self._text(i, info, width) if self._font else info.label,
                 self.ctx.manager,
                 container=self.root,
-                object_id="#action",
+                # Greyed by its theme, not disabled: a disabled button shows no tooltip.
+                object_id="#greyed" if info.why else "#action",
             )
             self._font = button.font
             lines, height = self._subtitle(text, x, y + px(30), width)
@@ -135,7 +136,6 @@ class Cards:
             widget.show()
         card.button.set_text(self._text(i, info, width))
         card.button.set_tooltip(card_tip(info) or None)
-        gui.set_enabled(card.button, not info.why)
         return card
 
     def _text(self, i: int, info: ActionInfo, width: int) -> str:
