@@ -15,12 +15,13 @@ from dataclasses import dataclass
 
 from game.core import conditions as c
 from game.core import effects as e
-from game.core.rules import Rules, TrackDef
+from game.core.rules import ActionDef, Rules, TrackDef
 
 __all__ = [
     "HIDDEN",
     "OTHER",
     "Reader",
+    "action_effects",
     "bracketed",
     "condition_text",
     "effects_text",
@@ -126,6 +127,17 @@ def effects_text(reader: Reader, effects: Sequence[e.Effect]) -> str:
     if hidden:
         text = f"{text}{'; ' if branched else ', '}and {HIDDEN}" if text else HIDDEN.capitalize()
     return text
+
+
+def action_effects(words: Reader, adef: ActionDef) -> str:
+    """Returns a scenario order's effects in words: the sure ones, then those of its success
+    and its failure (for an order with odds)."""
+    parts = [effects_text(words, adef.effects)] if adef.effects else []
+    if adef.odds is not None:
+        for outcome, effects in (("if it succeeds", adef.success), ("if it fails", adef.failure)):
+            said = effects_text(words, effects)
+            parts.append(f"{outcome}: {said or 'nothing you can see'}")
+    return "; ".join(p for p in parts if p)
 
 
 def _effects(reader: Reader, effects: Sequence[e.Effect], depth: int) -> tuple[list[str], bool]:

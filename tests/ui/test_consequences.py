@@ -14,7 +14,8 @@ from game.agents.base import make_agents
 from game.core.actions import CHOOSE, Choose
 from game.scenario.loader import available_scenarios
 from game.ui.catalog import game_of
-from game.ui.view import describe_action, reader, unavailable
+from game.ui.unavailable import unavailable
+from game.ui.view import describe_action, reader
 from tests.ui.driver import Driver
 from tests.ui.helpers import choose_sides, game_scene, start_railway
 from tests.ui.shots import SEED, advance

@@ -26,7 +26,8 @@ from game.ui.panels.offers import draw_offers, offers_so_far
 from game.ui.scene import Context
 from game.ui.session import Session
 from game.ui.theme import ACCENT, INK, INK_SOFT
-from game.ui.view import ActionInfo, describe_action, reader, unavailable, view_of
+from game.ui.unavailable import unavailable
+from game.ui.view import ActionInfo, describe_action, reader, view_of
 from game.ui.widgets.amounts import AmountSlider
 from game.ui.widgets.cards import Cards
 from game.ui.widgets.text import blit_text, wrap
