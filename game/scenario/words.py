@@ -19,6 +19,7 @@ from game.core.rules import ActionDef, Rules, TrackDef
 
 __all__ = [
     "HIDDEN",
+    "ONLY_HIDDEN",
     "OTHER",
     "Reader",
     "action_effects",
@@ -30,6 +31,8 @@ __all__ = [
 ]
 
 HIDDEN = "effects you cannot see"
+ONLY_HIDDEN = "only on tracks you cannot see"
+"""The words of effects that all touch tracks the side cannot see."""
 OTHER = "other effects"
 DEPTH = 2
 """Effects nested deeper than this (a chance inside a condition inside a chance) are summed up
@@ -119,13 +122,13 @@ class Reader:
 def effects_text(reader: Reader, effects: Sequence[e.Effect]) -> str:
     """Returns effects in words for `reader`'s side: `Tension −3, Railway value +20`; branches
     as `if …: …` and `a 40 % chance of: …; otherwise: …`; and `and effects you cannot see`
-    when some touch tracks it cannot see. "" when there are no effects on tracks (lines of
-    news only)."""
+    when some touch tracks it cannot see (`only on tracks you cannot see` when all do). ""
+    when there are no effects on tracks (lines of news only)."""
     parts, hidden = _effects(reader, effects, 0)
     branched = any(p.startswith(_BRANCHES) for p in parts)
     text = ("; " if branched else ", ").join(parts)
     if hidden:
-        text = f"{text}{'; ' if branched else ', '}and {HIDDEN}" if text else HIDDEN.capitalize()
+        text = f"{text}{'; ' if branched else ', '}and {HIDDEN}" if text else ONLY_HIDDEN
     return text
 
 

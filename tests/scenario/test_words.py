@@ -74,7 +74,7 @@ def test_what_a_side_cannot_see_is_summed_up_never_named(game: Game) -> None:
     assert "army" not in text
     assert "The army's weight in Tokyo +4" in effects_text(reader(game, JAPAN), effects)
     hidden = (e.Add(track(rules, "army_influence"), 3),)
-    assert effects_text(reader(game, USSR), hidden) == "Effects you cannot see"
+    assert effects_text(reader(game, USSR), hidden) == "only on tracks you cannot see"
 
 
 def test_conditions_ends_and_deep_nesting(game: Game) -> None:
