@@ -29,6 +29,7 @@ from game.core.observation import Observation
 from game.core.records import EventFired
 from game.core.rules import NO_DAY, Rules, Threshold, TrackDef
 from game.core.victory import Verdict
+from game.scenario.words import Reader, action_effects, effects_text, turn_tracks
 
 View = TypeVar("View")
 
@@ -162,28 +163,56 @@ class ActionInfo:
     """What was done in history (scenario actions), for the tooltip."""
     cost: str = ""
     """What the order costs, for people (`1 Soviet political capital`)."""
+    effects: str = ""
+    """What it does to the tracks the faction sees, in words (`Tension −3`; see
+    `game.scenario.words`); "" when it has no such effects."""
+    why: str = ""
+    """Why the order cannot be given now (`needs 2 Soviet political capital, you have 1`);
+    "" for a legal action."""
 
 
-def describe_action(game: Game, obs: Observation, action: Action) -> ActionInfo:
-    """Returns the label, odds, one-line explanation and citation of an action, as the faction
-    of `obs` can tell them."""
+_DATES: dict[int, tuple[Rules, frozenset[int]]] = {}
+"""The tracks holding a date, per rules (by identity; the rules are kept alive with them)."""
+
+
+def reader(game: Game, obs: Observation) -> Reader:
+    """Returns the reader of effects and conditions for `obs`'s faction, with the values it
+    sees now (for a chance's odds)."""
+    rules = game.rules
+    known = _DATES.get(id(rules))
+    if known is None or known[0] is not rules:
+        if len(_DATES) > 16:
+            _DATES.clear()
+        known = _DATES[id(rules)] = (rules, turn_tracks(rules))
+    return Reader(rules, obs.faction, game.seen(obs).values, known[1])
+
+
+def describe_action(
+    game: Game, obs: Observation, action: Action, words: Reader | None = None
+) -> ActionInfo:
+    """Returns the label, odds, one-line explanation, citation and effects of an action, as the
+    faction of `obs` can tell them (`words`: `reader(game, obs)`, made here if not given)."""
     rules = game.rules
     label = game.label(action)
     odds = game.odds(obs, action)
     explain = game.explain(action)
-    cite = history = cost = ""
+    cite = history = cost = effects = ""
     if isinstance(action, Do):
         adef = rules.actions[action.action]
         cite, history = adef.cite, adef.historical
         cost = ", ".join(f"{n} {rules.tracks[t].name}" for t, n in adef.cost)
+        effects = action_effects(words or reader(game, obs), adef)
     elif isinstance(action, Choose):
         event = rules.events[action.event]
         cite = event.cite
-        if event.options[action.option].historical:
+        option = event.options[action.option]
+        if option.historical:
             history = "This is what was done in history."
+        words = words or reader(game, obs)
+        effects = effects_text(words, option.effects) or "No effect on the tracks."
     elif isinstance(action, EndTurn):
         explain = "Your orders are final; the turn resolves once every side has given theirs."
-    return ActionInfo(action, label, odds, explain, cite, history, cost)
+    return ActionInfo(action, label, odds, explain, cite, history, cost, effects)
 
 
 def offer_history(

@@ -5,7 +5,8 @@
 
 With `--ai`, only the screenshots of the AIs (`take_ai`); with `--victory`, only those of the
 victory levels (`take_victory`); with `--thesis`, only those of the contested thesis
-(`thesis_shots`): the others stay as they are.
+(`thesis_shots`); with `--consequences`, only those of effects and greyed orders
+(`take_consequences`): the others stay as they are.
 """
 
 from __future__ import annotations
@@ -161,6 +162,39 @@ def take_victory(out: Path) -> list[Path]:
     return shots
 
 
+def take_consequences(out: Path) -> list[Path]:
+    """Takes the screenshots of consequences shown before a choice into `out`: Japan's first
+    event choice in the railway sale, each option's effects under its button (21), and the
+    USSR's orders once its political capital is spent, paged to the orders it cannot give now,
+    greyed with the reason (22); returns the files."""
+    out.mkdir(parents=True, exist_ok=True)
+    shots: list[Path] = []
+    d = Driver()
+    try:
+        choose_sides(d, "The Railway Sale", ["AI: historical", "Human"], seed=SEED)
+        d.key(pygame.K_RETURN)
+        advance(d, lambda: d.name == "event" and bool(d.describe()["options"]))
+        pygame.mouse.set_pos((1, 1))
+        shots.append(d.shot(out / "21-event-option-effects.png"))
+        d.app._apply(sc.Reset(MainMenu(d.app.ctx)))
+        d.frames(2)
+        choose_sides(d, "The Railway Sale", ["Human", "AI: historical"], seed=SEED)
+        d.key(pygame.K_RETURN)
+        d.key(pygame.K_2)
+        d.key(pygame.K_1)
+        panel = d.scene.orders  # type: ignore[attr-defined]
+        session = d.scene.session  # type: ignore[attr-defined]
+        for _ in range(len(panel.infos)):
+            if any(info.why for _, info in panel.cards):
+                break
+            panel.scroll(session, 1)
+        pygame.mouse.set_pos((1, 1))
+        shots.append(d.shot(out / "22-orders-greyed-with-reason.png"))
+    finally:
+        d.close()
+    return shots
+
+
 def take_all(out: Path) -> list[Path]:
     """Takes one screenshot of each scene into `out`; returns the files."""
     out.mkdir(parents=True, exist_ok=True)
@@ -229,7 +263,7 @@ def take_all(out: Path) -> list[Path]:
             shots.append(fishery(d, out / "14-game-fishery-auctions.png"))
     finally:
         d.close()
-    return shots + take_ai(out) + take_victory(out) + thesis_shots(out)
+    return shots + take_ai(out) + take_victory(out) + thesis_shots(out) + take_consequences(out)
 
 
 def thesis_shots(out: Path) -> list[Path]:
@@ -271,6 +305,8 @@ if __name__ == "__main__":
         if "--victory" in sys.argv
         else thesis_shots
         if "--thesis" in sys.argv
+        else take_consequences
+        if "--consequences" in sys.argv
         else take_all
     )
     for path in take(folder):

@@ -26,7 +26,8 @@ from game.ui.panels.offers import draw_offers, offers_so_far
 from game.ui.scene import Context
 from game.ui.session import Session
 from game.ui.theme import ACCENT, INK, INK_SOFT
-from game.ui.view import ActionInfo, describe_action, view_of
+from game.ui.unavailable import unavailable
+from game.ui.view import ActionInfo, describe_action, reader, view_of
 from game.ui.widgets.amounts import AmountSlider
 from game.ui.widgets.cards import Cards
 from game.ui.widgets.text import blit_text, wrap
@@ -191,9 +192,12 @@ class OrdersPanel:
         apart: tuple[type[Action], ...] = (Offer, Tender, Reserve, EndTurn)
         if view_of(session.game, obs, AuctionView) is not None:
             apart += (Bid, Withhold)  # given in the table of lots
+        words = reader(session.game, obs)
         self.infos = [
-            describe_action(session.game, obs, a) for a in legal if not isinstance(a, apart)
+            describe_action(session.game, obs, a, words) for a in legal if not isinstance(a, apart)
         ]
+        # The orders it cannot give now stay in view, greyed, with the reason, after the others.
+        self.infos += unavailable(session.game, obs, legal)
         self.cards_rect = pygame.Rect(r.left, y + px(6), r.width, bottom - y - px(16))
         self._build_cards()
         self._build_bottom(session, bottom, bool(legal) or session.orders_complete())
@@ -298,7 +302,8 @@ class OrdersPanel:
                 break
             card = self.deck.card(i, info, (area.left, y), width)
             y += card.height
-            self.buttons[card.button] = info.action
+            if not info.why:
+                self.buttons[card.button] = info.action
             self.cards.append((card.button, info))
         self._hidden += self.deck.hide_others({button for button, _ in self.cards})
         for name, text, top in (("up", "▲", area.top), ("down", "▼", area.top + px(36))):
@@ -400,7 +405,7 @@ class OrdersPanel:
 
     def card_action(self, number: int) -> Action | None:
         """Returns the action of the n-th card (1-based), if there is one."""
-        if 1 <= number <= len(self.infos):
+        if 1 <= number <= len(self.infos) and not self.infos[number - 1].why:
             return self.infos[number - 1].action
         return None
 

@@ -14,8 +14,8 @@ from game.ui.debates import briefing_html
 from game.ui.personas import aims_html
 from game.ui.session import Session
 from game.ui.theme import ACCENT, INK, INK_SOFT, PAPER, RULE, faction_colour
-from game.ui.view import month
-from game.ui.widgets.text import blit_text, esc
+from game.ui.view import describe_action, month, reader
+from game.ui.widgets.text import blit_text, ellipsize, esc, fit, wrap
 
 
 class Dialog(sc.Scene):
@@ -140,6 +140,8 @@ class EventScene(Dialog):
         self.events = events
         self.choice = choice
         self.options: dict[UIButton, Action] = {}
+        self.effects: dict[Action, str] = {}
+        """Each option's effects in words, as shown under its button (see `describe_action`)."""
         self.ok: UIButton | None = None
 
     def build_widgets(self, root: pygame_gui.core.UIContainer) -> None:
@@ -147,6 +149,7 @@ class EventScene(Dialog):
         px = self.ctx.px
         r = self.panel()
         self.options.clear()
+        self.effects.clear()
         self.ok = None
         date = month(rules, self.session.state.turn)
         if self.choice:
@@ -168,39 +171,68 @@ class EventScene(Dialog):
             head = "" if len(self.events) == 1 else f"<b>{esc(event.title)}</b><br>"
             parts.append(f"{head}{esc(event.text)}<br><i>— {esc(event.cite)}</i>")
         legal = self.session.legal() if self.choice else []
-        n_opts = len(legal)
         bottom = r.bottom - px(20)
-        opt_h = px(58)
-        text_bottom = bottom - (n_opts * opt_h if self.choice else px(52))
+        width = r.width - px(54)
+        options: list[tuple[Action, list[str], int]] = []
+        for most in (3, 2, 1):  # fewer lines of effects if the event's text would lose its room
+            options = self._options(legal, width - px(12), most) if self.choice else []
+            if bottom - sum(h for *_, h in options) - r.top - px(84) >= px(90):
+                break
+        text_bottom = bottom - (sum(h for *_, h in options) if self.choice else px(52))
         self.textbox(
             pygame.Rect(
                 r.left + px(24), r.top + px(76), r.width - px(48), text_bottom - r.top - px(84)
             ),
             "<br><br>".join(parts),
         )
-        if self.choice:
-            for i, action in enumerate(legal):
-                option = rules.events[action.ref].options[action.amount]
-                y = text_bottom + i * opt_h + px(6)
-                mark = "   (the historical choice)" if option.historical else ""
-                button = self.button(
-                    pygame.Rect(r.left + px(24), y, r.width - px(48), px(30)),
-                    f"{i + 1}. {option.label}{mark}",
-                    tip=option.text or None,
-                )
-                self.label(
-                    pygame.Rect(r.left + px(30), y + px(30), r.width - px(54), px(20)),
-                    option.text or " ",
-                    "#subtle",
-                )
-                self.options[button] = action
-        else:
+        y = text_bottom + px(6)
+        for i, (action, lines, height) in enumerate(options):
+            option = rules.events[action.ref].options[action.amount]
+            mark = "   (the historical choice)" if option.historical else ""
+            tip = "\n".join(t for t in (option.text, f"Effects: {self.effects[action]}") if t)
+            button = self.button(
+                pygame.Rect(r.left + px(24), y, r.width - px(48), px(30)),
+                f"{i + 1}. {option.label}{mark}",
+                tip=tip,
+            )
+            # The effects are what decides: they wrap (see `_options`); the text is cut.
+            for n, line in enumerate(lines):
+                rect = pygame.Rect(r.left + px(30), y + px(30) + n * px(18), width, px(18))
+                self.label(rect, line, "#effects")
+            top = y + px(30) + len(lines) * px(18)
+            note = self.label(
+                pygame.Rect(r.left + px(30), top, width, px(20)), option.text or " ", "#subtle"
+            )
+            fit(note, option.text or " ", width - px(8))
+            self.options[button] = action
+            y += height
+        if not self.choice:
             self.ok = self.button(
                 pygame.Rect(r.right - px(204), bottom - px(40), px(180), px(40)),
                 "Continue",
                 primary=True,
                 tip="Enter",
             )
+
+    def _options(
+        self, legal: list[Action], width: int, most: int
+    ) -> list[tuple[Action, list[str], int]]:
+        """Returns each option with its effects in words, wrapped to `width` in at most `most`
+        lines (the last cut if need be; the tooltip has them whole), and the height its button
+        and lines take."""
+        px = self.ctx.px
+        obs = self.session.observation(self.session.human_to_act())
+        words = reader(self.session.game, obs)
+        font = self.ctx.fonts.get("sans", 13)
+        out = []
+        for action in legal:
+            effects = describe_action(self.session.game, obs, action, words).effects
+            self.effects[action] = effects
+            lines = wrap(font, f"Effects: {effects}", width)
+            if len(lines) > most:
+                lines = [*lines[: most - 1], ellipsize(font, " ".join(lines[most - 1 :]), width)]
+            out.append((action, lines, px(30) + len(lines) * px(18) + px(28)))
+        return out
 
     def _choose(self, action: Action) -> sc.Transition:
         self.session.give(action)
@@ -241,6 +273,7 @@ class EventScene(Dialog):
             "scene": self.name,
             "events": [self.session.rules.events[e].id for e in self.events],
             "options": [b.text for b in self.options],
+            "effects": [self.effects[a] for a in self.options.values()],
         }
 
 

@@ -29,8 +29,10 @@ HOW_TO_PLAY = (
     "the middle shows "
     "the table of lots: click a lot, pick a price on the slider among the bids the rules allow "
     "(with what it costs you), and press Bid. When an event asks your side to "
-    "choose, a pop-up shows its historical text, the options and the source; the option taken "
-    "in history is marked.",
+    "choose, a pop-up shows its historical text, the options and the source; under each option, "
+    "its effects on the tracks your side can see (what you cannot see is only mentioned); the "
+    "option taken in history is marked. Orders you cannot give now stay in the orders column, "
+    "greyed, with the reason (a condition not met, or a cost you cannot pay).",
     "With several human sides (hot seat), the screen is covered between them so no one sees "
     "another side's secrets. The AI opponents see only their own side's view too.",
     "While an AI thinks, the top bar and the orders column say which side and for how long. "

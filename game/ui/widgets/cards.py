@@ -28,18 +28,27 @@ def odds_text(odds: float | None) -> str:
 
 
 def card_tip(info: ActionInfo) -> str:
-    """Returns a card's hover text: cost, what it does, its source, what history did."""
+    """Returns a card's hover text: why it cannot be given now, cost, what it does (in the
+    scenario's text and in its effects), its source, what history did."""
     chance = f" ({round(info.odds * 100)} % chance of success)" if info.odds is not None else ""
-    tip = f"{info.label}{chance}.\n" + (f"Costs {info.cost}. " if info.cost else "") + info.explain
+    tip = f"{info.label}{chance}.\n"
+    if info.why:
+        tip += f"Not possible now: {info.why}.\n"
+    tip += (f"Costs {info.cost}. " if info.cost else "") + info.explain
     if info.cite:
         tip += f" {info.cite}" if info.cite.startswith("[") else f" [{info.cite}]"
+    if info.effects:
+        tip += f"\nEffects: {info.effects}."
     if info.history:
         tip += f"\nIn history: {info.history}"
     return tip
 
 
 def subtitle(info: ActionInfo) -> str:
-    """Returns the text under a card: its cost, what it does and its source."""
+    """Returns the text under a card: why it cannot be given now, or its cost, what it does
+    and its source."""
+    if info.why:
+        return f"{info.why}."
     line = info.explain + (f" — {info.cite}" if info.cite else "")
     return f"Costs {info.cost}. {line}" if info.cost else line
 
@@ -113,7 +122,8 @@ class Cards:
                 self._text(i, info, width) if self._font else info.label,
                 self.ctx.manager,
                 container=self.root,
-                object_id="#action",
+                # Greyed by its theme, not disabled: a disabled button shows no tooltip.
+                object_id="#greyed" if info.why else "#action",
             )
             self._font = button.font
             lines, height = self._subtitle(text, x, y + px(30), width)
@@ -130,14 +140,14 @@ class Cards:
 
     def _text(self, i: int, info: ActionInfo, width: int) -> str:
         """Returns a card's key, label and odds, the label shortened to fit (never the odds)."""
-        key = (i, info.label, info.odds, width)
+        key = (i if not info.why else -1, info.label, info.odds, width)
         known = self._texts.get(key)
         if known is not None:
             return known
         font = self._font
         odds = odds_text(info.odds)
         room = width - self.ctx.px(22) - font.size(odds)[0]
-        label = (f"{i + 1}. " if i < 9 else "") + info.label
+        label = (f"{i + 1}. " if i < 9 and not info.why else "") + info.label
         if font.size(label)[0] > room:  # drop asides in brackets before cutting words
             label = re.sub(r" \([^)]*\)", "", label)
         text = self._texts[key] = f"{ellipsize(font, label, room)}{odds}"
