@@ -42,6 +42,7 @@ import pygame_gui  # noqa: E402
 
 from game.ui import gui, registry  # noqa: E402
 from game.ui import scene as sc  # noqa: E402
+from game.ui.bibliography import cited_in, rules_shown  # noqa: E402
 from game.ui.sound import Sounds  # noqa: E402
 from game.ui.theme import PAPER, Fonts, gui_theme, register_fonts  # noqa: E402
 
@@ -267,6 +268,10 @@ class App:
                     self._save_settings(resized)
             return
         if self.manager.process_events(event):
+            return
+        cite = cited_in(event)
+        if cite is not None and self.stack:  # every citation opens the bibliography
+            self._apply(sc.Push("sources", rules=rules_shown(self.top), cite=cite))
             return
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             self._toggle_fullscreen()

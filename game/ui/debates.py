@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from game.core.debates import Debate, values_text
 from game.core.rules import Rules
+from game.ui.bibliography import cite_html
 from game.ui.widgets.text import esc
 
 HEADING = "Where historians disagree"
@@ -24,7 +25,7 @@ def briefing_html(rules: Rules) -> str:
             mark = " — <b>this game follows it</b>" if i == debate.chosen else ""
             parts.append(
                 f"• <b>{esc(school.name)}</b>{mark}: {esc(school.argument)} "
-                f"<i>{esc(school.cite)}</i><br>"
+                f"{cite_html(school.cite)}<br>"
                 f"<font color='#6B5B45'>In the model: {esc(values_text(debate, school))} "
                 f"(modelling assumptions)</font><br>"
             )
@@ -42,12 +43,12 @@ def debrief_html(rules: Rules) -> str:
         chosen = debate.school
         parts.append(
             f"<i>{esc(debate.question)}</i> This game followed <b>{esc(chosen.name)}</b> "
-            f"<i>{esc(chosen.cite)}</i>.<br>"
+            f"{cite_html(chosen.cite)}.<br>"
         )
         for other in debate.others:
             parts.append(
                 f"• <b>{esc(other.name)}</b> would argue: {esc(other.argument)} "
-                f"<i>{esc(other.cite)}</i><br>"
+                f"{cite_html(other.cite)}<br>"
             )
     return "".join(parts) + "<br>"
 

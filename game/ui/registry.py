@@ -21,6 +21,7 @@ from game.ui.scenes.play import GameScene
 from game.ui.scenes.scenarios import ScenarioScene
 from game.ui.scenes.settings_scene import SettingsScene
 from game.ui.scenes.setup import SetupScene
+from game.ui.scenes.sources import SourcesScene
 
 SceneFactory = Callable[..., Scene]
 """A scene class: called with the context, then the transition's keyword arguments."""
@@ -39,6 +40,7 @@ SCENES: Mapping[str, SceneFactory] = MappingProxyType(
         "event": EventScene,
         "pause": PauseScene,
         "debrief": DebriefScene,
+        "sources": SourcesScene,
     }
 )
 """Scene name (each class's `name`) → scene class."""

@@ -318,6 +318,7 @@ def log_html(
     here) show only their head (an event's title, from the line's record; the first sentence
     of prose that has no record), marked "again", and no citation: a daily repeat of the same
     report should not fill the log."""
+    from game.ui.bibliography import cite_html
     from game.ui.widgets.text import esc
 
     seen = set() if seen is None else seen
@@ -332,7 +333,7 @@ def log_html(
             lines.append(f"• {esc(head)} <i><font color='#6B5A48'>(again)</font></i>")
             continue
         seen.add(entry.text)
-        cite = f" <i><font color='#6B5A48'>{esc(entry.cite)}</font></i>" if entry.cite else ""
+        cite = f" {cite_html(entry.cite)}" if entry.cite else ""  # a link to the sources
         lines.append(f"• {esc(entry.text)}{cite}")
     return "<br>".join(lines), last
 

@@ -1,6 +1,15 @@
 """The debrief: result, scores, each side's victory level against its par (what the historical
-path of the same seed scored for it), outcome class, this game's timeline beside history's, the
-distance from history, and a button to save the chronicle."""
+path of the same seed scored for it), outcome class, the distance from history, and a button to
+save the chronicle; in three pages (issue 15, item 5 "the debrief teaches"):
+
+1. Result: the scores and key figures, every turning point with its date, and the values the
+   players' sides could not see (the other side's valuation, the army's plans, the Emperor's
+   threshold), with the debates.
+2. Charts: each side's score beside its par, and the key figures over time beside the
+   historical path and the value history gives.
+3. Chronicles: this game's chronicle and history's aligned by date.
+
+Every citation opens the bibliography (`Sources`, also the B key)."""
 
 from __future__ import annotations
 
@@ -10,16 +19,22 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UITextBox
 
-from game.core.log import entries
 from game.core.victory import Verdict
 from game.ui import scene as sc
+from game.ui.bibliography import cite_html
 from game.ui.chronicle import figure_rows, save_chronicle, turning_points
 from game.ui.debates import debrief_html
+from game.ui.debrief_data import aligned_chronicles, hidden_values, key_series
 from game.ui.session import Session
 from game.ui.settings import chronicles_dir
 from game.ui.theme import ACCENT, BAD, GOOD, INK, INK_SOFT, RULE, Colour, faction_colour
-from game.ui.view import line_when, month
+from game.ui.view import month
+from game.ui.widgets.aligned import AlignedTable
 from game.ui.widgets.text import blit_text, blit_wrapped, esc
+from game.ui.widgets.track_chart import Drawn, draw_series
+
+PAGES = (("result", "1 Result"), ("charts", "2 Charts"), ("chronicles", "3 Chronicles"))
+"""The debrief's pages: (key, tab label); keys 1–3 switch to them."""
 
 
 class DebriefScene(sc.Scene):
@@ -33,11 +48,21 @@ class DebriefScene(sc.Scene):
         """Each side's final score against its par, by faction id (empty without margins)."""
         self.flash = ""
         self.saved: str = ""
+        self.page = "result"
+        self.series = key_series(session)
+        """The charts' data (the historical path replayed once, cached by seed)."""
+        self.hidden = hidden_values(session)
+        self.points = turning_points(session, limit=1_000_000)
+        """Every turning point (the chronicle's one-off events and the choices made)."""
+        self.rows = aligned_chronicles(session)
+        self.table: AlignedTable | None = None
+        self.charts: list[Drawn] = []
+        """What the charts drew last (titles, ticks, legends)."""
 
     def _layout(self) -> dict[str, pygame.Rect]:
         w, h = self.ctx.size
         px = self.ctx.px
-        head = px(150)
+        head = px(150) + px(34)
         left_w = max(px(300), int(w * 0.28))
         body = pygame.Rect(px(20), head, w - px(40), h - head - px(76))
         half = (body.width - left_w - px(20)) // 2
@@ -53,40 +78,53 @@ class DebriefScene(sc.Scene):
                 body.height - px(26),
             ),
             "buttons": pygame.Rect(px(20), h - px(60), w - px(40), px(44)),
+            "tabs": pygame.Rect(px(20), px(146), w - px(40), px(30)),
+            "body": body,
         }
 
     def build_widgets(self, root: pygame_gui.core.UIContainer) -> None:
         lay = self._layout()
         px = self.ctx.px
-        rules, state = self.session.rules, self.session.state
-        game_lines = []
-        last = ""
-        for entry in entries(state.log):
-            when = line_when(rules, entry)
-            if when != last:
-                game_lines.append(f"<b><font color='#5E1A12'>{esc(when)}</font></b>")
-                last = when
-            cite = f" <i>{esc(entry.cite)}</i>" if entry.cite else ""
-            game_lines.append(f"• {esc(entry.text)}{cite}")
-        UITextBox("<br>".join(game_lines), lay["game"], self.ctx.manager, container=root)
-        hist = [debrief_html(rules) + esc(rules.baseline.summary), ""]
-        for item in rules.baseline.timeline:
-            hist.append(
-                f"<b><font color='#5E1A12'>{esc(item.date.isoformat())}</font></b> "
-                f"{esc(item.text)} <i>{esc(item.cite)}</i>"
+        self.tabs: dict[UIButton, str] = {}
+        t = lay["tabs"]
+        for i, (key, label) in enumerate(PAGES):
+            rect = pygame.Rect(t.left + i * (px(150) + px(6)), t.top, px(150), t.height)
+            tab = UIButton(
+                rect,
+                label,
+                self.ctx.manager,
+                container=root,
+                object_id="#primary" if key == self.page else None,
             )
-        UITextBox("<br>".join(hist), lay["history"], self.ctx.manager, container=root)
+            self.tabs[tab] = key
+        self.boxes: list[UITextBox] = []
+        if self.page == "result":
+            self.boxes.append(
+                UITextBox(self._points_html(), lay["game"], self.ctx.manager, container=root)
+            )
+            self.boxes.append(
+                UITextBox(self._hidden_html(), lay["history"], self.ctx.manager, container=root)
+            )
+        elif self.page == "chronicles":
+            self.table = AlignedTable(
+                self.session.rules, self.rows, self.ctx.fonts, lay["body"].width
+            )
         b = lay["buttons"]
         self.buttons: dict[UIButton, str] = {}
         for i, (key, text) in enumerate(
             (
+                ("sources", "Sources (B)"),
                 ("save", "Save the chronicle (Ctrl+S)"),
                 ("new", "New game (N)"),
                 ("menu", "Main menu (Esc)"),
             )
         ):
-            width = px(260)
-            rect = pygame.Rect(b.right - (3 - i) * (width + px(10)), b.top, width, b.height)
+            width = px(200) if key == "sources" else px(260)
+            right = b.right - sum(
+                (px(200) if k == "sources" else px(260)) + px(10)
+                for k in ("sources", "save", "new", "menu")[i + 1 :]
+            )
+            rect = pygame.Rect(right - width, b.top, width, b.height)
             button = UIButton(
                 rect,
                 text,
@@ -96,17 +134,49 @@ class DebriefScene(sc.Scene):
             )
             self.buttons[button] = key
 
+    def _points_html(self) -> str:
+        """Returns the turning points as pygame_gui HTML: every one, each with its date."""
+        lines = [f"<b>Turning points ({len(self.points)})</b>"]
+        for when, what in self.points:
+            lines.append(f"<b><font color='#5E1A12'>{esc(when)}</font></b>  {esc(what)}")
+        if not self.points:
+            lines.append("<i>No one-off event happened and no choice was made.</i>")
+        return "<br>".join(lines)
+
+    def _hidden_html(self) -> str:
+        """Returns the values the players' sides could not see, then the debates and
+        history's summary, as pygame_gui HTML."""
+        rules = self.session.rules
+        lines = ["<b>What you could not see</b>"]
+        if not self.hidden:
+            lines.append("<i>Nothing: your side saw every track of the game.</i>")
+        for h in self.hidden:
+            lines.append(
+                f"<b>{esc(h.track.name)}</b>: <font color='#8E2A1E'><b>{esc(h.shown)}</b></font>"
+                f" <i>(seen by {esc(h.seen_by)})</i>"
+            )
+            if h.track.description:
+                first = h.track.description.split(". ")[0].rstrip(".")
+                lines.append(f"<font color='#6B5A48'>{esc(first)}.</font>")
+        lines += ["", debrief_html(rules) + esc(rules.baseline.summary)]
+        if rules.baseline.timeline:
+            lines.append(cite_html(rules.baseline.timeline[-1].cite))
+        return "<br>".join(lines)
+
     def handle(self, event: pygame.event.Event) -> sc.Transition:
         key = ""
         if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element in self.buttons:
             key = self.buttons[event.ui_element]
+        elif event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element in self.tabs:
+            return self.show_page(self.tabs[event.ui_element])
         elif event.type == pygame.KEYDOWN:
-            if event.key == pygame.K_s and event.mod & pygame.KMOD_CTRL:
-                key = "save"
-            elif event.key == pygame.K_n:
-                key = "new"
-            elif event.key == pygame.K_ESCAPE:
-                key = "menu"
+            key = self._key(event)
+        elif event.type == pygame.MOUSEWHEEL and self.table is not None:
+            self.table.scroll_by(-event.y * self.ctx.px(40), self._layout()["body"].height)
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.table:
+            cite = self.table.cite_at(event.pos)
+            if cite is not None:
+                return sc.Push("sources", rules=self.session.rules, cite=cite)
         if key == "save":
             try:
                 path = save_chronicle(self.session, chronicles_dir())
@@ -114,8 +184,37 @@ class DebriefScene(sc.Scene):
                 self.flash = f"Chronicle saved: {path}"
             except OSError as exc:
                 self.flash = f"Could not save the chronicle: {exc.strerror}"
+        elif key == "sources":
+            return sc.Push("sources", rules=self.session.rules)
         elif key in {"new", "menu"}:
             return sc.Reset("menu", "scenarios" if key == "new" else None)
+        return None
+
+    def _key(self, event: pygame.event.Event) -> str:
+        """Returns the command of a key (scrolling the chronicles itself); "" for none."""
+        pages = {pygame.K_1: "result", pygame.K_2: "charts", pygame.K_3: "chronicles"}
+        if event.key in pages:
+            self.show_page(pages[event.key])
+        elif event.key in {pygame.K_PAGEUP, pygame.K_PAGEDOWN} and self.table is not None:
+            height = self._layout()["body"].height
+            sign = -1 if event.key == pygame.K_PAGEUP else 1
+            self.table.scroll_by(sign * (height - self.ctx.px(40)), height)
+        elif event.key == pygame.K_s and event.mod & pygame.KMOD_CTRL:
+            return "save"
+        elif event.key == pygame.K_b:
+            return "sources"
+        elif event.key == pygame.K_n:
+            return "new"
+        elif event.key == pygame.K_ESCAPE:
+            return "menu"
+        return ""
+
+    def show_page(self, page: str) -> sc.Transition:
+        """Shows one of the debrief's pages (`PAGES`)."""
+        if page != self.page:
+            self.page = page
+            self.table = None
+            self.rebuild()
         return None
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -147,16 +246,24 @@ class DebriefScene(sc.Scene):
             INK,
         )
         pygame.draw.line(surface, RULE, (px(20), px(140)), (w - px(20), px(140)), 2)
-        self._draw_scores(surface, lay["scores"])
-        head = fonts.get("serif_bold", 16)
-        blit_text(surface, head, "This game", (lay["game"].left, lay["game"].top - px(24)), INK)
-        blit_text(
-            surface,
-            head,
-            "What actually happened",
-            (lay["history"].left, lay["history"].top - px(24)),
-            INK,
-        )
+        if self.page == "result":
+            self._draw_scores(surface, lay["scores"])
+            head = fonts.get("serif_bold", 16)
+            blit_text(
+                surface, head, "How it went", (lay["game"].left, lay["game"].top - px(24)), INK
+            )
+            blit_text(
+                surface,
+                head,
+                "The secrets, and what history says",
+                (lay["history"].left, lay["history"].top - px(24)),
+                INK,
+                width=lay["history"].width,
+            )
+        elif self.page == "charts":
+            self._draw_charts(surface, lay["body"])
+        elif self.table is not None:
+            self.table.draw(surface, lay["body"])
         if self.flash:
             blit_text(
                 surface,
@@ -164,7 +271,25 @@ class DebriefScene(sc.Scene):
                 self.flash,
                 (px(20), lay["buttons"].top - px(4)),
                 ACCENT,
-                width=lay["buttons"].width - 3 * px(270),
+                width=lay["buttons"].width - 3 * px(270) - px(210),
+            )
+
+    def _draw_charts(self, surface: pygame.Surface, body: pygame.Rect) -> None:
+        """Draws the charts in a grid of two columns."""
+        px = self.ctx.px
+        n = len(self.series)
+        cols = 2 if n > 1 else 1
+        rows = (n + cols - 1) // cols
+        gap = px(10)
+        cw = (body.width - gap * (cols - 1)) // cols
+        ch = (body.height - gap * (rows - 1)) // max(1, rows)
+        colours = {f.name: faction_colour(f.id, f.index) for f in self.session.rules.factions}
+        self.charts = []
+        for i, series in enumerate(self.series):
+            r, c = divmod(i, cols)
+            rect = pygame.Rect(body.left + c * (cw + gap), body.top + r * (ch + gap), cw, ch)
+            self.charts.append(
+                draw_series(surface, rect, series, self.session.rules, self.ctx.fonts, colours)
             )
 
     def _draw_scores(self, surface: pygame.Surface, r: pygame.Rect) -> None:
@@ -252,17 +377,6 @@ class DebriefScene(sc.Scene):
                 )
                 y += px(20)
             y += px(12)
-        points = turning_points(self.session)
-        if points and y + px(60) < r.bottom:
-            blit_text(surface, head, "Turning points", (r.left, y), INK)
-            y += px(26)
-            small = fonts.get("sans", 12)
-            for when, what in points:
-                if y + px(18) > r.bottom:
-                    break
-                blit_text(surface, fonts.get("sans_bold", 12), when, (r.left, y), ACCENT)
-                blit_text(surface, small, what, (r.left + px(110), y), INK, width=r.width - px(110))
-                y += px(18)
 
     def level_text(self, verdict: Verdict) -> str:
         """Returns a side's line under its score: `marginal victory: +7 against par 63.5`."""
@@ -278,6 +392,15 @@ class DebriefScene(sc.Scene):
             "saved": self.saved,
             "levels": {fid: self.level_text(v) for fid, v in self.verdicts.items()},
             "debates": {d.id: d.school.id for d in self.session.rules.debates},
+            "page": self.page,
+            "turning_points": list(self.points),
+            "hidden": {h.track.id: (h.track.name, h.shown) for h in self.hidden},
+            "charts": [c.title for c in self.series],
+            "charts_drawn": [
+                {"title": d.title, "y_ticks": d.y_ticks, "x": d.x_labels, "legend": d.legend}
+                for d in self.charts
+            ],
+            "rows": len(self.rows),
         }
 
 

@@ -10,6 +10,7 @@ from pygame_gui.elements import UIButton, UILabel, UITextBox
 
 from game.core.actions import Action
 from game.ui import scene as sc
+from game.ui.bibliography import cite_html
 from game.ui.debates import briefing_html
 from game.ui.personas import aims_html
 from game.ui.session import Session
@@ -169,7 +170,7 @@ class EventScene(Dialog):
         for index in self.events:
             event = rules.events[index]
             head = "" if len(self.events) == 1 else f"<b>{esc(event.title)}</b><br>"
-            parts.append(f"{head}{esc(event.text)}<br><i>— {esc(event.cite)}</i>")
+            parts.append(f"{head}{esc(event.text)}<br>— {cite_html(event.cite)}")
         legal = self.session.legal() if self.choice else []
         bottom = r.bottom - px(20)
         width = r.width - px(54)

@@ -1,0 +1,195 @@
+"""The debrief's charts: a quantity over the turns in this game (a solid step line) beside the
+historical path's (dashed), the value history gives (a marked dotted line), on axes with
+1-2-5 ticks (`game.ui.ticks`) and dates under the turns."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from dataclasses import dataclass
+
+import pygame
+
+from game.core.rules import Rules
+from game.ui.debrief_data import PAR_SUFFIX, Series
+from game.ui.theme import GOLD, GOOD, INK, INK_SOFT, PAPER_LIGHT, RULE, Colour, Fonts
+from game.ui.ticks import nice_ticks, tick_label
+from game.ui.widgets.text import blit_text
+
+GAME_COLOUR: Colour = (142, 42, 30)
+"""This game's line (ACCENT)."""
+PATH_COLOUR: Colour = GOOD
+"""The historical path's line."""
+HISTORY_COLOUR: Colour = GOLD
+"""History's value: a dotted line with a diamond."""
+
+
+@dataclass(frozen=True, slots=True)
+class Drawn:
+    """What a chart drew, for tests and screen readers."""
+
+    title: str
+    y_ticks: list[float]
+    x_labels: list[str]
+    legend: list[str]
+
+
+def _dashed(
+    surface: pygame.Surface,
+    colour: Colour,
+    a: tuple[float, float],
+    b: tuple[float, float],
+    width: int,
+    dash: int,
+) -> None:
+    """Draws a dashed straight line from `a` to `b`."""
+    (x0, y0), (x1, y1) = a, b
+    length = max(abs(x1 - x0), abs(y1 - y0))
+    if length < 1:
+        return
+    steps = int(length // dash)
+    for i in range(0, steps + 1, 2):
+        t0, t1 = i / (steps + 1), min(1.0, (i + 1) / (steps + 1))
+        pygame.draw.line(
+            surface,
+            colour,
+            (x0 + (x1 - x0) * t0, y0 + (y1 - y0) * t0),
+            (x0 + (x1 - x0) * t1, y0 + (y1 - y0) * t1),
+            width,
+        )
+
+
+def _turn_label(rules: Rules, turn: int) -> str:
+    day: dt.date = rules.date(turn)
+    cal = rules.calendar
+    if len(cal) > 1 and (cal[1] - cal[0]).days >= 28:
+        return f"{day:%b %Y}"
+    return f"{day.day} {day:%b}"
+
+
+def draw_series(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    series: Series,
+    rules: Rules,
+    fonts: Fonts,
+    colours: dict[str, Colour] | None = None,
+) -> Drawn:
+    """Draws one chart in `rect`: title and legend on top, the plot, ticks and dates."""
+    pygame.draw.rect(surface, PAPER_LIGHT, rect)
+    pygame.draw.rect(surface, RULE, rect, 1)
+    small, head = fonts.get("sans", 11), fonts.get("sans_bold", 12)
+    unit = f" ({series.unit})" if series.unit and series.unit not in series.title else ""
+    blit_text(
+        surface,
+        head,
+        series.title + unit,
+        (rect.left + 6, rect.top + 4),
+        INK,
+        width=rect.width - 12,
+    )
+    lines: list[tuple[str, Colour, list[tuple[int, float]], bool]] = []
+    if series.game:
+        lines.append(("this game", GAME_COLOUR, series.game, False))
+    if series.path:
+        lines.append(("historical path", PATH_COLOUR, series.path, True))
+    for label, pts in series.lines:
+        par = label.endswith(PAR_SUFFIX)
+        colour = (colours or {}).get(label.removesuffix(PAR_SUFFIX), INK)
+        lines.append((label, colour, pts, par))
+    values = [v for _, _, pts, _ in lines for _, v in pts]
+    if series.history is not None:
+        values.append(series.history)
+    turns = [t for _, _, pts, _ in lines for t, _ in pts]
+    legend = [label for label, *_ in lines] + (["history"] if series.history is not None else [])
+    if not values or not turns:
+        return Drawn(series.title, [], [], legend)
+    # Legend, one row under the title.
+    ly = rect.top + 4 + head.get_linesize()
+    x = rect.left + 6
+    # In the score chart, a side's par line is its own line dashed: one legend entry says so.
+    keyed = [ln for ln in lines if not ln[0].endswith(PAR_SUFFIX)]
+    if len(keyed) < len(lines):
+        keyed.append(("dashed: the historical path (par)", INK_SOFT, [], True))
+    for label, colour, _, dashed in keyed:
+        mid = ly + small.get_linesize() // 2
+        if dashed:
+            _dashed(surface, colour, (x, mid), (x + 16, mid), 2, 3)
+        else:
+            pygame.draw.line(surface, colour, (x, mid), (x + 16, mid), 2)
+        x = blit_text(surface, small, label, (x + 20, ly), INK_SOFT).right + 10
+    if series.history is not None:
+        mid = ly + small.get_linesize() // 2
+        _diamond(surface, (x + 6, mid), 4)
+        x = blit_text(
+            surface, small, f"history: {tick_label(series.history)}", (x + 14, ly), INK_SOFT
+        ).right
+    y_ticks = nice_ticks(min(values), max(values), 4)
+    labels_w = max(small.size(tick_label(t))[0] for t in y_ticks) + 10
+    top = ly + small.get_linesize() + 6
+    plot = pygame.Rect(
+        rect.left + labels_w + 4,
+        top,
+        rect.width - labels_w - 16,
+        rect.bottom - top - small.get_linesize() - 8,
+    )
+    if plot.width < 20 or plot.height < 20:
+        return Drawn(series.title, y_ticks, [], legend)
+    lo_t, hi_t = min(turns), max(turns)
+    x_ticks = [int(t) for t in nice_ticks(lo_t, max(hi_t, lo_t + 1), 4) if lo_t <= t <= hi_t]
+    y_lo, y_hi = y_ticks[0], y_ticks[-1]
+
+    def at(turn: float, value: float) -> tuple[float, float]:
+        fx = (turn - lo_t) / max(1, hi_t - lo_t)
+        fy = (value - y_lo) / (y_hi - y_lo)
+        return plot.left + fx * plot.width, plot.bottom - fy * plot.height
+
+    for t in y_ticks:
+        _, y = at(lo_t, t)
+        pygame.draw.line(surface, (225, 215, 190), (plot.left, y), (plot.right, y))
+        blit_text(
+            surface,
+            small,
+            tick_label(t),
+            (plot.left - 6, round(y) - small.get_linesize() // 2),
+            INK_SOFT,
+            align="right",
+        )
+    x_labels = []
+    for t in x_ticks:
+        tx, _ = at(t, y_lo)
+        pygame.draw.line(surface, RULE, (tx, plot.bottom), (tx, plot.bottom + 3))
+        label = _turn_label(rules, t)
+        x_labels.append(label)
+        blit_text(surface, small, label, (round(tx), plot.bottom + 3), INK_SOFT, align="center")
+    pygame.draw.line(surface, RULE, plot.bottomleft, plot.bottomright)
+    pygame.draw.line(surface, RULE, plot.bottomleft, plot.topleft)
+    if series.history is not None:
+        _, y = at(lo_t, series.history)
+        _dashed(surface, HISTORY_COLOUR, (plot.left, y), (plot.right, y), 2, 2)
+        _diamond(surface, (plot.right, y), 5)
+    for _, colour, pts, dashed in lines:
+        _step_line(surface, [at(t, v) for t, v in pts], colour, dashed)
+    return Drawn(series.title, y_ticks, x_labels, legend)
+
+
+def _step_line(
+    surface: pygame.Surface, pts: list[tuple[float, float]], colour: Colour, dashed: bool
+) -> None:
+    """Draws a step line through `pts` (a value holds until the next point) and a dot at its end."""
+    width = 2
+    for (x0, y0), (x1, y1) in itertools.pairwise(pts):
+        for a, b in (((x0, y0), (x1, y0)), ((x1, y0), (x1, y1))):
+            if dashed:
+                _dashed(surface, colour, a, b, width, 4)
+            else:
+                pygame.draw.line(surface, colour, a, b, width)
+    if pts:
+        x, y = pts[-1]
+        pygame.draw.circle(surface, colour, (round(x), round(y)), 3)
+
+
+def _diamond(surface: pygame.Surface, centre: tuple[float, float], r: int) -> None:
+    x, y = centre
+    pygame.draw.polygon(surface, HISTORY_COLOUR, [(x, y - r), (x + r, y), (x, y + r), (x - r, y)])
+    pygame.draw.polygon(surface, INK, [(x, y - r), (x + r, y), (x, y + r), (x - r, y)], 1)
