@@ -29,6 +29,7 @@ from game.ui.notes import note_text, weighed_text
 from game.ui.panels import PANELS, CentrePanel
 from game.ui.panels.orders import Command, OrdersPanel
 from game.ui.saves import save_game
+from game.ui.score_words import score_explanation
 from game.ui.session import Session
 from game.ui.theme import INK_SOFT, faction_colour
 from game.ui.view import Meter, live_line, meters, month
@@ -423,6 +424,9 @@ class GameScene(sc.Scene):
         if not pygame.mouse.get_focused():
             return
         tip = hover_text(self.session.rules, pos, self.side.hits, self.region_hits)
+        if self.side.score_rect.collidepoint(pos):
+            s = self.session
+            tip = score_explanation(s.game, s.preview if s.staged else s.state, s.viewer)
         note = self.log.hovered_note() if self.log is not None else None
         if note is not None:
             tip = weighed_text(self.session.game, note)

@@ -126,8 +126,11 @@ def draw_side(
     meters: list[Meter],
     colour: Colour,
     scroll: int,
+    score_hit: pygame.Rect | None = None,
 ) -> tuple[list[tuple[pygame.Rect, Meter]], int]:
-    """Draws the viewer's panel; returns the meters' hit boxes and the scroll kept in range."""
+    """Draws the viewer's panel; returns the meters' hit boxes and the scroll kept in range.
+    `score_hit`, if given, is set to where the score line was drawn (its hover explains it)."""
+    score_hit = pygame.Rect(0, 0, 0, 0) if score_hit is None else score_hit
     fonts, px = ctx.fonts, ctx.px
     height = surface.get_height()
     pygame.draw.rect(
@@ -143,7 +146,7 @@ def draw_side(
     obs = s.observation()
     small = fonts.get("sans", 13)
     y = side.top + head.get_linesize() + px(2)
-    blit_text(
+    score_rect = blit_text(
         surface,
         small,
         f"Score {obs.score:g}   ·   distance from history {obs.distance:.2f}",
@@ -151,6 +154,7 @@ def draw_side(
         INK_SOFT,
         width=side.width,
     )
+    score_hit.update(score_rect)
     y += small.get_linesize() + px(2)
     line = live_line(s.rules, s.live_verdict())
     if line:
@@ -188,6 +192,8 @@ class SidePanel:
         """The meters' hit boxes, for their tooltips."""
         self.scroll = 0
         """How far the meters are scrolled, in pixels."""
+        self.score_rect = pygame.Rect(0, 0, 0, 0)
+        """Where the score line is (hover: which terms make the score now)."""
         self._drawn: tuple[tuple[object, ...], pygame.Surface] | None = None
         """The panel as last drawn, and what it showed."""
 
@@ -207,6 +213,8 @@ class SidePanel:
         shows = (s.version, shown, s.viewer, width, height, ctx.fonts, colour)
         if self._drawn is None or self._drawn[0] != (*shows, self.scroll):
             panel = pygame.Surface((width, height))
-            self.hits, self.scroll = draw_side(panel, lay, s, ctx, meters, colour, self.scroll)
+            self.hits, self.scroll = draw_side(
+                panel, lay, s, ctx, meters, colour, self.scroll, self.score_rect
+            )
             self._drawn = ((*shows, self.scroll), panel)
         surface.blit(self._drawn[1], (0, top), pygame.Rect(0, top, width, height - top))
