@@ -6,13 +6,12 @@ import math
 
 
 def nice_step(span: float, n: int) -> float:
-    """Returns the 1-2-5 step that cuts `span` into about `n` parts (never fewer than n/2)."""
+    """Returns the 1-2-5 step that cuts `span` into the number of parts nearest `n` (the larger
+    step on a tie)."""
     raw = span / max(1, n)
     power = 10.0 ** math.floor(math.log10(raw))
-    for mult in (1.0, 2.0, 5.0, 10.0):
-        if raw <= mult * power * (1 + 1e-9):
-            return mult * power
-    return 10.0 * power  # pragma: no cover  (raw <= 10 * power always)
+    steps = [m * power for m in (1.0, 2.0, 5.0, 10.0)]
+    return min(reversed(steps), key=lambda step: abs(span / step - n))
 
 
 def nice_ticks(lo: float, hi: float, n: int = 5) -> list[float]:

@@ -101,16 +101,16 @@ def draw_series(
     if series.history is not None:
         values.append(series.history)
     turns = [t for _, _, pts, _ in lines for t, _ in pts]
-    legend = [label for label, *_ in lines] + (["history"] if series.history is not None else [])
+    # In the score chart, a side's par line is its own line dashed: one legend entry says so.
+    keyed = [ln for ln in lines if not ln[0].endswith(PAR_SUFFIX)]
+    if len(keyed) < len(lines):
+        keyed.append(("dashed: the historical path (par)", INK_SOFT, [], True))
+    legend = [label for label, *_ in keyed] + (["history"] if series.history is not None else [])
     if not values or not turns:
         return Drawn(series.title, [], [], legend)
     # Legend, one row under the title.
     ly = rect.top + 4 + head.get_linesize()
     x = rect.left + 6
-    # In the score chart, a side's par line is its own line dashed: one legend entry says so.
-    keyed = [ln for ln in lines if not ln[0].endswith(PAR_SUFFIX)]
-    if len(keyed) < len(lines):
-        keyed.append(("dashed: the historical path (par)", INK_SOFT, [], True))
     for label, colour, _, dashed in keyed:
         mid = ly + small.get_linesize() // 2
         if dashed:
