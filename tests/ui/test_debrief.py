@@ -91,7 +91,8 @@ def test_the_values_the_side_could_not_see_are_revealed_with_their_names(driver:
     assert "seizure_plan" in hidden  # the army's plans
     assert "seller_value" not in hidden  # Moscow's own valuation it could see
     (html,) = [t for t in _texts(driver) if "What you could not see" in t]
-    assert track.name in html and "seen by Japan" in html
+    assert track.name in html
+    assert "seen by Japan" in html
 
 
 def test_the_emperors_threshold_is_revealed_after_august_1945(driver: Driver) -> None:
@@ -119,7 +120,8 @@ def test_charts_draw_scores_against_par_and_figures_against_history(driver: Driv
         ticks = chart["y_ticks"]
         step = ticks[1] - ticks[0]
         assert step == pytest.approx(nice_step(ticks[-1] - ticks[0], len(ticks) - 1))
-        assert chart["x"] and chart["x"][0] == "Jun 1933"  # dates under the turns
+        assert chart["x"]
+        assert chart["x"][0] == "Jun 1933"
     # The historical path is the par's: same seed, historical agents, same final scores.
     path = historical_path(session.game, SEED)
     final = tuple(session.game.score(path[-1], f.index) for f in session.rules.factions)
@@ -130,7 +132,8 @@ def test_the_two_chronicles_are_aligned_by_date(driver: Driver) -> None:
     session = _finished("railway-sale")
     rows = aligned_chronicles(session)
     dates = [r.date for r in rows]
-    assert dates == sorted(dates) and len(set(dates)) == len(dates)
+    assert dates == sorted(dates)
+    assert len(set(dates)) == len(dates)
     timeline = session.rules.baseline.timeline
     assert sum(len(r.history) for r in rows) == len(timeline)
     assert any(r.game and r.history for r in rows)  # a date both chronicles tell
@@ -138,7 +141,8 @@ def test_the_two_chronicles_are_aligned_by_date(driver: Driver) -> None:
     driver.key(pygame.K_3)
     driver.frames(2)
     assert driver.describe()["rows"] == len(rows)
-    assert scene.table is not None and scene.table.hits  # citations drawn, clickable
+    assert scene.table is not None
+    assert scene.table.hits
     rect, cite = scene.table.hits[0]
     assert day_text(session.rules, timeline[0].date) == "26 Jun 1933"
     driver.click_at(rect.center)
@@ -190,7 +194,8 @@ def test_the_sources_ship_with_the_game_and_cover_every_scenario() -> None:
     for scenario in ("railway-sale", "fishery-auctions", "august-1945"):
         rules = game_of(scenario, None).rules
         own = {sid for sid, _ in scenario_sources(rules)}
-        assert own and own - {"pages"} <= ids, scenario
+        assert own, scenario
+        assert own - {"pages"} <= ids, scenario
     assert cited_ids("[003 ¶51]; FRUS 1933 doc. 448; Time, 5 Mar 1934") == ["003", "FRUS", "Time"]
 
 
@@ -229,9 +234,8 @@ def test_hovering_the_score_lists_the_terms_that_make_it(
     terms = score_terms(session.game, state, session.viewer)
     assert tip == score_explanation(session.game, state, session.viewer)
     assert tip.startswith(f"Score {session.game.score(state, session.viewer):g}")
-    assert terms and sum(t.value for t in terms) == pytest.approx(
-        session.game.score(state, session.viewer)
-    )
+    assert terms
+    assert sum(t.value for t in terms) == pytest.approx(session.game.score(state, session.viewer))
     for term in terms[:5]:
         assert term.label in tip
     assert "Tension" in tip

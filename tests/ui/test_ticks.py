@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import pytest
@@ -63,7 +64,8 @@ def test_ticks_always_cover_and_step_by_one_two_or_five(lo: float, span: float, 
     step = nice_step(hi - lo, n)
     mantissa = step / 10 ** math.floor(math.log10(step))
     assert round(mantissa, 6) in {1.0, 2.0, 5.0, 10.0}
-    assert ticks[0] <= lo + step * 1e-6 and ticks[-1] >= hi - step * 1e-6
+    assert ticks[0] <= lo + step * 1e-6
+    assert ticks[-1] >= hi - step * 1e-6
     assert len(ticks) - 1 <= 2 * n + 2  # about n intervals, never a forest of them
-    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(ticks)]
     assert all(g == pytest.approx(step, rel=1e-6, abs=1e-9) for g in gaps)
