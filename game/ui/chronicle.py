@@ -9,6 +9,7 @@ from pathlib import Path
 from game.core.debates import debate_lines
 from game.core.log import entries
 from game.core.records import EventFired, OptionChosen
+from game.core.rules import Rules
 from game.ui.notes import note_text, weighed_lines
 from game.ui.session import Session
 from game.ui.view import line_when, month
@@ -21,7 +22,7 @@ def history_text(value: object) -> str:
     text = str(value)
     for fmt, out in (("%Y-%m", "%b %Y"), ("%Y-%m-%d", "%d %b %Y")):
         try:
-            return dt.datetime.strptime(text, fmt).strftime(out)
+            return dt.datetime.strptime(text, fmt).strftime(out).removeprefix("0")
         except ValueError:
             continue
     return text
@@ -59,13 +60,22 @@ def figure_rows(session: Session) -> list[tuple[str, str, str]]:
     for fig in rules.figures:
         value = state.tracks[fig.track]
         if fig.kind == "date":
-            shown = "never" if value < 0 else f"{rules.date(value):%b %Y}"
+            shown = "never" if value < 0 else _figure_date(rules, value)
         else:
             track = rules.tracks[fig.track]
             shown = "—" if track.unset(value) else f"{value / track.scale:g}"
         then = rules.baseline.figure(fig.id)
         rows.append((fig.label, shown, "—" if then is None else history_text(then)))
     return rows
+
+
+def _figure_date(rules: Rules, turn: int) -> str:
+    """Returns a turn's date as a figure: the month in a monthly calendar (`Sep 1934`), the day
+    where the calendar has days (`9 Aug 1945`)."""
+    day = rules.date(turn)
+    cal = rules.calendar
+    monthly = len(cal) > 1 and (cal[1] - cal[0]).days >= 28
+    return f"{day:%b %Y}" if monthly else f"{day.day} {day:%b %Y}"
 
 
 def chronicle_markdown(session: Session) -> str:

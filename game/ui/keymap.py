@@ -129,6 +129,7 @@ KEYMAP: tuple[Shortcut, ...] = (
     Shortcut("Game", "F1", "this help", "help", _keys(pygame.K_F1)),
     Shortcut("Event", "1 – 9", "choose that option; Enter closes news"),
     Shortcut("Debrief", "Ctrl+S / N / Esc", "save the chronicle, new game, main menu"),
+    Shortcut("Debrief", "1 / 2 / 3 / B", "result, charts, the two chronicles; the sources"),
 )
 """Every shortcut, in the order the help lists them."""
 

@@ -6,7 +6,8 @@
 With `--ai`, only the screenshots of the AIs (`take_ai`); with `--victory`, only those of the
 victory levels (`take_victory`); with `--thesis`, only those of the contested thesis
 (`thesis_shots`); with `--consequences`, only those of effects and greyed orders
-(`take_consequences`): the others stay as they are.
+(`take_consequences`); with `--debrief`, only those of the debrief's pages, the bibliography and
+the score's explanation (`take_debrief`): the others stay as they are.
 """
 
 from __future__ import annotations
@@ -263,7 +264,14 @@ def take_all(out: Path) -> list[Path]:
             shots.append(fishery(d, out / "14-game-fishery-auctions.png"))
     finally:
         d.close()
-    return shots + take_ai(out) + take_victory(out) + thesis_shots(out) + take_consequences(out)
+    return (
+        shots
+        + take_ai(out)
+        + take_victory(out)
+        + thesis_shots(out)
+        + take_consequences(out)
+        + take_debrief(out)
+    )
 
 
 def thesis_shots(out: Path) -> list[Path]:
@@ -295,6 +303,57 @@ def thesis_shots(out: Path) -> list[Path]:
     return shots
 
 
+def take_debrief(out: Path) -> list[Path]:
+    """Takes the screenshots of the debrief that teaches (issue 15, item 5): August 1945's
+    result page (every turning point, the secrets revealed), the railway sale's charts and
+    aligned chronicles, the bibliography opened from a citation, and the side panel's hover
+    explanation of the score (item 1); returns the files."""
+    out.mkdir(parents=True, exist_ok=True)
+    shots: list[Path] = []
+    d = Driver()
+    try:
+        for scenario, first, pages in (
+            ("august-1945", "historical", (("23-debrief-result", pygame.K_1),)),
+            (
+                "railway-sale",
+                "random",
+                (("24-debrief-charts", pygame.K_2), ("25-debrief-chronicles", pygame.K_3)),
+            ),
+        ):
+            game = game_of(scenario, None)
+            seats = {f.id: first if f.index == 0 else "historical" for f in game.rules.factions}
+            record, _ = play(game, make_agents(game, seats), SEED)
+            seats[game.rules.factions[0].id] = "human"
+            session = Session(game, SEED, seats, actions=record.actions)
+            d.app._apply(sc.Reset(DebriefScene(d.app.ctx, session)))
+            d.frames(2)
+            for name, key in pages:
+                d.key(key)
+                d.frames(2)
+                shots.append(d.shot(out / f"{name}.png"))
+        table = d.scene.table  # type: ignore[attr-defined]
+        d.click_at(table.hits[1][0].center)
+        d.frames(2)
+        shots.append(d.shot(out / "26-sources-from-a-citation.png"))
+        d.app._apply(sc.Reset(MainMenu(d.app.ctx)))
+        choose_sides(d, "The Railway Sale", ["Human", "AI: historical"], seed=SEED)
+        d.key(pygame.K_RETURN)
+        advance(d, lambda: d.name == "game" and d.scene.session.state.turn >= 8)  # type: ignore[attr-defined]
+        advance(d, lambda: d.name == "game" and d.scene.session.human_to_act() >= 0)  # type: ignore[attr-defined]
+        spot = d.scene.side.score_rect.center  # type: ignore[attr-defined]
+        get_pos, focused = pygame.mouse.get_pos, pygame.mouse.get_focused
+        pygame.mouse.get_pos = lambda: spot  # the dummy display has no pointer to move
+        pygame.mouse.get_focused = lambda: True
+        try:
+            d.frames(2)
+            shots.append(d.shot(out / "27-score-explained.png"))
+        finally:
+            pygame.mouse.get_pos, pygame.mouse.get_focused = get_pos, focused
+    finally:
+        d.close()
+    return shots
+
+
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     folder = Path(args[0] if args else "docs/screenshots")
@@ -307,6 +366,8 @@ if __name__ == "__main__":
         if "--thesis" in sys.argv
         else take_consequences
         if "--consequences" in sys.argv
+        else take_debrief
+        if "--debrief" in sys.argv
         else take_all
     )
     for path in take(folder):

@@ -144,10 +144,12 @@ class DebriefScene(sc.Scene):
         return "<br>".join(lines)
 
     def _hidden_html(self) -> str:
-        """Returns the values the players' sides could not see, then the debates and
+        """Returns the debates (if any), the values the players' sides could not see, and
         history's summary, as pygame_gui HTML."""
         rules = self.session.rules
-        lines = ["<b>What you could not see</b>"]
+        debates = debrief_html(rules)  # short, and the game's premise: first
+        lines = [debates.removesuffix("<br>")] if debates else []
+        lines.append("<b>What you could not see</b>")
         if not self.hidden:
             lines.append("<i>Nothing: your side saw every track of the game.</i>")
         for h in self.hidden:
@@ -158,7 +160,7 @@ class DebriefScene(sc.Scene):
             if h.track.description:
                 first = h.track.description.split(". ")[0].rstrip(".")
                 lines.append(f"<font color='#6B5A48'>{esc(first)}.</font>")
-        lines += ["", debrief_html(rules) + esc(rules.baseline.summary)]
+        lines += ["", "<b>What happened</b>", esc(rules.baseline.summary)]
         if rules.baseline.timeline:
             lines.append(cite_html(rules.baseline.timeline[-1].cite))
         return "<br>".join(lines)
@@ -364,17 +366,13 @@ class DebriefScene(sc.Scene):
                 INK_SOFT,
                 align="right",
             )
+            bold12 = fonts.get("sans_bold", 12)
             for label, mine, theirs in rows:
-                blit_text(surface, small, label, (r.left, y), INK, width=r.width - px(150))
-                blit_text(
-                    surface,
-                    fonts.get("sans_bold", 12),
-                    f"{mine} / {theirs}",
-                    (r.right, y),
-                    INK,
-                    align="right",
-                    width=px(150),
-                )
+                value = f"{mine} / {theirs}"
+                value_w = min(bold12.size(value)[0], r.width * 3 // 5)
+                room = r.width - value_w - px(8)
+                blit_text(surface, small, label, (r.left, y), INK, width=room)
+                blit_text(surface, bold12, value, (r.right, y), INK, align="right", width=value_w)
                 y += px(20)
             y += px(12)
 
