@@ -31,6 +31,7 @@ from game.ui.scenes.debrief import DebriefScene
 from game.ui.score_words import score_explanation, score_terms
 from game.ui.session import Session
 from game.ui.ticks import nice_step
+from game.ui.widgets.track_chart import PAR_LEGEND
 from tests.ui.driver import Driver
 from tests.ui.helpers import start_railway, until_human
 
@@ -112,7 +113,7 @@ def test_charts_draw_scores_against_par_and_figures_against_history(driver: Driv
     drawn = {c["title"]: c for c in driver.describe()["charts_drawn"]}
     assert set(drawn) == {s.title for s in scene.series}
     scores = drawn["Scores"]
-    assert "dashed: the historical path (par)" in scores["legend"]
+    assert PAR_LEGEND in scores["legend"]
     price = drawn["Agreed price (M gold rubles)"]
     assert "history" in price["legend"]
     assert price["y_ticks"][-1] >= 67.5  # history's price is inside the axis

@@ -88,7 +88,7 @@ class DebriefScene(sc.Scene):
         self.tabs: dict[UIButton, str] = {}
         t = lay["tabs"]
         for i, (key, label) in enumerate(PAGES):
-            rect = pygame.Rect(t.left + i * (px(150) + px(6)), t.top, px(150), t.height)
+            rect = pygame.Rect(t.left + i * (px(170) + px(6)), t.top, px(170), t.height)
             tab = UIButton(
                 rect,
                 label,
@@ -119,11 +119,10 @@ class DebriefScene(sc.Scene):
                 ("menu", "Main menu (Esc)"),
             )
         ):
-            width = px(200) if key == "sources" else px(260)
-            right = b.right - sum(
-                (px(200) if k == "sources" else px(260)) + px(10)
-                for k in ("sources", "save", "new", "menu")[i + 1 :]
-            )
+            # Four buttons from the right, narrower when the window is (1024 px at 130 %).
+            fit = (b.width - 3 * px(10)) // 4
+            width = min(px(200) if key == "sources" else px(260), fit)
+            right = b.right - (3 - i) * (min(px(260), fit) + px(10))
             rect = pygame.Rect(right - width, b.top, width, b.height)
             button = UIButton(
                 rect,
@@ -132,6 +131,8 @@ class DebriefScene(sc.Scene):
                 container=root,
                 object_id="#primary" if key == "save" else None,
             )
+            if key == "save" and button.font and button.font.size(text)[0] > width - px(16):
+                button.set_text("Save the chronicle")  # a narrow window: the key is in Help
             self.buttons[button] = key
 
     def _points_html(self) -> str:
@@ -273,7 +274,7 @@ class DebriefScene(sc.Scene):
                 self.flash,
                 (px(20), lay["buttons"].top - px(4)),
                 ACCENT,
-                width=lay["buttons"].width - 3 * px(270) - px(210),
+                width=max(px(100), lay["buttons"].width - 3 * px(270) - px(210)),
             )
 
     def _draw_charts(self, surface: pygame.Surface, body: pygame.Rect) -> None:
@@ -354,7 +355,7 @@ class DebriefScene(sc.Scene):
             INK_SOFT,
         ) + px(12)
         rows = figure_rows(self.session)
-        if rows:
+        if rows and y + px(48) < r.bottom:  # a short window: the chronicle has them
             blit_text(surface, head, "Key figures", (r.left, y), INK)
             y += px(26)
             small = fonts.get("sans", 12)
@@ -368,6 +369,8 @@ class DebriefScene(sc.Scene):
             )
             bold12 = fonts.get("sans_bold", 12)
             for label, mine, theirs in rows:
+                if y + px(18) > r.bottom:
+                    break  # a short window: the saved chronicle has every figure
                 value = f"{mine} / {theirs}"
                 value_w = min(bold12.size(value)[0], r.width * 3 // 5)
                 room = r.width - value_w - px(8)

@@ -21,6 +21,8 @@ GAME_COLOUR: Colour = (142, 42, 30)
 PATH_COLOUR: Colour = GOOD
 """The historical path's line."""
 HISTORY_COLOUR: Colour = GOLD
+PAR_LEGEND = "dashed: historical path (par)"
+"""The score chart's legend entry for the par lines (each side's own colour, dashed)."""
 """History's value: a dotted line with a diamond."""
 
 
@@ -104,7 +106,7 @@ def draw_series(
     # In the score chart, a side's par line is its own line dashed: one legend entry says so.
     keyed = [ln for ln in lines if not ln[0].endswith(PAR_SUFFIX)]
     if len(keyed) < len(lines):
-        keyed.append(("dashed: the historical path (par)", INK_SOFT, [], True))
+        keyed.append((PAR_LEGEND, INK_SOFT, [], True))
     legend = [label for label, *_ in keyed] + (["history"] if series.history is not None else [])
     if not values or not turns:
         return Drawn(series.title, [], [], legend)
@@ -113,20 +115,26 @@ def draw_series(
     x = rect.left + 6
     for label, colour, _, dashed in keyed:
         mid = ly + small.get_linesize() // 2
+        room = rect.right - 6 - (x + 20)
+        if room < small.size("abc…")[0]:
+            break
         if dashed:
             _dashed(surface, colour, (x, mid), (x + 16, mid), 2, 3)
         else:
             pygame.draw.line(surface, colour, (x, mid), (x + 16, mid), 2)
-        x = blit_text(surface, small, label, (x + 20, ly), INK_SOFT).right + 10
-    if series.history is not None:
+        x = blit_text(surface, small, label, (x + 20, ly), INK_SOFT, width=room).right + 10
+    if series.history is not None and rect.right - x > small.size("history: 00.0")[0] + 20:
         mid = ly + small.get_linesize() // 2
         _diamond(surface, (x + 6, mid), 4)
         x = blit_text(
             surface, small, f"history: {tick_label(series.history)}", (x + 14, ly), INK_SOFT
         ).right
-    y_ticks = nice_ticks(min(values), max(values), 4)
-    labels_w = max(small.size(tick_label(t))[0] for t in y_ticks) + 10
     top = ly + small.get_linesize() + 6
+    line = small.get_linesize()
+    room_h = rect.bottom - top - line - 8
+    # As many intervals as the labels have room for, up to four.
+    y_ticks = nice_ticks(min(values), max(values), max(1, min(4, room_h // (2 * line))))
+    labels_w = max(small.size(tick_label(t))[0] for t in y_ticks) + 10
     plot = pygame.Rect(
         rect.left + labels_w + 4,
         top,
@@ -136,7 +144,10 @@ def draw_series(
     if plot.width < 20 or plot.height < 20:
         return Drawn(series.title, y_ticks, [], legend)
     lo_t, hi_t = min(turns), max(turns)
-    x_ticks = [int(t) for t in nice_ticks(lo_t, max(hi_t, lo_t + 1), 4) if lo_t <= t <= hi_t]
+    label_w = small.size("Sep 1935")[0] + 16
+    n_x = max(1, min(4, plot.width // label_w))
+    x_ticks = [int(t) for t in nice_ticks(lo_t, max(hi_t, lo_t + 1), n_x) if lo_t <= t <= hi_t]
+    x_ticks = [t for t in x_ticks if t == round(t)]
     y_lo, y_hi = y_ticks[0], y_ticks[-1]
 
     def at(turn: float, value: float) -> tuple[float, float]:
