@@ -27,6 +27,7 @@ from game.ui import guide as first
 from game.ui import scene as sc
 from game.ui.keymap import game_command
 from game.ui.notes import note_text, weighed_text
+from game.ui.opening import opening_mask
 from game.ui.panels import PANELS, CentrePanel
 from game.ui.panels.orders import Command, OrdersPanel
 from game.ui.saves import save_game
@@ -187,6 +188,7 @@ class GameScene(sc.Scene):
                 self._refresh()
             if f not in self.briefed:
                 self.briefed.add(f)
+                s.seen_fired[f] |= opening_mask(s.rules, f)  # told in the briefing
                 return sc.Push("briefing", session=s, faction=f)
             obs = s.observation(f)
             news = obs.fired & ~s.seen_fired[f]
