@@ -22,6 +22,7 @@ from tests.ui.helpers import show_game
 
 def test_main_menu_offers_its_choices(driver: Driver) -> None:
     assert driver.describe()["buttons"] == [
+        "First game (guided)",
         "New game",
         "Continue",
         "Load game",
