@@ -105,12 +105,13 @@ FIRST_GAME: tuple[GuideStep, ...] = (
 """The steps of the first game's guide, in order."""
 
 
-def first_session() -> Session:
+def first_session(seed: int | None = None) -> Session:
     """Returns a new first game: the railway sale, the player as the Soviet Union, the other
-    side played by the default AI, a new game number."""
+    side played by the default AI, game number `seed` (a new one if None)."""
     game = game_of(SCENARIO)
     seats = {f.id: HUMAN if f.id == SIDE else DEFAULT_AI for f in game.rules.factions}
-    seed = random.SystemRandom().randrange(1, 1_000_000)
+    if seed is None:
+        seed = random.SystemRandom().randrange(1, 1_000_000)
     return Session(game, seed, seats, autosave=autosave_path())
 
 
