@@ -50,10 +50,11 @@ class MainMenu(sc.Scene):
         w, h = self.ctx.size
         self.buttons = {}
         top = max(px(230), h // 2 - px(140))
-        step = max(px(50), min(px(58), (h - top - px(16)) // len(ITEMS)))
+        step = min(px(58), (h - top - px(10)) // len(ITEMS))  # all items in a short window
+        height = min(px(46), step - px(5))
         has_autosave = any(p.exists() for p in autosave_paths())
         for i, (key, text, keycode) in enumerate(ITEMS):
-            rect = pygame.Rect(px(80), top + i * step, min(px(330), int(w * 0.32)), px(46))
+            rect = pygame.Rect(px(80), top + i * step, min(px(330), int(w * 0.32)), height)
             hint = pygame.key.name(keycode).upper()
             button = UIButton(
                 rect,

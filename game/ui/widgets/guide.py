@@ -47,28 +47,35 @@ class GuideCard:
             object_id="#guide",
         )
         inner = width - px(12)
+        row = px(38)
+        two_rows = inner < px(440)  # narrow (a small window, large text): Next on its own row
+        buttons = 2 * row + px(12) if two_rows else row + px(8)
         self.body = UITextBox(
             "",
-            pygame.Rect(px(4), px(4), inner, height - px(62)),
+            pygame.Rect(px(4), px(4), inner, height - buttons - px(16)),
             ctx.manager,
             container=self.panel,
         )
-        y = height - px(52)
+        y = height - buttons - px(8)
+        if two_rows:
+            half = (inner - px(6)) // 2
+            next_rect = pygame.Rect(px(4), y, inner, row)
+            skip_rect = pygame.Rect(px(4), y + row + px(6), half, row)
+            back_rect = pygame.Rect(px(10) + half, y + row + px(6), inner - half - px(6), row)
+        else:
+            skip_rect = pygame.Rect(px(4), y, px(136), row)
+            back_rect = pygame.Rect(px(146), y, px(80), row)
+            next_rect = pygame.Rect(px(232), y, inner - px(228), row)
         self.skip = UIButton(
-            pygame.Rect(px(4), y, px(136), px(38)),
+            skip_rect,
             "Skip guide (Esc)",
             ctx.manager,
             container=self.panel,
             tool_tip_text="Close the guide; Help (F1) can show it again.",
         )
-        self.back = UIButton(
-            pygame.Rect(px(146), y, px(80), px(38)),
-            "Back",
-            ctx.manager,
-            container=self.panel,
-        )
+        self.back = UIButton(back_rect, "Back", ctx.manager, container=self.panel)
         self.next = UIButton(
-            pygame.Rect(px(232), y, inner - px(228), px(38)),
+            next_rect,
             "",
             ctx.manager,
             container=self.panel,
