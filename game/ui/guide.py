@@ -94,11 +94,12 @@ FIRST_GAME: tuple[GuideStep, ...] = (
     ),
     GuideStep(
         "A new month",
-        "The turn has resolved. The date is at the top; Japan's answer, if it made one, is in "
-        "the chronicle and in the chart of offers above the slider. Play on as you like: the "
-        "game ends when the sale is signed, when the army seizes the line, in a border crisis, "
-        "or in December 1935. Help (F1) explains the rest and can show this guide again.",
-        "bar",
+        "The turn has resolved and the date at the top has moved on. What happened is in the "
+        "chronicle: Japan's answer to your offer, or its own moves (it may even walk out of "
+        "the talks). Play on as you like: the game ends when the sale is signed, when the army "
+        "seizes the line, in a border crisis, or in December 1935. Help (F1) explains the rest "
+        "and can show this guide again.",
+        "chronicle",
         button="Finish",
     ),
 )
