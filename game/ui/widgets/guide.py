@@ -129,8 +129,8 @@ class GuideCard:
 
     def draw_outline(self, surface: pygame.Surface, target: pygame.Rect | None) -> None:
         """Draws the frame around the part of the screen the step explains."""
-        if not self.shown or target is None:
-            return
+        if not self.shown or not self.panel.visible or target is None:
+            return  # hidden, or the game screen is under a dialog (the briefing)
         px = self.ctx.px
         frame = target.inflate(px(8), px(8)).clip(surface.get_rect().inflate(-2, -2))
         pygame.draw.rect(surface, ACCENT, frame, max(3, px(3)), border_radius=px(4))
