@@ -34,7 +34,7 @@ from game.ui.saves import save_game
 from game.ui.session import Session
 from game.ui.theme import INK_SOFT, faction_colour
 from game.ui.view import Meter, live_line, meters, month
-from game.ui.widgets.guide import GuideCard, GuideInput
+from game.ui.widgets.guide import GuideCard, GuideInput, target_rect
 from game.ui.widgets.hover import hover_text
 from game.ui.widgets.hud import SidePanel, bar_buttons, draw_bar, layout
 from game.ui.widgets.log import LogPanel
@@ -501,19 +501,5 @@ class GameScene(sc.Scene):
         return None
 
     def guide_target(self, target: str) -> pygame.Rect | None:
-        """Returns where a part of the screen a guide step names is (`game.ui.guide.TARGETS`),
-        or None when it is not shown now."""
-        lay, px = self._layout(), self.ctx.px
-        orders = self.orders
-        if target == "score":
-            return pygame.Rect(lay["side"].topleft, (lay["side"].width, px(66)))
-        if target == "offer" and orders is not None and orders.slider is not None:
-            button = orders.offer_button
-            slider = pygame.Rect(orders.slider.rect)
-            return slider.union(button.rect) if button else slider
-        if target == "end" and orders is not None and orders.end_button is not None:
-            return pygame.Rect(orders.end_button.rect)
-        if target == "orders" and orders is not None:
-            return pygame.Rect(orders.cards_rect)
-        names = {"side": "side", "chronicle": "log", "bar": "bar", "offer": "orders"}
-        return lay[names[target]] if target in names else None
+        """Returns where the part of the screen a guide step names is, or None."""
+        return target_rect(target, self._layout(), self.orders, self.ctx.px)

@@ -5,6 +5,7 @@ under it (the player may use the real widgets at any step)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Literal
 
 import pygame
@@ -13,6 +14,7 @@ from pygame_gui.elements import UIButton, UIPanel, UITextBox
 
 from game.ui import gui
 from game.ui.guide import GuideStep
+from game.ui.panels.orders import OrdersPanel
 from game.ui.scene import Context
 from game.ui.theme import ACCENT
 from game.ui.widgets.text import esc
@@ -137,3 +139,26 @@ class GuideCard:
 
     def kill(self) -> None:
         gui.kill(self.panel)
+
+
+def target_rect(
+    target: str,
+    lay: Mapping[str, pygame.Rect],
+    orders: OrdersPanel | None,
+    px: Callable[[float], int],
+) -> pygame.Rect | None:
+    """Returns where a part of the game screen a guide step names is (`game.ui.guide.TARGETS`),
+    from the screen's layout (`game.ui.widgets.hud.layout`) and its orders panel; None when it
+    is not shown now."""
+    if target == "score":
+        return pygame.Rect(lay["side"].topleft, (lay["side"].width, px(66)))
+    if target == "offer" and orders is not None and orders.slider is not None:
+        button = orders.offer_button
+        slider = pygame.Rect(orders.slider.rect)
+        return slider.union(button.rect) if button else slider
+    if target == "end" and orders is not None and orders.end_button is not None:
+        return pygame.Rect(orders.end_button.rect)
+    if target == "orders" and orders is not None:
+        return pygame.Rect(orders.cards_rect)
+    names = {"side": "side", "chronicle": "log", "bar": "bar", "offer": "orders"}
+    return pygame.Rect(lay[names[target]]) if target in names else None
