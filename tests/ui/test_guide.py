@@ -7,10 +7,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game.scenario.changes import change_lines
-from game.scenario.loader import read_scenario, read_variant, variants_of
 from game.ui import guide
-from game.ui.catalog import scenario_files
 from game.ui.opening import opening_events
 from game.ui.scenes.play import GameScene
 from game.ui.session import SEAT_KINDS
@@ -187,13 +184,3 @@ def test_every_choice_of_player_has_a_line_and_a_variant_says_what_it_changes(
         "“The United States recognises the USSR” never happens."
         in (driver.describe()["variant_text"])
     )
-
-
-def test_every_installed_variant_change_has_words() -> None:
-    for path in scenario_files().values():
-        data = read_scenario(path)[0]
-        for vpath in variants_of(path).values():
-            spec, _ = read_variant(vpath)
-            for change, line in zip(spec.changes, change_lines(spec, data), strict=True):
-                assert change.set is None or change.set not in line, line  # named, not a path
-                assert "cannot put in words" not in line
