@@ -56,8 +56,16 @@ KEYMAP: tuple[Shortcut, ...] = (
         _keys(pygame.K_ESCAPE),
     ),
     Shortcut(
-        "Main menu", "N / C / L / S / H / Q", "new game, continue, load, settings, help, quit"
+        "Main menu",
+        "F / N / C / L / S / H / Q",
+        "first game (guided), new game, continue, load, settings, help, quit",
     ),
+    Shortcut(
+        "Guide",
+        "Enter / Esc",
+        "next step (or the step's own button: make the offer, end the turn) / close the guide",
+    ),
+    Shortcut("Help", "G", "show the first game's guide again"),
     Shortcut("Choosing", "Up / Down, Enter", "pick a scenario; go on"),
     Shortcut("Choosing", "O", "open a scenario file (on the set-up screen: a variant file)"),
     Shortcut(

@@ -7,7 +7,8 @@ With `--ai`, only the screenshots of the AIs (`take_ai`); with `--victory`, only
 victory levels (`take_victory`); with `--thesis`, only those of the contested thesis
 (`thesis_shots`); with `--consequences`, only those of effects and greyed orders
 (`take_consequences`); with `--debrief`, only those of the debrief's pages, the bibliography and
-the score's explanation (`take_debrief`): the others stay as they are.
+the score's explanation (`take_debrief`); with `--guide`, only those of the guided first game and
+of the scenario chooser and set-up screen (`take_guide`): the others stay as they are.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from game.agents.base import make_agents
 from game.agents.mcts import Budget, MctsAgent
 from game.scenario.loader import available_scenarios
 from game.sim.play import play
+from game.ui import guide
 from game.ui import scene as sc
 from game.ui.catalog import game_of
 from game.ui.scenes.debrief import DebriefScene
@@ -196,6 +198,49 @@ def take_consequences(out: Path) -> list[Path]:
     return shots
 
 
+GUIDE_SHOTS = {
+    0: "30-guide-you-are.png",
+    1: "31-guide-what-you-want.png",
+    3: "32-guide-offer.png",
+    4: "33-guide-chronicle.png",
+    5: "34-guide-end-turn.png",
+    6: "35-guide-new-month.png",
+}
+"""The guide's steps shown in screenshots (by index in `guide.FIRST_GAME`), and their files."""
+
+
+def take_guide(out: Path) -> list[Path]:
+    """Takes the screenshots of the first game's guide into `out` (the main menu, then the steps
+    in `GUIDE_SHOTS`, followed with the guide's own button), and again those of the scenario
+    chooser (02) and of the set-up screen (03), and a variant's changes in words (29); returns
+    the files."""
+    out.mkdir(parents=True, exist_ok=True)
+    shots: list[Path] = []
+    d = Driver()
+    try:
+        shots.append(d.shot(out / "01-main-menu.png"))
+        d.press("New game")
+        shots.append(d.shot(out / "02-scenario-chooser.png"))
+        d.press("Choose sides")
+        shots.append(d.shot(out / "03-sides-and-variant.png"))
+        d.press("The army has its way")
+        pygame.mouse.set_pos((1, 1))
+        shots.append(d.shot(out / "36-variant-changes.png"))
+        session = guide.first_session(SEED)
+        d.app._apply(sc.Reset("game", session=session, guide=True))
+        d.frames(2)
+        d.key(pygame.K_RETURN)  # the briefing
+        for index in range(len(guide.FIRST_GAME)):
+            d.until(lambda: bool(d.describe().get("guide")))
+            if index in GUIDE_SHOTS:
+                pygame.mouse.set_pos((1, 1))
+                shots.append(d.shot(out / GUIDE_SHOTS[index]))
+            d.click(d.scene.guide.next)  # type: ignore[attr-defined]
+    finally:
+        d.close()
+    return shots
+
+
 def take_all(out: Path) -> list[Path]:
     """Takes one screenshot of each scene into `out`; returns the files."""
     out.mkdir(parents=True, exist_ok=True)
@@ -271,6 +316,7 @@ def take_all(out: Path) -> list[Path]:
         + thesis_shots(out)
         + take_consequences(out)
         + take_debrief(out)
+        + take_guide(out)
     )
 
 
@@ -368,6 +414,8 @@ if __name__ == "__main__":
         if "--consequences" in sys.argv
         else take_debrief
         if "--debrief" in sys.argv
+        else take_guide
+        if "--guide" in sys.argv
         else take_all
     )
     for path in take(folder):

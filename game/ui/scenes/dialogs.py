@@ -12,6 +12,7 @@ from game.core.actions import Action
 from game.ui import scene as sc
 from game.ui.bibliography import cite_html
 from game.ui.debates import briefing_html
+from game.ui.opening import opening_events, opening_html
 from game.ui.personas import aims_html
 from game.ui.session import Session
 from game.ui.theme import ACCENT, INK, INK_SOFT, PAPER, RULE, faction_colour
@@ -301,6 +302,7 @@ class BriefingScene(Dialog):
         html = (
             f"<i>{esc(fac.leader)}</i><br><br>{esc(fac.briefing)}<br><br>"
             f"<b>Your goals</b><br>{goals}<br>"
+            f"{opening_html(self.session.rules, self.faction)}"
             f"{aims_html(self.session.rules, self.faction)}"
             f"{briefing_html(self.session.rules)}"
             f"<i>Your tracks, orders and some events are secret: the other side sees only "
@@ -323,6 +325,7 @@ class BriefingScene(Dialog):
             "scene": self.name,
             "faction": fac.id,
             "text": fac.briefing,
+            "opening": [e.id for e in opening_events(rules, self.faction)],
             "debates": {d.id: d.school.id for d in rules.debates},
             "aims": {
                 rules.factions[f].id: p.summary

@@ -6,12 +6,17 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UITextBox
 
+from game.ui import gui
 from game.ui import scene as sc
 from game.ui.keymap import KEYMAP
 from game.ui.theme import ACCENT
 from game.ui.widgets.text import blit_text, esc
 
 HOW_TO_PLAY = (
+    "New to the game? First game, in the main menu, starts the railway sale as the Soviet Union "
+    "against the AI, with a guide over the game screen: what you are, what you want, how an "
+    "offer works, what the chronicle tells you and how the turn ends. The button at the bottom "
+    "right shows the guide again.",
     "Each turn is a date on the calendar (a month in the railway sale). Every side with a "
     "decision gives its orders in secret; when all have, the orders resolve together, the "
     "turn's events fire, and the calendar moves on.",
@@ -55,12 +60,38 @@ def help_html() -> str:
     return "".join(parts)
 
 
+GUIDE_TIP = (
+    "The guide of the first game: the railway sale as the Soviet Union, step by step over the "
+    "game screen."
+)
+NO_GUIDE_TIP = (
+    "The guide explains the first game (the railway sale as the Soviet Union): start it from "
+    "the main menu, First game."
+)
+
+
 class HelpScene(sc.Scene):
+    """How to play, the shortcuts, and the button that shows the first game's guide again: over
+    the game it explains, or in a new first game when opened from the main menu."""
+
     name = "help"
+
+    def __init__(self, ctx: sc.Context, *, guide: bool = True) -> None:
+        """`guide`: the guide can be shown from here (False in a game it does not explain)."""
+        super().__init__(ctx)
+        self.can_guide = guide
 
     def build_widgets(self, root: pygame_gui.core.UIContainer) -> None:
         px = self.ctx.px
         w, h = self.ctx.size
+        self.guide = pygame_gui.elements.UIButton(
+            pygame.Rect(w - px(340), h - px(70), px(300), px(44)),
+            "Show the first-game guide (G)",
+            self.ctx.manager,
+            container=root,
+            tool_tip_text=GUIDE_TIP if self.can_guide else NO_GUIDE_TIP,
+        )
+        gui.set_enabled(self.guide, self.can_guide)
         UITextBox(
             help_html(),
             pygame.Rect(px(40), px(90), w - px(80), h - px(180)),
@@ -72,6 +103,11 @@ class HelpScene(sc.Scene):
     def handle(self, event: pygame.event.Event) -> sc.Transition:
         if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.back:
             return sc.Pop()
+        if self.can_guide and (
+            (event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.guide)
+            or (event.type == pygame.KEYDOWN and event.key == pygame.K_g)
+        ):
+            return sc.Pop("guide")
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_F1):
             return sc.Pop()
         return None

@@ -1,4 +1,5 @@
-"""The main menu: new game, continue (the autosave), load, settings, how to play, quit."""
+"""The main menu: the guided first game, new game, continue (the autosave), load, settings,
+how to play, quit."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pygame_gui.elements import UIButton
 
 from game.ui import gui
 from game.ui import scene as sc
+from game.ui.guide import first_session
 from game.ui.saves import open_saved
 from game.ui.settings import autosave_paths
 from game.ui.theme import ACCENT, INK, INK_SOFT, RULE
@@ -17,6 +19,7 @@ from game.ui.widgets.map_view import MapPainter, MapView
 from game.ui.widgets.text import blit_text
 
 ITEMS = (
+    ("first", "First game (guided)", pygame.K_f),
     ("new", "New game", pygame.K_n),
     ("continue", "Continue", pygame.K_c),
     ("load", "Load game", pygame.K_l),
@@ -46,10 +49,12 @@ class MainMenu(sc.Scene):
         px = self.ctx.px
         w, h = self.ctx.size
         self.buttons = {}
-        top = max(px(230), h // 2 - px(110))
+        top = max(px(230), h // 2 - px(140))
+        step = min(px(58), (h - top - px(10)) // len(ITEMS))  # all items in a short window
+        height = min(px(46), step - px(5))
         has_autosave = any(p.exists() for p in autosave_paths())
         for i, (key, text, keycode) in enumerate(ITEMS):
-            rect = pygame.Rect(px(80), top + i * px(58), min(px(330), int(w * 0.32)), px(46))
+            rect = pygame.Rect(px(80), top + i * step, min(px(330), int(w * 0.32)), height)
             hint = pygame.key.name(keycode).upper()
             button = UIButton(
                 rect,
@@ -78,6 +83,8 @@ class MainMenu(sc.Scene):
             return self._continue()
         if key == "quit":
             return sc.Quit()
+        if key == "first":
+            return sc.Reset("game", session=first_session(), guide=True)
         scene = _SCENES.get(key)
         return None if scene is None else sc.Push(scene)
 
@@ -93,6 +100,10 @@ class MainMenu(sc.Scene):
         if reasons:
             self.error = f"The autosave could not be loaded: {reasons[0]}"
         return None
+
+    def resume(self, result: Any) -> sc.Transition:
+        """Starts the guided first game when Help asks to show the guide."""
+        return self.choose("first") if result == "guide" else None
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, px = self.ctx.fonts, self.ctx.px

@@ -23,9 +23,11 @@ from game.core.errors import IllegalActionError
 from game.core.game import State
 from game.core.observation import Observation
 from game.core.phase import ORDERS
+from game.ui import guide as first
 from game.ui import scene as sc
 from game.ui.keymap import game_command
 from game.ui.notes import note_text, weighed_text
+from game.ui.opening import opening_mask
 from game.ui.panels import PANELS, CentrePanel
 from game.ui.panels.orders import Command, OrdersPanel
 from game.ui.saves import save_game
@@ -33,6 +35,7 @@ from game.ui.score_words import score_explanation
 from game.ui.session import Session
 from game.ui.theme import INK_SOFT, faction_colour
 from game.ui.view import Meter, live_line, meters, month
+from game.ui.widgets.guide import GuideCard, GuideInput, target_rect
 from game.ui.widgets.hover import hover_text
 from game.ui.widgets.hud import SidePanel, bar_buttons, draw_bar, layout
 from game.ui.widgets.log import LogPanel
@@ -47,9 +50,13 @@ _STOPS = (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame_gui.UI_BUTTON_PRESSED)
 class GameScene(sc.Scene):
     name = "game"
 
-    def __init__(self, ctx: sc.Context, session: Session) -> None:
+    def __init__(self, ctx: sc.Context, session: Session, *, guide: bool = False) -> None:
+        """`guide`: show the first game's guide (`game.ui.guide`) once the briefing is read."""
         super().__init__(ctx)
         self.session = session
+        self.guide_step = 0 if guide else -1
+        """The guide's step shown (-1: no guide)."""
+        self.guide: GuideCard | None = None
         self.painter = MapPainter()
         self.unlocked = -1
         """The human faction the screen was last shown to (hot seat)."""
@@ -102,6 +109,9 @@ class GameScene(sc.Scene):
         if self.centre is not None:
             view, panel = self.centre
             self.panel = panel(self.ctx, root, lay["map"], view, memo=self.panel_memo)
+        if self.guide_step >= 0:
+            self.guide = GuideCard(self.ctx, root, lay["map"], first.FIRST_GAME)
+            self.guide.show_step(self.guide_step)
         self.shown = -1
         self._refresh()
 
@@ -124,6 +134,7 @@ class GameScene(sc.Scene):
         self.panel = None
         self.log = None
         self.stop = None
+        self.guide = None
         super().teardown()
 
     def _refresh(self) -> None:
@@ -161,6 +172,8 @@ class GameScene(sc.Scene):
         s.poll()
         if self.stop is not None:
             self.stop.sync(s)
+        if self.guide is not None:
+            self.guide.set_shown(s.human_to_act() >= 0 and self.advancing is None)
         if s.is_over():
             s.close()
             self.ctx.play_sound("end")
@@ -176,6 +189,7 @@ class GameScene(sc.Scene):
                 self._refresh()
             if f not in self.briefed:
                 self.briefed.add(f)
+                s.seen_fired[f] |= opening_mask(s.rules, f)  # told in the briefing
                 return sc.Push("briefing", session=s, faction=f)
             obs = s.observation(f)
             news = obs.fired & ~s.seen_fired[f]
@@ -226,7 +240,11 @@ class GameScene(sc.Scene):
             self.unlocked = result
         if result == "save":
             self._save()
-        elif result in ("load", "settings", "help"):  # chosen in the pause menu
+        elif result == "guide":  # chosen in Help
+            self.start_guide()
+        elif result == "help":  # chosen in the pause menu
+            return sc.Push("help", guide=first.fits(self.session))
+        elif result in ("load", "settings"):
             return sc.Push(result)
         elif result == "menu":
             return sc.Reset("menu")
@@ -248,6 +266,9 @@ class GameScene(sc.Scene):
         if self.stop is not None and self.stop.pressed(event):
             self._stop()
             return None
+        asked = self.guide.handle(event) if self.guide is not None else None
+        if asked is not None:
+            return self._follow_guide(asked)
         if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element in self.top_buttons:
             return self.COMMANDS[self.top_buttons[event.ui_element]](self, event)
         if self.orders is not None:
@@ -309,7 +330,7 @@ class GameScene(sc.Scene):
 
     COMMANDS: ClassVar[dict[str, Callable[[GameScene, pygame.event.Event], sc.Transition]]] = {
         "pause": lambda scene, event: scene._pause(event),
-        "help": lambda scene, event: sc.Push("help"),
+        "help": lambda scene, event: sc.Push("help", guide=first.fits(scene.session)),
         "save": lambda scene, event: scene._save(),
         "brief": lambda scene, event: sc.Push(
             "briefing", session=scene.session, faction=scene.session.viewer
@@ -398,6 +419,8 @@ class GameScene(sc.Scene):
             self._draw_map(surface, lay["map"])
         if self.orders is not None:
             self.orders.draw(surface, s, self.clock)
+        if self.guide is not None:
+            self.guide.draw_outline(surface, self.guide_target(self.guide.step.target))
         self._draw_tooltip(surface)
 
     def _draw_map(self, surface: pygame.Surface, area: pygame.Rect) -> None:
@@ -452,4 +475,35 @@ class GameScene(sc.Scene):
             "notes": [note_text(s.rules, n) for n in s.notes_for(s.viewer)],
             "advancing": self.advancing is not None,
             "verdict": live_line(s.rules, s.live_verdict()),
+            "guide": self.guide.step.title if self.guide is not None and self.guide.shown else "",
         }
+
+    # ------------------------------------------------------------- the guide
+
+    def start_guide(self) -> None:
+        """Shows the first game's guide from its first step."""
+        if self.guide is not None:
+            self.guide.kill()
+            self.guide = None
+        self.guide_step = 0
+        if self.root is not None:
+            self.guide = GuideCard(self.ctx, self.root, self._layout()["map"], first.FIRST_GAME)
+
+    def _follow_guide(self, asked: GuideInput) -> sc.Transition:
+        """Moves the guide on (running its step's command first), back, or closes it."""
+        assert self.guide is not None
+        step = self.guide.step
+        index = self.guide_step + {"next": 1, "back": -1, "skip": len(first.FIRST_GAME)}[asked]
+        self.guide_step = max(0, index)
+        if self.guide_step >= len(first.FIRST_GAME):
+            self.guide.kill()
+            self.guide, self.guide_step = None, -1
+        else:
+            self.guide.show_step(self.guide_step)
+        if asked == "next" and step.act:
+            return self.COMMANDS[step.act](self, pygame.event.Event(pygame.USEREVENT))
+        return None
+
+    def guide_target(self, target: str) -> pygame.Rect | None:
+        """Returns where the part of the screen a guide step names is, or None."""
+        return target_rect(target, self._layout(), self.orders, self.ctx.px)

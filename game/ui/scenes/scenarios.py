@@ -15,6 +15,15 @@ from game.scenario.loader import read_scenario
 from game.ui import gui
 from game.ui import scene as sc
 from game.ui.catalog import rules_of, scenario_files
+from game.ui.guide import SCENARIO as FIRST
+from game.ui.overview import (
+    ORDER_NOTE,
+    chronological,
+    difficulty,
+    length_text,
+    short_line,
+    sides_text,
+)
 from game.ui.theme import ACCENT, INK, INK_SOFT, RULE, faction_colour
 from game.ui.widgets.file_dialog import FilePicker
 from game.ui.widgets.text import blit_text, blit_wrapped
@@ -26,19 +35,23 @@ OPEN_TIP = (
 
 
 class ScenarioScene(sc.Scene):
-    """Lists each scenario with its period, summary and factions; opens a scenario file."""
+    """Lists each scenario in the order of history, with its length, sides and difficulty; shows
+    the one chosen with its period, summary and factions; opens a scenario file."""
 
     name = "scenarios"
 
     def __init__(self, ctx: sc.Context) -> None:
         super().__init__(ctx)
-        self.entries: list[tuple[str, Rules | None, str]] = []
+        entries: list[tuple[str, Rules | None, str]] = []
         for sid in scenario_files():
             try:
-                self.entries.append((sid, rules_of(sid), ""))
+                entries.append((sid, rules_of(sid), ""))
             except ScenarioError as exc:
-                self.entries.append((sid, None, str(exc)))
-        self.selected = 0
+                entries.append((sid, None, str(exc)))
+        self.entries = [entries[i] for i in chronological(entries)]
+        ids = [e[0] for e in self.entries]
+        self.selected = ids.index(FIRST) if FIRST in ids else 0
+        """The scenario shown: at first the easiest (the first game's)."""
         self.items: dict[UIButton, int] = {}
         self.picker = FilePicker(ctx, "Open a scenario file")
         self.error = ""
@@ -51,12 +64,12 @@ class ScenarioScene(sc.Scene):
         for i, (sid, rules, _err) in enumerate(self.entries):
             text = rules.title if rules else f"{sid} (cannot be loaded)"
             button = UIButton(
-                pygame.Rect(px(40), px(110) + i * px(64), int(w * 0.3), px(54)),
+                pygame.Rect(px(40), px(110) + i * px(64), int(w * 0.3), px(42)),
                 text,
                 self.ctx.manager,
                 container=root,
                 object_id="#menu_button",
-                tool_tip_text=rules.period if rules else None,
+                tool_tip_text=f"{rules.period}. {difficulty(rules)}" if rules else None,
             )
             gui.set_enabled(button, rules is not None)
             self.items[button] = i
@@ -137,6 +150,13 @@ class ScenarioScene(sc.Scene):
         blit_text(
             surface, fonts.get("serif_bold", 30), "Choose a scenario", (px(40), px(36)), ACCENT
         )
+        blit_text(surface, fonts.get("sans", 13), ORDER_NOTE, (px(40), px(82)), INK_SOFT)
+        for button, i in self.items.items():
+            rules = self.entries[i][1]
+            if rules is not None:
+                at = (button.rect.left + px(4), button.rect.bottom + px(2))
+                line = short_line(rules)
+                blit_text(surface, fonts.get("sans", 12), line, at, INK_SOFT, width=int(w * 0.3))
         x = px(60) + int(w * 0.3)
         area = pygame.Rect(x, px(110), w - x - px(40), h - px(200))
         if not self.entries and not self.error:
@@ -157,8 +177,21 @@ class ScenarioScene(sc.Scene):
         return {
             "scene": self.name,
             "scenarios": [e[0] for e in self.entries],
+            "lines": [short_line(e[1]) if e[1] else "" for e in self.entries],
+            "details": _details(self.entries[self.selected][1]) if self.entries else [],
             "error": self.error,
         }
+
+
+def _details(rules: Rules | None) -> list[str]:
+    """Returns the lines on a scenario's length, sides and difficulty."""
+    if rules is None:
+        return []
+    return [
+        f"Length: {length_text(rules)}",
+        f"Sides: {sides_text(rules).partition(': ')[2]}",
+        f"Difficulty: {difficulty(rules)}",
+    ]
 
 
 def _why(path: Path, exc: Exception) -> str:
@@ -213,11 +246,10 @@ def _draw_scenario(
             pygame.Rect(area.left + px(22), y, area.width - px(22), area.bottom - y),
             INK_SOFT,
         ) + px(6)
-    turns = len(rules.calendar)
-    blit_text(
-        surface,
-        fonts.get("sans", 13),
-        f"{turns} turns, {rules.calendar[0]:%B %Y} to {rules.calendar[-1]:%B %Y}",
-        (area.left, area.bottom - px(20)),
-        INK_SOFT,
-    )
+    small = fonts.get("sans", 13)
+    lines = _details(rules)
+    y = max(y + px(8), area.bottom - len(lines) * (small.get_linesize() + px(2)))
+    for line in lines:
+        y += blit_wrapped(
+            surface, small, line, pygame.Rect(area.left, y, area.width, area.bottom - y), INK
+        ) + px(2)

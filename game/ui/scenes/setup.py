@@ -12,8 +12,9 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UILabel, UITextBox
 
 from game.agents.base import AGENTS, DEFAULT_AI, split_agent
+from game.scenario.changes import change_lines
 from game.scenario.errors import ScenarioError
-from game.scenario.loader import read_variant, source_for, variants_of
+from game.scenario.loader import read_scenario, read_variant, source_for, variants_of
 from game.scenario.schema import VariantSpec
 from game.ui import gui
 from game.ui import scene as sc
@@ -79,6 +80,11 @@ def level_note(kind: str, level: str) -> str:
     return agent.level_notes[i] if i < len(agent.level_notes) else ""
 
 
+def choice_lines() -> list[str]:
+    """Returns one line on each kind of player the seats offer (`Human: …`, `AI: mcts: …`)."""
+    return [f"{seat_label(kind)}: {seat_tip(kind)}" for kind in SEAT_KINDS]
+
+
 def seat_line(faction: str, seat: str) -> str:
     """Returns the line under the seats that says what plays a side: its agent, its level
     and what that costs, and the agent's one-line description; "" for a human side."""
@@ -113,9 +119,12 @@ class SetupScene(sc.Scene):
         """The scenario file that runs, when it is not an installed scenario."""
         self.error = ""
         self.variants: list[Entry] = [HISTORY]
+        path = scenario_files().get(scenario) or Path(scenario)
+        self.data: dict[str, Any] = {}
+        """The scenario file's data, to put a variant's changes in words."""
         try:
-            path = scenario_files().get(scenario) or Path(scenario)
-            self.variants += _variant_entries(path, self.rules.id)
+            self.data = read_scenario(path)[0]
+            self.variants += _variant_entries(path, self.rules.id, self.data)
         except ScenarioError as exc:
             self.error = str(exc)
         self.variant = 0
@@ -132,18 +141,21 @@ class SetupScene(sc.Scene):
         m = self.ctx.manager
         self.variant_buttons: dict[UIButton, int] = {}
         col = int(w * 0.42)
+        _, h = self.ctx.size
+        # Closer buttons when there are many variants, to leave the box its room.
+        room = h - px(130) - px(82) - px(200)
+        step = max(px(34), min(px(46), room // len(self.variants)))
         for i, (_vid, title, _body) in enumerate(self.variants):
             button = UIButton(
-                pygame.Rect(px(40), px(130) + i * px(46), col - px(60), px(38)),
+                pygame.Rect(px(40), px(130) + i * step, col - px(60), step - px(8)),
                 title,
                 m,
                 container=root,
                 object_id="#seat",
             )
             self.variant_buttons[button] = i
-        top = px(130) + len(self.variants) * px(46) + px(20)
-        _, h = self.ctx.size
-        box_h = min(px(150), h - px(82) - top)  # above the footer's buttons
+        top = px(130) + len(self.variants) * step + px(12)
+        box_h = min(px(260), h - px(82) - top)  # above the footer's buttons
         self.variant_box = UITextBox(
             "", pygame.Rect(px(40), top, col - px(60), max(px(48), box_h)), m, container=root
         )
@@ -235,7 +247,8 @@ class SetupScene(sc.Scene):
             if (source is None or source.variant_file is None) and rules.variant in ids:
                 self.variant = ids.index(rules.variant)  # the installed variant's own file
             else:
-                entry = (text, f"{spec.title} (file)", f"{_body(spec)}\n\nFrom the file {text}")
+                body = f"{_body(spec, self.data)}\n\nFrom the file {text}"
+                entry = (text, f"{spec.title} (file)", body)
                 self.variants = [v for v in self.variants if v[0] != text] + [entry]
                 self.variant = len(self.variants) - 1
         if self.root is not None:
@@ -361,6 +374,21 @@ class SetupScene(sc.Scene):
             if line:
                 area = pygame.Rect(col, y, w - col - px(40), h - px(108) - y)
                 y += blit_wrapped(surface, small, line, area, INK_SOFT) + px(6)
+        self._draw_choices(surface, col, y + px(6))
+
+    def _draw_choices(self, surface: pygame.Surface, col: int, y: int) -> None:
+        """Draws one line on each choice of player, under the heading "The choices"."""
+        fonts, px = self.ctx.fonts, self.ctx.px
+        w, h = self.ctx.size
+        small, bold = fonts.get("sans", 12), fonts.get("sans_bold", 12)
+        bottom = h - px(84)
+        if y + bold.get_linesize() > bottom:
+            return
+        blit_text(surface, bold, "The choices", (col, y), INK)
+        y += bold.get_linesize() + px(2)
+        for line in choice_lines():
+            area = pygame.Rect(col, y, w - col - px(40), bottom - y)
+            y += blit_wrapped(surface, small, line, area, INK_SOFT)
 
     def describe(self) -> dict[str, Any]:
         return {
@@ -368,20 +396,26 @@ class SetupScene(sc.Scene):
             "scenario": self.scenario,
             "seats": list(self.seats),
             "seat_lines": [seat_line(f.name, self.seats[f.index]) for f in self.rules.factions],
+            "choices": choice_lines(),
             "title": self.rules.title,
             "file": str(self.file) if self.file else None,
             "variants": [title for _vid, title, _body in self.variants],
             "variant": self.variants[self.variant][0],
+            "variant_text": self.variants[self.variant][2],
             "seed": self.seed,
             "error": self.error,
         }
 
 
-def _body(spec: VariantSpec) -> str:
-    return spec.question + ("\n\n" + spec.sources_view if spec.sources_view else "")
+def _body(spec: VariantSpec, data: dict[str, Any]) -> str:
+    """Returns what the variant box says of a variant: what it changes, field by field, then
+    its question and what the sources say."""
+    changes = "".join(f"\n• {line}" for line in change_lines(spec, data))
+    view = "\n\n" + spec.sources_view if spec.sources_view else ""
+    return f"What it changes:{changes}\n\n{spec.question}{view}"
 
 
-def _variant_entries(path: Path, scenario_id: str) -> list[Entry]:
+def _variant_entries(path: Path, scenario_id: str, data: dict[str, Any]) -> list[Entry]:
     """Returns the variants kept for a scenario file (`variants_of`) that are variants of this
     scenario: a copy of a scenario under another id is not offered the original's variants."""
     out: list[Entry] = []
@@ -392,5 +426,5 @@ def _variant_entries(path: Path, scenario_id: str) -> list[Entry]:
             out.append((vid, f"{vid} (damaged)", str(exc)))
             continue
         if spec.scenario == scenario_id:
-            out.append((vid, spec.title, _body(spec)))
+            out.append((vid, spec.title, _body(spec, data)))
     return out
