@@ -28,7 +28,7 @@ from game.ui.keymap import game_command
 from game.ui.notes import note_text, weighed_text
 from game.ui.panels import PANELS, CentrePanel
 from game.ui.panels.orders import Command, OrdersPanel
-from game.ui.saves import save_game
+from game.ui.saves import Flash
 from game.ui.session import Session
 from game.ui.theme import INK_SOFT, faction_colour
 from game.ui.view import Meter, live_line, meters, month
@@ -223,9 +223,11 @@ class GameScene(sc.Scene):
         self.advancing = None
         if isinstance(result, int) and not isinstance(result, bool):
             self.unlocked = result
+        if isinstance(result, Flash):  # the save dialog's message
+            self.flash = (result.text, self.clock + result.seconds)
         if result == "save":
-            self._save()
-        elif result in ("load", "settings", "help"):  # chosen in the pause menu
+            return self._save()
+        if result in ("load", "settings", "help"):  # chosen in the pause menu
             return sc.Push(result)
         elif result == "menu":
             return sc.Reset("menu")
@@ -377,9 +379,9 @@ class GameScene(sc.Scene):
             self._refresh()
         return None
 
-    def _save(self) -> None:
-        text, seconds = save_game(self.session)
-        self.flash = (text, self.clock + seconds)
+    def _save(self) -> sc.Transition:
+        """Asks for the save's name (`game.ui.scenes.save_dialog`)."""
+        return sc.Push("save", session=self.session)
 
     # ------------------------------------------------------------- drawing
 
