@@ -161,7 +161,9 @@ def list_saves() -> list[SaveInfo]:
     """Returns the saves: the autosaves (newest first), then the named saves, newest first."""
     out = [describe(p, autosave=True) for p in autosave_paths()]
     try:
-        found = [p for p in saves_dir().glob("*.json") if not p.name.startswith(".")]
+        found = [
+            p for p in saves_dir().glob("*.json") if not p.name.startswith(".") and not p.is_dir()
+        ]
     except OSError:
         found = []
     named = sorted((describe(p) for p in found), key=lambda i: (i.written, i.name), reverse=True)
