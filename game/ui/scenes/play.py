@@ -30,7 +30,7 @@ from game.ui.panels import PANELS, CentrePanel
 from game.ui.panels.orders import Command, OrdersPanel
 from game.ui.saves import Flash
 from game.ui.session import Session
-from game.ui.theme import INK_SOFT, faction_colour
+from game.ui.theme import FOCUS, INK_SOFT, faction_colour
 from game.ui.view import Meter, live_line, meters, month
 from game.ui.widgets.hover import hover_text
 from game.ui.widgets.hud import SidePanel, bar_buttons, draw_bar, layout
@@ -63,6 +63,9 @@ class GameScene(sc.Scene):
         resolved (the map draws the moves of the fronts since then)."""
         self.side = SidePanel()
         self.region_hits: list[tuple[pygame.Rect, RegionMark]] = []
+        self.region_at = -1
+        """The region selected with the keyboard (R), as an index of `region_hits`; -1: none
+        (a click on the map puts it away)."""
         self.orders: OrdersPanel | None = None
         views = session.game.views(session.observation())
         self.centre = next(((v, PANELS[type(v)]) for v in views if type(v) in PANELS), None)
@@ -261,6 +264,8 @@ class GameScene(sc.Scene):
                 return self._do(given)
         if event.type == pygame.KEYDOWN:
             return self._key(event)
+        if event.type == pygame.MOUSEBUTTONDOWN:
+            self.region_at = -1
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.orders:
             for rect, region in self.region_hits:
                 if rect.collidepoint(event.pos):
@@ -305,8 +310,27 @@ class GameScene(sc.Scene):
         return None if offer is None else self._do(offer)
 
     def _card(self, event: pygame.event.Event) -> sc.Transition:
-        action = None if self.orders is None else self.orders.card_action(event.key - pygame.K_0)
+        number = (event.key - pygame.K_0) or 10  # 0 gives the tenth card
+        action = None if self.orders is None else self.orders.card_action(number)
         return None if action is None else self._do(action)
+
+    def _page_log(self, event: pygame.event.Event) -> sc.Transition:
+        if self.log is not None:
+            self.log.page(-1 if event.key == pygame.K_PAGEUP else 1)
+        return None
+
+    def _next_region(self, event: pygame.event.Event) -> sc.Transition:
+        """Selects the next region of the map (Shift: the previous) for the keyboard: it is
+        ringed, its details shown as on hover, and the orders turn to the attacks on it."""
+        if not self.region_hits:
+            return None
+        step = -1 if event.mod & pygame.KMOD_SHIFT else 1
+        start = self.region_at if self.region_at >= 0 else (-1 if step > 0 else 0)
+        self.region_at = (start + step) % len(self.region_hits)
+        region = self.region_hits[self.region_at][1]
+        if self.orders is not None:
+            self.orders.show_target(self.session, region.index)
+        return None
 
     COMMANDS: ClassVar[dict[str, Callable[[GameScene, pygame.event.Event], sc.Transition]]] = {
         "pause": lambda scene, event: scene._pause(event),
@@ -324,6 +348,8 @@ class GameScene(sc.Scene):
         "view": _switch_view,
         "offer": _offer,
         "card": _card,
+        "chronicle": _page_log,
+        "region": _next_region,
     }
     """What each command of the game screen does, run by its keys (`game.ui.keymap`) or by the
     top bar's buttons."""
@@ -422,7 +448,11 @@ class GameScene(sc.Scene):
 
     def _draw_tooltip(self, surface: pygame.Surface) -> None:
         pos = pygame.mouse.get_pos()
-        if not pygame.mouse.get_focused():
+        if 0 <= self.region_at < len(self.region_hits):  # chosen with the keyboard
+            box = self.region_hits[self.region_at][0]
+            pygame.draw.rect(surface, FOCUS, box.inflate(10, 10), 3)
+            pos = box.center
+        elif not pygame.mouse.get_focused():
             return
         tip = hover_text(self.session.rules, pos, self.side.hits, self.region_hits)
         note = self.log.hovered_note() if self.log is not None else None
@@ -444,6 +474,9 @@ class GameScene(sc.Scene):
             "actions": self.orders.card_texts() if self.orders else [],
             "meters": [m.track.id for m in self.meters],
             "regions": [r.name for r in self.map_view.regions],
+            "region": self.region_hits[self.region_at][1].name
+            if 0 <= self.region_at < len(self.region_hits)
+            else None,
             "thinking": s.thinking,
             "status": thinking_text(s, self.clock),
             "stop_button": self.stop is not None and self.stop.shown,

@@ -1,4 +1,6 @@
-"""The settings screen: window size, full screen, UI scale, sound (kept between runs)."""
+"""The settings screen: window size, full screen, UI scale, volume, contrast (kept between
+runs). Each row is a label and its choices on one line; Tab moves among the choices and Enter
+takes one (`game.ui.focus`)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from pygame_gui.elements import UIButton
 
 from game.ui import gui
 from game.ui import scene as sc
-from game.ui.settings import UI_SCALES, WINDOW_SIZES, Settings, config_dir
+from game.ui.settings import UI_SCALES, VOLUMES, WINDOW_SIZES, Settings, config_dir
 from game.ui.theme import ACCENT, INK, INK_SOFT
 from game.ui.widgets.text import blit_text, draw_error
 
@@ -29,19 +31,27 @@ class SettingsScene(sc.Scene):
             ("size", "Window size", [(f"{w} × {h}", (w, h)) for w, h in WINDOW_SIZES]),
             ("fullscreen", "Full screen (F11)", [("Window", False), ("Full screen", True)]),
             ("ui_scale", "Text and button size", [(f"{round(s * 100)} %", s) for s in UI_SCALES]),
-            ("sound", "Sound", [("Off", False), ("On", True)]),
+            ("volume", "Sound", [("Off", 0.0)] + [(f"{round(v * 100)} %", v) for v in VOLUMES]),
+            ("high_contrast", "Contrast", [("Normal", False), ("High", True)]),
         ]
+
+    def _label_width(self) -> int:
+        return min(self.ctx.px(230), self.ctx.size[0] // 4)
+
+    def _row_top(self, r: int) -> int:
+        return self.ctx.px(110) + r * self.ctx.px(60)
 
     def build_widgets(self, root: pygame_gui.core.UIContainer) -> None:
         px = self.ctx.px
         w, h = self.ctx.size
         self.choices = {}
+        left = px(40) + self._label_width()
         for r, (key, _label, options) in enumerate(self._rows()):
-            y = px(130) + r * px(90)
-            bw = min(px(170), (w - px(80)) // len(options) - px(8))
+            y = self._row_top(r)
+            bw = min(px(150), (w - left - px(40)) // len(options) - px(8))
             for i, (text, value) in enumerate(options):
                 button = UIButton(
-                    pygame.Rect(px(40) + i * (bw + px(8)), y, bw, px(40)),
+                    pygame.Rect(left + i * (bw + px(8)), y, bw, px(40)),
                     text,
                     self.ctx.manager,
                     container=root,
@@ -59,6 +69,8 @@ class SettingsScene(sc.Scene):
         self._sync()
 
     def _value(self, key: str) -> Any:
+        if key == "volume":
+            return self.draft.loudness
         return self.draft.size if key == "size" else getattr(self.draft, key)
 
     def _sync(self) -> None:
@@ -77,6 +89,10 @@ class SettingsScene(sc.Scene):
                 key, value = self.choices[el]
                 if key == "size":
                     self.draft = replace(self.draft, width=value[0], height=value[1])
+                elif key == "volume":  # off keeps the volume for when sound is back on
+                    self.draft = replace(self.draft, sound=value > 0)
+                    if value > 0:
+                        self.draft = replace(self.draft, volume=value)
                 else:
                     self.draft = replace(self.draft, **{key: value})
                 self._sync()
@@ -93,14 +109,14 @@ class SettingsScene(sc.Scene):
                 surface,
                 fonts.get("serif_bold", 16),
                 label,
-                (px(40), px(130) + r * px(90) - px(28)),
+                (px(40), self._row_top(r) + px(10)),
                 INK,
             )
         blit_text(
             surface,
             fonts.get("sans", 12),
             f"Kept in {config_dir() / 'settings.json'}. The window can also be resized "
-            "by dragging its edge.",
+            "by dragging its edge. Tab / Shift+Tab: move among the choices; Enter: take one.",
             (px(220), h - px(56)),
             INK_SOFT,
             width=w - px(500),
