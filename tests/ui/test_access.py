@@ -74,7 +74,8 @@ def test_from_the_main_menu_to_an_order_with_the_keyboard_only(driver: Driver) -
     session = until_human(driver)
     assert driver.name == "game"
     cards = driver.describe()["actions"]
-    assert cards and cards[0].startswith("1. ")
+    assert cards
+    assert cards[0].startswith("1. ")
     before = len(session.staged) + len(session.actions)
     driver.key(pygame.K_1)
     assert len(session.staged) + len(session.actions) > before, "the first card's order given"
@@ -175,5 +176,6 @@ def test_sound_off_keeps_the_volume_for_later(keeping: Driver) -> None:
     tab_to(d, "Apply and save")
     d.key(pygame.K_RETURN)
     kept = load_settings()
-    assert not kept.sound and kept.loudness == 0.0
+    assert not kept.sound
+    assert kept.loudness == 0.0
     assert kept.volume == Settings().volume
