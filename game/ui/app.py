@@ -147,6 +147,7 @@ class App:
         self.settings = new
         self.sounds.enabled, self.sounds.volume = new.sound, new.volume
         repaint = use_palette(high_contrast=new.high_contrast)
+        repaint = repaint or new.high_contrast != old.high_contrast
         if self.persist:
             self._save_settings(new)
         if (new.size, new.fullscreen) != (old.size, old.fullscreen):

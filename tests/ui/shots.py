@@ -6,7 +6,8 @@
 With `--ai`, only the screenshots of the AIs (`take_ai`); with `--victory`, only those of the
 victory levels (`take_victory`); with `--thesis`, only those of the contested thesis
 (`thesis_shots`); with `--consequences`, only those of effects and greyed orders
-(`take_consequences`): the others stay as they are.
+(`take_consequences`); with `--saves`, only those of saves and accessibility (`take_saves`): the
+others stay as they are.
 """
 
 from __future__ import annotations
@@ -195,6 +196,62 @@ def take_consequences(out: Path) -> list[Path]:
     return shots
 
 
+def take_saves(out: Path) -> list[Path]:
+    """Takes the screenshots of saves and accessibility into `out`: the save dialog (31), the
+    Load list with autosave, named saves and an unreadable file (30), the settings with volume
+    and high contrast (33), and the game screen in high contrast with the keyboard ring on an
+    order card (32); returns the files."""
+    from game.ui.settings import Settings, saves_dir
+    from game.ui.theme import use_palette
+
+    out.mkdir(parents=True, exist_ok=True)
+    shots: list[Path] = []
+    d = Driver(Settings(sound=False))
+    try:
+        choose_sides(d, "The Railway Sale", ["Human", "AI: historical"], seed=SEED)
+        d.key(pygame.K_RETURN)
+        for name, turn in (("Before the first offer", 1), ("Spring talks", 3)):
+            advance(d, lambda t=turn: d.name == "game" and d.scene.session.state.turn >= t)  # type: ignore[attr-defined,misc]
+            d.key(pygame.K_s, pygame.KMOD_CTRL)
+            d.key(pygame.K_a, pygame.KMOD_CTRL)
+            pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=name))
+            d.frames(3)
+            if turn == 3:
+                pygame.mouse.set_pos((1, 1))
+                shots.append(d.shot(out / "31-save-name.png"))
+            d.key(pygame.K_RETURN)
+        d.scene.session.wait_saved()  # type: ignore[attr-defined]
+        (saves_dir() / "from-another-game.json").write_text('{"game": "chess"}', "utf-8")
+        d.app._apply(sc.Reset(MainMenu(d.app.ctx)))
+        d.frames(2)
+        d.key(pygame.K_l)
+        d.key(pygame.K_DOWN)
+        pygame.mouse.set_pos((1, 1))
+        shots.append(d.shot(out / "30-saves-list.png"))
+        d.key(pygame.K_ESCAPE)
+        d.key(pygame.K_s)
+        for text in ("60 %", "High"):
+            d.press(text)
+        d.press("Apply and save")
+        d.key(pygame.K_s)  # the settings again, now in high contrast
+        pygame.mouse.set_pos((1, 1))
+        shots.append(d.shot(out / "33-settings-volume-contrast.png"))
+        d.key(pygame.K_ESCAPE)
+        d.key(pygame.K_c)
+        d.key(pygame.K_RETURN)
+        for _ in range(40):
+            d.key(pygame.K_TAB)
+            ringed = d.app.focus.shown()
+            if ringed is not None and ringed.text.startswith("2."):
+                break
+        pygame.mouse.set_pos((1, 1))
+        shots.append(d.shot(out / "32-high-contrast-game.png"))
+    finally:
+        d.close()
+        use_palette(high_contrast=False)
+    return shots
+
+
 def take_all(out: Path) -> list[Path]:
     """Takes one screenshot of each scene into `out`; returns the files."""
     out.mkdir(parents=True, exist_ok=True)
@@ -307,6 +364,8 @@ if __name__ == "__main__":
         if "--thesis" in sys.argv
         else take_consequences
         if "--consequences" in sys.argv
+        else take_saves
+        if "--saves" in sys.argv
         else take_all
     )
     for path in take(folder):

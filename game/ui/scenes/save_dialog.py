@@ -117,7 +117,7 @@ class SaveScene(sc.Scene):
         if self.replacing:
             text, colour = f"“{self.replacing}” exists: Enter again replaces it.", ACCENT
         else:
-            text, colour = f"Saved as {save_path(self._name() or 'save').name}", INK_SOFT
+            text, colour = f"File: {save_path(self._name() or 'save').name}", INK_SOFT
         blit_text(surface, fonts.get("sans", 13), text, (r.left + px(24), r.top + px(130)), colour)
 
     def describe(self) -> dict[str, Any]:

@@ -116,7 +116,7 @@ class SettingsScene(sc.Scene):
             surface,
             fonts.get("sans", 12),
             f"Kept in {config_dir() / 'settings.json'}. The window can also be resized "
-            "by dragging its edge. Tab / Shift+Tab: move among the choices; Enter: take one.",
+            "by dragging its edge.",
             (px(220), h - px(56)),
             INK_SOFT,
             width=w - px(500),
