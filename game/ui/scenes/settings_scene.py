@@ -38,25 +38,35 @@ class SettingsScene(sc.Scene):
     def _label_width(self) -> int:
         return min(self.ctx.px(230), self.ctx.size[0] // 4)
 
-    def _row_top(self, r: int) -> int:
-        return self.ctx.px(110) + r * self.ctx.px(60)
+    def _layout(self) -> list[tuple[int, list[pygame.Rect]]]:
+        """Returns each row's top and its buttons: on one line when they fit with their texts
+        whole, else on as many lines as they need (a narrow window at a large text size)."""
+        px, w = self.ctx.px, self.ctx.size[0]
+        left = px(40) + self._label_width()
+        room = w - left - px(40)
+        font = self.ctx.fonts.get("sans", 15)
+        out, y = [], px(110)
+        for _key, _label, options in self._rows():
+            need = max(font.size(text)[0] for text, _ in options) + px(24)
+            per_line = max(1, min(len(options), (room + px(8)) // (need + px(8))))
+            bw = min(px(150), (room + px(8)) // per_line - px(8))
+            rects = [
+                pygame.Rect(
+                    left + (i % per_line) * (bw + px(8)), y + (i // per_line) * px(48), bw, px(40)
+                )
+                for i in range(len(options))
+            ]
+            out.append((y, rects))
+            y = rects[-1].bottom + px(20)
+        return out
 
     def build_widgets(self, root: pygame_gui.core.UIContainer) -> None:
         px = self.ctx.px
         w, h = self.ctx.size
         self.choices = {}
-        left = px(40) + self._label_width()
-        for r, (key, _label, options) in enumerate(self._rows()):
-            y = self._row_top(r)
-            bw = min(px(150), (w - left - px(40)) // len(options) - px(8))
-            for i, (text, value) in enumerate(options):
-                button = UIButton(
-                    pygame.Rect(left + i * (bw + px(8)), y, bw, px(40)),
-                    text,
-                    self.ctx.manager,
-                    container=root,
-                    object_id="#seat",
-                )
+        for (_y, rects), (key, _label, options) in zip(self._layout(), self._rows(), strict=True):
+            for rect, (text, value) in zip(rects, options, strict=True):
+                button = UIButton(rect, text, self.ctx.manager, container=root, object_id="#seat")
                 self.choices[button] = (key, value)
         self.back = self.back_button(root)
         self.apply = UIButton(
@@ -104,14 +114,8 @@ class SettingsScene(sc.Scene):
         fonts, px = self.ctx.fonts, self.ctx.px
         w, h = self.ctx.size
         blit_text(surface, fonts.get("serif_bold", 30), "Settings", (px(40), px(36)), ACCENT)
-        for r, (_key, label, _options) in enumerate(self._rows()):
-            blit_text(
-                surface,
-                fonts.get("serif_bold", 16),
-                label,
-                (px(40), self._row_top(r) + px(10)),
-                INK,
-            )
+        for (y, _rects), (_key, label, _options) in zip(self._layout(), self._rows(), strict=True):
+            blit_text(surface, fonts.get("serif_bold", 16), label, (px(40), y + px(10)), INK)
         blit_text(
             surface,
             fonts.get("sans", 12),
