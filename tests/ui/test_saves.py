@@ -7,7 +7,7 @@ import json
 
 import pygame
 
-from game.ui.saves import list_saves
+from game.ui.saves import list_saves, safe_name, save_path
 from game.ui.settings import autosave_paths, saves_dir
 from tests.ui.driver import Driver
 from tests.ui.helpers import game_scene, play_turn, start_railway, until_human
@@ -178,3 +178,28 @@ def test_autosaves_keep_the_last_three_games(driver: Driver) -> None:
     assert kept == seeds[::-1][:3]
     driver.key(pygame.K_l)
     assert [r.split("  ·  ")[0] for r in driver.describe()["rows"]] == ["Autosave"] * 3
+
+
+def test_the_pause_menu_saves_under_a_name_too(driver: Driver) -> None:
+    start_railway(driver)
+    until_human(driver)
+    driver.key(pygame.K_ESCAPE)
+    driver.press("Save game")
+    assert driver.name == "save"
+    type_text(driver, "From the pause menu")
+    driver.press("Save (Enter)")
+    assert driver.name == "game"
+    assert (saves_dir() / "From the pause menu.json").exists()
+    driver.key(pygame.K_s, pygame.KMOD_CTRL)
+    driver.key(pygame.K_ESCAPE)  # Esc goes back without saving
+    assert driver.name == "game"
+    assert len(list(saves_dir().glob("*.json"))) == 1
+
+
+def test_a_save_name_never_leaves_the_saves_folder() -> None:
+    assert safe_name("../../etc/passwd") == "etcpasswd"
+    assert safe_name("  ..  ") == "save"
+    assert safe_name("C:\\games\\mine") == "Cgamesmine"
+    assert safe_name("Août 1945 (draft), v2") == "Août 1945 (draft), v2"
+    assert save_path("../x").parent == saves_dir()
+    assert len(safe_name("x" * 500)) == 60
