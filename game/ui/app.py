@@ -18,6 +18,7 @@ import os
 import sys
 import warnings
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from game.ui.settings import MIN_SIZE, Settings, load_settings, save_settings
@@ -43,8 +44,10 @@ import pygame_gui  # noqa: E402
 from game.ui import gui, registry  # noqa: E402
 from game.ui import scene as sc  # noqa: E402
 from game.ui.bibliography import cited_in, rules_shown  # noqa: E402
+from game.ui.focus import FocusRing  # noqa: E402
 from game.ui.sound import Sounds  # noqa: E402
-from game.ui.theme import PAPER, Fonts, gui_theme, register_fonts  # noqa: E402
+from game.ui.theme import PAPER, Fonts, gui_theme, register_fonts, use_palette  # noqa: E402
+from game.ui.widgets.map_view import forget_backgrounds  # noqa: E402
 
 IDLE_FRAMES = 30
 """Quiet frames (half a second at 60 fps) before the loop sleeps on the event queue."""
@@ -87,7 +90,8 @@ class App:
             raise NoDisplayError(f"Cannot open a window: {exc}") from None
         pygame.display.set_caption("Amur — the Far East, 1928–1945")
         pygame.key.set_repeat(350, 40)
-        self.sounds = Sounds(enabled=self.settings.sound)
+        self.sounds = Sounds(enabled=self.settings.sound, volume=self.settings.volume)
+        use_palette(high_contrast=self.settings.high_contrast)
         self.clock = pygame.time.Clock()
         self.manager = self._make_manager()
         self.ctx = sc.Context(
@@ -108,6 +112,8 @@ class App:
         """Frames that slept on the event queue (for tests and the benchmark)."""
         self.backdrop: tuple[tuple[object, ...], pygame.Surface] | None = None
         """The scenes under a dialog, dimmed, and what they were drawn for (see `_backdrop`)."""
+        self.focus = FocusRing()
+        """Tab / Shift+Tab move the keyboard among the top scene's buttons (`game.ui.focus`)."""
 
     # ------------------------------------------------------------- window
 
@@ -120,7 +126,7 @@ class App:
     def _make_manager(self) -> pygame_gui.UIManager:
         manager = pygame_gui.UIManager(
             self.screen.get_size(),
-            gui_theme(self.settings.ui_scale),
+            gui_theme(self.settings.ui_scale, high_contrast=self.settings.high_contrast),
             enable_live_theme_updates=False,
         )
         register_fonts(manager, self.settings.ui_scale)
@@ -136,15 +142,19 @@ class App:
             self.ctx.notice = f"Settings apply now but could not be saved: {exc.strerror or exc}"
 
     def apply_settings(self, new: Settings) -> None:
-        """Applies new settings (window, scale, sound), saves them, and rebuilds the scenes."""
+        """Applies new settings (window, scale, sound, contrast), saves them, and rebuilds the
+        scenes."""
         old = self.settings
         self.settings = new
-        self.sounds.enabled = new.sound
+        self.sounds.enabled, self.sounds.volume = new.sound, new.volume
+        repaint = use_palette(high_contrast=new.high_contrast)
+        repaint = repaint or new.high_contrast != old.high_contrast
         if self.persist:
             self._save_settings(new)
         if (new.size, new.fullscreen) != (old.size, old.fullscreen):
             self.screen = self._open_window()
-        if new.ui_scale != old.ui_scale:
+        if new.ui_scale != old.ui_scale or repaint:
+            forget_backgrounds()  # drawn in the old palette
             for scene in self.stack:
                 scene.teardown()
             gui.reset_manager(self.manager)
@@ -167,7 +177,7 @@ class App:
 
     def _toggle_fullscreen(self) -> None:
         s = self.settings
-        self.apply_settings(Settings(s.width, s.height, not s.fullscreen, s.ui_scale, s.sound))
+        self.apply_settings(replace(s, fullscreen=not s.fullscreen))
 
     # ------------------------------------------------------------- the stack
 
@@ -273,6 +283,8 @@ class App:
         if cite is not None and self.stack:  # every citation opens the bibliography
             self._apply(sc.Push("sources", rules=rules_shown(self.top), cite=cite))
             return
+        if self.focus.handle(event, self.manager, self.top if self.stack else None):
+            return
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             self._toggle_fullscreen()
             return
@@ -293,6 +305,7 @@ class App:
             self.screen.fill(PAPER)
         self.top.draw(self.screen)
         self.manager.draw_ui(self.screen)
+        self.focus.draw(self.screen)
 
     def _backdrop(self, first: int) -> pygame.Surface:
         """Returns the scenes under the top one, dimmed. Only the top scene updates, so they are

@@ -35,3 +35,8 @@ def set_visible(element: Any, visible: bool) -> None:
 def reset_manager(manager: Any) -> None:
     """Removes every widget of a manager."""
     manager.clear_and_reset()
+
+
+def focus(element: Any) -> None:
+    """Gives a text field the keyboard."""
+    element.focus()

@@ -69,11 +69,32 @@ KEYMAP: tuple[Shortcut, ...] = (
     Shortcut("Choosing", "Up / Down, Enter", "pick a scenario; go on"),
     Shortcut("Choosing", "O", "open a scenario file (on the set-up screen: a variant file)"),
     Shortcut(
+        "Everywhere",
+        "Tab / Shift+Tab, Enter",
+        "move the keyboard ring among the buttons shown; Enter or Space presses the one in it "
+        "(Esc puts the ring away)",
+    ),
+    Shortcut(
         "Game",
-        "1 – 9",
-        "give the order on that card",
+        "1 – 9, 0",
+        "give the order on that card (0: the tenth; Tab reaches any card)",
         "card",
-        _keys(*range(pygame.K_1, pygame.K_9 + 1)),
+        _keys(*range(pygame.K_0, pygame.K_9 + 1)),
+    ),
+    Shortcut(
+        "Game",
+        "PageUp / PageDown",
+        "scroll the chronicle a page back or on",
+        "chronicle",
+        _keys(pygame.K_PAGEUP, pygame.K_PAGEDOWN),
+    ),
+    Shortcut(
+        "Game",
+        "R / Shift+R",
+        "select the next (previous) region on the map: its details, and the orders turned to "
+        "the attacks on it",
+        "region",
+        _keys(pygame.K_r),
     ),
     Shortcut(
         "Game",

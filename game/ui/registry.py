@@ -18,6 +18,7 @@ from game.ui.scenes.help import HelpScene
 from game.ui.scenes.load import LoadScene
 from game.ui.scenes.menu import MainMenu
 from game.ui.scenes.play import GameScene
+from game.ui.scenes.save_dialog import SaveScene
 from game.ui.scenes.scenarios import ScenarioScene
 from game.ui.scenes.settings_scene import SettingsScene
 from game.ui.scenes.setup import SetupScene
@@ -39,6 +40,7 @@ SCENES: Mapping[str, SceneFactory] = MappingProxyType(
         "briefing": BriefingScene,
         "event": EventScene,
         "pause": PauseScene,
+        "save": SaveScene,
         "debrief": DebriefScene,
         "sources": SourcesScene,
     }

@@ -12,7 +12,6 @@ engine's record (scenario, variant, seed, actions), with each side's seat (`mcts
 from __future__ import annotations
 
 import dataclasses
-import os
 import random
 import time
 from collections.abc import Mapping, Sequence
@@ -42,7 +41,7 @@ from game.sim.record import (
 )
 from game.ui.catalog import game_of
 from game.ui.notes import Note
-from game.ui.settings import autosave_paths
+from game.ui.settings import prune_autosaves
 from game.ui.thinker import Thinker
 
 HUMAN = "human"
@@ -405,12 +404,8 @@ def _write(path: Path, record: GameRecord) -> Path:
 
 
 def _write_autosave(path: Path, record: GameRecord) -> Path:
-    """Writes the autosave, keeping the previous ones (`autosave_paths`): if the newest is ever
-    damaged, Continue falls back to the one before it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    older = autosave_paths(path)
-    for newer, old in zip(reversed(older[:-1]), reversed(older[1:]), strict=True):
-        if newer.is_file():
-            os.replace(newer, old)
-    save_record(path, record)
+    """Writes the game's autosave (one file per game, replaced atomically each turn), then
+    deletes the autosaves of games older than the last `AUTOSAVES` (`prune_autosaves`)."""
+    _write(path, record)
+    prune_autosaves(path.parent, keep=path)
     return path

@@ -7,6 +7,7 @@ Settings live in `platformdirs.user_config_dir("amur")/settings.json`, saves and
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from dataclasses import asdict, dataclass, replace
@@ -32,6 +33,8 @@ WINDOW_SIZES: tuple[tuple[int, int], ...] = (
 """Window sizes offered in the settings screen (the window can also be resized freely)."""
 UI_SCALES: tuple[float, ...] = (0.85, 1.0, 1.15, 1.3, 1.5)
 """Text and widget scales offered in the settings screen."""
+VOLUMES: tuple[float, ...] = (0.2, 0.4, 0.6, 0.8, 1.0)
+"""Volumes offered in the settings screen (besides sound off)."""
 MIN_SIZE = (960, 640)
 """The smallest window the layout is designed for."""
 
@@ -52,20 +55,58 @@ def saves_dir() -> Path:
     return data_dir() / "saves"
 
 
-def autosave_path() -> Path:
-    return data_dir() / "autosave.json"
+def autosaves_dir() -> Path:
+    """Returns the folder of the autosaves: one file per game, the newest `AUTOSAVES` kept."""
+    return data_dir() / "autosaves"
 
 
 AUTOSAVES = 3
-"""How many autosaves are kept: the latest, and the two before it to fall back on."""
+"""How many autosaves are kept: those of the last three games played (one file per game)."""
 
 
-def autosave_paths(latest: Path | None = None) -> list[Path]:
-    """Returns the autosave files, newest first (`autosave.json`, `autosave.1.json`, …)."""
-    latest = latest or autosave_path()
-    return [latest] + [
-        latest.with_name(f"{latest.stem}.{i}{latest.suffix}") for i in range(1, AUTOSAVES)
-    ]
+def autosave_path() -> Path:
+    """Returns a new autosave file for a game starting now (its name is the time, to the
+    microsecond, so that files sort by age and two games never share one)."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    return autosaves_dir() / f"autosave-{stamp}.json"
+
+
+def _age(path: Path) -> tuple[float, str]:
+    try:
+        return (path.stat().st_mtime, path.name)
+    except OSError:  # gone since it was listed
+        return (0.0, path.name)
+
+
+def autosave_paths() -> list[Path]:
+    """Returns the autosave files, newest first: those of the autosaves folder, then an
+    `autosave*.json` left in the data folder by an earlier version of the game."""
+    found: list[Path] = []
+    for folder, pattern in ((autosaves_dir(), "*.json"), (data_dir(), "autosave*.json")):
+        try:
+            found += sorted((p for p in folder.glob(pattern) if p.is_file()), key=_age)[::-1]
+        except OSError:
+            continue
+    return found
+
+
+def is_autosave(path: Path) -> bool:
+    """True for a file of the autosaves folder (a game opened from it goes on saving there)."""
+    return path.parent == autosaves_dir()
+
+
+def prune_autosaves(folder: Path, keep: Path) -> list[Path]:
+    """Deletes the autosaves of `folder` beyond the newest `AUTOSAVES` (never `keep`, the one
+    just written, nor any file that is not an autosave); returns those deleted."""
+    older = sorted((p for p in folder.glob("autosave-*.json") if p != keep), key=_age)[::-1]
+    gone = []
+    for path in older[AUTOSAVES - 1 :]:
+        try:
+            path.unlink()
+            gone.append(path)
+        except OSError:  # already gone, or read-only: kept, never an error while playing
+            continue
+    return gone
 
 
 def chronicles_dir() -> Path:
@@ -81,6 +122,15 @@ class Settings:
     fullscreen: bool = False
     ui_scale: float = 1.0
     sound: bool = True
+    volume: float = 0.8
+    """Loudness of the sounds, 0 to 1 (0 is silence, as `sound` off is)."""
+    high_contrast: bool = False
+    """Black on white with strong borders and a yellow keyboard focus (`game.ui.theme`)."""
+
+    @property
+    def loudness(self) -> float:
+        """Returns the volume the sounds play at: 0 with sound off."""
+        return self.volume if self.sound else 0.0
 
     @property
     def size(self) -> tuple[int, int]:
@@ -105,7 +155,9 @@ def _clean(data: Any) -> Settings:
             ok = isinstance(value, int) and not isinstance(value, bool) and 200 <= value <= 10_000
             out[key] = value if ok else default
         elif isinstance(default, float):
-            ok = isinstance(value, int | float) and 0.5 <= float(value) <= 3.0
+            low = 0.0 if key == "volume" else 0.5
+            ok = isinstance(value, int | float) and not isinstance(value, bool)
+            ok = ok and low <= float(value) <= (1.0 if key == "volume" else 3.0)
             out[key] = float(value) if ok else default
     return Settings(**out).with_size((out["width"], out["height"]))
 

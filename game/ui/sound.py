@@ -1,6 +1,7 @@
 """Small sounds made in code (no sound files to license): a click, a bell, a low chord.
 
-Sound is optional: with no audio device (or with sound off in the settings) nothing plays.
+Sound is optional: with no audio device (or with sound off in the settings) nothing plays. The
+settings' volume scales every sound.
 """
 
 from __future__ import annotations
@@ -35,8 +36,10 @@ _SPECS: dict[str, tuple[tuple[float, ...], float, float]] = {
 class Sounds:
     """Plays the named sounds when enabled and an audio device could be opened."""
 
-    def __init__(self, *, enabled: bool) -> None:
+    def __init__(self, *, enabled: bool, volume: float = 1.0) -> None:
         self.enabled = enabled
+        self.volume = volume
+        """0 (silent) to 1 (full), applied to each sound as it plays."""
         self._sounds: dict[str, pygame.mixer.Sound] | None = None
 
     def _load(self) -> dict[str, pygame.mixer.Sound]:
@@ -54,10 +57,11 @@ class Sounds:
         return sounds
 
     def play(self, name: str) -> None:
-        if not self.enabled:
+        if not self.enabled or self.volume <= 0:
             return
         if self._sounds is None:
             self._sounds = self._load()
         sound = self._sounds.get(name)
         if sound is not None:
+            sound.set_volume(self.volume)
             sound.play()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import json
+import sys
 import warnings
 from functools import cache
 from typing import Any
@@ -41,6 +42,8 @@ GOOD: Colour = (0, 114, 178)
 """Okabe–Ito blue: a good outcome or a success chance."""
 BAD: Colour = (213, 94, 0)
 """Okabe–Ito vermillion: a warning."""
+FOCUS: Colour = (0, 114, 178)
+"""The ring around the widget that has the keyboard (`game.ui.focus`)."""
 
 OKABE_ITO: tuple[Colour, ...] = (
     (213, 94, 0),  # vermillion
@@ -62,6 +65,57 @@ _BY_ID: dict[str, Colour] = {
     "manchukuo": OKABE_ITO[4],
     "uk": OKABE_ITO[5],
 }
+
+
+PALETTE_NAMES = (
+    "PAPER", "PAPER_DARK", "PAPER_LIGHT", "INK", "INK_SOFT", "RULE", "ACCENT", "ACCENT_DARK",
+    "GOLD", "SEA", "SEA_DEEP", "LAND", "COAST", "RIVER", "BORDER", "GOOD", "BAD", "FOCUS",
+)  # fmt: skip
+"""The colours a palette sets (module constants of this module)."""
+
+HIGH_CONTRAST: dict[str, Colour] = {
+    "PAPER": (255, 255, 255),
+    "PAPER_DARK": (236, 236, 236),
+    "PAPER_LIGHT": (255, 255, 255),
+    "INK": (0, 0, 0),
+    "INK_SOFT": (30, 30, 30),
+    "RULE": (0, 0, 0),
+    "ACCENT": (122, 0, 0),
+    "ACCENT_DARK": (80, 0, 0),
+    "GOLD": (110, 70, 0),
+    "SEA": (160, 205, 235),
+    "SEA_DEEP": (110, 170, 215),
+    "LAND": (255, 255, 240),
+    "COAST": (0, 0, 0),
+    "RIVER": (0, 60, 170),
+    "BORDER": (122, 0, 0),
+    "GOOD": (0, 70, 150),
+    "BAD": (170, 50, 0),
+    "FOCUS": (0, 0, 230),
+}
+"""The high-contrast palette: black ink on white (21:1), the accent dark red (over 10:1)."""
+
+_NORMAL: dict[str, Colour] = {name: globals()[name] for name in PALETTE_NAMES}
+
+
+def use_palette(*, high_contrast: bool) -> bool:
+    """Switches the drawing palette; returns True if it changed.
+
+    The window's modules import the colours by name (`from game.ui.theme import INK`), as
+    constants read when drawing. Switching rebinds each such name, in this module and in every
+    loaded `game.ui` module that holds the colour object now in use, so that drawing code keeps
+    its plain constants.
+    """
+    wanted = HIGH_CONTRAST if high_contrast else _NORMAL
+    here = sys.modules[__name__]
+    now = {name: getattr(here, name) for name in PALETTE_NAMES}
+    if all(now[name] == wanted[name] for name in PALETTE_NAMES):
+        return False
+    for module in [m for k, m in sys.modules.items() if k.startswith("game.ui") and m]:
+        for name in PALETTE_NAMES:
+            if getattr(module, name, None) is now[name]:
+                setattr(module, name, wanted[name])
+    return True
 
 
 def faction_colour(faction_id: str, index: int) -> Colour:
@@ -104,9 +158,19 @@ class Fonts:
 
 
 @cache
-def _raw_theme() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((ASSETS / "theme.json").read_text(encoding="utf-8"))
+def _raw_theme(name: str = "theme.json") -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((ASSETS / name).read_text(encoding="utf-8"))
     return data
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """Returns `base` with `over`'s entries laid over it, block by block (in place)."""
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            _merge(base[key], value)
+        else:
+            base[key] = copy.deepcopy(value)
+    return base
 
 
 def _adjust(node: Any, scale: float) -> Any:
@@ -122,9 +186,13 @@ def _adjust(node: Any, scale: float) -> Any:
     return node
 
 
-def gui_theme(scale: float = 1.0) -> dict[str, Any]:
-    """Returns the pygame_gui theme with absolute font paths and sizes scaled by `scale`."""
-    return dict(_adjust(copy.deepcopy(_raw_theme()), scale))
+def gui_theme(scale: float = 1.0, *, high_contrast: bool = False) -> dict[str, Any]:
+    """Returns the pygame_gui theme with absolute font paths and sizes scaled by `scale`; in
+    high contrast, with `theme_high_contrast.json` laid over it (colours and borders only)."""
+    data = copy.deepcopy(_raw_theme())
+    if high_contrast:
+        _merge(data, _raw_theme("theme_high_contrast.json"))
+    return dict(_adjust(data, scale))
 
 
 def register_fonts(manager: Any, scale: float = 1.0) -> None:

@@ -8,7 +8,8 @@ victory levels (`take_victory`); with `--thesis`, only those of the contested th
 (`thesis_shots`); with `--consequences`, only those of effects and greyed orders
 (`take_consequences`); with `--debrief`, only those of the debrief's pages, the bibliography and
 the score's explanation (`take_debrief`); with `--guide`, only those of the guided first game and
-of the scenario chooser and set-up screen (`take_guide`): the others stay as they are.
+of the scenario chooser and set-up screen (`take_guide`); with `--saves`, only those of saves and
+accessibility (`take_saves`): the others stay as they are.
 """
 
 from __future__ import annotations
@@ -212,7 +213,7 @@ GUIDE_SHOTS = {
 def take_guide(out: Path) -> list[Path]:
     """Takes the screenshots of the first game's guide into `out` (the main menu, then the steps
     in `GUIDE_SHOTS`, followed with the guide's own button), and again those of the scenario
-    chooser (02) and of the set-up screen (03), and a variant's changes in words (29); returns
+    chooser (02) and of the set-up screen (03), and a variant's changes in words (36); returns
     the files."""
     out.mkdir(parents=True, exist_ok=True)
     shots: list[Path] = []
@@ -238,6 +239,62 @@ def take_guide(out: Path) -> list[Path]:
             d.click(d.scene.guide.next)  # type: ignore[attr-defined]
     finally:
         d.close()
+    return shots
+
+
+def take_saves(out: Path) -> list[Path]:
+    """Takes the screenshots of saves and accessibility into `out`: the save dialog (38), the
+    Load list with autosave, named saves and an unreadable file (37), the settings with volume
+    and high contrast (40), and the game screen in high contrast with the keyboard ring on an
+    order card (39); returns the files."""
+    from game.ui.settings import Settings, saves_dir
+    from game.ui.theme import use_palette
+
+    out.mkdir(parents=True, exist_ok=True)
+    shots: list[Path] = []
+    d = Driver(Settings(sound=False))
+    try:
+        choose_sides(d, "The Railway Sale", ["Human", "AI: historical"], seed=SEED)
+        d.key(pygame.K_RETURN)
+        for name, turn in (("Before the first offer", 1), ("Spring talks", 3)):
+            advance(d, lambda t=turn: d.name == "game" and d.scene.session.state.turn >= t)  # type: ignore[attr-defined,misc]
+            d.key(pygame.K_s, pygame.KMOD_CTRL)
+            d.key(pygame.K_a, pygame.KMOD_CTRL)
+            pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=name))
+            d.frames(3)
+            if turn == 3:
+                pygame.mouse.set_pos((1, 1))
+                shots.append(d.shot(out / "38-save-name.png"))
+            d.key(pygame.K_RETURN)
+        d.scene.session.wait_saved()  # type: ignore[attr-defined]
+        (saves_dir() / "from-another-game.json").write_text('{"game": "chess"}', "utf-8")
+        d.app._apply(sc.Reset(MainMenu(d.app.ctx)))
+        d.frames(2)
+        d.key(pygame.K_l)
+        d.key(pygame.K_DOWN)
+        pygame.mouse.set_pos((1, 1))
+        shots.append(d.shot(out / "37-saves-list.png"))
+        d.key(pygame.K_ESCAPE)
+        d.key(pygame.K_s)
+        for text in ("60 %", "High"):
+            d.press(text)
+        d.press("Apply and save")
+        d.key(pygame.K_s)  # the settings again, now in high contrast
+        pygame.mouse.set_pos((1, 1))
+        shots.append(d.shot(out / "40-settings-volume-contrast.png"))
+        d.key(pygame.K_ESCAPE)
+        d.key(pygame.K_c)
+        d.key(pygame.K_RETURN)
+        for _ in range(40):
+            d.key(pygame.K_TAB)
+            ringed = d.app.focus.shown()
+            if ringed is not None and ringed.text.startswith("2."):
+                break
+        pygame.mouse.set_pos((1, 1))
+        shots.append(d.shot(out / "39-high-contrast-game.png"))
+    finally:
+        d.close()
+        use_palette(high_contrast=False)
     return shots
 
 
@@ -317,6 +374,7 @@ def take_all(out: Path) -> list[Path]:
         + take_consequences(out)
         + take_debrief(out)
         + take_guide(out)
+        + take_saves(out)
     )
 
 
@@ -416,6 +474,8 @@ if __name__ == "__main__":
         if "--debrief" in sys.argv
         else take_guide
         if "--guide" in sys.argv
+        else take_saves
+        if "--saves" in sys.argv
         else take_all
     )
     for path in take(folder):

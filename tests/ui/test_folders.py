@@ -12,7 +12,7 @@ import pytest
 from game.ui import scene as sc
 from game.ui.app import App
 from game.ui.catalog import game_of
-from game.ui.scenes.load import list_saves
+from game.ui.saves import list_saves
 from game.ui.scenes.menu import MainMenu
 from game.ui.session import Session
 from game.ui.settings import Settings, autosave_path, autosave_paths, saves_dir
@@ -49,33 +49,38 @@ def test_the_load_screen_lists_bad_files_as_unreadable(tmp_path: Path) -> None:
     (folder / "huge.json").write_text(text, encoding="utf-8")
     if hasattr(os, "mkfifo"):
         os.mkfifo(folder / "pipe.json")
-    listed = dict(list_saves())
-    names = {path.name: text for path, text in listed.items()}
-    assert "cannot be read" in names["gone.json"]
-    assert "cannot be read" in names["huge.json"]
+    names = {info.path.name: info.text() for info in list_saves()}
+    assert "unreadable" in names["gone.json"]
+    assert "unreadable" in names["huge.json"]
     if hasattr(os, "mkfifo"):
-        assert "cannot be read" in names["pipe.json"]
+        assert "unreadable" in names["pipe.json"]
 
 
-def test_continue_falls_back_to_the_autosave_before_a_damaged_one(driver: Driver) -> None:
-    """The last three autosaves are kept; when the newest is damaged, Continue opens the one
-    before it and says nothing is lost but a turn."""
-    session = Session(
-        game_of("railway-sale"), 3, {"ussr": "human", "japan": "historical"},
-        autosave=autosave_path(),
-    )  # fmt: skip
+def test_continue_falls_back_to_the_game_before_a_damaged_autosave(driver: Driver) -> None:
+    """Each game has its autosave, and the last three games' are kept; when the newest is
+    damaged, Continue opens the game before it."""
     turns = []
-    for _ in range(4):
+    for seed in (3, 4, 5, 6):
+        session = Session(
+            game_of("railway-sale"), seed, {"ussr": "human", "japan": "historical"},
+            autosave=autosave_path(),
+        )  # fmt: skip
         session.confirm()
         while session.human_to_act() < 0 and not session.is_over():
             session.poll(budget=0.05)
         session.wait_saved()
-        turns.append(session.state.turn)
-    session.close()
+        turns.append((seed, session.state.turn))
+        session.close()
     newest, previous, oldest = autosave_paths()
-    assert all(p.exists() for p in (newest, previous, oldest))
-    assert json.loads(previous.read_text(encoding="utf-8"))["actions"]
+    assert [json.loads(p.read_text(encoding="utf-8"))["seed"] for p in autosave_paths()] == [
+        6,
+        5,
+        4,
+    ]  # one file per game, the oldest game's deleted
     newest.write_text("{ damaged", encoding="utf-8")
     moved = MainMenu(driver.app.ctx)._continue()
     assert isinstance(moved, sc.Reset)
-    assert moved.args["session"].state.turn == turns[-2]
+    assert moved.args["session"].seed == 5
+    assert moved.args["session"].state.turn == turns[-2][1]
+    assert moved.args["session"].autosave_path == previous  # the game goes on saving there
+    assert oldest.exists()

@@ -46,7 +46,9 @@ def test_each_key_press_runs_one_command_at_most() -> None:
     assert game_command(_press(pygame.K_KP_ENTER)) == "end"
     assert game_command(_press(pygame.K_RIGHT, pygame.KMOD_SHIFT)) == "nudge"
     assert [game_command(_press(k)) for k in (pygame.K_0, pygame.K_1, pygame.K_9)] == [
-        "",
+        "card",  # the tenth card (issue 15: cards beyond 9)
         "card",
         "card",
     ]
+    assert game_command(_press(pygame.K_PAGEDOWN)) == "chronicle"
+    assert game_command(_press(pygame.K_r, pygame.KMOD_SHIFT)) == "region"

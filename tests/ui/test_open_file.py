@@ -15,13 +15,11 @@ import pytest
 from game.core.state import OVER
 from game.sim.record import load_record, replay
 from game.ui import scene as sc
-from game.ui.saves import save_game
+from game.ui.saves import list_saves, save_game
 from game.ui.scenes.debrief import DebriefScene
-from game.ui.scenes.load import list_saves
 from game.ui.scenes.menu import MainMenu
 from game.ui.scenes.play import GameScene
 from game.ui.session import Session
-from game.ui.settings import autosave_path
 from tests.trust.test_sources import edited_copy
 from tests.ui.driver import Driver
 from tests.ui.helpers import game_scene
@@ -87,12 +85,13 @@ def test_a_scenario_file_picked_in_the_dialog_runs_and_its_saves_name_it(
     sha = hashlib.sha256(copy.read_bytes()).hexdigest()
     message, _ = save_game(session)
     saved = next((tmp_path / "data" / "saves").glob("*.json"))
-    assert message == f"Saved: {saved.name}"
+    assert message == f"Saved as “{saved.stem}”"
     source = json.loads(saved.read_text(encoding="utf-8"))["source"]
     assert source == {"scenario_file": str(copy.resolve()), "scenario_sha256": sha}
     session.autosave()
     session.wait_saved()
-    assert load_record(autosave_path()).source == load_record(saved).source
+    assert session.autosave_path is not None
+    assert load_record(session.autosave_path).source == load_record(saved).source
 
 
 BROKEN = [
@@ -181,7 +180,7 @@ def _load_screen(d: Driver) -> dict[Path, str]:
     d.frames(2)
     d.press("Load game")
     assert d.name == "load"
-    return {b.tool_tip_text: b.text for b in d.scene.items}  # type: ignore[attr-defined]
+    return {str(p): row for p, row in zip(d.describe()["saves"], d.describe()["rows"], strict=True)}
 
 
 def test_a_save_played_from_a_file_opens_only_while_the_file_is_unchanged(
@@ -196,7 +195,7 @@ def test_a_save_played_from_a_file_opens_only_while_the_file_is_unchanged(
     over = replay(record, scenario_file=copy).phase == OVER
 
     shown = _load_screen(driver)[str(saved)]
-    assert shown.startswith("The Railway Sale (edited) — from my_railway.yaml")
+    assert "The Railway Sale (edited) from my_railway.yaml" in shown
     button = next(b for b, p in driver.scene.items.items() if p == saved)  # type: ignore[attr-defined]
     driver.click(button)
     # Both sides are AIs and play on while the test saves and after the save is opened: a
@@ -210,17 +209,17 @@ def test_a_save_played_from_a_file_opens_only_while_the_file_is_unchanged(
 
     copy.write_text(copy.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     shown = _load_screen(driver)[str(saved)]
-    assert shown.startswith("my_railway.yaml — scenario file changed")
+    assert "unreadable: my_railway.yaml: scenario file changed" in shown
     driver.scene.load(saved)  # type: ignore[attr-defined]
     assert driver.name == "load"
     assert "has changed since the game was played" in driver.scene.error  # type: ignore[attr-defined]
 
     copy.unlink()
     shown = _load_screen(driver)[str(saved)]
-    assert shown.startswith("my_railway.yaml — scenario file missing")
+    assert "unreadable: my_railway.yaml: scenario file missing" in shown
     driver.scene.load(saved)  # type: ignore[attr-defined]
     driver.frames(2)
     assert driver.name == "load"
     assert str(copy.resolve()) in driver.scene.error  # type: ignore[attr-defined]
     assert "is missing" in driver.scene.error  # type: ignore[attr-defined]
-    assert any("scenario file missing" in text for _, text in list_saves())
+    assert any("scenario file missing" in info.text() for info in list_saves())

@@ -133,6 +133,9 @@ def test_save_quit_load_gives_the_same_game(private_dirs: Path) -> None:
         play_turn(d)
     until_human(d)
     d.key(pygame.K_s, pygame.KMOD_CTRL)
+    assert d.name == "save"  # asks for a name, and suggests one
+    d.key(pygame.K_RETURN)
+    assert d.name == "game"
     saved = state_hash(session.state)
     actions = list(session.actions)
     files = list((private_dirs / "data" / "saves").glob("*.json"))
@@ -162,7 +165,8 @@ def test_continue_loads_the_autosave(private_dirs: Path) -> None:
     session = until_human(d)
     turn = session.state.turn
     d.close()
-    autosave = json.loads((private_dirs / "data" / "autosave.json").read_text())
+    (newest,) = (private_dirs / "data" / "autosaves").glob("autosave-*.json")  # one game
+    autosave = json.loads(newest.read_text())
     assert autosave["actions"] == session.actions[: len(autosave["actions"])]
     d = Driver()
     try:

@@ -197,7 +197,8 @@ def test_esc_stops_a_searching_ai_which_plays_its_best_move_so_far(driver: Drive
     assert stopped, "the stopped move's reason is kept, marked as stopped"
     assert stopped[0].reason.chosen == game.parse_action(japan[0])
     session.wait_saved()
-    saved = Session.load(autosave_path())  # the autosave is a valid game, replayed exactly
+    assert session.autosave_path is not None
+    saved = Session.load(session.autosave_path)  # the autosave is a valid game, replayed exactly
     assert saved.actions == session.actions
     assert state_hash(saved.state) == state_hash(session.state)
     saved.close()

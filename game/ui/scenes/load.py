@@ -1,8 +1,10 @@
-"""Loading a saved game: the autosave and the saves folder, newest first."""
+"""Loading a saved game: the autosaves of the last games, then the named saves, newest first;
+each row says the scenario, the side, the game's date and turn; a save can be deleted (after a
+confirmation). Every action has its key: Up / Down, PageUp / PageDown, Enter, Delete.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -10,66 +12,12 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton
 
-from game.scenario.loader import Source
-from game.sim.record import GameRecord, game_of_saved, load_record, source_fault
+from game.ui import gui
 from game.ui import scene as sc
-from game.ui.catalog import rules_of
-from game.ui.saves import open_saved
-from game.ui.settings import autosave_path, saves_dir
-from game.ui.theme import ACCENT, INK_SOFT
-from game.ui.widgets.text import blit_text, draw_error
-
-
-def _mtime(path: Path) -> float:
-    """Returns when a file was last written, 0 for one that cannot be looked at (a link to a
-    file that is gone)."""
-    try:
-        return path.stat().st_mtime
-    except OSError:
-        return 0.0
-
-
-def list_saves() -> list[tuple[Path, str]]:
-    """Returns (file, description) of each save, the autosave first, then newest first."""
-    try:
-        found = list(saves_dir().glob("*.json"))
-    except OSError:
-        found = []
-    files = sorted(found, key=_mtime, reverse=True)
-    if autosave_path().exists():
-        files.insert(0, autosave_path())
-    out = []
-    for path in files[:40]:
-        stamp = _mtime(path)
-        when = dt.datetime.fromtimestamp(stamp).strftime("%d %b %Y %H:%M") if stamp else "?"
-        try:
-            record = load_record(path)
-            text = f"{_title(record, path)} — {len(record.actions)} moves — {when}"
-        except (ValueError, OSError):  # ScenarioError and RecordError are ValueErrors
-            text = f"{path.name} — cannot be read"
-        if path == autosave_path():
-            text = "Autosave: " + text
-        out.append((path, text))
-    return out
-
-
-def _title(record: GameRecord, path: Path) -> str:
-    """Returns what a save is a game of: the scenario's title (read from the scenario file a
-    game was played from, when it is there unchanged) and the variant, or why the file it was
-    played from cannot open it ("my_railway.yaml — scenario file changed")."""
-    variant = f" ({record.variant})" if record.variant else ""
-    fault = source_fault(record)
-    if fault is not None:
-        return f"{Path(fault.file).name}{variant} — {fault.short}"
-    if record.source is not None:
-        rules = game_of_saved(record, str(path)).rules
-        return f"{rules.title}{variant} — from {_files(record.source)}"
-    return f"{rules_of(record.scenario, record.variant).title}{variant}"
-
-
-def _files(source: Source) -> str:
-    names = (source.scenario_file, source.variant_file)
-    return ", ".join(Path(name).name for name in names if name)
+from game.ui.saves import SaveInfo, delete_save, list_saves, open_saved
+from game.ui.settings import saves_dir
+from game.ui.theme import ACCENT, INK, INK_SOFT, RULE
+from game.ui.widgets.text import blit_text, draw_error, ellipsize
 
 
 class LoadScene(sc.Scene):
@@ -77,43 +25,151 @@ class LoadScene(sc.Scene):
 
     def __init__(self, ctx: sc.Context) -> None:
         super().__init__(ctx)
-        self.saves = list_saves()
+        self.saves: list[SaveInfo] = list_saves()
         self.error = ""
+        self.selected = 0
+        self.first = 0
+        """The first row shown (the list pages when it is longer than the window)."""
+        self.confirming: SaveInfo | None = None
+        """The save the player asked to delete, until they confirm or keep it."""
         self.items: dict[UIButton, Path] = {}
+        """The rows' buttons and their files (a click opens the file)."""
+        self.deletes: dict[UIButton, int] = {}
+        self.yes: UIButton | None = None
+        self.no: UIButton | None = None
+
+    # ------------------------------------------------------------- layout
+
+    def per_page(self) -> int:
+        return max(1, (self.ctx.size[1] - self.ctx.px(230)) // self.ctx.px(56))
+
+    def _row(self, i: int) -> pygame.Rect:
+        px, w = self.ctx.px, self.ctx.size[0]
+        return pygame.Rect(px(40), px(100) + (i - self.first) * px(56), w - px(80), px(50))
+
+    def _name_width(self) -> int:
+        return min(self.ctx.px(300), int(self.ctx.size[0] * 0.27))
 
     def build_widgets(self, root: pygame_gui.core.UIContainer) -> None:
         px = self.ctx.px
-        w, h = self.ctx.size
-        self.items = {}
-        per_page = max(1, (h - px(220)) // px(50))
-        for i, (path, text) in enumerate(self.saves[:per_page]):
+        self.items, self.deletes = {}, {}
+        shown = range(self.first, min(len(self.saves), self.first + self.per_page()))
+        for i in shown:
+            info, row = self.saves[i], self._row(i)
             button = UIButton(
-                pygame.Rect(px(40), px(100) + i * px(50), w - px(80), px(42)),
-                text,
+                pygame.Rect(row.left, row.top, self._name_width(), row.height),
+                info.name,
                 self.ctx.manager,
                 container=root,
-                object_id="#action",
-                tool_tip_text=str(path),
+                object_id="#seat",
+                tool_tip_text=str(info.path),
             )
-            self.items[button] = path
+            gui.set_selected(button, i == self.selected)
+            self.items[button] = info.path
+            delete = UIButton(
+                pygame.Rect(row.right - px(96), row.top + px(8), px(96), px(34)),
+                "Delete",
+                self.ctx.manager,
+                container=root,
+                tool_tip_text="Delete this save (Delete key); you will be asked first",
+            )
+            self.deletes[delete] = i
         self.back = self.back_button(root)
+        self.yes = self.no = None
+        if self.confirming is not None:
+            w, h = self.ctx.size
+            self.yes = UIButton(
+                pygame.Rect(w - px(420), h - px(70), px(180), px(44)),
+                "Delete (Y)",
+                self.ctx.manager,
+                container=root,
+                object_id="#primary",
+            )
+            self.no = UIButton(
+                pygame.Rect(w - px(220), h - px(70), px(180), px(44)),
+                "Keep (N)",
+                self.ctx.manager,
+                container=root,
+            )
+
+    # ------------------------------------------------------------- input
 
     def handle(self, event: pygame.event.Event) -> sc.Transition:
+        if self.confirming is not None:
+            return self._confirm(event)
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
             if event.ui_element is self.back:
                 return sc.Pop()
-            path = self.items.get(event.ui_element)
-            if path is not None:
-                return self.load(path)
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            if event.ui_element in self.items:
+                return self.load(self.items[event.ui_element])
+            if event.ui_element in self.deletes:
+                self.selected = self.deletes[event.ui_element]
+                self._ask(self.saves[self.selected])
+        if event.type == pygame.KEYDOWN:
+            return self._key(event.key)
+        return None
+
+    def _key(self, key: int) -> sc.Transition:
+        if key == pygame.K_ESCAPE:
             return sc.Pop()
+        if not self.saves:
+            return None
+        moves = {
+            pygame.K_UP: -1,
+            pygame.K_DOWN: 1,
+            pygame.K_PAGEUP: -self.per_page(),
+            pygame.K_PAGEDOWN: self.per_page(),
+            pygame.K_HOME: -len(self.saves),
+            pygame.K_END: len(self.saves),
+        }
+        if key in moves:
+            self.select(self.selected + moves[key])
+        elif key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            return self.load(self.saves[self.selected].path)
+        elif key in (pygame.K_DELETE, pygame.K_d):
+            self._ask(self.saves[self.selected])
+        return None
+
+    def select(self, index: int) -> None:
+        """Selects a row (kept inside the list), paging the list so that it is shown."""
+        self.selected = max(0, min(len(self.saves) - 1, index))
+        page = self.per_page()
+        if not self.first <= self.selected < self.first + page:
+            self.first = self.selected - self.selected % page
+        self.rebuild()
+
+    def _ask(self, info: SaveInfo) -> None:
+        self.confirming = info
+        self.error = ""
+        self.rebuild()
+
+    def _confirm(self, event: pygame.event.Event) -> sc.Transition:
+        yes = no = False
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            yes, no = event.ui_element is self.yes, event.ui_element is self.no
+            no = no or event.ui_element is self.back
+        elif event.type == pygame.KEYDOWN:
+            yes = event.key in (pygame.K_y, pygame.K_RETURN, pygame.K_KP_ENTER)
+            no = event.key in (pygame.K_n, pygame.K_ESCAPE)
+        if yes and self.confirming is not None:
+            why = delete_save(self.confirming.path)
+            self.error = f"Could not delete {self.confirming.path.name}: {why}" if why else ""
+            self.saves = list_saves()
+            self.selected = min(self.selected, max(0, len(self.saves) - 1))
+            self.first = min(self.first, self.selected)
+        if yes or no:
+            self.confirming = None
+            self.rebuild()
         return None
 
     def load(self, path: Path) -> sc.Transition:
+        """Opens the game saved in `path`, or tells why it cannot be opened."""
         opened, why = open_saved(path)
         if why:
             self.error = f"{path.name}: {why}"
         return opened
+
+    # ------------------------------------------------------------- drawing
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, px = self.ctx.fonts, self.ctx.px
@@ -123,15 +179,59 @@ class LoadScene(sc.Scene):
             blit_text(
                 surface, fonts.get("sans", 15), "No saved games yet.", (px(40), px(100)), INK_SOFT
             )
-        blit_text(
-            surface,
-            fonts.get("sans", 12),
-            f"Saves are kept in {saves_dir()}",
-            (px(220), h - px(56)),
-            INK_SOFT,
-            width=w - px(260),
-        )
+        for i in range(self.first, min(len(self.saves), self.first + self.per_page())):
+            self._draw_row(surface, i)
+        if len(self.saves) > self.per_page():
+            last = min(len(self.saves), self.first + self.per_page())
+            blit_text(
+                surface,
+                fonts.get("sans", 13),
+                f"{self.first + 1}–{last} of {len(self.saves)}  (PageUp / PageDown)",
+                (w - px(340), px(60)),
+                INK_SOFT,
+            )
+        if self.confirming is not None:
+            text = f"Delete “{self.confirming.name}” ({self.confirming.path.name}) for good?"
+            blit_text(surface, fonts.get("sans_bold", 15), text, (px(40), h - px(118)), ACCENT)
+        else:
+            blit_text(
+                surface,
+                fonts.get("sans", 12),
+                f"Up / Down, Enter: open; Delete: delete. Saves are kept in {saves_dir()}",
+                (px(220), h - px(56)),
+                INK_SOFT,
+                width=w - px(260),
+            )
         draw_error(surface, fonts, self.error, px)
 
+    def _draw_row(self, surface: pygame.Surface, i: int) -> None:
+        fonts, px = self.ctx.fonts, self.ctx.px
+        info, row = self.saves[i], self._row(i)
+        left = row.left + self._name_width() + px(14)
+        width = row.right - px(110) - left
+        if i == self.selected:
+            pygame.draw.rect(surface, ACCENT, row.inflate(px(6), px(4)), 2)
+        else:
+            pygame.draw.line(surface, RULE, row.bottomleft, row.bottomright, 1)
+        big, small = fonts.get("sans", 14), fonts.get("sans", 12)
+        if info.problem:
+            first, second = "Unreadable", info.problem
+        else:
+            where = "game over" if info.finished else f"turn {info.turn} of {info.turns}"
+            day = f"{info.date.day} {info.date:%B %Y}" if info.date else "?"
+            first = f"{info.scenario}  ·  {info.side}"
+            second = f"{day}, {where}  ·  saved {info.when()}"
+        colour = ACCENT if info.problem else INK
+        blit_text(surface, big, ellipsize(big, first, width), (left, row.top + px(5)), colour)
+        blit_text(
+            surface, small, ellipsize(small, second, width), (left, row.top + px(27)), INK_SOFT
+        )
+
     def describe(self) -> dict[str, Any]:
-        return {"scene": self.name, "saves": [str(p) for p, _ in self.saves]}
+        return {
+            "scene": self.name,
+            "saves": [str(i.path) for i in self.saves],
+            "rows": [i.text() for i in self.saves],
+            "selected": self.selected,
+            "confirming": None if self.confirming is None else str(self.confirming.path),
+        }

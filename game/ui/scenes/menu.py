@@ -1,5 +1,5 @@
-"""The main menu: the guided first game, new game, continue (the autosave), load, settings,
-how to play, quit."""
+"""The main menu: the guided first game, new game, continue (the last game played), load,
+settings, how to play, quit."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pygame_gui.elements import UIButton
 from game.ui import gui
 from game.ui import scene as sc
 from game.ui.guide import first_session
-from game.ui.saves import open_saved
+from game.ui.saves import continue_last
 from game.ui.settings import autosave_paths
 from game.ui.theme import ACCENT, INK, INK_SOFT, RULE
 from game.ui.widgets.map_view import MapPainter, MapView
@@ -89,17 +89,10 @@ class MainMenu(sc.Scene):
         return None if scene is None else sc.Push(scene)
 
     def _continue(self) -> sc.Transition:
-        """Opens the latest autosave that can be read (a damaged one falls back to the one
+        """Opens the last game played: its autosave (a damaged one falls back to the game
         before it)."""
-        reasons = []
-        for path in (p for p in autosave_paths() if p.exists()):
-            opened, why = open_saved(path)
-            if not why:
-                return opened
-            reasons.append(why)
-        if reasons:
-            self.error = f"The autosave could not be loaded: {reasons[0]}"
-        return None
+        opened, self.error = continue_last()
+        return opened
 
     def resume(self, result: Any) -> sc.Transition:
         """Starts the guided first game when Help asks to show the guide."""

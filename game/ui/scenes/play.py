@@ -30,10 +30,10 @@ from game.ui.notes import note_text, weighed_text
 from game.ui.opening import opening_mask
 from game.ui.panels import PANELS, CentrePanel
 from game.ui.panels.orders import Command, OrdersPanel
-from game.ui.saves import save_game
+from game.ui.saves import Flash
 from game.ui.score_words import score_explanation
 from game.ui.session import Session
-from game.ui.theme import INK_SOFT, faction_colour
+from game.ui.theme import FOCUS, INK_SOFT, faction_colour
 from game.ui.view import Meter, live_line, meters, month
 from game.ui.widgets.guide import GuideCard, GuideInput, target_rect
 from game.ui.widgets.hover import hover_text
@@ -71,6 +71,9 @@ class GameScene(sc.Scene):
         resolved (the map draws the moves of the fronts since then)."""
         self.side = SidePanel()
         self.region_hits: list[tuple[pygame.Rect, RegionMark]] = []
+        self.region_at = -1
+        """The region selected with the keyboard (R), as an index of `region_hits`; -1: none
+        (a click on the map puts it away)."""
         self.orders: OrdersPanel | None = None
         views = session.game.views(session.observation())
         self.centre = next(((v, PANELS[type(v)]) for v in views if type(v) in PANELS), None)
@@ -238,13 +241,15 @@ class GameScene(sc.Scene):
         self.advancing = None
         if isinstance(result, int) and not isinstance(result, bool):
             self.unlocked = result
+        if isinstance(result, Flash):  # the save dialog's message
+            self.flash = (result.text, self.clock + result.seconds)
         if result == "save":
-            self._save()
+            return self._save()
         elif result == "guide":  # chosen in Help
             self.start_guide()
         elif result == "help":  # chosen in the pause menu
             return sc.Push("help", guide=first.fits(self.session))
-        elif result in ("load", "settings"):
+        elif result in ("load", "settings"):  # chosen in the pause menu
             return sc.Push(result)
         elif result == "menu":
             return sc.Reset("menu")
@@ -281,6 +286,8 @@ class GameScene(sc.Scene):
                 return self._do(given)
         if event.type == pygame.KEYDOWN:
             return self._key(event)
+        if event.type == pygame.MOUSEBUTTONDOWN:
+            self.region_at = -1
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.orders:
             for rect, region in self.region_hits:
                 if rect.collidepoint(event.pos):
@@ -325,8 +332,27 @@ class GameScene(sc.Scene):
         return None if offer is None else self._do(offer)
 
     def _card(self, event: pygame.event.Event) -> sc.Transition:
-        action = None if self.orders is None else self.orders.card_action(event.key - pygame.K_0)
+        number = (event.key - pygame.K_0) or 10  # 0 gives the tenth card
+        action = None if self.orders is None else self.orders.card_action(number)
         return None if action is None else self._do(action)
+
+    def _page_log(self, event: pygame.event.Event) -> sc.Transition:
+        if self.log is not None:
+            self.log.page(-1 if event.key == pygame.K_PAGEUP else 1)
+        return None
+
+    def _next_region(self, event: pygame.event.Event) -> sc.Transition:
+        """Selects the next region of the map (Shift: the previous) for the keyboard: it is
+        ringed, its details shown as on hover, and the orders turn to the attacks on it."""
+        if not self.region_hits:
+            return None
+        step = -1 if event.mod & pygame.KMOD_SHIFT else 1
+        start = self.region_at if self.region_at >= 0 else (-1 if step > 0 else 0)
+        self.region_at = (start + step) % len(self.region_hits)
+        region = self.region_hits[self.region_at][1]
+        if self.orders is not None:
+            self.orders.show_target(self.session, region.index)
+        return None
 
     COMMANDS: ClassVar[dict[str, Callable[[GameScene, pygame.event.Event], sc.Transition]]] = {
         "pause": lambda scene, event: scene._pause(event),
@@ -344,6 +370,8 @@ class GameScene(sc.Scene):
         "view": _switch_view,
         "offer": _offer,
         "card": _card,
+        "chronicle": _page_log,
+        "region": _next_region,
     }
     """What each command of the game screen does, run by its keys (`game.ui.keymap`) or by the
     top bar's buttons."""
@@ -399,9 +427,9 @@ class GameScene(sc.Scene):
             self._refresh()
         return None
 
-    def _save(self) -> None:
-        text, seconds = save_game(self.session)
-        self.flash = (text, self.clock + seconds)
+    def _save(self) -> sc.Transition:
+        """Asks for the save's name (`game.ui.scenes.save_dialog`)."""
+        return sc.Push("save", session=self.session)
 
     # ------------------------------------------------------------- drawing
 
@@ -444,7 +472,11 @@ class GameScene(sc.Scene):
 
     def _draw_tooltip(self, surface: pygame.Surface) -> None:
         pos = pygame.mouse.get_pos()
-        if not pygame.mouse.get_focused():
+        if 0 <= self.region_at < len(self.region_hits):  # chosen with the keyboard
+            box = self.region_hits[self.region_at][0]
+            pygame.draw.rect(surface, FOCUS, box.inflate(10, 10), 3)
+            pos = box.center
+        elif not pygame.mouse.get_focused():
             return
         tip = hover_text(self.session.rules, pos, self.side.hits, self.region_hits)
         if self.side.score_rect.collidepoint(pos):
@@ -469,6 +501,9 @@ class GameScene(sc.Scene):
             "actions": self.orders.card_texts() if self.orders else [],
             "meters": [m.track.id for m in self.meters],
             "regions": [r.name for r in self.map_view.regions],
+            "region": self.region_hits[self.region_at][1].name
+            if 0 <= self.region_at < len(self.region_hits)
+            else None,
             "thinking": s.thinking,
             "status": thinking_text(s, self.clock),
             "stop_button": self.stop is not None and self.stop.shown,

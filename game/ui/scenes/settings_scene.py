@@ -1,4 +1,6 @@
-"""The settings screen: window size, full screen, UI scale, sound (kept between runs)."""
+"""The settings screen: window size, full screen, UI scale, volume, contrast (kept between
+runs). Each row is a label and its choices on one line; Tab moves among the choices and Enter
+takes one (`game.ui.focus`)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from pygame_gui.elements import UIButton
 
 from game.ui import gui
 from game.ui import scene as sc
-from game.ui.settings import UI_SCALES, WINDOW_SIZES, Settings, config_dir
+from game.ui.settings import UI_SCALES, VOLUMES, WINDOW_SIZES, Settings, config_dir
 from game.ui.theme import ACCENT, INK, INK_SOFT
 from game.ui.widgets.text import blit_text, draw_error
 
@@ -29,24 +31,42 @@ class SettingsScene(sc.Scene):
             ("size", "Window size", [(f"{w} × {h}", (w, h)) for w, h in WINDOW_SIZES]),
             ("fullscreen", "Full screen (F11)", [("Window", False), ("Full screen", True)]),
             ("ui_scale", "Text and button size", [(f"{round(s * 100)} %", s) for s in UI_SCALES]),
-            ("sound", "Sound", [("Off", False), ("On", True)]),
+            ("volume", "Sound", [("Off", 0.0)] + [(f"{round(v * 100)} %", v) for v in VOLUMES]),
+            ("high_contrast", "Contrast", [("Normal", False), ("High", True)]),
         ]
+
+    def _label_width(self) -> int:
+        return min(self.ctx.px(230), self.ctx.size[0] // 4)
+
+    def _layout(self) -> list[tuple[int, list[pygame.Rect]]]:
+        """Returns each row's top and its buttons: on one line when they fit with their texts
+        whole, else on as many lines as they need (a narrow window at a large text size)."""
+        px, w = self.ctx.px, self.ctx.size[0]
+        left = px(40) + self._label_width()
+        room = w - left - px(40)
+        font = self.ctx.fonts.get("sans", 15)
+        out, y = [], px(110)
+        for _key, _label, options in self._rows():
+            need = max(font.size(text)[0] for text, _ in options) + px(24)
+            per_line = max(1, min(len(options), (room + px(8)) // (need + px(8))))
+            bw = min(px(150), (room + px(8)) // per_line - px(8))
+            rects = [
+                pygame.Rect(
+                    left + (i % per_line) * (bw + px(8)), y + (i // per_line) * px(48), bw, px(40)
+                )
+                for i in range(len(options))
+            ]
+            out.append((y, rects))
+            y = rects[-1].bottom + px(20)
+        return out
 
     def build_widgets(self, root: pygame_gui.core.UIContainer) -> None:
         px = self.ctx.px
         w, h = self.ctx.size
         self.choices = {}
-        for r, (key, _label, options) in enumerate(self._rows()):
-            y = px(130) + r * px(90)
-            bw = min(px(170), (w - px(80)) // len(options) - px(8))
-            for i, (text, value) in enumerate(options):
-                button = UIButton(
-                    pygame.Rect(px(40) + i * (bw + px(8)), y, bw, px(40)),
-                    text,
-                    self.ctx.manager,
-                    container=root,
-                    object_id="#seat",
-                )
+        for (_y, rects), (key, _label, options) in zip(self._layout(), self._rows(), strict=True):
+            for rect, (text, value) in zip(rects, options, strict=True):
+                button = UIButton(rect, text, self.ctx.manager, container=root, object_id="#seat")
                 self.choices[button] = (key, value)
         self.back = self.back_button(root)
         self.apply = UIButton(
@@ -59,6 +79,8 @@ class SettingsScene(sc.Scene):
         self._sync()
 
     def _value(self, key: str) -> Any:
+        if key == "volume":
+            return self.draft.loudness
         return self.draft.size if key == "size" else getattr(self.draft, key)
 
     def _sync(self) -> None:
@@ -77,6 +99,10 @@ class SettingsScene(sc.Scene):
                 key, value = self.choices[el]
                 if key == "size":
                     self.draft = replace(self.draft, width=value[0], height=value[1])
+                elif key == "volume":  # off keeps the volume for when sound is back on
+                    self.draft = replace(self.draft, sound=value > 0)
+                    if value > 0:
+                        self.draft = replace(self.draft, volume=value)
                 else:
                     self.draft = replace(self.draft, **{key: value})
                 self._sync()
@@ -88,14 +114,8 @@ class SettingsScene(sc.Scene):
         fonts, px = self.ctx.fonts, self.ctx.px
         w, h = self.ctx.size
         blit_text(surface, fonts.get("serif_bold", 30), "Settings", (px(40), px(36)), ACCENT)
-        for r, (_key, label, _options) in enumerate(self._rows()):
-            blit_text(
-                surface,
-                fonts.get("serif_bold", 16),
-                label,
-                (px(40), px(130) + r * px(90) - px(28)),
-                INK,
-            )
+        for (y, _rects), (_key, label, _options) in zip(self._layout(), self._rows(), strict=True):
+            blit_text(surface, fonts.get("serif_bold", 16), label, (px(40), y + px(10)), INK)
         blit_text(
             surface,
             fonts.get("sans", 12),

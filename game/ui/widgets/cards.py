@@ -147,7 +147,8 @@ class Cards:
         font = self._font
         odds = odds_text(info.odds)
         room = width - self.ctx.px(22) - font.size(odds)[0]
-        label = (f"{i + 1}. " if i < 9 and not info.why else "") + info.label
+        hotkey = "" if info.why or i > 9 else f"{(i + 1) % 10}. "  # the tenth card's key is 0
+        label = hotkey + info.label
         if font.size(label)[0] > room:  # drop asides in brackets before cutting words
             label = re.sub(r" \([^)]*\)", "", label)
         text = self._texts[key] = f"{ellipsize(font, label, room)}{odds}"

@@ -75,6 +75,15 @@ class LogPanel:
                 box.scroll_bar.set_scroll_from_start_percentage(1.0)
         self.key = (viewer, len(log), len(notes))
 
+    def page(self, step: int) -> None:
+        """Scrolls the chronicle by `step` pages (PageUp: -1, PageDown: 1)."""
+        bar = self.box.scroll_bar
+        if bar is None:
+            return
+        room = max(0.0, 1.0 - bar.visible_percentage)
+        at = bar.start_percentage + step * bar.visible_percentage * 0.9
+        bar.set_scroll_from_start_percentage(min(room, max(0.0, at)))
+
     def _html(self, rules: Rules, log: tuple[LogEntry, ...], line: int, note: int) -> str:
         """Returns the chronicle from log line `line` and note `note` on, each note after the
         lines that came before it."""

@@ -78,6 +78,11 @@ _BACKGROUNDS: dict[tuple[tuple[int, int], BBox, bool], pygame.Surface] = {}
 """Rendered base maps by size and bbox, shared by every painter (drawing one takes a while)."""
 
 
+def forget_backgrounds() -> None:
+    """Drops the base maps drawn so far (after the palette changes: `game.ui.theme`)."""
+    _BACKGROUNDS.clear()
+
+
 class MapPainter:
     """Draws the map. The base map is rendered once per size and kept; the regions, links,
     labels and arrows on it once per view (only the rings around targets move each frame)."""
