@@ -98,7 +98,8 @@ def thinking_frames(frames: int) -> tuple[float, float]:
     """Returns (median, p99) ms per frame while an AI side thinks (0.2 s a move)."""
     import game.ui.session as session_module
     from tests.ui.driver import Driver
-    from tests.ui.helpers import start_railway, until_human
+    from game.ui.session import Session
+    from tests.ui.helpers import show_game, start_railway, until_human
 
     class SlowAgent:
         name = "slow"
@@ -112,20 +113,21 @@ def thinking_frames(frames: int) -> tuple[float, float]:
     driver = Driver()
     try:
         session = start_railway(driver)
+        seed = session.seed
         driver.press("End turn")
         samples = []
         while len(samples) < frames:
             if not session.thinking:
-                try:
-                    if session.game.is_terminal(session.state):
-                        raise AssertionError("the game is over")
-                    until_human(driver, limit=2000)
-                except AssertionError:
+                if session.game.is_terminal(session.state) or driver.name != "game":
                     # The game ended (a USSR that only ends its turns loses the line to the
-                    # army): begin another and go on sampling.
-                    driver.close()
-                    driver = Driver()
-                    session = start_railway(driver)
+                    # army): go on sampling in a fresh game on the same screen (a new window
+                    # would re-open the display mid-run).
+                    seed += 1
+                    seats = {"ussr": session_module.HUMAN, "japan": "historical"}
+                    session = Session(session.game, seed, seats)
+                    show_game(driver, session)
+                else:
+                    session = until_human(driver, limit=2000)
                 driver.press("End turn")
                 continue
             t0 = time.perf_counter()
@@ -181,7 +183,8 @@ def idle_share(where: str, seconds: float, *, idle: bool) -> float:
     from game.ui.scenes.menu import MainMenu
     from game.ui.settings import Settings
     from tests.ui.driver import Driver
-    from tests.ui.helpers import start_railway, until_human
+    from game.ui.session import Session
+    from tests.ui.helpers import show_game, start_railway, until_human
 
     driver = Driver(Settings(sound=False))
     try:
