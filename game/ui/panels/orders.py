@@ -99,6 +99,7 @@ class OrdersPanel:
         self.end_button: UIButton | None = None
         self.chart_rect: pygame.Rect | None = None
         self.staged: list[str] = []
+        self.staged_lines: list[tuple[str, bool]] = []
         self.info = ""
         self.history: list[tuple[int, float | None, float | None]] = []
         self.version = -1
@@ -174,7 +175,14 @@ class OrdersPanel:
             labels = [f"… {earlier} earlier orders", *labels[earlier:]]
         self.staged = labels
         """The orders given, numbered, as the panel lists them."""
-        y = r.top + px(30) + px(20) * max(1, len(self.staged))
+        small = self.ctx.fonts.get("sans", 13)
+        self.staged_lines = [
+            (line, n > 0)
+            for label in labels
+            for n, line in enumerate(wrap(small, label, r.width - px(24)))
+        ]
+        """The staged orders' lines, wrapped (True: a line that goes on from the one above)."""
+        y = r.top + px(30) + px(20) * max(1, len(self.staged_lines))
         self.chart_rect = None
         self._talks = view_of(session.game, obs, BargainingView)
         if self._talks is not None:
@@ -436,8 +444,9 @@ class OrdersPanel:
         else:
             blit_text(surface, head, thinking_text(session, clock), (r.left, r.top), ACCENT)
         y = r.top + px(26)
-        for line in self.staged:
-            blit_text(surface, small, line, (r.left + px(8), y), INK, width=r.width - px(8))
+        for line, more in self.staged_lines:
+            x = r.left + px(24 if more else 8)
+            blit_text(surface, small, line, (x, y), INK, width=r.right - x)
             y += px(20)
         colour = ACCENT if self.staged else INK_SOFT
         text = self.info or ("" if self.staged else "No orders yet.")

@@ -143,15 +143,9 @@ def draw_side(
     obs = s.observation()
     small = fonts.get("sans", 13)
     y = side.top + head.get_linesize() + px(2)
-    blit_text(
-        surface,
-        small,
-        f"Score {obs.score:g}   ·   distance from history {obs.distance:.2f}",
-        (side.left, y),
-        INK_SOFT,
-        width=side.width,
-    )
-    y += small.get_linesize() + px(2)
+    score = f"Score {obs.score:g}  ·  distance from history {obs.distance:.2f}"
+    room = pygame.Rect(side.left, y, side.width, small.get_linesize() * 2)
+    y += blit_wrapped(surface, small, score, room, INK_SOFT) + px(2)  # wraps, never cut
     line = live_line(s.rules, s.live_verdict())
     if line:
         y += blit_wrapped(
