@@ -148,6 +148,14 @@ SCENES: dict[str, Callable[[sc.Context], sc.Scene]] = {
 laid out like the main menu; the hot-seat cover is one line)."""
 
 
+KNOWN: dict[tuple[str, str], str] = {
+    ("130pc", "debrief"): "the debrief's left column (scores, par, distance, key figures) is "
+    "taller than a 1280×800 window at 130 % and runs under the footer's buttons; the debrief "
+    "is being reworked for issue 15 item 5",
+}
+"""Failures known and not fixed here, with the reason (strict: a fix makes the test say so)."""
+
+
 @pytest.fixture(params=list(SIZES), scope="module")
 def window(request: pytest.FixtureRequest) -> Iterator[tuple[str, Driver]]:
     d = Driver(SIZES[request.param])
@@ -174,11 +182,40 @@ def show(d: Driver, scene: sc.Scene) -> list[Problem]:
 
 @pytest.mark.parametrize("name", list(SCENES))
 def test_no_text_is_cut_clipped_or_overlapping(
-    window: tuple[str, Driver], name: str, private_dirs: Path
+    window: tuple[str, Driver], name: str, private_dirs: Path, request: pytest.FixtureRequest
 ) -> None:
     size, d = window
+    if (size, name) in KNOWN:
+        request.applymarker(pytest.mark.xfail(reason=KNOWN[size, name], strict=True))
     found = show(d, SCENES[name](d.app.ctx))
     folder = os.environ.get("SCREENSHOTS")
     if folder:
         d.shot(Path(folder) / f"layout-{size}-{name}.png")
     assert not found, "\n".join(map(str, found))
+
+
+def test_the_check_finds_a_broken_layout(driver: Driver) -> None:
+    """The check can fail: a label too narrow for its text, a button over it, a widget out of
+    the window and a line cut with "…" are each found."""
+    from pygame_gui.elements import UIButton, UILabel
+
+    from game.ui.widgets import text as text_module
+
+    m = driver.app.manager
+    UILabel(pygame.Rect(10, 10, 60, 20), "a label far too long for its box", m)
+    UIButton(pygame.Rect(30, 8, 200, 30), "Over the label", m)
+    UIButton(pygame.Rect(driver.app.screen.get_width() - 50, 300, 120, 30), "Outside", m)
+    recorder = Recorder()
+    recorder.screen = driver.app.screen
+    with recorder.recording():
+        font = driver.app.ctx.fonts.get("sans", 13)
+        text_module.blit_text(driver.app.screen, font, "attack Korea north", (10, 400), width=80)
+    found = problems(m, recorder, driver.app.screen.get_size())
+    text = "\n".join(map(str, found))
+    assert "cut: 'attack Korea north'" in text
+    assert "'a label far too long for its box'" in text
+    assert "wider than its widget" in text
+    assert "'Outside'" in text
+    assert "outside the window" in text
+    assert "overlap:" in text
+    assert "'Over the label'" in text

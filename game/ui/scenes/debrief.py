@@ -19,7 +19,7 @@ from game.ui.session import Session
 from game.ui.settings import chronicles_dir
 from game.ui.theme import ACCENT, BAD, GOOD, INK, INK_SOFT, RULE, Colour, faction_colour
 from game.ui.view import line_when, month
-from game.ui.widgets.text import blit_text, blit_wrapped, esc
+from game.ui.widgets.text import blit_text, blit_wrapped, esc, wrap
 
 
 class DebriefScene(sc.Scene):
@@ -210,7 +210,7 @@ class DebriefScene(sc.Scene):
                 fonts.get("sans", 12),
                 "Par: what the historical path (every side as in history, same seed) "
                 f"scored for that side; the level is the score's margin over it, in {unit}.",
-                pygame.Rect(r.left, y, r.width, px(48)),
+                pygame.Rect(r.left, y, r.width, px(64)),
                 INK_SOFT,
             )
         y += px(10)
@@ -239,18 +239,17 @@ class DebriefScene(sc.Scene):
                 INK_SOFT,
                 align="right",
             )
+            value_font = fonts.get("sans_bold", 12)
             for label, mine, theirs in rows:
-                blit_text(surface, small, label, (r.left, y), INK, width=r.width - px(150))
+                value = f"{mine} / {theirs}"
+                room = r.width - min(px(150), value_font.size(value)[0]) - px(10)
+                lines = wrap(small, label, room)  # a long label wraps; its words are not cut
+                for n, line in enumerate(lines):
+                    blit_text(surface, small, line, (r.left, y + n * px(16)), INK)
                 blit_text(
-                    surface,
-                    fonts.get("sans_bold", 12),
-                    f"{mine} / {theirs}",
-                    (r.right, y),
-                    INK,
-                    align="right",
-                    width=px(150),
+                    surface, value_font, value, (r.right, y), INK, align="right", width=px(150)
                 )
-                y += px(20)
+                y += px(20) + (len(lines) - 1) * px(16)
             y += px(12)
         points = turning_points(self.session)
         if points and y + px(60) < r.bottom:

@@ -13,7 +13,7 @@ from game.ui import gui
 from game.ui import scene as sc
 from game.ui.settings import UI_SCALES, WINDOW_SIZES, Settings, config_dir
 from game.ui.theme import ACCENT, INK, INK_SOFT
-from game.ui.widgets.text import blit_text, draw_error
+from game.ui.widgets.text import blit_text, blit_wrapped, draw_error
 
 
 class SettingsScene(sc.Scene):
@@ -96,14 +96,13 @@ class SettingsScene(sc.Scene):
                 (px(40), px(130) + r * px(90) - px(28)),
                 INK,
             )
-        blit_text(
+        blit_wrapped(  # two lines between the footer's buttons: a long path wraps, not cut
             surface,
             fonts.get("sans", 12),
             f"Kept in {config_dir() / 'settings.json'}. The window can also be resized "
             "by dragging its edge.",
-            (px(220), h - px(56)),
+            pygame.Rect(px(220), h - px(66), w - px(500), px(44)),
             INK_SOFT,
-            width=w - px(500),
         )
         draw_error(surface, fonts, self.ctx.notice, px)
 

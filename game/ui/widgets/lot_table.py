@@ -50,19 +50,21 @@ def columns(rules: Rules, bidders: tuple[int, ...]) -> list[Column]:
         Column("water", "Water", 100, "left"),
         Column("grounds", "Gr.", 24, "right"),
         Column("estimate", "Est.", 32, "right"),
-        Column("holder", "Holder", 58, "left"),
+        Column("holder", "Holder", 56, "left"),
         Column("rent", "Rent", 34, "right"),
         Column("catch", "Catch", 42, "right"),
         Column("offer", "Offer", 38, "center"),
     ]
     for f in bidders:
-        out.append(Column(f"bid{f}", short_faction(rules, f), 52, "right"))
-    out.append(Column("mine", "Yours", 54, "right"))
+        out.append(Column(f"bid{f}", short_faction(rules, f), 46, "right"))
+    out.append(Column("mine", "Yours", 46, "right"))
     return out
 
 
-OPTIONAL = ("catch", "water", "offer", "grounds", "estimate", "rent")
-"""The columns a narrow table leaves out, first to last (the lot's hover text has them all)."""
+OPTIONAL = ("catch", "water", "offer", "grounds")
+"""The columns a narrow table leaves out, first to last (the lot's hover text has them all).
+The estimate and the rent are always kept: they are what a bid is weighed against (issue 15);
+the lots' names give way instead (`short_lot`)."""
 NAME_MIN = 140
 """The narrowest the column of lots' names gets before other columns are left out."""
 
@@ -92,6 +94,16 @@ def short_faction(rules: Rules, faction: int) -> str:
     """Returns a faction's name for a narrow column: `Japan`, or `USSR` for `Soviet Union`."""
     fac = rules.factions[faction]
     return fac.name if len(fac.name) <= 6 else fac.id.upper()
+
+
+def short_lot(font: pygame.font.Font, name: str, width: int) -> str:
+    """Returns a lot's name that fits `width`: whole if it fits, else with `River` shortened
+    (`Vorovskaya R. mouth`, then `Vorovskaya R.`), cut with "…" only if that is still too
+    long (the lot's hover text has its whole name)."""
+    for long, short in (("River", "R."), (" R. mouth", " R.")):
+        if font.size(name)[0] > width:
+            name = name.replace(long, short)
+    return name
 
 
 def short_water(name: str) -> str:
@@ -198,7 +210,7 @@ def _draw_cell(
         return
     font, colour, text = cell, INK, ""
     if key == "name":
-        text, colour = lot.name, INK if lot.on_offer else INK_SOFT
+        text, colour = short_lot(cell, lot.name, width - 6), INK if lot.on_offer else INK_SOFT
     elif key == "water":
         font, text = fonts.get("sans", 11), short_water(lot.water)
     elif key == "grounds":
