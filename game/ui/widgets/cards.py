@@ -3,7 +3,7 @@ lines under it on what the action does and its source.
 
 Making a pygame_gui widget takes one to two milliseconds (theming, text layout), and a column has
 about thirty, so a card is made once while a faction gives its orders; giving or undoing an order
-then only moves, renumbers, shows and hides cards.
+then only moves, shows and hides cards (a card keeps its number: `OrdersPanel._number`).
 """
 
 from __future__ import annotations
@@ -110,7 +110,8 @@ class Cards:
         return hidden
 
     def card(self, i: int, info: ActionInfo, at: tuple[int, int], width: int) -> Card:
-        """Returns the card of the `i`-th action, shown at `at` with its current key and odds."""
+        """Returns the card of an action, shown at `at` with its key (`i` + 1; none when `i` is
+        -1) and odds."""
         px = self.ctx.px
         x, y = at
         text = subtitle(info)
@@ -177,7 +178,7 @@ class Cards:
         font = self._font
         odds = odds_text(info.odds)
         room = width - self.ctx.px(22) - font.size(odds)[0]
-        label = (f"{i + 1}. " if i < 9 and not info.why else "") + info.label
+        label = (f"{i + 1}. " if 0 <= i < 9 and not info.why else "") + info.label
         if font.size(label)[0] > room:  # drop asides in brackets before wrapping
             label = re.sub(r" \([^)]*\)", "", label)
         head, more = label, ""
