@@ -143,6 +143,10 @@ def _shown(sprite: Any) -> bool:
     return bool(getattr(sprite, "visible", False)) and not any("scroll_bar" in i for i in ids)
 
 
+SUMMARY_WORDS = 6
+"""The fewest words of a cut line that may stand for the whole text in a tooltip."""
+
+
 def _words(text: str) -> set[str]:
     return set(re.findall(r"\w+", text.lower()))
 
@@ -205,9 +209,10 @@ def problems(
 ) -> list[Problem]:
     """Returns what is wrong with the texts on screen (see the module docstring).
 
-    A text cut with "…" whose every word is in the tooltip of a widget on screen is not a
-    problem: the line is a summary, and the tooltip says it all (the lines under an order's
-    card).
+    A text of `SUMMARY_WORDS` words or more cut with "…" whose every word is in the tooltip of
+    a widget on screen is not a problem: the line is a summary, and the tooltip says it all
+    (the lines under an order's card). A shorter text (a label, a name, a heading) is never
+    allowed to be cut.
 
     Args:
         tolerance: pixels two rects may share, or a text may exceed its box by, before it counts
@@ -218,7 +223,7 @@ def problems(
     found: list[Problem] = [
         Problem("cut", repr(text))
         for text in dict.fromkeys(recorder.cuts)
-        if not any(_words(text) <= tip for tip in tips)
+        if len(_words(text)) < SUMMARY_WORDS or not any(_words(text) <= tip for tip in tips)
     ]
     texts = widget_texts(manager) + recorder.drawn
     for t in texts:

@@ -4,17 +4,20 @@ Each scene is built in the real app on the dummy display and one frame is drawn 
 functions are recorded (`tests.ui.layout`). A scene fails when any text on it is
 
 - cut: shortened with "…" by `ellipsize` (which `fit` and `blit_text` use), or a wrapped
-  text with lines dropped at the bottom of its rect;
+  text with lines dropped at the bottom of its rect — except a summary line of six words or more
+  whose every word is in the tooltip of a widget on screen (the lines under an order's card);
 - clipped: a label's or button's text wider than the widget; a text's box not inside the window;
   a widget not inside the container that clips it;
 - overlapping: two text rects sharing more than a pixel each way (labels and buttons by their
   glyphs' rect, text boxes by the box, our own text by the rect drawn).
 
 Not checked: map labels (placed by the map's geometry), tooltips (drawn on hover, kept inside the
-window by `draw_tooltip`), text inside scrolling text boxes (it scrolls, so it is not cut), and
-how high a label's glyphs are against its widget (pygame_gui centres them).
+window by `draw_tooltip`), text inside scrolling text boxes (it scrolls, so it is not cut), text
+drawn into cached images for its place (only for cuts), how high a label's glyphs are against its
+widget (pygame_gui centres them), and the states not shown (each scene is checked in one state:
+the game screens at a human's turn with orders to give, the fishery at its 1930 auction).
 
-`SCREENSHOTS=folder` saves each scene at each size there (docs/screenshots/layout-*.png).
+`SCREENSHOTS=folder` saves each scene at each size there (docs/screenshots/layout/).
 """
 
 from __future__ import annotations
