@@ -237,6 +237,16 @@ def problems(
             found.append(
                 Problem("clipped", f"{what} {tuple(sprite.rect)} outside its container {clip}")
             )
+    buttons = [
+        sprite
+        for sprite in manager.get_sprite_group().sprites()
+        if _shown(sprite) and isinstance(sprite, UIButton)
+    ]
+    for i, a in enumerate(buttons):  # two buttons on one spot: a click could mean either
+        for b in buttons[i + 1 :]:
+            inter = a.rect.clip(b.rect)
+            if inter.width > tolerance and inter.height > tolerance:
+                found.append(Problem("overlap", f"buttons {a.text!r} and {b.text!r}"))
     for i, a in enumerate(texts):
         for b in texts[i + 1 :]:
             inter = a.rect.clip(b.rect)

@@ -9,7 +9,7 @@ functions are recorded (`tests.ui.layout`). A scene fails when any text on it is
 - clipped: a label's or button's text wider than the widget; a text's box not inside the window;
   a widget not inside the container that clips it;
 - overlapping: two text rects sharing more than a pixel each way (labels and buttons by their
-  glyphs' rect, text boxes by the box, our own text by the rect drawn).
+  glyphs' rect, text boxes by the box, our own text by the rect drawn), or two buttons.
 
 Not checked: map labels (placed by the map's geometry), tooltips (drawn on hover, kept inside the
 window by `draw_tooltip`), text inside scrolling text boxes (it scrolls, so it is not cut), text

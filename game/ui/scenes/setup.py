@@ -231,7 +231,9 @@ class SetupScene(sc.Scene):
         px = self.ctx.px
         per_row, _ = self._seat_grid(int(self.ctx.size[0] * 0.42))
         rows = -(-len(SEAT_KINDS) // per_row)
-        return px(130) + index * (px(82) + (rows - 1) * px(42))
+        if rows == 1:
+            return px(130) + index * px(82)
+        return px(130) + index * (px(72) + (rows - 1) * px(42))  # closer: the footer is near
 
     def _sync(self) -> None:
         for button, i in self.variant_buttons.items():
