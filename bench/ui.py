@@ -97,8 +97,8 @@ def _time_frames(driver: Any, frames: int) -> tuple[float, float]:
 def thinking_frames(frames: int) -> tuple[float, float]:
     """Returns (median, p99) ms per frame while an AI side thinks (0.2 s a move)."""
     import game.ui.session as session_module
-    from tests.ui.driver import Driver
     from game.ui.session import Session
+    from tests.ui.driver import Driver
     from tests.ui.helpers import show_game, start_railway, until_human
 
     class SlowAgent:
@@ -183,8 +183,7 @@ def idle_share(where: str, seconds: float, *, idle: bool) -> float:
     from game.ui.scenes.menu import MainMenu
     from game.ui.settings import Settings
     from tests.ui.driver import Driver
-    from game.ui.session import Session
-    from tests.ui.helpers import show_game, start_railway, until_human
+    from tests.ui.helpers import start_railway, until_human
 
     driver = Driver(Settings(sound=False))
     try:

@@ -134,7 +134,8 @@ KEYMAP: tuple[Shortcut, ...] = (
     Shortcut(
         "Game",
         "Space",
-        "end the turn and pass quiet days up to your next decision (a key stops)",
+        "end the turn and pass quiet days up to your next decision; never over an auction "
+        "(a key stops)",
         "advance",
         _keys(pygame.K_SPACE),
     ),

@@ -99,6 +99,10 @@ class OrdersPanel:
         self.end_button: UIButton | None = None
         self.chart_rect: pygame.Rect | None = None
         self.staged: list[str] = []
+        self.numbers: dict[Action, int] = {}
+        """Each card's number (its key), kept while the faction gives its orders (`_number`)."""
+        self.numbered_for: tuple[object, ...] = ()
+        self.staged_lines: list[tuple[str, bool]] = []
         self.info = ""
         self.history: list[tuple[int, float | None, float | None]] = []
         self.version = -1
@@ -174,7 +178,14 @@ class OrdersPanel:
             labels = [f"… {earlier} earlier orders", *labels[earlier:]]
         self.staged = labels
         """The orders given, numbered, as the panel lists them."""
-        y = r.top + px(30) + px(20) * max(1, len(self.staged))
+        small = self.ctx.fonts.get("sans", 13)
+        self.staged_lines = [
+            (line, n > 0)
+            for label in labels
+            for n, line in enumerate(wrap(small, label, r.width - px(24)))
+        ]
+        """The staged orders' lines, wrapped (True: a line that goes on from the one above)."""
+        y = r.top + px(30) + px(20) * max(1, len(self.staged_lines))
         self.chart_rect = None
         self._talks = view_of(session.game, obs, BargainingView)
         if self._talks is not None:
@@ -196,6 +207,8 @@ class OrdersPanel:
         self.infos = [
             describe_action(session.game, obs, a, words) for a in legal if not isinstance(a, apart)
         ]
+        self._number((session.state, session.viewer))
+        self.infos.sort(key=lambda info: self.numbers[info.action])
         # The orders it cannot give now stay in view, greyed, with the reason, after the others.
         self.infos += unavailable(session.game, obs, legal)
         self.cards_rect = pygame.Rect(r.left, y + px(6), r.width, bottom - y - px(16))
@@ -300,7 +313,7 @@ class OrdersPanel:
             if y + px(70) > area.bottom and self.cards:
                 paging = True
                 break
-            card = self.deck.card(i, info, (area.left, y), width)
+            card = self.deck.card(self.numbers.get(info.action, 0) - 1, info, (area.left, y), width)
             y += card.height
             if not info.why:
                 self.buttons[card.button] = info.action
@@ -403,10 +416,21 @@ class OrdersPanel:
                 return True
         return False
 
+    def _number(self, key: tuple[object, ...]) -> None:
+        """Numbers the cards that can be given: a card keeps its number (its key) while the
+        faction gives its orders, whatever others are given or undone; a card that comes into
+        play takes the next number."""
+        if key != self.numbered_for:
+            self.numbered_for, self.numbers = key, {}
+        for info in self.infos:
+            if info.action not in self.numbers:
+                self.numbers[info.action] = max(self.numbers.values(), default=0) + 1
+
     def card_action(self, number: int) -> Action | None:
-        """Returns the action of the n-th card (1-based), if there is one."""
-        if 1 <= number <= len(self.infos) and not self.infos[number - 1].why:
-            return self.infos[number - 1].action
+        """Returns the action of the card numbered `number` (its key), if it can be given now."""
+        for info in self.infos:
+            if not info.why and self.numbers.get(info.action) == number:
+                return info.action
         return None
 
     def card_texts(self) -> list[str]:
@@ -436,8 +460,9 @@ class OrdersPanel:
         else:
             blit_text(surface, head, thinking_text(session, clock), (r.left, r.top), ACCENT)
         y = r.top + px(26)
-        for line in self.staged:
-            blit_text(surface, small, line, (r.left + px(8), y), INK, width=r.width - px(8))
+        for line, more in self.staged_lines:
+            x = r.left + px(24 if more else 8)
+            blit_text(surface, small, line, (x, y), INK, width=r.right - x)
             y += px(20)
         colour = ACCENT if self.staged else INK_SOFT
         text = self.info or ("" if self.staged else "No orders yet.")

@@ -30,7 +30,7 @@ from game.ui.settings import chronicles_dir
 from game.ui.theme import ACCENT, BAD, GOOD, INK, INK_SOFT, RULE, Colour, faction_colour
 from game.ui.view import month
 from game.ui.widgets.aligned import AlignedTable
-from game.ui.widgets.text import blit_text, blit_wrapped, esc
+from game.ui.widgets.text import blit_text, blit_wrapped, esc, wrap
 from game.ui.widgets.track_chart import Drawn, draw_series
 
 PAGES = (("result", "1 Result"), ("charts", "2 Charts"), ("chronicles", "3 Chronicles"))
@@ -338,7 +338,7 @@ class DebriefScene(sc.Scene):
                 fonts.get("sans", 12),
                 "Par: what the historical path (every side as in history, same seed) "
                 f"scored for that side; the level is the score's margin over it, in {unit}.",
-                pygame.Rect(r.left, y, r.width, px(48)),
+                pygame.Rect(r.left, y, r.width, px(64)),
                 INK_SOFT,
             )
         y += px(10)
@@ -367,16 +367,20 @@ class DebriefScene(sc.Scene):
                 INK_SOFT,
                 align="right",
             )
-            bold12 = fonts.get("sans_bold", 12)
+            value_font = fonts.get("sans_bold", 12)
             for label, mine, theirs in rows:
-                if y + px(18) > r.bottom:
-                    break  # a short window: the saved chronicle has every figure
                 value = f"{mine} / {theirs}"
-                value_w = min(bold12.size(value)[0], r.width * 3 // 5)
+                value_w = min(value_font.size(value)[0], r.width * 3 // 5)
                 room = r.width - value_w - px(8)
-                blit_text(surface, small, label, (r.left, y), INK, width=room)
-                blit_text(surface, bold12, value, (r.right, y), INK, align="right", width=value_w)
-                y += px(20)
+                lines = wrap(small, label, room)  # a long label wraps; its words are not cut
+                if y + len(lines) * px(16) + px(2) > r.bottom:
+                    break  # a short window: the saved chronicle has every figure
+                for n, line in enumerate(lines):
+                    blit_text(surface, small, line, (r.left, y + n * px(16)), INK)
+                blit_text(
+                    surface, value_font, value, (r.right, y), INK, align="right", width=value_w
+                )
+                y += px(20) + (len(lines) - 1) * px(16)
             y += px(12)
 
     def level_text(self, verdict: Verdict) -> str:

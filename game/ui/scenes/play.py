@@ -21,6 +21,7 @@ from pygame_gui.elements import UIButton
 from game.core.actions import Action
 from game.core.errors import IllegalActionError
 from game.core.game import State
+from game.core.mechanics.auction_view import Bid, Tender
 from game.core.observation import Observation
 from game.core.phase import ORDERS
 from game.ui import guide as first
@@ -42,6 +43,7 @@ from game.ui.widgets.log import LogPanel
 from game.ui.widgets.map_view import MapPainter, MapView, RegionMark, build_map_view
 from game.ui.widgets.text import blit_text, draw_tooltip
 from game.ui.widgets.thinking import StopButton, thinking_text
+from game.ui.widgets.toast import TOAST_SECONDS, Toast, draw_toast, fits, toast_of
 
 _STOPS = (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame_gui.UI_BUTTON_PRESSED)
 """Input that stops advancing to the next decision."""
@@ -64,6 +66,8 @@ class GameScene(sc.Scene):
         self.shown = -1
         self.clock = 0.0
         self.flash = ("", 0.0)
+        self.toast: Toast | None = None
+        """Short news shown over the map for a few seconds instead of a pop-up."""
         self.meters: list[Meter] = []
         self.map_view = MapView((), ())
         self.before: tuple[State | None, int, Observation | None] = (None, -1, None)
@@ -204,6 +208,11 @@ class GameScene(sc.Scene):
                 s.seen_fired[f] |= news
                 events = [e.index for e in s.rules.events if news >> e.index & 1]
                 self.ctx.play_sound("bell")
+                when = month(s.rules, s.state.turn)
+                toast = toast_of(s.rules, events, when, self.clock + TOAST_SECONDS)
+                if toast is not None and fits(toast, self.ctx.fonts, self._layout()["map"]):
+                    self.toast = toast  # short news: a toast, not a pop-up
+                    return None
                 return sc.Push("event", session=s, events=events)
         elif s.version != self.shown:
             self._refresh()
@@ -217,6 +226,7 @@ class GameScene(sc.Scene):
             s.thinking
             or self.advancing is not None
             or self.clock < self.flash[1]
+            or (self.toast is not None and self.clock < self.toast.until)
             or (not s.is_over() and s.human_to_act() < 0)
         )
 
@@ -229,7 +239,8 @@ class GameScene(sc.Scene):
         faction, known = self.advancing
         legal = frozenset(s.game.legal_actions(s.state, f))
         news = s.observation(f).fired & ~s.seen_fired[f]
-        if f != faction or s.state.phase != ORDERS or s.staged or news or not legal <= known:
+        decision = news or not legal <= known or self._auction_open(f)
+        if f != faction or s.state.phase != ORDERS or s.staged or decision:
             self.advancing = None
             return False
         self.advancing = (f, legal)
@@ -402,8 +413,17 @@ class GameScene(sc.Scene):
         f = s.human_to_act()
         if f < 0 or s.state.phase != ORDERS:
             return None
+        if not s.staged and self._auction_open(f):  # Space never skips an auction
+            text = "An auction is open: bid, or press Enter to end the turn without bidding"
+            self.flash = (text, self.clock + 4)
+            return None
         self.advancing = (f, frozenset(s.game.legal_actions(s.state, f)))
         return self._do(Command("end"))
+
+    def _auction_open(self, f: int) -> bool:
+        """True when `f` may bid in an auction today: a decision Space does not pass over."""
+        s = self.session
+        return any(isinstance(a, Bid | Tender) for a in s.game.legal_actions(s.state, f))
 
     def _do(self, what: Action | Command) -> sc.Transition:
         s = self.session
@@ -449,6 +469,8 @@ class GameScene(sc.Scene):
             self.orders.draw(surface, s, self.clock)
         if self.guide is not None:
             self.guide.draw_outline(surface, self.guide_target(self.guide.step.target))
+        if self.toast is not None and self.clock < self.toast.until:
+            draw_toast(surface, self.toast, self.ctx.fonts, lay["map"])
         self._draw_tooltip(surface)
 
     def _draw_map(self, surface: pygame.Surface, area: pygame.Rect) -> None:
@@ -509,6 +531,7 @@ class GameScene(sc.Scene):
             "stop_button": self.stop is not None and self.stop.shown,
             "notes": [note_text(s.rules, n) for n in s.notes_for(s.viewer)],
             "advancing": self.advancing is not None,
+            "toast": self.toast.title if self.toast and self.clock < self.toast.until else "",
             "verdict": live_line(s.rules, s.live_verdict()),
             "guide": self.guide.step.title if self.guide is not None and self.guide.shown else "",
         }

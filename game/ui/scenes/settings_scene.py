@@ -15,7 +15,7 @@ from game.ui import gui
 from game.ui import scene as sc
 from game.ui.settings import UI_SCALES, VOLUMES, WINDOW_SIZES, Settings, config_dir
 from game.ui.theme import ACCENT, INK, INK_SOFT
-from game.ui.widgets.text import blit_text, draw_error
+from game.ui.widgets.text import blit_text, blit_wrapped, draw_error
 
 
 class SettingsScene(sc.Scene):
@@ -116,14 +116,13 @@ class SettingsScene(sc.Scene):
         blit_text(surface, fonts.get("serif_bold", 30), "Settings", (px(40), px(36)), ACCENT)
         for (y, _rects), (_key, label, _options) in zip(self._layout(), self._rows(), strict=True):
             blit_text(surface, fonts.get("serif_bold", 16), label, (px(40), y + px(10)), INK)
-        blit_text(
+        blit_wrapped(  # two lines between the footer's buttons: a long path wraps, not cut
             surface,
             fonts.get("sans", 12),
             f"Kept in {config_dir() / 'settings.json'}. The window can also be resized "
             "by dragging its edge.",
-            (px(220), h - px(56)),
+            pygame.Rect(px(220), h - px(66), w - px(500), px(44)),
             INK_SOFT,
-            width=w - px(500),
         )
         draw_error(surface, fonts, self.ctx.notice, px)
 

@@ -23,7 +23,7 @@ from game.ui.session import HUMAN, SEAT_KINDS, Session
 from game.ui.settings import autosave_path
 from game.ui.theme import ACCENT, INK, INK_SOFT, faction_colour
 from game.ui.widgets.file_dialog import SUFFIXES, FilePicker
-from game.ui.widgets.text import blit_text, blit_wrapped, draw_error, esc
+from game.ui.widgets.text import blit_text, draw_error, esc
 
 HUMAN_TIP = "Played at this screen. Several human sides take turns (hot seat)."
 HISTORY = (None, "As in history", "The scenario as it happened, with no changes.")
@@ -142,9 +142,8 @@ class SetupScene(sc.Scene):
         self.variant_buttons: dict[UIButton, int] = {}
         col = int(w * 0.42)
         _, h = self.ctx.size
-        # Closer buttons when there are many variants, to leave the box its room.
-        room = h - px(130) - px(82) - px(200)
-        step = max(px(34), min(px(46), room // len(self.variants)))
+        # Many variants at a large text size: closer together, never under the footer.
+        step = max(px(34), min(px(46), (h - px(92) - px(130)) // max(1, len(self.variants))))
         for i, (_vid, title, _body) in enumerate(self.variants):
             button = UIButton(
                 pygame.Rect(px(40), px(130) + i * step, col - px(60), step - px(8)),
@@ -154,8 +153,8 @@ class SetupScene(sc.Scene):
                 object_id="#seat",
             )
             self.variant_buttons[button] = i
-        top = px(130) + len(self.variants) * step + px(12)
-        box_h = min(px(260), h - px(82) - top)  # above the footer's buttons
+        top = px(130) + len(self.variants) * step + px(20)
+        box_h = min(px(150), h - px(82) - top)  # above the footer's buttons
         self.variant_box = UITextBox(
             "", pygame.Rect(px(40), top, col - px(60), max(px(48), box_h)), m, container=root
         )
@@ -163,13 +162,16 @@ class SetupScene(sc.Scene):
             gui.set_visible(self.variant_box, False)
         self.seat_buttons: dict[UIButton, tuple[int, str]] = {}
         self.level_buttons: dict[UIButton, tuple[int, str, str]] = {}
-        seat_w = (w - col - px(60)) // len(SEAT_KINDS)
-        right = col + len(SEAT_KINDS) * seat_w - px(6)
+        per_row, seat_w = self._seat_grid(col)
+        right = col + per_row * seat_w - px(6)
         for f in self.rules.factions:
-            y = px(130) + f.index * px(82)
+            y = self._seat_top(f.index)
             for j, kind in enumerate(SEAT_KINDS):
+                row, place = divmod(j, per_row)
                 button = UIButton(
-                    pygame.Rect(col + j * seat_w, y + px(26), seat_w - px(6), px(36)),
+                    pygame.Rect(
+                        col + place * seat_w, y + px(26) + row * px(42), seat_w - px(6), px(36)
+                    ),
                     seat_label(kind),
                     m,
                     container=root,
@@ -191,7 +193,7 @@ class SetupScene(sc.Scene):
                         tool_tip_text=f"Level {level_note(kind, level) or level}.",
                     )
                     self.level_buttons[button] = (f.index, kind, level)
-        y = px(130) + len(self.rules.factions) * px(82) + px(20)
+        y = self._seat_top(len(self.rules.factions)) + px(20)
         self.seed_label = UILabel(pygame.Rect(col, y, px(260), px(32)), "", m, container=root)
         self.reroll = UIButton(
             pygame.Rect(col + px(270), y, px(150), px(32)),
@@ -201,10 +203,46 @@ class SetupScene(sc.Scene):
             tool_tip_text="The game number fixes every roll of the dice: "
             "the same number and moves give the same game.",
         )
+        # What the seats add up to and what each AI does: a text box that scrolls, so that nothing
+        # is cut at a large text size (with no room at all, the seat and level buttons' tooltips
+        # still say what each AI does).
+        top = y + px(44)
+        room = h - px(82) - top
+        self.seat_box = UITextBox(
+            "",
+            pygame.Rect(col, top, w - col - px(40), max(px(36), room)),
+            m,
+            container=root,
+            object_id="#seat_notes",
+        )
+        if room < px(36):
+            gui.set_visible(self.seat_box, False)
         self.back = self.back_button(root)
         self.open_file_button = self.open_button(root, "Open a variant file…", OPEN_TIP)
         self.start = self.next_button(root, "Start the game  →")
         self._sync()
+
+    def _seat_grid(self, col: int) -> tuple[int, int]:
+        """Returns how many seat buttons go on a row and their pitch: all on one row when their
+        names fit ("AI: historical" at 1024 × 700 or 130 % text does not), else fewer."""
+        px, w = self.ctx.px, self.ctx.size[0]
+        font = self.ctx.fonts.get("sans", 15)
+        need = max(font.size(seat_label(kind))[0] for kind in SEAT_KINDS) + px(24)
+        room = w - col - px(60)
+        per_row = max(1, min(len(SEAT_KINDS), room // need))
+        rows = -(-len(SEAT_KINDS) // per_row)
+        per_row = -(-len(SEAT_KINDS) // rows)  # rows as even as they can be
+        return per_row, room // per_row
+
+    def _seat_top(self, index: int) -> int:
+        """Returns the top of the `index`-th side's seats (the end of the last, for the number
+        of sides)."""
+        px = self.ctx.px
+        per_row, _ = self._seat_grid(int(self.ctx.size[0] * 0.42))
+        rows = -(-len(SEAT_KINDS) // per_row)
+        if rows == 1:
+            return px(130) + index * px(82)
+        return px(130) + index * (px(72) + (rows - 1) * px(42))  # closer: the footer is near
 
     def _sync(self) -> None:
         for button, i in self.variant_buttons.items():
@@ -220,6 +258,7 @@ class SetupScene(sc.Scene):
             title, _, body = self.error.partition("\n")
         self.variant_box.set_text(f"<b>{esc(title)}</b><br>{esc(body)}".replace("\n", "<br>"))
         self.seed_label.set_text(f"Game number: {self.seed}")
+        self.seat_box.set_text(self._seats_html())
 
     def choose_variant(self, variant: str) -> None:
         """Chooses a listed variant by id, or opens a variant file given by path."""
@@ -338,13 +377,12 @@ class SetupScene(sc.Scene):
         draw_error(surface, fonts, self.error.split("\n", 1)[0], px)
 
     def _draw_seats(self, surface: pygame.Surface, col: int) -> None:
-        """Draws each side's name (and "Level" before its level buttons), then what the seats
-        add up to and what each AI does."""
+        """Draws each side's name (and "Level" before its level buttons)."""
         fonts, px = self.ctx.fonts, self.ctx.px
-        w, h = self.ctx.size
+        w = self.ctx.size[0]
         small = fonts.get("sans", 13)
         for f in self.rules.factions:
-            y = px(130) + f.index * px(82)
+            y = self._seat_top(f.index)
             pygame.draw.rect(
                 surface, faction_colour(f.id, f.index), pygame.Rect(col, y + px(4), px(14), px(14))
             )
@@ -361,34 +399,17 @@ class SetupScene(sc.Scene):
             name = fonts.get("sans_bold", 14)
             room = max(px(40), end - col - px(22))
             blit_text(surface, name, f.name, (col + px(22), y), INK, width=room)
+
+    def _seats_html(self) -> str:
+        """Returns what the seats add up to and what each AI does (in `seat_box`)."""
         humans = sum(1 for s in self.seats if s == HUMAN)
         note = {
             0: "No human side: you will watch the AIs play.",
             1: "One human side against the AI.",
         }.get(humans, f"{humans} human sides: hot seat, the screen is covered between them.")
-        y = px(130) + len(self.rules.factions) * px(82) + px(64)
-        blit_text(surface, small, note, (col, y), INK_SOFT, width=w - col - px(40))
-        y += small.get_linesize() + px(10)
-        for f in self.rules.factions:
-            line = seat_line(f.name, self.seats[f.index])
-            if line:
-                area = pygame.Rect(col, y, w - col - px(40), h - px(108) - y)
-                y += blit_wrapped(surface, small, line, area, INK_SOFT) + px(6)
-        self._draw_choices(surface, col, y + px(6))
-
-    def _draw_choices(self, surface: pygame.Surface, col: int, y: int) -> None:
-        """Draws one line on each choice of player, under the heading "The choices"."""
-        fonts, px = self.ctx.fonts, self.ctx.px
-        w, h = self.ctx.size
-        small, bold = fonts.get("sans", 12), fonts.get("sans_bold", 12)
-        bottom = h - px(84)
-        if y + bold.get_linesize() > bottom:
-            return
-        blit_text(surface, bold, "The choices", (col, y), INK)
-        y += bold.get_linesize() + px(2)
-        for line in choice_lines():
-            area = pygame.Rect(col, y, w - col - px(40), bottom - y)
-            y += blit_wrapped(surface, small, line, area, INK_SOFT)
+        lines = [seat_line(f.name, self.seats[f.index]) for f in self.rules.factions]
+        choices = ["<b>The choices</b>", *(esc(line) for line in choice_lines())]
+        return "<br>".join([*(esc(line) for line in (note, *lines) if line), *choices])
 
     def describe(self) -> dict[str, Any]:
         return {

@@ -3,7 +3,7 @@ lines under it on what the action does and its source.
 
 Making a pygame_gui widget takes one to two milliseconds (theming, text layout), and a column has
 about thirty, so a card is made once while a faction gives its orders; giving or undoing an order
-then only moves, renumbers, shows and hides cards.
+then only moves, shows and hides cards (a card keeps its number: `OrdersPanel._number`).
 """
 
 from __future__ import annotations
@@ -55,7 +55,8 @@ def subtitle(info: ActionInfo) -> str:
 
 @dataclass(eq=False, slots=True)
 class Card:
-    """The widgets of one action's card: its button and up to two lines under it."""
+    """The widgets of one action's card: its button, the rest of its label if it wraps, and up
+    to two lines under it."""
 
     button: UIButton
     lines: tuple[UILabel, ...]
@@ -64,6 +65,8 @@ class Card:
     width: int
     height: int
     """Of the button and its lines, with the gap below."""
+    more: str = ""
+    """The rest of the label, on the first line under the button when it does not fit on it."""
 
     def widgets(self) -> tuple[Any, ...]:
         return (self.button, *self.lines)
@@ -80,7 +83,7 @@ class Cards:
         self.made_for: tuple[object, ...] = ()
         self._font: Any = None
         """The cards' font (known once a card is made)."""
-        self._texts: dict[tuple[int, str, float | None, int], str] = {}
+        self._texts: dict[tuple[int, str, float | None, int], tuple[str, str]] = {}
         """Cards' texts by position, label, odds and width (measuring text is slow)."""
 
     def keep_for(self, key: tuple[object, ...]) -> None:
@@ -107,39 +110,67 @@ class Cards:
         return hidden
 
     def card(self, i: int, info: ActionInfo, at: tuple[int, int], width: int) -> Card:
-        """Returns the card of the `i`-th action, shown at `at` with its current key and odds."""
+        """Returns the card of an action, shown at `at` with its key (`i` + 1; none when `i` is
+        -1) and odds."""
         px = self.ctx.px
         x, y = at
         text = subtitle(info)
+        head, more = self._text(i, info, width) if self._font else (info.label, "")
         card = self.made.get(info.action)
-        if card is not None and (card.text, card.width) != (text, width):
+        if card is not None and (card.text, card.width, card.more) != (text, width, more):
             for widget in card.widgets():
                 gui.kill(widget)
             card = None
         if card is None:
             button = UIButton(
                 pygame.Rect(x, y, width, px(30)),
-                self._text(i, info, width) if self._font else info.label,
+                head,
                 self.ctx.manager,
                 container=self.root,
                 # Greyed by its theme, not disabled: a disabled button shows no tooltip.
                 object_id="#greyed" if info.why else "#action",
             )
-            self._font = button.font
-            lines, height = self._subtitle(text, x, y + px(30), width)
-            card = self.made[info.action] = Card(button, lines, text, width, height + px(38))
+            if self._font is None:  # the first card: its label can be measured only now
+                self._font = button.font
+                head, more = self._text(i, info, width)
+            card = self._finish(button, info, text, more, at, width)
         elif card.button.relative_rect.topleft != at:
             card.button.set_relative_position(at)
             for n, line in enumerate(card.lines):
                 line.set_relative_position((x + px(4), y + px(30) + n * px(19)))
         for widget in card.widgets():
             widget.show()
-        card.button.set_text(self._text(i, info, width))
+        card.button.set_text(head)
         card.button.set_tooltip(card_tip(info) or None)
         return card
 
-    def _text(self, i: int, info: ActionInfo, width: int) -> str:
-        """Returns a card's key, label and odds, the label shortened to fit (never the odds)."""
+    def _finish(
+        self,
+        button: UIButton,
+        info: ActionInfo,
+        text: str,
+        more: str,
+        at: tuple[int, int],
+        width: int,
+    ) -> Card:
+        """Makes the lines under a new card's button: the rest of its label, if it wraps, then
+        the subtitle; returns the card."""
+        px = self.ctx.px
+        x, y = at
+        lines: tuple[UILabel, ...] = ()
+        if more:
+            rect = pygame.Rect(x + px(10), y + px(30), width - px(10), px(19))
+            lines = (UILabel(rect, more, self.ctx.manager, container=self.root),)
+        top = y + px(30) + len(lines) * px(19)
+        under, height = self._subtitle(text, x, top, width)
+        height += len(lines) * px(19) + px(38)
+        card = self.made[info.action] = Card(button, lines + under, text, width, height, more)
+        return card
+
+    def _text(self, i: int, info: ActionInfo, width: int) -> tuple[str, str]:
+        """Returns a card's key, label and odds, and the rest of the label when it does not fit
+        on the button (it wraps onto a line under it, so that no word is cut; never the
+        odds)."""
         key = (i if not info.why else -1, info.label, info.odds, width)
         known = self._texts.get(key)
         if known is not None:
@@ -147,11 +178,19 @@ class Cards:
         font = self._font
         odds = odds_text(info.odds)
         room = width - self.ctx.px(22) - font.size(odds)[0]
-        hotkey = "" if info.why or i > 9 else f"{(i + 1) % 10}. "  # the tenth card's key is 0
+        hotkey = "" if info.why or not 0 <= i <= 9 else f"{(i + 1) % 10}. "  # the tenth: 0
         label = hotkey + info.label
-        if font.size(label)[0] > room:  # drop asides in brackets before cutting words
+        if font.size(label)[0] > room:  # drop asides in brackets before wrapping
             label = re.sub(r" \([^)]*\)", "", label)
-        text = self._texts[key] = f"{ellipsize(font, label, room)}{odds}"
+        head, more = label, ""
+        if font.size(label)[0] > room:
+            words = label.split(" ")
+            cut = len(words) - 1
+            while cut > 1 and font.size(" ".join(words[:cut]))[0] > room:
+                cut -= 1
+            head, more = " ".join(words[:cut]), " ".join(words[cut:])
+            more = ellipsize(font, more, width - self.ctx.px(14))
+        text = self._texts[key] = (f"{ellipsize(font, head, room)}{odds}", more)
         return text
 
     def _subtitle(self, text: str, x: int, y: int, width: int) -> tuple[tuple[UILabel, ...], int]:

@@ -146,16 +146,11 @@ def draw_side(
     obs = s.observation()
     small = fonts.get("sans", 13)
     y = side.top + head.get_linesize() + px(2)
-    score_rect = blit_text(
-        surface,
-        small,
-        f"Score {obs.score:g}   ·   distance from history {obs.distance:.2f}",
-        (side.left, y),
-        INK_SOFT,
-        width=side.width,
-    )
-    score_hit.update(score_rect)
-    y += small.get_linesize() + px(2)
+    score = f"Score {obs.score:g}  ·  distance from history {obs.distance:.2f}"
+    room = pygame.Rect(side.left, y, side.width, small.get_linesize() * 2)
+    height = blit_wrapped(surface, small, score, room, INK_SOFT)  # wraps, never cut
+    score_hit.update(pygame.Rect(side.left, y, side.width, height))
+    y += height + px(2)
     line = live_line(s.rules, s.live_verdict())
     if line:
         y += blit_wrapped(

@@ -45,6 +45,10 @@ class LogPanel:
         """The viewer's notes; a note's link names its index here."""
         self.first = 0
         """The first log line in the box."""
+        self.turn = -1
+        """The newest turn whose news the box holds."""
+        self.turn_top = 0
+        """Where that turn's news begins in the box's text (pixels from its top)."""
 
     def update(
         self,
@@ -61,18 +65,26 @@ class LogPanel:
         if (shown_to, shown, said) == (viewer, len(log), len(notes)):
             return
         same = shown_to == viewer and shown <= len(log) and said <= len(notes)
+        # The first line of the newest turn's news, where the box scrolls to (`_scroll`).
+        newest = log[-1].turn if log else 0
+        turn_start = next((i for i, e in enumerate(log) if e.turn == newest), len(log))
         if same and len(log) - self.first <= 2 * LOG_LINES:
-            html = self._html(rules, log, shown, said)
-            box.append_html_text("<br>" + html)
+            self._append(rules, log, notes, shown, said, turn_start)
         else:
             start = self.first = max(0, len(log) - LOG_LINES)
             self.seen = {entry.text for entry in log[:start]}
             self.when = ""
+            self.turn_top = 0
             first = next((i for i, n in enumerate(notes) if n.at >= start), len(notes))
-            box.set_text(self._html(rules, log, start, first))
+            upto = max(start, turn_start)
+            upto_note = next((i for i, n in enumerate(notes) if n.at >= upto), len(notes))
+            box.set_text(self._html(rules, log[:upto], start, first, upto_note) or " ")
             box.rebuild()
-            if box.scroll_bar is not None:
-                box.scroll_bar.set_scroll_from_start_percentage(1.0)
+            self.turn_top = self._height() if upto > start else 0
+            self.turn = newest
+            if upto < len(log) or upto_note < len(notes):
+                box.append_html_text("<br>" + self._html(rules, log, upto, upto_note))
+        self._scroll()
         self.key = (viewer, len(log), len(notes))
 
     def page(self, step: int) -> None:
@@ -84,11 +96,46 @@ class LogPanel:
         at = bar.start_percentage + step * bar.visible_percentage * 0.9
         bar.set_scroll_from_start_percentage(min(room, max(0.0, at)))
 
-    def _html(self, rules: Rules, log: tuple[LogEntry, ...], line: int, note: int) -> str:
-        """Returns the chronicle from log line `line` and note `note` on, each note after the
-        lines that came before it."""
+    def _append(
+        self,
+        rules: Rules,
+        log: tuple[LogEntry, ...],
+        notes: Sequence[Note],
+        shown: int,
+        said: int,
+        turn_start: int,
+    ) -> None:
+        """Appends the lines and notes after `shown` and `said`; marks where a new turn's news
+        begins."""
+        if log and log[-1].turn != self.turn and turn_start >= shown:
+            before = next((i for i, n in enumerate(notes) if n.at >= turn_start), len(notes))
+            if turn_start > shown or before > said:
+                part = self._html(rules, log[:turn_start], shown, said, before)
+                self.box.append_html_text("<br>" + part)
+                shown, said = turn_start, before
+            self.turn_top, self.turn = self._height(), log[-1].turn
+        self.box.append_html_text("<br>" + self._html(rules, log, shown, said))
+
+    def _height(self) -> int:
+        """Returns the height of the box's text as laid out now."""
+        layout = self.box.text_box_layout
+        return 0 if layout is None else int(layout.layout_rect.height)
+
+    def _scroll(self) -> None:
+        """Scrolls so that the newest turn's news begins at the top of the box (or to the end,
+        when all of it fits below what came before): the player reads this turn's news from
+        its start, not its last lines."""
+        bar, height = self.box.scroll_bar, self._height()
+        if bar is not None and height > 0:
+            bar.set_scroll_from_start_percentage(self.turn_top / height)
+
+    def _html(
+        self, rules: Rules, log: tuple[LogEntry, ...], line: int, note: int, upto: int = -1
+    ) -> str:
+        """Returns the chronicle from log line `line` and note `note` on (to note `upto`, all
+        by default), each note after the lines that came before it."""
         parts = []
-        for i in range(note, len(self.notes)):
+        for i in range(note, len(self.notes) if upto < 0 else upto):
             said = self.notes[i]
             upto = max(line, min(said.at, len(log)))
             if upto > line:

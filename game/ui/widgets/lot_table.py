@@ -50,19 +50,21 @@ def columns(rules: Rules, bidders: tuple[int, ...]) -> list[Column]:
         Column("water", "Water", 100, "left"),
         Column("grounds", "Gr.", 24, "right"),
         Column("estimate", "Est.", 32, "right"),
-        Column("holder", "Holder", 58, "left"),
+        Column("holder", "Holder", 54, "left"),
         Column("rent", "Rent", 34, "right"),
         Column("catch", "Catch", 42, "right"),
         Column("offer", "Offer", 38, "center"),
     ]
     for f in bidders:
-        out.append(Column(f"bid{f}", short_faction(rules, f), 52, "right"))
-    out.append(Column("mine", "Yours", 54, "right"))
+        out.append(Column(f"bid{f}", short_faction(rules, f), 44, "right"))
+    out.append(Column("mine", "Yours", 44, "right"))
     return out
 
 
-OPTIONAL = ("catch", "water", "offer", "grounds", "estimate", "rent")
-"""The columns a narrow table leaves out, first to last (the lot's hover text has them all)."""
+OPTIONAL = ("catch", "water", "offer", "grounds")
+"""The columns a narrow table leaves out, first to last (the lot's hover text has them all).
+The estimate and the rent are always kept: they are what a bid is weighed against (issue 15);
+the lots' names give way instead (`short_lot`)."""
 NAME_MIN = 140
 """The narrowest the column of lots' names gets before other columns are left out."""
 
@@ -92,6 +94,16 @@ def short_faction(rules: Rules, faction: int) -> str:
     """Returns a faction's name for a narrow column: `Japan`, or `USSR` for `Soviet Union`."""
     fac = rules.factions[faction]
     return fac.name if len(fac.name) <= 6 else fac.id.upper()
+
+
+def short_lot(font: pygame.font.Font, name: str, width: int) -> str:
+    """Returns a lot's name that fits `width`: whole if it fits, else with `River` shortened
+    (`Vorovskaya R. mouth`, then `Vorovskaya R.`) and `-on-Amur` left out, cut with "…" only
+    if that is still too long (the lot's hover text has its whole name)."""
+    for long, short in (("River", "R."), (" R. mouth", " R."), ("-on-Amur", "")):
+        if font.size(name)[0] > width:
+            name = name.replace(long, short)
+    return name
 
 
 def short_water(name: str) -> str:
@@ -131,7 +143,10 @@ def draw_lot_table(
         if swatch:
             faction = rules.factions[int(col.key[3:])]
             size = head_font.get_ascent() - 3
-            text = ellipsize(head_font, col.title, width - size - 7)
+            # The bidder's name if it fits, else its colour alone (the Holder column names the
+            # colours): a name is not cut.
+            fits = head_font.size(col.title)[0] <= width - size - 7
+            text = col.title if fits else ""
             w = head_font.size(text)[0] + size + 3
             spot = pygame.Rect(cx + width - 3 - w, header.top + 5, size, size)
             pygame.draw.rect(surface, _colour(faction.id, faction.index), spot)
@@ -198,7 +213,7 @@ def _draw_cell(
         return
     font, colour, text = cell, INK, ""
     if key == "name":
-        text, colour = lot.name, INK if lot.on_offer else INK_SOFT
+        text, colour = short_lot(cell, lot.name, width - 6), INK if lot.on_offer else INK_SOFT
     elif key == "water":
         font, text = fonts.get("sans", 11), short_water(lot.water)
     elif key == "grounds":

@@ -16,7 +16,7 @@ from game.ui.theme import (
     text_on,
 )
 from game.ui.view import Meter
-from game.ui.widgets.text import blit_text
+from game.ui.widgets.text import blit_text, wrap
 
 Hit = tuple[pygame.Rect, Meter]
 
@@ -31,9 +31,21 @@ def chips(meters: list[Meter]) -> list[Meter]:
     return flags if len(flags) <= MAX_FLAGS else [m for m in flags if m.value]
 
 
-def _row_height(meter: Meter, fonts: Fonts, scale: float) -> int:
+def _name_lines(meter: Meter, fonts: Fonts, col_w: int) -> list[str]:
+    """Returns a meter's name wrapped to its room (beside the value for a dated fact), so that
+    a long name ("Days before Tokyo can answer the Allied note") is never cut."""
+    font = fonts.get("sans", 12)
+    room = col_w
+    if meter.role != "bar":
+        room -= min(col_w // 2, fonts.get("sans_bold", 12).size(meter.text)[0]) + 8
+    return wrap(font, meter.track.name, max(room, 1))
+
+
+def _row_height(meter: Meter, fonts: Fonts, scale: float, col_w: int) -> int:
     line = fonts.get("sans", 12).get_linesize()
-    return line * 2 + round(8 * scale) if meter.role == "bar" else line + round(8 * scale)
+    extra = line * (len(_name_lines(meter, fonts, col_w)) - 1)
+    base = line * 2 + round(8 * scale) if meter.role == "bar" else line + round(8 * scale)
+    return base + extra
 
 
 def _columns(width: int, scale: float) -> int:
@@ -57,8 +69,9 @@ def meters_height(meters: list[Meter], width: int, fonts: Fonts, scale: float) -
     rows = [m for m in meters if m.role != "flag"]
     cols = _columns(width, scale)
     heights = [0] * cols
+    col_w = (width - round(14 * scale) * (cols - 1)) // cols
     for i, meter in enumerate(rows):
-        heights[i % cols] += _row_height(meter, fonts, scale)
+        heights[i % cols] += _row_height(meter, fonts, scale, col_w)
     height = max(heights)
     if chips(meters):
         height += _chip_lines(meters, width, fonts, scale) * round(26 * scale) + round(6 * scale)
@@ -91,14 +104,18 @@ def draw_meters(
     for i, meter in enumerate(rows):
         c = i % cols
         x, y = rect.left + c * (col_w + gap), ys[c]
-        h = _row_height(meter, fonts, scale)
+        h = _row_height(meter, fonts, scale, col_w)
         ys[c] += h
         box = pygame.Rect(x, y, col_w, h)
         if box.bottom < rect.top or box.top > rect.bottom:
             continue
         tint = ACCENT if meter.own else INK_SOFT
+        names = _name_lines(meter, fonts, col_w)
+        name_rect = pygame.Rect(x, y, 0, line)
+        for n, name in enumerate(names):
+            name_rect = blit_text(surface, name_font, name, (x, y + n * line), tint)
+        y += line * (len(names) - 1)
         if meter.role == "bar":
-            name_rect = blit_text(surface, name_font, meter.track.name, (x, y), tint, width=col_w)
             value_w = value_font.size(meter.text)[0]
             bar = pygame.Rect(x, y + line + round(4 * scale), col_w - value_w - 8, 7)
             pygame.draw.rect(surface, PAPER_LIGHT, bar)
@@ -119,9 +136,6 @@ def draw_meters(
             )
         else:
             value_w = min(col_w // 2, value_font.size(meter.text)[0])
-            name_rect = blit_text(
-                surface, name_font, meter.track.name, (x, y), tint, width=col_w - value_w - 8
-            )
             blit_text(
                 surface,
                 value_font,
