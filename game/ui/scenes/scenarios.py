@@ -177,6 +177,7 @@ class ScenarioScene(sc.Scene):
         return {
             "scene": self.name,
             "scenarios": [e[0] for e in self.entries],
+            "selected": self.entries[self.selected][0] if self.entries else "",
             "lines": [short_line(e[1]) if e[1] else "" for e in self.entries],
             "details": _details(self.entries[self.selected][1]) if self.entries else [],
             "error": self.error,
