@@ -326,6 +326,7 @@ class MapPainter:
         placed += [box for box, _, _ in stops]
         self.labels = []
         self.legend = []
+        placed.append(pygame.Rect(0, 0, round(230 * scale), round(24 * scale)))  # the period
         if view.lots:
             placed.append(lot_legend(layer, rules, fonts, scale))
             self.legend = [f.name for f in rules.factions] + ["idle", "not let"]
