@@ -462,8 +462,8 @@ def take_debrief(out: Path) -> list[Path]:
 def take_map(out: Path) -> list[Path]:
     """Takes the screenshots of the map into `out`: the railway sale's line and stations (41),
     zoomed on Harbin (42), August 1945's legend and regions on the first day the Soviet side
-    may attack, with the odds on the map (43), and the fishery's waters and lots (44); returns
-    the files."""
+    may attack, with the odds on the map (43) and in its garrison mode (45), and the fishery's
+    waters and lots (44); returns the files."""
     from game.core.mechanics.campaign_view import Attack
     from tests.ui.helpers import show_game, start_railway, until_human
 
@@ -503,6 +503,8 @@ def take_map(out: Path) -> list[Path]:
         until_human(d)
         d.frames(2)
         shots.append(d.shot(out / "43-map-august-legend-odds.png"))
+        d.key(pygame.K_m)
+        shots.append(d.shot(out / "45-map-august-garrisons.png"))
         d.app._apply(sc.Reset(MainMenu(d.app.ctx)))
         d.frames(2)
         choose_sides(d, "The Fishery Auctions", ["AI: historical", "Human"], seed=SEED)

@@ -172,3 +172,18 @@ def test_the_map_shows_the_odds_of_each_possible_attack() -> None:
         known = [p for p in odds if p is not None]
         assert region.odds == (max(known) if known else None)
     assert any(r.odds is not None for r in view.regions)
+
+
+def test_m_shows_the_garrisons_on_a_campaign_map(driver: Driver) -> None:
+    choose_sides(driver, "The August 1945 Race", ["Human", "AI: historical"])
+    until_human(driver)
+    assert driver.describe()["map"]["mode"] == "control"
+    driver.key(pygame.K_m)
+    shown = driver.describe()["map"]
+    assert shown["mode"] == "garrison"
+    assert any("garrison" in entry for entry in shown["legend"])
+    assert len([k for _, k in shown["labels"] if k == "region"]) == len(
+        driver.describe()["regions"]
+    )
+    driver.key(pygame.K_m)
+    assert driver.describe()["map"]["mode"] == "control"

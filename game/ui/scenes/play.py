@@ -385,8 +385,11 @@ class GameScene(sc.Scene):
         return None
 
     def _switch_view(self, event: pygame.event.Event) -> sc.Transition:
+        """M: the table of lots or their map; on a campaign's map, the next map mode."""
         if self.panel is not None:
             self.panel.toggle()
+        elif self.map_view.regions:
+            self.painter.next_mode()
         return None
 
     def _offer(self, event: pygame.event.Event) -> sc.Transition:

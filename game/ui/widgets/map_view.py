@@ -54,6 +54,7 @@ from game.ui.widgets.map_model import (
 __all__ = [
     "DEFAULT_BBOX",
     "HOME_BBOX",
+    "MODES",
     "BBox",
     "MapPainter",
     "MapView",
@@ -77,6 +78,9 @@ def _load_basemap() -> Any:
     except Exception:  # a missing module or data file means a plain background, not a crash
         return None
 
+
+MODES = ("control", "garrison")
+"""The campaign map's modes, in the order M goes through them."""
 
 _BACKGROUNDS: dict[tuple[tuple[int, int], BBox, bool], pygame.Surface] = {}
 """Rendered base maps by size and bbox, shared by every painter (drawing one takes a while)."""
@@ -117,6 +121,9 @@ class MapPainter:
         self.rect = pygame.Rect(0, 0, 0, 0)
         """Where the map was last drawn on the screen."""
         self._home: BBox | None = None
+        self.mode = MODES[0]
+        """The map mode: "control" (who holds each region) or "garrison" (its garrison as
+        the viewer knows it, written in its marker, the marker sized by it)."""
 
     @property
     def basemap(self) -> Any:
@@ -193,9 +200,15 @@ class MapPainter:
             fit.bbox[3] - (y - fit.off[1]) / fit.scale,
         )
 
+    def next_mode(self) -> str:
+        """Goes to the next map mode (`MODES`); returns it."""
+        self.mode = MODES[(MODES.index(self.mode) + 1) % len(MODES)]
+        return self.mode
+
     def describe(self) -> dict[str, Any]:
         """What the map shows, for tests and tools."""
         return {
+            "mode": self.mode,
             "zoom": self.zoom,
             "bbox": self.fit.bbox if self.fit is not None else None,
             "rect": tuple(self.rect),
@@ -267,7 +280,7 @@ class MapPainter:
         pulse: float = 0.0,
     ) -> list[tuple[pygame.Rect, RegionMark]]:
         """Draws base map and regions in `rect`; returns the markers' hit boxes."""
-        of = (view, rules, fonts, tuple(rect), scale, self.zoom, self.centre)
+        of = (view, rules, fonts, tuple(rect), scale, self.zoom, self.centre, self.mode)
         if self._layer is None or of != self._layer_of:  # same objects compare fast
             self._layer = self._draw_layer(rect, view, rules, fonts, scale)
             self._layer_of = of
@@ -310,6 +323,13 @@ class MapPainter:
                 if region.controller is not None
                 else PAPER_LIGHT
             )
+            if self.mode == "garrison":
+                self._garrison(layer, fonts, region, centre, fill, radius)
+                box = pygame.Rect(0, 0, radius * 4 + 6, radius * 2 + 6)
+                box.center = centre
+                placed.append(box)
+                hits.append((box, region))
+                continue
             pygame.draw.circle(layer, fill, centre, radius)
             pygame.draw.circle(layer, INK, centre, radius, 1)
             if region.fronts:
@@ -331,7 +351,7 @@ class MapPainter:
             placed.append(lot_legend(layer, rules, fonts, scale))
             self.legend = [f.name for f in rules.factions] + ["idle", "not let"]
         elif view.regions or view.lines:
-            box, self.legend = _legend(layer, view, rules, fonts, scale)
+            box, self.legend = _legend(layer, view, rules, fonts, scale, self.mode)
             placed.append(box)
         names: list[tuple[str, pygame.Rect, str, pygame.font.Font, bool]] = []
         for box, station, kind in stops:
@@ -358,6 +378,29 @@ class MapPainter:
         self.lot_hits = [(box.move(rect.topleft), lot) for box, lot in lot_boxes]
         self._rings = [(box.move(rect.topleft).center, r) for box, r in hits if r.targeted]
         return layer
+
+    @staticmethod
+    def _garrison(
+        surface: pygame.Surface,
+        fonts: Fonts,
+        region: RegionMark,
+        centre: tuple[int, int],
+        fill: tuple[int, int, int],
+        radius: int,
+    ) -> None:
+        """Draws a region's garrison (as the viewer knows it; "?" when hidden) in a pill ringed
+        in its holder's colour, a front standing there as a bar under it."""
+        text = "?" if region.garrison is None else str(region.garrison)
+        font = fonts.get("sans_bold", 12)
+        image = font.render(text, True, INK)
+        pill = pygame.Rect(0, 0, max(2 * radius, image.get_width() + 8), 2 * radius)
+        pill.center = centre
+        pygame.draw.rect(surface, PAPER_LIGHT, pill, border_radius=radius)
+        pygame.draw.rect(surface, fill, pill.inflate(-1, -1), 4, border_radius=radius)
+        pygame.draw.rect(surface, INK, pill, 1, border_radius=radius)
+        surface.blit(image, image.get_rect(center=pill.center))
+        if region.fronts:
+            pygame.draw.rect(surface, INK, pygame.Rect(pill.left, pill.bottom + 1, pill.width, 3))
 
     @staticmethod
     def _label(
@@ -472,7 +515,12 @@ def _draw_lines(
 
 
 def _legend(
-    surface: pygame.Surface, view: MapView, rules: Rules, fonts: Fonts, scale: float
+    surface: pygame.Surface,
+    view: MapView,
+    rules: Rules,
+    fonts: Fonts,
+    scale: float,
+    mode: str = "control",
 ) -> tuple[pygame.Rect, list[str]]:
     """Writes what the marks mean in the map's lower left corner: the sides, fronts, links and
     markers of a campaign, the lines and stops of a railway; returns its box and entries."""
@@ -481,6 +529,12 @@ def _legend(
     rows: list[list[tuple[str, str, tuple[int, int, int]]]] = []
     if view.regions:
         rows.append([(f.name, "side", faction_colour(f.id, f.index)) for f in rules.factions])
+        if mode == "garrison":
+            rows.append([("garrison as you know it (? hidden)", "side", PAPER_LIGHT)])
+            rows.append([("front there", "bar", INK), ("M: control map", "none", INK)])
+            rows.append([("land link", "land", RULE), ("sea link", "sea", RIVER)])
+            return _legend_rows(surface, rows, font, s, scale)
+        rows[0].append(("M: garrisons", "none", INK))
         rows.append(
             [
                 ("unknown holder", "side", PAPER_LIGHT),
@@ -494,6 +548,17 @@ def _legend(
     if view.lines:
         rows.append([(view.lines[0].name, "railway", INK), ("connecting line", "dash", INK_SOFT)])
         rows.append([("station", "station", INK), ("city", "town", ACCENT)])
+    return _legend_rows(surface, rows, font, s, scale)
+
+
+def _legend_rows(
+    surface: pygame.Surface,
+    rows: list[list[tuple[str, str, tuple[int, int, int]]]],
+    font: pygame.font.Font,
+    s: int,
+    scale: float,
+) -> tuple[pygame.Rect, list[str]]:
+    """Draws the legend's rows of (text, key, colour) in the lower left corner."""
     line_h, gap, pad, key_w = font.get_linesize(), round(12 * scale), round(6 * scale), 3 * s
     widths = [
         sum(key_w + 4 + font.size(t)[0] for t, _, _ in row) + gap * (len(row) - 1) for row in rows
@@ -528,6 +593,8 @@ def _legend(
             elif key == "station":
                 pygame.draw.circle(surface, PAPER_LIGHT, c, s - 1)
                 pygame.draw.circle(surface, INK, c, s - 1, 2)
+            elif key == "bar":
+                pygame.draw.rect(surface, colour, pygame.Rect(x, mid - 1, key_w, 3))
             elif key == "town":
                 pygame.draw.rect(surface, colour, pygame.Rect(c[0] - s, mid - s, 2 * s, 2 * s))
             surface.blit(font.render(text, True, INK), (x + key_w + 4, y))
