@@ -25,10 +25,14 @@ __all__ = [
     "BBox",
     "BaseMap",
     "BaseMapError",
+    "MapLine",
+    "Overlay",
     "Point",
     "Polyline",
     "Projection",
+    "Station",
     "load_basemap",
+    "load_overlays",
     "point_in_polygon",
     "project",
     "unproject",
@@ -197,3 +201,89 @@ def project(lon: float, lat: float, bbox: BBox, size: tuple[int, int]) -> tuple[
 def unproject(x: float, y: float, bbox: BBox, size: tuple[int, int]) -> tuple[float, float]:
     """The inverse of `project`: pixels → (lon, lat) (outside the bbox where the pixel is)."""
     return Projection.fit(bbox, size).to_geo(x, y)
+
+
+# ----------------------------------------------------------------- overlays
+
+OVERLAYS_PATH = shipped_dir("assets") / "map" / "places.json"
+
+
+@dataclass(frozen=True)
+class Station:
+    """A named point of a line or a town: `rank` 1 (capital, major city) to 3 (small station)."""
+
+    name: str
+    lon: float
+    lat: float
+    rank: int = 2
+
+
+@dataclass(frozen=True)
+class MapLine:
+    """A railway drawn from its stations, in order. `kind`: "railway" (the scenario's own line)
+    or "connection" (a line it joins, drawn fainter)."""
+
+    name: str
+    kind: str
+    stations: tuple[Station, ...]
+
+
+@dataclass(frozen=True)
+class Overlay:
+    """What a scenario draws over the base map: lines with their stations, and towns."""
+
+    title: str
+    lines: tuple[MapLine, ...]
+    places: tuple[Station, ...]
+
+
+def _station(raw: object, where: str) -> Station:
+    if not isinstance(raw, list) or len(raw) not in (3, 4) or not isinstance(raw[0], str):
+        raise ValueError(f"{where}: expected [name, lon, lat] or [name, lon, lat, rank]")
+    lon, lat = _number(raw[1], where), _number(raw[2], where)
+    if not (-180.0 <= lon <= 360.0 and -90.0 <= lat <= 90.0):
+        raise ValueError(f"{where}: ({lon}, {lat}) is not a lon/lat point")
+    rank = int(_number(raw[3], where)) if len(raw) == 4 else 2
+    return Station(raw[0], lon, lat, rank)
+
+
+def _overlay(name: str, raw: object) -> Overlay:
+    if not isinstance(raw, dict):
+        raise ValueError(f"overlay {name!r} must be an object")
+    lines = []
+    for i, line in enumerate(raw.get("lines", [])):
+        if not isinstance(line, dict):
+            raise ValueError(f"{name}.lines[{i}] must be an object")
+        where = f"{name}.lines[{i}]"
+        stations = tuple(
+            _station(s, f"{where}.stations[{j}]") for j, s in enumerate(line.get("stations", []))
+        )
+        if len(stations) < 2:
+            raise ValueError(f"{where}: a line needs two stations or more")
+        kind = line.get("kind", "railway")
+        if kind not in ("railway", "connection"):
+            raise ValueError(f"{where}: kind {kind!r} is not 'railway' or 'connection'")
+        lines.append(MapLine(str(line.get("name", "")), kind, stations))
+    places = tuple(_station(p, f"{name}.places[{i}]") for i, p in enumerate(raw.get("places", [])))
+    return Overlay(str(raw.get("title", name)), tuple(lines), places)
+
+
+def load_overlays(path: Path | None = None) -> dict[str, tuple[Overlay, ...]]:
+    """Reads the overlays by scenario id (default: the shipped assets/map/places.json).
+
+    Raises BaseMapError, naming the file, if it is missing or malformed."""
+    file = OVERLAYS_PATH if path is None else Path(path)
+    try:
+        doc = json.loads(file.read_text(encoding="utf-8"))
+        if not isinstance(doc, dict):
+            raise ValueError("the top level must be a JSON object")
+        overlays = {k: _overlay(k, v) for k, v in doc.get("overlays", {}).items()}
+        out = {}
+        for scenario, names in doc.get("scenarios", {}).items():
+            missing = [n for n in names if n not in overlays]
+            if missing:
+                raise ValueError(f"scenario {scenario!r} names unknown overlays {missing}")
+            out[str(scenario)] = tuple(overlays[n] for n in names)
+        return out
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise BaseMapError(f"overlay file {file}: {exc}") from exc

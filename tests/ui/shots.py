@@ -9,7 +9,8 @@ victory levels (`take_victory`); with `--thesis`, only those of the contested th
 (`take_consequences`); with `--debrief`, only those of the debrief's pages, the bibliography and
 the score's explanation (`take_debrief`); with `--guide`, only those of the guided first game and
 of the scenario chooser and set-up screen (`take_guide`); with `--saves`, only those of saves and
-accessibility (`take_saves`): the others stay as they are.
+accessibility (`take_saves`); with `--map`, only those of the map that informs (`take_map`): the
+others stay as they are.
 """
 
 from __future__ import annotations
@@ -458,6 +459,64 @@ def take_debrief(out: Path) -> list[Path]:
     return shots
 
 
+def take_map(out: Path) -> list[Path]:
+    """Takes the screenshots of the map into `out`: the railway sale's line and stations (41),
+    zoomed on Harbin (42), August 1945's legend and regions on the first day the Soviet side
+    may attack, with the odds on the map (43) and in its garrison mode (45), and the fishery's
+    waters and lots (44); returns the files."""
+    from game.core.mechanics.campaign_view import Attack
+    from tests.ui.helpers import show_game, start_railway, until_human
+
+    out.mkdir(parents=True, exist_ok=True)
+    shots: list[Path] = []
+    d = Driver()
+    try:
+        start_railway(d)
+        d.frames(2)
+        pygame.mouse.set_pos((1, 1))
+        shots.append(d.shot(out / "41-map-railway.png"))
+        painter = d.scene.painter  # type: ignore[attr-defined]
+        assert painter.fit is not None
+        x, y = painter.fit.to_screen(127.5, 45.3)
+        pygame.mouse.set_pos((painter.rect.left + round(x), painter.rect.top + round(y)))
+        for _ in range(4):
+            pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=1, flipped=False))
+            d.frames(1)
+        pygame.mouse.set_pos((1, 1))
+        shots.append(d.shot(out / "42-map-railway-zoomed.png"))
+        game = game_of("august-1945", None)
+        ussr = next(f.index for f in game.rules.factions if f.id == "ussr")
+        upto: list[int] = []
+        count = [0]
+
+        def watch(state: object, action: object, n: int) -> None:
+            legal = game.legal_actions(state, ussr)  # type: ignore[arg-type]
+            if not upto and any(isinstance(a, Attack) for a in legal):
+                upto.append(count[0])
+            count[0] += 1
+
+        names = {f.id: "historical" for f in game.rules.factions}
+        record, _ = play(game, make_agents(game, names), SEED, on_action=watch)
+        seats = {f.id: "historical" for f in game.rules.factions} | {"ussr": "human"}
+        session = Session(game, SEED, seats, actions=record.actions[: upto[0]])
+        show_game(d, session)
+        until_human(d)
+        d.frames(2)
+        shots.append(d.shot(out / "43-map-august-legend-odds.png"))
+        d.key(pygame.K_m)
+        shots.append(d.shot(out / "45-map-august-garrisons.png"))
+        d.app._apply(sc.Reset(MainMenu(d.app.ctx)))
+        d.frames(2)
+        choose_sides(d, "The Fishery Auctions", ["AI: historical", "Human"], seed=SEED)
+        until_human(d)
+        d.key(pygame.K_m)
+        pygame.mouse.set_pos((1, 1))
+        shots.append(d.shot(out / "44-map-fishery-waters-lots.png"))
+    finally:
+        d.close()
+    return shots
+
+
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     folder = Path(args[0] if args else "docs/screenshots")
@@ -476,6 +535,8 @@ if __name__ == "__main__":
         if "--guide" in sys.argv
         else take_saves
         if "--saves" in sys.argv
+        else take_map
+        if "--map" in sys.argv
         else take_all
     )
     for path in take(folder):

@@ -78,6 +78,10 @@ class GameScene(sc.Scene):
         self.region_at = -1
         """The region selected with the keyboard (R), as an index of `region_hits`; -1: none
         (a click on the map puts it away)."""
+        self.map_focus = False
+        """The map has the keyboard (after a click on it): the arrows pan, Home resets."""
+        self.drag: tuple[int, int] | None = None
+        """Where the mouse last was while dragging the map (None: not dragging)."""
         self.orders: OrdersPanel | None = None
         views = session.game.views(session.observation())
         self.centre = next(((v, PANELS[type(v)]) for v in views if type(v) in PANELS), None)
@@ -295,6 +299,8 @@ class GameScene(sc.Scene):
             given = self.panel.handle(event)
             if given is not None:
                 return self._do(given)
+        if self._map_input(event):
+            return None
         if event.type == pygame.KEYDOWN:
             return self._key(event)
         if event.type == pygame.MOUSEBUTTONDOWN:
@@ -305,11 +311,60 @@ class GameScene(sc.Scene):
                     self.orders.show_target(self.session, region.index)
             if self.panel is not None:
                 self.panel.click_map(event.pos, self.painter)
-        if event.type == pygame.MOUSEWHEEL:
+        if event.type == pygame.MOUSEWHEEL:  # over the map: zoom (`_map_input`)
             side = self._layout()["side"]
             if side.collidepoint(pygame.mouse.get_pos()):
                 self.side.scroll = max(0, self.side.scroll - event.y * self.ctx.px(30))
         return None
+
+    def _map_shown(self) -> bool:
+        return self.panel is None or not self.panel.covers_map()
+
+    def _map_input(self, event: pygame.event.Event) -> bool:
+        """Zooms and pans the map: the mouse wheel over it, a drag, and while it has the
+        keyboard (a click on it gives it) the arrows (pan) and Home (home view); + and - zoom
+        whenever the map is shown.
+        Returns True if the event was the map's. Each change redraws the map once from its
+        vector data; nothing animates, so the screen stays idle in between."""
+        if not self._map_shown():
+            self.map_focus, self.drag = False, None
+            return False
+        area = self._layout()["map"]
+        painter = self.painter
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            self.map_focus = area.collidepoint(event.pos)
+            self.drag = event.pos if self.map_focus else None
+            return False  # a click still selects what lies under it
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            self.drag = None
+            return False
+        if event.type == pygame.MOUSEMOTION and self.drag is not None:
+            if not event.buttons[0]:
+                self.drag = None
+                return False
+            dx, dy = event.pos[0] - self.drag[0], event.pos[1] - self.drag[1]
+            self.drag = event.pos
+            return painter.pan_by(dx, dy)
+        if event.type == pygame.MOUSEWHEEL and area.collidepoint(pygame.mouse.get_pos()):
+            painter.zoom_by(1.25**event.y, pygame.mouse.get_pos())
+            return True
+        if event.type != pygame.KEYDOWN:
+            return False
+        step = self.ctx.px(60)
+        key = event.key
+        if key in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
+            painter.zoom_by(1.5)
+        elif key in (pygame.K_MINUS, pygame.K_KP_MINUS):
+            painter.zoom_by(1 / 1.5)
+        elif key == pygame.K_HOME and self.map_focus:
+            painter.reset_zoom()
+        elif self.map_focus and key in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN):
+            dx = {pygame.K_LEFT: step, pygame.K_RIGHT: -step}.get(key, 0)
+            dy = {pygame.K_UP: step, pygame.K_DOWN: -step}.get(key, 0)
+            painter.pan_by(dx, dy)
+        else:
+            return False
+        return True
 
     def _key(self, event: pygame.event.Event) -> sc.Transition:
         command = game_command(event)
@@ -330,8 +385,11 @@ class GameScene(sc.Scene):
         return None
 
     def _switch_view(self, event: pygame.event.Event) -> sc.Transition:
+        """M: the table of lots or their map; on a campaign's map, the next map mode."""
         if self.panel is not None:
             self.panel.toggle()
+        elif self.map_view.regions:
+            self.painter.next_mode()
         return None
 
     def _offer(self, event: pygame.event.Event) -> sc.Transition:
@@ -484,6 +542,8 @@ class GameScene(sc.Scene):
             scale=self.ctx.settings.ui_scale,
             pulse=self.clock,
         )
+        if self.map_focus:
+            pygame.draw.rect(surface, FOCUS, area, 2)
         blit_text(
             surface,
             self.ctx.fonts.get("serif_italic", 13),
@@ -523,6 +583,7 @@ class GameScene(sc.Scene):
             "actions": self.orders.card_texts() if self.orders else [],
             "meters": [m.track.id for m in self.meters],
             "regions": [r.name for r in self.map_view.regions],
+            "map": {**self.painter.describe(), "focus": self.map_focus},
             "region": self.region_hits[self.region_at][1].name
             if 0 <= self.region_at < len(self.region_hits)
             else None,

@@ -42,8 +42,8 @@ def draw_lots(
     return hits
 
 
-def lot_legend(surface: pygame.Surface, rules: Rules, fonts: Fonts, scale: float) -> None:
-    """Writes what the lots' squares mean in the map's lower left corner."""
+def lot_legend(surface: pygame.Surface, rules: Rules, fonts: Fonts, scale: float) -> pygame.Rect:
+    """Writes what the lots' squares mean in the map's lower left corner; returns its box."""
     font = fonts.get("sans", 11)
     half = max(3, round(5 * scale))
     keys: list[tuple[str, tuple[int, int, int] | None, int]] = [
@@ -67,3 +67,4 @@ def lot_legend(surface: pygame.Surface, rules: Rules, fonts: Fonts, scale: float
             pygame.draw.rect(surface, INK if line == 2 else RULE, spot, line)
         surface.blit(font.render(name, True, INK), (spot.right + 4, y))
         x = spot.right + 4 + font.size(name)[0] + gap
+    return box

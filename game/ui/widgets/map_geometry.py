@@ -8,7 +8,20 @@ import math
 
 from game.ui.widgets.map_model import MapView
 
-__all__ = ["DEFAULT_BBOX", "HOME_BBOX", "BBox", "Fit", "crop_to", "region_bbox", "shift_into"]
+__all__ = [
+    "DEFAULT_BBOX",
+    "HOME_BBOX",
+    "MAX_ZOOM",
+    "BBox",
+    "Fit",
+    "crop_to",
+    "region_bbox",
+    "shift_into",
+    "zoomed",
+]
+
+MAX_ZOOM = 8.0
+"""How far the map zooms in (the home view is 1)."""
 
 BBox = tuple[float, float, float, float]
 """lon0, lat0, lon1, lat1 (west, south, east, north)."""
@@ -59,6 +72,8 @@ def region_bbox(view: MapView, size: tuple[int, int]) -> BBox | None:
     for lot in view.lots:
         if lot.lon is not None and lot.lat is not None:
             points.append((lot.lon, lot.lat))
+    points += [(s.lon, s.lat) for line in view.lines for s in line.stations]
+    points += [(p.lon, p.lat) for p in view.places]
     if not points:
         return None
     lons = [lon for lon, _ in points]
@@ -89,3 +104,15 @@ def shift_into(bbox: BBox, outer: BBox) -> BBox:
         dy = max(0.0, o_lat0 - lat0) + min(0.0, o_lat1 - lat1)
         lat0, lat1 = lat0 + dy, lat1 + dy
     return (lon0, lat0, lon1, lat1)
+
+
+def zoomed(home: BBox, zoom: float, centre: tuple[float, float] | None) -> BBox:
+    """Returns `home` shrunk `zoom` times around `centre` (lon, lat; None: the middle), the
+    centre kept where the zoomed box stays inside `home`."""
+    lon0, lat0, lon1, lat1 = home
+    if zoom <= 1.0 or centre is None:
+        return home
+    half_w, half_h = (lon1 - lon0) / zoom / 2, (lat1 - lat0) / zoom / 2
+    cx = min(max(centre[0], lon0 + half_w), lon1 - half_w)
+    cy = min(max(centre[1], lat0 + half_h), lat1 - half_h)
+    return (cx - half_w, cy - half_h, cx + half_w, cy + half_h)

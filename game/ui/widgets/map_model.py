@@ -4,6 +4,7 @@ moves, and an auction's lots that have a place. `game.ui.widgets.map_view` draws
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from game.core.actions import Action
@@ -12,9 +13,17 @@ from game.core.mechanics.auction_view import AuctionView, LotView
 from game.core.mechanics.campaign_view import Attack, CampaignView
 from game.core.observation import Observation
 from game.core.rules import Rules
+from game.ui.mapdata import MapLine, Station, load_overlays
 from game.ui.view import view_of
 
-__all__ = ["MapView", "RegionMark", "build_map_view", "region_tooltip", "short_name"]
+__all__ = [
+    "MapView",
+    "RegionMark",
+    "build_map_view",
+    "overlay_of",
+    "region_tooltip",
+    "short_name",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +40,9 @@ class RegionMark:
     text: str
     targeted: bool
     """A legal attack of the viewer's could take it now."""
+    odds: float | None = None
+    """The best odds of the viewer's legal attacks on it, as the game tells the viewer (None:
+    no attack, or odds it does not show)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +56,10 @@ class MapView:
     """An auction's lots that have a place, as the faction sees them."""
     mover: int | None = None
     """The faction whose fronts move (the campaign's attacker), if there is a campaign."""
+    lines: tuple[MapLine, ...] = ()
+    """Railways drawn from their stations (`assets/map/places.json`, by scenario id)."""
+    places: tuple[Station, ...] = ()
+    """Towns named on the map."""
 
 
 def build_map_view(
@@ -52,13 +68,14 @@ def build_map_view(
     """Returns the map as `obs`'s faction sees it (no regions if the scenario has no campaign,
     no lots if it has no auction), with the moves of the fronts since the same faction's
     observation `before`."""
+    lines, places = overlay_of(game.rules.id)
     auction = view_of(game, obs, AuctionView)
     lots: tuple[LotView, ...] = ()
     if auction is not None:
         lots = tuple(lot for lot in auction.lots if lot.lon is not None and lot.lat is not None)
     war = view_of(game, obs, CampaignView)
     if war is None:
-        return MapView((), (), lots=lots)
+        return MapView((), (), lots=lots, lines=lines, places=places)
     then = view_of(game, before, CampaignView) if before is not None else None
     moves = set()
     for i, front in enumerate(war.fronts):
@@ -66,6 +83,12 @@ def build_map_view(
         if old is not None and front.position is not None and old != front.position:
             moves.add((old, front.position))
     targets = {a.region for a in legal if isinstance(a, Attack)}
+    odds: dict[int, float] = {}
+    for a in legal:
+        if isinstance(a, Attack):
+            p = game.odds(obs, a)  # the odds the orders panel shows
+            if p is not None:
+                odds[a.region] = max(p, odds.get(a.region, 0.0))
     fronts: dict[int, list[str]] = {}
     for front in war.fronts:
         if front.position is None:
@@ -90,6 +113,7 @@ def build_map_view(
                 tuple(fronts.get(region.index, ())),
                 region.text,
                 region.index in targets,
+                odds.get(region.index),
             )
         )
         for other in region.land:
@@ -97,8 +121,26 @@ def build_map_view(
         for other in region.sea:
             links.add((min(region.index, other), max(region.index, other), True))
     return MapView(
-        tuple(marks), tuple(sorted(links)), tuple(sorted(moves)), lots, mover=war.attacker
+        tuple(marks),
+        tuple(sorted(links)),
+        tuple(sorted(moves)),
+        lots,
+        mover=war.attacker,
+        lines=lines,
+        places=places,
     )
+
+
+@functools.cache
+def overlay_of(scenario: str) -> tuple[tuple[MapLine, ...], tuple[Station, ...]]:
+    """Returns the lines and towns drawn for a scenario (none when the file is missing)."""
+    try:
+        overlays = load_overlays().get(scenario, ())
+    except Exception:  # a missing or broken file means no overlay, not a crash
+        return (), ()
+    lines = tuple(line for o in overlays for line in o.lines)
+    places = tuple(p for o in overlays for p in o.places)
+    return lines, places
 
 
 def region_tooltip(rules: Rules, region: RegionMark) -> str:
@@ -111,7 +153,8 @@ def region_tooltip(rules: Rules, region: RegionMark) -> str:
     if region.fronts:
         parts.append("Here: " + ", ".join(region.fronts) + ".")
     if region.targeted:
-        parts.append("You can attack it this turn.")
+        chance = "" if region.odds is None else f" (odds {round(region.odds * 100)} %)"
+        parts.append(f"You can attack it this turn{chance}.")
     if region.text:
         parts.append("\n" + region.text)
     return " ".join(parts)

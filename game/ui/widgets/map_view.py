@@ -7,6 +7,7 @@ in `game.ui.widgets.map_geometry`; their names are importable from here too."""
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 from typing import Any
 
@@ -14,6 +15,7 @@ import pygame
 
 from game.core.mechanics.auction_view import LotView
 from game.core.rules import Rules
+from game.ui.mapdata import Station
 from game.ui.theme import (
     ACCENT,
     BORDER,
@@ -33,11 +35,13 @@ from game.ui.widgets.lot_marks import draw_lots, lot_legend
 from game.ui.widgets.map_geometry import (
     DEFAULT_BBOX,
     HOME_BBOX,
+    MAX_ZOOM,
     BBox,
     Fit,
     crop_to,
     region_bbox,
     shift_into,
+    zoomed,
 )
 from game.ui.widgets.map_model import (
     MapView,
@@ -50,6 +54,7 @@ from game.ui.widgets.map_model import (
 __all__ = [
     "DEFAULT_BBOX",
     "HOME_BBOX",
+    "MODES",
     "BBox",
     "MapPainter",
     "MapView",
@@ -73,6 +78,9 @@ def _load_basemap() -> Any:
     except Exception:  # a missing module or data file means a plain background, not a crash
         return None
 
+
+MODES = ("control", "garrison")
+"""The campaign map's modes, in the order M goes through them."""
 
 _BACKGROUNDS: dict[tuple[tuple[int, int], BBox, bool], pygame.Surface] = {}
 """Rendered base maps by size and bbox, shared by every painter (drawing one takes a while)."""
@@ -99,6 +107,23 @@ class MapPainter:
         self._rings: list[tuple[tuple[int, int], RegionMark]] = []
         self.arrows: list[tuple[tuple[float, float], tuple[float, float]]] = []
         """Where the front movements were drawn: (from, to) on the screen."""
+        self.zoom = 1.0
+        """How many times the map is magnified over its home view (1 to `MAX_ZOOM`)."""
+        self.centre: tuple[float, float] | None = None
+        """The (lon, lat) in the middle of the zoomed map (None: the home view's middle)."""
+        self.labels: list[tuple[str, pygame.Rect, str]] = []
+        """The names written on the map, as last drawn: (text, box on the screen, kind), kind
+        being "region", "station", "town", "water" or "lot"."""
+        self.legend: list[str] = []
+        """The legend's entries, as last drawn."""
+        self.fit: Fit | None = None
+        """The projection last drawn with (in the map's own pixels)."""
+        self.rect = pygame.Rect(0, 0, 0, 0)
+        """Where the map was last drawn on the screen."""
+        self._home: BBox | None = None
+        self.mode = MODES[0]
+        """The map mode: "control" (who holds each region) or "garrison" (its garrison as
+        the viewer knows it, written in its marker, the marker sized by it)."""
 
     @property
     def basemap(self) -> Any:
@@ -118,6 +143,78 @@ class MapPainter:
         if base is None:
             return crop_to(DEFAULT_BBOX, size)
         return crop_to(HOME_BBOX, size)
+
+    def shown_bbox(self, view: MapView, size: tuple[int, int]) -> BBox:
+        """Returns what the map shows: the home view (`bbox`) zoomed around `centre`."""
+        home = self.bbox(view, size)
+        self._home = home
+        return zoomed(home, self.zoom, self.centre)
+
+    # ------------------------------------------------------------- zoom and pan
+
+    def zoom_by(self, factor: float, at: tuple[int, int] | None = None) -> bool:
+        """Zooms by `factor`, keeping the spot under `at` (a screen position; None: the middle)
+        in place; returns True if the view changed. The map is drawn again from its vector data
+        at the new scale, never a bitmap scaled."""
+        zoom = min(MAX_ZOOM, max(1.0, self.zoom * factor))
+        if zoom == self.zoom or self.fit is None or self._home is None:
+            return False
+        x, y = at if at is not None else self.rect.center
+        geo = self._to_geo(x - self.rect.left, y - self.rect.top)
+        old = self.fit.bbox
+        cx, cy = (old[0] + old[2]) / 2, (old[1] + old[3]) / 2
+        keep = self.zoom / zoom  # the spot at `at` stays put: centre moves toward it
+        self.centre = (geo[0] + (cx - geo[0]) * keep, geo[1] + (cy - geo[1]) * keep)
+        self.zoom = zoom
+        if zoom == 1.0:
+            self.centre = None
+        return True
+
+    def pan_by(self, dx: float, dy: float) -> bool:
+        """Moves the map by (dx, dy) screen pixels (the land follows the mouse); True if the
+        view changed (the home view does not pan)."""
+        if self.zoom <= 1.0 or self.fit is None or self._home is None:
+            return False
+        lon0, lat0, lon1, lat1 = self.fit.bbox
+        per_px = 1 / self.fit.scale
+        cx = (lon0 + lon1) / 2 - dx * per_px / self.fit.kx
+        cy = (lat0 + lat1) / 2 + dy * per_px
+        bbox = zoomed(self._home, self.zoom, (cx, cy))
+        centre = ((bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2)
+        if self.centre is not None and math.dist(centre, self.centre) < 1e-9:
+            return False
+        self.centre = centre
+        return True
+
+    def reset_zoom(self) -> bool:
+        """Back to the home view; True if it was zoomed."""
+        changed = self.zoom != 1.0
+        self.zoom, self.centre = 1.0, None
+        return changed
+
+    def _to_geo(self, x: float, y: float) -> tuple[float, float]:
+        assert self.fit is not None
+        fit = self.fit
+        return (
+            fit.bbox[0] + (x - fit.off[0]) / (fit.kx * fit.scale),
+            fit.bbox[3] - (y - fit.off[1]) / fit.scale,
+        )
+
+    def next_mode(self) -> str:
+        """Goes to the next map mode (`MODES`); returns it."""
+        self.mode = MODES[(MODES.index(self.mode) + 1) % len(MODES)]
+        return self.mode
+
+    def describe(self) -> dict[str, Any]:
+        """What the map shows, for tests and tools."""
+        return {
+            "mode": self.mode,
+            "zoom": self.zoom,
+            "bbox": self.fit.bbox if self.fit is not None else None,
+            "rect": tuple(self.rect),
+            "labels": [(text, kind) for text, _, kind in self.labels],
+            "legend": list(self.legend),
+        }
 
     def _background(self, size: tuple[int, int], bbox: BBox) -> pygame.Surface:
         key = (size, bbox, self.basemap is not None)
@@ -183,7 +280,7 @@ class MapPainter:
         pulse: float = 0.0,
     ) -> list[tuple[pygame.Rect, RegionMark]]:
         """Draws base map and regions in `rect`; returns the markers' hit boxes."""
-        of = (view, rules, fonts, tuple(rect), scale)
+        of = (view, rules, fonts, tuple(rect), scale, self.zoom, self.centre, self.mode)
         if self._layer is None or of != self._layer_of:  # same objects compare fast
             self._layer = self._draw_layer(rect, view, rules, fonts, scale)
             self._layer_of = of
@@ -204,11 +301,13 @@ class MapPainter:
         """Returns the map of `view` without the rings that pulse (hit boxes, rings and arrows
         are kept in screen positions)."""
         size = (max(1, rect.width), max(1, rect.height))
-        bbox = self.bbox(view, size)
+        bbox = self.shown_bbox(view, size)
         layer = self._background(size, bbox).copy()
         fit = Fit(bbox, size)
+        self.fit, self.rect = fit, rect.copy()
         pos = {r.index: fit.to_screen(r.lon, r.lat) for r in view.regions}
         radius = round(9 * scale)
+        stops = _draw_lines(layer, view, fit, scale)
         placed = _draw_links(layer, view, rules, pos, radius, scale)
         x0, y0 = rect.topleft
         self.arrows = [
@@ -224,6 +323,13 @@ class MapPainter:
                 if region.controller is not None
                 else PAPER_LIGHT
             )
+            if self.mode == "garrison":
+                self._garrison(layer, fonts, region, centre, fill, radius)
+                box = pygame.Rect(0, 0, radius * 4 + 6, radius * 2 + 6)
+                box.center = centre
+                placed.append(box)
+                hits.append((box, region))
+                continue
             pygame.draw.circle(layer, fill, centre, radius)
             pygame.draw.circle(layer, INK, centre, radius, 1)
             if region.fronts:
@@ -235,17 +341,66 @@ class MapPainter:
             hits.append((box, region))
         label_font = fonts.get("sans_bold", 11)
         area = layer.get_rect()
-        for box, region in hits:
-            self._label(layer, area, label_font, short_name(region.name), box, placed)
-        self._hits = [(box.move(rect.topleft), region) for box, region in hits]
-        self.lot_hits = [
-            (box.move(rect.topleft), lot)
-            for box, lot in draw_lots(layer, view.lots, rules, fit.to_screen, scale)
-        ]
+        lot_boxes = draw_lots(layer, view.lots, rules, fit.to_screen, scale)
+        placed += [box for box, _ in lot_boxes]
+        placed += [box for box, _, _ in stops]
+        self.labels = []
+        self.legend = []
+        placed.append(pygame.Rect(0, 0, round(230 * scale), round(24 * scale)))  # the period
         if view.lots:
-            lot_legend(layer, rules, fonts, scale)
+            placed.append(lot_legend(layer, rules, fonts, scale))
+            self.legend = [f.name for f in rules.factions] + ["idle", "not let"]
+        elif view.regions or view.lines:
+            box, self.legend = _legend(layer, view, rules, fonts, scale, self.mode)
+            placed.append(box)
+        names: list[tuple[str, pygame.Rect, str, pygame.font.Font, bool]] = []
+        for box, station, kind in stops:
+            if station.rank == 1:
+                names.append((station.name, box, kind, fonts.get("sans_bold", 13), True))
+        for box, region in hits:
+            text = short_name(region.name)
+            if region.odds is not None:
+                text += f" · {round(region.odds * 100)} %"
+            names.append((text, box, "region", label_font, True))
+        names += _water_names(view, fit, fonts)
+        for box, station, kind in stops:
+            if station.rank > 1:
+                names.append((station.name, box, kind, fonts.get("sans", 11), station.rank == 2))
+        for box, lot in lot_boxes:
+            names.append((_lot_name(lot.name), box, "lot", fonts.get("sans", 10), False))
+        for text, box, kind, font, must in names:
+            if not area.collidepoint(box.center):
+                continue  # zoomed or panned out of sight
+            spot = self._label(layer, area, font, text, box, placed, must=must, kind=kind)
+            if spot is not None:
+                self.labels.append((text, spot.move(rect.topleft), kind))
+        self._hits = [(box.move(rect.topleft), region) for box, region in hits]
+        self.lot_hits = [(box.move(rect.topleft), lot) for box, lot in lot_boxes]
         self._rings = [(box.move(rect.topleft).center, r) for box, r in hits if r.targeted]
         return layer
+
+    @staticmethod
+    def _garrison(
+        surface: pygame.Surface,
+        fonts: Fonts,
+        region: RegionMark,
+        centre: tuple[int, int],
+        fill: tuple[int, int, int],
+        radius: int,
+    ) -> None:
+        """Draws a region's garrison (as the viewer knows it; "?" when hidden) in a pill ringed
+        in its holder's colour, a front standing there as a bar under it."""
+        text = "?" if region.garrison is None else str(region.garrison)
+        font = fonts.get("sans_bold", 12)
+        image = font.render(text, True, INK)
+        pill = pygame.Rect(0, 0, max(2 * radius, image.get_width() + 8), 2 * radius)
+        pill.center = centre
+        pygame.draw.rect(surface, PAPER_LIGHT, pill, border_radius=radius)
+        pygame.draw.rect(surface, fill, pill.inflate(-1, -1), 4, border_radius=radius)
+        pygame.draw.rect(surface, INK, pill, 1, border_radius=radius)
+        surface.blit(image, image.get_rect(center=pill.center))
+        if region.fronts:
+            pygame.draw.rect(surface, INK, pygame.Rect(pill.left, pill.bottom + 1, pill.width, 3))
 
     @staticmethod
     def _label(
@@ -255,26 +410,196 @@ class MapPainter:
         text: str,
         marker: pygame.Rect,
         placed: list[pygame.Rect],
-    ) -> None:
-        """Writes a region's name beside its marker where it overlaps nothing else drawn."""
-        image = font.render(text, True, INK)
+        *,
+        must: bool = False,
+        kind: str = "region",
+    ) -> pygame.Rect | None:
+        """Writes a name beside its marker where it overlaps nothing else drawn; returns where.
+        A name that `must` be written and finds no free spot goes beside its marker, kept
+        inside the map, over what is there; the others are left out (a zoom makes room)."""
+        image = font.render(text, True, RIVER if kind == "water" else INK)
         w, h = image.get_size()
         cx, cy = marker.center
-        for left, top in (
-            (marker.right, cy - h // 2),
-            (marker.left - w, cy - h // 2),
-            (cx - w // 2, marker.top - h),
-            (cx - w // 2, marker.bottom),
-        ):
-            spot = pygame.Rect(left, top, w, h).inflate(4, 0)
-            if not area.contains(spot) or spot.collidelist(placed) >= 0:
-                continue
-            halo = pygame.Surface(spot.size, pygame.SRCALPHA)
-            halo.fill((246, 240, 226, 190))
-            surface.blit(halo, spot.topleft)
-            surface.blit(image, (spot.left + 2, spot.top))
-            placed.append(spot)
-            return
+        spots = [
+            pygame.Rect(left, top, w, h).inflate(4, 0)
+            for left, top in (
+                (marker.right, cy - h // 2),
+                (marker.left - w, cy - h // 2),
+                (cx - w // 2, marker.top - h),
+                (cx - w // 2, marker.bottom),
+                (marker.right, marker.top - h),
+                (marker.right, marker.bottom),
+                (marker.left - w, marker.top - h),
+                (marker.left - w, marker.bottom),
+                (marker.right + h, cy - h // 2),
+                (marker.left - w - h, cy - h // 2),
+                (cx - w // 2, marker.top - 2 * h),
+                (cx - w // 2, marker.bottom + h),
+            )
+        ]
+        free = [s for s in spots if area.contains(s) and s.collidelist(placed) < 0]
+        if free:
+            spot = free[0]
+        elif must:
+            spot = spots[0].clamp(area)
+        else:
+            return None
+        halo = pygame.Surface(spot.size, pygame.SRCALPHA)
+        halo.fill((246, 240, 226, 150 if kind == "water" else 190))
+        surface.blit(halo, spot.topleft)
+        surface.blit(image, (spot.left + 2, spot.top))
+        placed.append(spot)
+        return spot
+
+
+def _lot_name(name: str) -> str:
+    """A lot's name on the map: `Ozernaya River mouth` → `Ozernaya`."""
+    for tail in (" River mouth", " river mouth"):
+        name = name.removesuffix(tail)
+    return name
+
+
+def _water_names(
+    view: MapView, fit: Fit, fonts: Fonts
+) -> list[tuple[str, pygame.Rect, str, pygame.font.Font, bool]]:
+    """The names of an auction's waters, each beside the middle of its lots."""
+    spots: dict[str, list[tuple[float, float]]] = {}
+    for lot in view.lots:
+        if lot.lon is not None and lot.lat is not None:
+            spots.setdefault(lot.water, []).append(fit.to_screen(lot.lon, lot.lat))
+    font = fonts.get("serif_italic", 13)
+    out = []
+    for water, points in spots.items():
+        x = sum(p[0] for p in points) / len(points)
+        y = sum(p[1] for p in points) / len(points)
+        box = pygame.Rect(0, 0, 24, 24)
+        box.center = (round(x), round(y))
+        out.append((water, box, "water", font, True))
+    return out
+
+
+def _draw_lines(
+    surface: pygame.Surface, view: MapView, fit: Fit, scale: float
+) -> list[tuple[pygame.Rect, Station, str]]:
+    """Draws the railways (the scenario's own bold, with ties; those it joins fainter and
+    dashed), their stations and the towns; returns each stop's box, once per name."""
+    for line in view.lines:
+        pts = [fit.to_screen(s.lon, s.lat) for s in line.stations]
+        if line.kind == "railway":
+            pygame.draw.lines(surface, INK, False, pts, max(3, round(4 * scale)))
+            pygame.draw.lines(surface, PAPER_LIGHT, False, pts, 1)
+        else:
+            for a, b in itertools.pairwise(pts):
+                _dashed(surface, INK_SOFT, a, b, round(5 * scale))
+    stops: list[tuple[pygame.Rect, Station, str]] = []
+    seen: set[str] = set()
+    towns = [(p, "town") for p in view.places]
+    stations = [(s, "station") for line in view.lines for s in line.stations]
+    for stop, kind in sorted(towns + stations, key=lambda sk: sk[0].rank):
+        if stop.name in seen:
+            continue
+        seen.add(stop.name)
+        x, y = fit.to_screen(stop.lon, stop.lat)
+        centre = (round(x), round(y))
+        size = round((7 if stop.rank == 1 else 5 if stop.rank == 2 else 4) * scale)
+        box = pygame.Rect(0, 0, 2 * size, 2 * size)
+        box.center = centre
+        if kind == "town" or stop.rank == 1:
+            pygame.draw.rect(surface, ACCENT if stop.rank == 1 else INK, box)
+            pygame.draw.rect(surface, INK, box, 1)
+        else:
+            pygame.draw.circle(surface, PAPER_LIGHT, centre, size)
+            pygame.draw.circle(surface, INK, centre, size, max(1, round(2 * scale)))
+        stops.append((box.inflate(4, 4), stop, "town" if kind == "town" else "station"))
+    return stops
+
+
+def _legend(
+    surface: pygame.Surface,
+    view: MapView,
+    rules: Rules,
+    fonts: Fonts,
+    scale: float,
+    mode: str = "control",
+) -> tuple[pygame.Rect, list[str]]:
+    """Writes what the marks mean in the map's lower left corner: the sides, fronts, links and
+    markers of a campaign, the lines and stops of a railway; returns its box and entries."""
+    font = fonts.get("sans", 11)
+    s = max(4, round(6 * scale))
+    rows: list[list[tuple[str, str, tuple[int, int, int]]]] = []
+    if view.regions:
+        rows.append([(f.name, "side", faction_colour(f.id, f.index)) for f in rules.factions])
+        if mode == "garrison":
+            rows.append([("garrison as you know it (? hidden)", "side", PAPER_LIGHT)])
+            rows.append([("front there", "bar", INK), ("M: control map", "none", INK)])
+            rows.append([("land link", "land", RULE), ("sea link", "sea", RIVER)])
+            return _legend_rows(surface, rows, font, s, scale)
+        rows[0].append(("M: garrisons", "none", INK))
+        rows.append(
+            [
+                ("unknown holder", "side", PAPER_LIGHT),
+                ("front", "front", INK),
+                ("attack possible (odds)", "ring", ACCENT),
+            ]
+        )
+        rows.append([("land link", "land", RULE), ("sea link", "sea", RIVER)])
+        if view.moves:
+            rows[-1].append(("front's move", "arrow", INK))
+    if view.lines:
+        rows.append([(view.lines[0].name, "railway", INK), ("connecting line", "dash", INK_SOFT)])
+        rows.append([("station", "station", INK), ("city", "town", ACCENT)])
+    return _legend_rows(surface, rows, font, s, scale)
+
+
+def _legend_rows(
+    surface: pygame.Surface,
+    rows: list[list[tuple[str, str, tuple[int, int, int]]]],
+    font: pygame.font.Font,
+    s: int,
+    scale: float,
+) -> tuple[pygame.Rect, list[str]]:
+    """Draws the legend's rows of (text, key, colour) in the lower left corner."""
+    line_h, gap, pad, key_w = font.get_linesize(), round(12 * scale), round(6 * scale), 3 * s
+    widths = [
+        sum(key_w + 4 + font.size(t)[0] for t, _, _ in row) + gap * (len(row) - 1) for row in rows
+    ]
+    box = pygame.Rect(0, 0, max(widths, default=0) + 2 * pad, line_h * len(rows) + pad)
+    box.bottomleft = (round(4 * scale), surface.get_height() - round(4 * scale))
+    halo = pygame.Surface(box.size, pygame.SRCALPHA)
+    halo.fill((246, 240, 226, 215))
+    surface.blit(halo, box.topleft)
+    entries = []
+    for r, row in enumerate(rows):
+        x, y = box.left + pad, box.top + pad // 2 + r * line_h
+        mid = y + line_h // 2
+        for text, key, colour in row:
+            entries.append(text)
+            c = (x + key_w // 2, mid)
+            if key in ("side", "front", "ring"):
+                pygame.draw.circle(surface, colour if key == "side" else PAPER_LIGHT, c, s)
+                pygame.draw.circle(surface, INK, c, s, 1)
+                if key == "front":
+                    pygame.draw.rect(surface, INK, pygame.Rect(c[0] - s // 2, mid - s // 2, s, s))
+                if key == "ring":
+                    pygame.draw.circle(surface, ACCENT, c, s + 3, 2)
+            elif key in ("land", "railway"):
+                pygame.draw.line(
+                    surface, colour, (x, mid), (x + key_w, mid), 3 if key == "railway" else 2
+                )
+            elif key in ("sea", "dash"):
+                _dashed(surface, colour, (x, mid), (x + key_w, mid), max(2, s // 2))
+            elif key == "arrow":
+                _arrow(surface, colour, (x - s, mid), (x + key_w + s, mid), s, scale * 0.6)
+            elif key == "station":
+                pygame.draw.circle(surface, PAPER_LIGHT, c, s - 1)
+                pygame.draw.circle(surface, INK, c, s - 1, 2)
+            elif key == "bar":
+                pygame.draw.rect(surface, colour, pygame.Rect(x, mid - 1, key_w, 3))
+            elif key == "town":
+                pygame.draw.rect(surface, colour, pygame.Rect(c[0] - s, mid - s, 2 * s, 2 * s))
+            surface.blit(font.render(text, True, INK), (x + key_w + 4, y))
+            x += key_w + 4 + font.size(text)[0] + gap
+    return box, entries
 
 
 def _dashed(
