@@ -376,6 +376,7 @@ def take_all(out: Path) -> list[Path]:
         + take_debrief(out)
         + take_guide(out)
         + take_saves(out)
+        + take_map(out)
     )
 
 
@@ -520,24 +521,20 @@ def take_map(out: Path) -> list[Path]:
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     folder = Path(args[0] if args else "docs/screenshots")
-    take = (
-        take_ai
-        if "--ai" in sys.argv
-        else take_victory
-        if "--victory" in sys.argv
-        else thesis_shots
-        if "--thesis" in sys.argv
-        else take_consequences
-        if "--consequences" in sys.argv
-        else take_debrief
-        if "--debrief" in sys.argv
-        else take_guide
-        if "--guide" in sys.argv
-        else take_saves
-        if "--saves" in sys.argv
-        else take_map
-        if "--map" in sys.argv
-        else take_all
-    )
+    chosen = [
+        take
+        for flag, take in (
+            ("--ai", take_ai),
+            ("--victory", take_victory),
+            ("--thesis", thesis_shots),
+            ("--consequences", take_consequences),
+            ("--debrief", take_debrief),
+            ("--guide", take_guide),
+            ("--saves", take_saves),
+            ("--map", take_map),
+        )
+        if flag in sys.argv
+    ]
+    take = chosen[0] if chosen else take_all
     for path in take(folder):
         print(path)
