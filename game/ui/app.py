@@ -142,7 +142,9 @@ class App:
             save_settings(settings)
             self.ctx.notice = ""
         except OSError as exc:
-            self.ctx.notice = f"Settings apply now but could not be saved: {exc.strerror or exc}"
+            self.ctx.notice = _("Settings apply now but could not be saved: {why}").format(
+                why=exc.strerror or exc
+            )
 
     def apply_settings(self, new: Settings) -> None:
         """Applies new settings (window, scale, sound, contrast), saves them, and rebuilds the
