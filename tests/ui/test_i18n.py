@@ -123,7 +123,17 @@ def test_the_window_shows_a_language_from_its_catalogue(
         assert new_game.tool_tip_text == "[Key: {key}]".format(key="N")
         driver.press("[How to play]")
         assert driver.name == "help"
-        assert driver.button("[Back (Esc)]").visible
+        driver.press("[Back (Esc)]")
+        driver.press("[First game (guided)]")  # the game screen, its guide and orders column
+        assert driver.name == "briefing"
+        driver.press("[Begin]")
+        assert driver.name == "game"
+        assert driver.button("[End turn]").visible
+        assert driver.button("[Skip guide (Esc)]").visible
+        assert (
+            driver.button("[Menu]").tool_tip_text
+            == "[Pause menu: save, load, settings, quit (Esc)]"
+        )
     finally:
         driver.close()
 
