@@ -166,6 +166,8 @@ class App:
             self.manager = self._make_manager()
             self.ctx.manager = self.manager
             self.ctx.fonts = Fonts(new.ui_scale)
+        if new.language != old.language:
+            i18n.install(new.language)  # the scenes are rebuilt below, in the new language
         self.ctx.settings = new
         self._resized(self.screen.get_size())
 

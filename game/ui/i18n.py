@@ -42,8 +42,8 @@ def environment_languages() -> list[str]:
     for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(name, "")
         if value:
-            langs = [v for v in value.split(":") if v and v not in ("C", "POSIX")]
-            return [lang.split(".")[0].split("@")[0] for lang in langs]
+            langs = [v.split(".")[0].split("@")[0] for v in value.split(":")]
+            return [lang for lang in langs if lang and lang not in ("C", "POSIX")]
     return []
 
 

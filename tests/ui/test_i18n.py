@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gettext
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -83,6 +84,8 @@ def test_english_by_default_and_a_missing_catalogue_falls_back(
     assert i18n.install("xx") == "en"  # no catalogue: the source strings, no error
     assert i18n._("New game") == "New game"
     assert i18n.ngettext("{n} turn", "{n} turns", 2) == "{n} turns"
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert i18n.environment_languages() == []
     monkeypatch.setenv("LANGUAGE", "xx:en_GB")
     assert i18n.environment_languages() == ["xx", "en_GB"]
     assert i18n.install() == "en_GB"  # gettext finds en for en_GB
@@ -134,6 +137,10 @@ def test_the_window_shows_a_language_from_its_catalogue(
             driver.button("[Menu]").tool_tip_text
             == "[Pause menu: save, load, settings, quit (Esc)]"
         )
+        driver.app.apply_settings(replace(driver.app.settings, language="en"))  # rebuilt
+        driver.frames(2)
+        assert i18n.language() == "en"
+        assert driver.button("End turn").visible
     finally:
         driver.close()
 
