@@ -67,10 +67,13 @@ class SaveInfo:
 
     def text(self) -> str:
         """Returns the list's line for this file."""
-        head = f"{self.name}  ·  saved {self.when()}"
+        head = f"{self.name}  ·  " + _("saved {when}").format(when=self.when())
         if self.problem:
-            return f"{head}  ·  unreadable: {self.problem}"
-        where = "game over" if self.finished else f"turn {self.turn} of {self.turns}"
+            return f"{head}  ·  " + _("unreadable: {why}").format(why=self.problem)
+        if self.finished:
+            where = _("game over")
+        else:
+            where = _("turn {turn} of {turns}").format(turn=self.turn, turns=self.turns)
         day = f"{self.date.day} {self.date:%B %Y}" if self.date else "?"
         return f"{head}  ·  {self.scenario}  ·  {self.side}  ·  {day}, {where}"
 

@@ -331,7 +331,8 @@ def log_html(
             last = when
         if entry.text in seen and len(entry.text) >= REPEAT_SHORTENED:
             head = _head(rules, entry)
-            lines.append(f"• {esc(head)} <i><font color='#6B5A48'>(again)</font></i>")
+            again = esc(_("(again)"))
+            lines.append(f"• {esc(head)} <i><font color='#6B5A48'>{again}</font></i>")
             continue
         seen.add(entry.text)
         cite = f" {cite_html(entry.cite)}" if entry.cite else ""  # a link to the sources

@@ -107,7 +107,7 @@ def draw_series(
     # In the score chart, a side's par line is its own line dashed: one legend entry says so.
     keyed = [ln for ln in lines if not ln[0].endswith(PAR_SUFFIX)]
     if len(keyed) < len(lines):
-        keyed.append((PAR_LEGEND, INK_SOFT, [], True))
+        keyed.append((_(PAR_LEGEND), INK_SOFT, [], True))
     legend = [label for label, *_ in keyed] + (["history"] if series.history is not None else [])
     if not values or not turns:
         return Drawn(series.title, [], [], legend)
