@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: play test lint wheel bench bench-ab schema golden calibrate variants clean
+.PHONY: play test lint wheel bench bench-ab schema golden calibrate variants i18n clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" && command -v $(PYTHON) >/dev/null 2>&1 || { echo "no Python 3.11 or newer found: install one, or run 'make PYTHON=/path/to/python ...'"; exit 1; }
@@ -77,6 +77,22 @@ variants: $(STAMP)
 	done
 	$(BIN)/python tools/calibration_doc.py --kind variants --agents "$(AGENTS)" --label "$(LABEL)" \
 	  --out docs/variants.md $(foreach s,$(CALIBRATION),docs/variants/$(s).md)
+
+# The window's strings through gettext (game/ui/i18n.py, README "Languages"): Babel extracts
+# the `_()` / `ngettext()` / `N_()` strings of game/ui (babel.cfg) into assets/locale/amur.pot,
+# merges them into every language's amur.po, fills the English one (msgstr = msgid) and
+# compiles each to amur.mo. A new language: pybabel init -D amur -i assets/locale/amur.pot
+# -d assets/locale -l de, translate its .po, then make i18n.
+LOCALE := assets/locale
+i18n: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output --width=100 \
+	  --project=Amur --version=0.1.0 --msgid-bugs-address="" -o $(LOCALE)/amur.pot .
+	@test -f $(LOCALE)/en/LC_MESSAGES/amur.po || \
+	  $(BIN)/pybabel init -D amur -i $(LOCALE)/amur.pot -d $(LOCALE) -l en
+	$(BIN)/pybabel update -D amur -i $(LOCALE)/amur.pot -d $(LOCALE) --ignore-obsolete \
+	  --no-fuzzy-matching --width=100
+	$(BIN)/python tools/i18n_english.py
+	$(BIN)/pybabel compile -D amur -d $(LOCALE) --statistics
 
 # Removes what the build and the tools leave behind (never .venv, docs or your runs).
 clean:

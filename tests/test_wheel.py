@@ -129,11 +129,12 @@ def _clean_env(home: Path) -> dict[str, str]:
 
 
 _WHERE = """
+import gettext
 import json
 import game
 from game.scenario.loader import available_scenarios, variants_of
 from game.shipped import shipped_dir
-from game.ui import mapdata, settings, theme
+from game.ui import i18n, mapdata, settings, theme
 
 def theme_paths(node):
     if isinstance(node, dict):
@@ -156,6 +157,7 @@ print(json.dumps({
     "fonts": [str(theme.FONTS / f) for f in sorted(set(theme.FONT_FILES.values()))],
     "theme_files": sorted(set(theme_paths(theme.gui_theme()))),
     "map_coastlines": len(mapdata.load_basemap().coastlines),
+    "catalogue": gettext.find(i18n.DOMAIN, str(i18n.locale_dir()), ["en"]),
     "config": str(settings.config_dir()),
     "data": str(settings.data_dir()),
 }))
@@ -192,6 +194,8 @@ def test_installed_wheel_finds_its_data_and_plays(tmp_path: Path) -> None:
     assert all(Path(f).is_file() for f in where["theme_files"]), where["theme_files"]
     assert all(Path(f).is_relative_to(package) for f in where["fonts"] + where["theme_files"])
     assert where["map_coastlines"] > 0
+    assert where["catalogue"], "the English gettext catalogue is not in the wheel"
+    assert Path(where["catalogue"]).is_relative_to(package / shipped.PACKAGED)
     for key in ("config", "data"):  # per-user folders under the player's home
         assert Path(where[key]).is_relative_to(home), where[key]
 

@@ -21,6 +21,8 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
+from game.ui import i18n
+from game.ui.i18n import _
 from game.ui.settings import MIN_SIZE, Settings, load_settings, save_settings
 
 
@@ -80,6 +82,7 @@ class App:
         # pygame_gui warns of text cut to fit a widget; our texts are shortened on purpose.
         warnings.filterwarnings("ignore", category=UserWarning, module=r"pygame_gui\..*")
         self.settings = settings or load_settings()
+        i18n.install(self.settings.language)
         self.persist = persist
         self.fps = fps
         try:
@@ -88,7 +91,7 @@ class App:
             self.screen = self._open_window()
         except pygame.error as exc:
             raise NoDisplayError(f"Cannot open a window: {exc}") from None
-        pygame.display.set_caption("Amur — the Far East, 1928–1945")
+        pygame.display.set_caption(_("Amur — the Far East, 1928–1945"))
         pygame.key.set_repeat(350, 40)
         self.sounds = Sounds(enabled=self.settings.sound, volume=self.settings.volume)
         use_palette(high_contrast=self.settings.high_contrast)
@@ -139,7 +142,9 @@ class App:
             save_settings(settings)
             self.ctx.notice = ""
         except OSError as exc:
-            self.ctx.notice = f"Settings apply now but could not be saved: {exc.strerror or exc}"
+            self.ctx.notice = _("Settings apply now but could not be saved: {why}").format(
+                why=exc.strerror or exc
+            )
 
     def apply_settings(self, new: Settings) -> None:
         """Applies new settings (window, scale, sound, contrast), saves them, and rebuilds the
@@ -161,6 +166,8 @@ class App:
             self.manager = self._make_manager()
             self.ctx.manager = self.manager
             self.ctx.fonts = Fonts(new.ui_scale)
+        if new.language != old.language:
+            i18n.install(new.language)  # the scenes are rebuilt below, in the new language
         self.ctx.settings = new
         self._resized(self.screen.get_size())
 

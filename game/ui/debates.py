@@ -7,9 +7,10 @@ from __future__ import annotations
 from game.core.debates import Debate, values_text
 from game.core.rules import Rules
 from game.ui.bibliography import cite_html
+from game.ui.i18n import N_, _
 from game.ui.widgets.text import esc
 
-HEADING = "Where historians disagree"
+HEADING = N_("Where historians disagree")
 """The heading of the debates' part of the briefing and the debrief."""
 
 
@@ -18,16 +19,19 @@ def briefing_html(rules: Rules) -> str:
     the question, every school with its argument, sources and numbers, the one followed marked."""
     if not rules.debates:
         return ""
-    parts = [f"<b>{HEADING}</b><br>"]
+    parts = [f"<b>{esc(_(HEADING))}</b><br>"]
     for debate in rules.debates:
         parts.append(f"<i>{esc(debate.question)}</i><br>")
         for i, school in enumerate(debate.schools):
-            mark = " — <b>this game follows it</b>" if i == debate.chosen else ""
+            follows = _("this game follows it")
+            mark = f" — <b>{esc(follows)}</b>" if i == debate.chosen else ""
+            model = _("In the model: {values} (modelling assumptions)").format(
+                values=values_text(debate, school)
+            )
             parts.append(
                 f"• <b>{esc(school.name)}</b>{mark}: {esc(school.argument)} "
                 f"{cite_html(school.cite)}<br>"
-                f"<font color='#6B5B45'>In the model: {esc(values_text(debate, school))} "
-                f"(modelling assumptions)</font><br>"
+                f"<font color='#6B5B45'>{esc(model)}</font><br>"
             )
         parts.append(_other_view(debate))
     return "".join(parts)
@@ -38,24 +42,22 @@ def debrief_html(rules: Rules) -> str:
     followed, and one line of what each other school would argue."""
     if not rules.debates:
         return ""
-    parts = [f"<b>{HEADING}</b><br>"]
+    parts = [f"<b>{esc(_(HEADING))}</b><br>"]
     for debate in rules.debates:
         chosen = debate.school
-        parts.append(
-            f"<i>{esc(debate.question)}</i> This game followed <b>{esc(chosen.name)}</b> "
-            f"{cite_html(chosen.cite)}.<br>"
-        )
+        followed = _("This game followed <b>{school}</b>").format(school=esc(chosen.name))
+        parts.append(f"<i>{esc(debate.question)}</i> {followed} {cite_html(chosen.cite)}.<br>")
         for other in debate.others:
-            parts.append(
-                f"• <b>{esc(other.name)}</b> would argue: {esc(other.argument)} "
-                f"{cite_html(other.cite)}<br>"
+            argue = _("<b>{school}</b> would argue: {argument}").format(
+                school=esc(other.name), argument=esc(other.argument)
             )
+            parts.append(f"• {argue} {cite_html(other.cite)}<br>")
     return "".join(parts) + "<br>"
 
 
 def _other_view(debate: Debate) -> str:
-    others = " or ".join(s.name for s in debate.others)
-    return (
-        f"<i>The game's numbers follow one school; a variant may take the other view "
-        f"({esc(others)}).</i><br><br>"
-    )
+    others = _(" or ").join(s.name for s in debate.others)
+    text = _(
+        "The game's numbers follow one school; a variant may take the other view ({others})."
+    ).format(others=others)
+    return f"<i>{esc(text)}</i><br><br>"

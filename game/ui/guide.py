@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from game.agents.base import DEFAULT_AI
 from game.ui.catalog import game_of
+from game.ui.i18n import N_
 from game.ui.session import HUMAN, Session
 from game.ui.settings import autosave_path
 
@@ -34,7 +35,7 @@ class GuideStep:
     text: str
     target: str
     """The part of the screen the step points at (one of `TARGETS`)."""
-    button: str = "Next"
+    button: str = N_("Next")
     """The text of the step's main button (Enter presses it)."""
     act: str = ""
     """A game-screen command the main button runs before the guide moves on (`offer`, `end`);
@@ -43,64 +44,78 @@ class GuideStep:
 
 FIRST_GAME: tuple[GuideStep, ...] = (
     GuideStep(
-        "You are the Soviet Union",
-        "It is June 1933. Japan holds Manchuria, and the Soviet-owned Chinese Eastern Railway "
-        "runs straight through it. Moscow offers to sell the line to Manchukuo, with Japan as "
-        "mediator and real buyer. On the left are your numbers as Moscow knows them; the ones "
-        "marked 'secret' only you can see.",
+        N_("You are the Soviet Union"),
+        N_(
+            "It is June 1933. Japan holds Manchuria, and the Soviet-owned Chinese Eastern Railway "
+            "runs straight through it. Moscow offers to sell the line to Manchukuo, with Japan as "
+            "mediator and real buyer. On the left are your numbers as Moscow knows them; the ones "
+            "marked 'secret' only you can see."
+        ),
         "side",
     ),
     GuideStep(
-        "What you want",
-        "Sell the railway for as much as you can, and be paid; avoid a war in the Far East "
-        "before you are ready; win American recognition. Your score counts these. The line "
-        "under it says how your game compares with history at this date.",
+        N_("What you want"),
+        N_(
+            "Sell the railway for as much as you can, and be paid; avoid a war in the Far East "
+            "before you are ready; win American recognition. Your score counts these. The line "
+            "under it says how your game compares with history at this date."
+        ),
         "score",
     ),
     GuideStep(
-        "Your orders",
-        "Each card on the right is an order you can give: what it does, what it costs, its "
-        "chance of success where chance is involved, and the history behind it. You may give "
-        "up to three orders a month. Orders are not final until the turn ends: Undo takes "
-        "them back.",
+        N_("Your orders"),
+        N_(
+            "Each card on the right is an order you can give: what it does, what it costs, its "
+            "chance of success where chance is involved, and the history behind it. You may give "
+            "up to three orders a month. Orders are not final until the turn ends: Undo takes "
+            "them back."
+        ),
         "orders",
     ),
     GuideStep(
-        "How an offer works",
-        "The talks are a bargaining table. The slider picks your asking price, in million gold "
-        "rubles; the Offer button beside it puts that price on the table. In history Moscow "
-        "opened at 250 million and Manchukuo answered with 20 million [001 L26]. Japan answers "
-        "when the turn resolves. Press the button below to make the offer now shown, or move "
-        "the slider first.",
+        N_("How an offer works"),
+        N_(
+            "The talks are a bargaining table. The slider picks your asking price, in million gold "
+            "rubles; the Offer button beside it puts that price on the table. In history Moscow "
+            "opened at 250 million and Manchukuo answered with 20 million [001 L26]. Japan answers "
+            "when the turn resolves. Press the button below to make the offer now shown, or move "
+            "the slider first."
+        ),
         "offer",
-        button="Make this offer",
+        button=N_("Make this offer"),
         act="offer",
     ),
     GuideStep(
-        "What the chronicle tells you",
-        "The chronicle, under the map, is what your side has learned: each line dated, and "
-        "history cited. Offers, news and the results of your orders appear here as the months "
-        "pass; this month's news is at the bottom.",
+        N_("What the chronicle tells you"),
+        N_(
+            "The chronicle, under the map, is what your side has learned: each line dated, and "
+            "history cited. Offers, news and the results of your orders appear here as the months "
+            "pass; this month's news is at the bottom."
+        ),
         "chronicle",
     ),
     GuideStep(
-        "How the turn ends",
-        "When your orders are given, End turn (Enter) makes them final. Japan gives its orders "
-        "in secret, then all orders resolve together, the month's events happen, and the "
-        "calendar moves on to July.",
+        N_("How the turn ends"),
+        N_(
+            "When your orders are given, End turn (Enter) makes them final. Japan gives its orders "
+            "in secret, then all orders resolve together, the month's events happen, and the "
+            "calendar moves on to July."
+        ),
         "end",
-        button="End the turn",
+        button=N_("End the turn"),
         act="end",
     ),
     GuideStep(
-        "A new month",
-        "The turn has resolved and the date at the top has moved on. What happened is in the "
-        "chronicle: Japan's answer to your offer, or its own moves (it may even walk out of "
-        "the talks). Play on as you like: the game ends when the sale is signed, when the army "
-        "seizes the line, in a border crisis, or in December 1935. Help (F1) explains the rest "
-        "and can show this guide again.",
+        N_("A new month"),
+        N_(
+            "The turn has resolved and the date at the top has moved on. What happened is in the "
+            "chronicle: Japan's answer to your offer, or its own moves (it may even walk out of "
+            "the talks). Play on as you like: the game ends when the sale is signed, when the army "
+            "seizes the line, in a border crisis, or in December 1935. Help (F1) explains the rest "
+            "and can show this guide again."
+        ),
         "chronicle",
-        button="Finish",
+        button=N_("Finish"),
     ),
 )
 """The steps of the first game's guide, in order."""

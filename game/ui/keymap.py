@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.ui.i18n import N_
+
 
 @dataclass(frozen=True, slots=True)
 class Chord:
@@ -46,120 +48,134 @@ def _keys(*keys: int, ctrl: bool | None = None) -> tuple[Chord, ...]:
 
 
 KEYMAP: tuple[Shortcut, ...] = (
-    Shortcut("Everywhere", "F11", "full screen on / off"),
+    Shortcut(N_("Everywhere"), "F11", N_("full screen on / off")),
     Shortcut(
-        "Everywhere",
+        N_("Everywhere"),
         "Esc",
-        "back; in a game, the pause menu (while an AI thinks: stop it, it plays its best move "
-        "so far)",
+        N_(
+            "back; in a game, the pause menu (while an AI thinks: stop it, it plays its best move "
+            "so far)"
+        ),
         "pause",
         _keys(pygame.K_ESCAPE),
     ),
     Shortcut(
-        "Main menu",
-        "F / N / C / L / S / H / Q",
-        "first game (guided), new game, continue, load, settings, help, quit",
+        N_("Main menu"),
+        N_("F / N / C / L / S / H / Q"),
+        N_("first game (guided), new game, continue, load, settings, help, quit"),
     ),
     Shortcut(
-        "Guide",
-        "Enter / Esc",
-        "next step (or the step's own button: make the offer, end the turn) / close the guide",
+        N_("Guide"),
+        N_("Enter / Esc"),
+        N_("next step (or the step's own button: make the offer, end the turn) / close the guide"),
     ),
-    Shortcut("Help", "G", "show the first game's guide again"),
-    Shortcut("Choosing", "Up / Down, Enter", "pick a scenario; go on"),
-    Shortcut("Choosing", "O", "open a scenario file (on the set-up screen: a variant file)"),
+    Shortcut(N_("Help"), "G", N_("show the first game's guide again")),
+    Shortcut(N_("Choosing"), N_("Up / Down, Enter"), N_("pick a scenario; go on")),
     Shortcut(
-        "Everywhere",
-        "Tab / Shift+Tab, Enter",
-        "move the keyboard ring among the buttons shown; Enter or Space presses the one in it "
-        "(Esc puts the ring away)",
+        N_("Choosing"), "O", N_("open a scenario file (on the set-up screen: a variant file)")
     ),
     Shortcut(
-        "Game",
+        N_("Everywhere"),
+        N_("Tab / Shift+Tab, Enter"),
+        N_(
+            "move the keyboard ring among the buttons shown; Enter or Space presses the one in it "
+            "(Esc puts the ring away)"
+        ),
+    ),
+    Shortcut(
+        N_("Game"),
         "1 – 9, 0",
-        "give the order on that card (0: the tenth; Tab reaches any card)",
+        N_("give the order on that card (0: the tenth; Tab reaches any card)"),
         "card",
         _keys(*range(pygame.K_0, pygame.K_9 + 1)),
     ),
     Shortcut(
-        "Game",
-        "PageUp / PageDown",
-        "scroll the chronicle a page back or on",
+        N_("Game"),
+        N_("PageUp / PageDown"),
+        N_("scroll the chronicle a page back or on"),
         "chronicle",
         _keys(pygame.K_PAGEUP, pygame.K_PAGEDOWN),
     ),
     Shortcut(
-        "Game",
-        "R / Shift+R",
-        "select the next (previous) region on the map: its details, and the orders turned to "
-        "the attacks on it",
+        N_("Game"),
+        N_("R / Shift+R"),
+        N_(
+            "select the next (previous) region on the map: its details, and the orders turned to "
+            "the attacks on it"
+        ),
         "region",
         _keys(pygame.K_r),
     ),
     Shortcut(
-        "Game",
-        "Left / Right (Shift: ×10)",
-        "move the price slider (in an auction: the bid's)",
+        N_("Game"),
+        N_("Left / Right (Shift: ×10)"),
+        N_("move the price slider (in an auction: the bid's)"),
         "nudge",
         _keys(pygame.K_LEFT, pygame.K_RIGHT),
     ),
     Shortcut(
-        "Game",
+        N_("Game"),
         "O",
-        "make the offer on the slider (in an auction: give the bid)",
+        N_("make the offer on the slider (in an auction: give the bid)"),
         "offer",
         _keys(pygame.K_o),
     ),
     Shortcut(
-        "Auction",
-        "Up / Down",
-        "select the lot above or below in the table of lots",
+        N_("Auction"),
+        N_("Up / Down"),
+        N_("select the lot above or below in the table of lots"),
         "lot",
         _keys(pygame.K_UP, pygame.K_DOWN),
     ),
     Shortcut(
-        "Auction",
+        N_("Auction"),
         "M",
-        "switch between the table of lots and the map",
+        N_("switch between the table of lots and the map"),
         "view",
         _keys(pygame.K_m),
     ),
     Shortcut(
-        "Game",
-        "Enter",
-        "end the turn (confirm your orders)",
+        N_("Game"),
+        N_("Enter"),
+        N_("end the turn (confirm your orders)"),
         "end",
         _keys(pygame.K_RETURN, pygame.K_KP_ENTER),
     ),
     Shortcut(
-        "Game",
-        "Space",
-        "end the turn and pass quiet days up to your next decision; never over an auction "
-        "(a key stops)",
+        N_("Game"),
+        N_("Space"),
+        N_(
+            "end the turn and pass quiet days up to your next decision; never over an auction "
+            "(a key stops)"
+        ),
         "advance",
         _keys(pygame.K_SPACE),
     ),
     Shortcut(
-        "Game",
-        "Ctrl+Z or Backspace",
-        "undo the last order of this turn",
+        N_("Game"),
+        N_("Ctrl+Z or Backspace"),
+        N_("undo the last order of this turn"),
         "undo",
         (Chord(pygame.K_z, ctrl=True), Chord(pygame.K_BACKSPACE)),
     ),
     Shortcut(
-        "Game",
+        N_("Game"),
         "A",
-        "let the historical adviser give this turn's orders (or answer an event); "
-        "its reasons go in the chronicle",
+        N_(
+            "let the historical adviser give this turn's orders (or answer an event); "
+            "its reasons go in the chronicle"
+        ),
         "advise",
         _keys(pygame.K_a, ctrl=False),
     ),
-    Shortcut("Game", "B", "your faction's briefing and goals", "brief", _keys(pygame.K_b)),
-    Shortcut("Game", "Ctrl+S", "save the game", "save", _keys(pygame.K_s, ctrl=True)),
-    Shortcut("Game", "F1", "this help", "help", _keys(pygame.K_F1)),
-    Shortcut("Event", "1 – 9", "choose that option; Enter closes news"),
-    Shortcut("Debrief", "Ctrl+S / N / Esc", "save the chronicle, new game, main menu"),
-    Shortcut("Debrief", "1 / 2 / 3 / B", "result, charts, the two chronicles; the sources"),
+    Shortcut(N_("Game"), "B", N_("your faction's briefing and goals"), "brief", _keys(pygame.K_b)),
+    Shortcut(N_("Game"), N_("Ctrl+S"), N_("save the game"), "save", _keys(pygame.K_s, ctrl=True)),
+    Shortcut(N_("Game"), "F1", N_("this help"), "help", _keys(pygame.K_F1)),
+    Shortcut(N_("Event"), "1 – 9", N_("choose that option; Enter closes news")),
+    Shortcut(N_("Debrief"), N_("Ctrl+S / N / Esc"), N_("save the chronicle, new game, main menu")),
+    Shortcut(
+        N_("Debrief"), N_("1 / 2 / 3 / B"), N_("result, charts, the two chronicles; the sources")
+    ),
 )
 """Every shortcut, in the order the help lists them."""
 

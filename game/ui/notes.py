@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from game.agents.reasons import Reason
 from game.core.game import Game
 from game.core.rules import Rules
+from game.ui.i18n import _
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,15 +36,17 @@ class Note:
 def note_author(rules: Rules, note: Note) -> str:
     """Returns who speaks: "Adviser", or the side's AI and its agent (`Japan's AI (mcts:hard)`)."""
     if note.adviser:
-        return "Adviser"
-    return f"{rules.factions[note.faction].name}'s AI ({note.reason.agent})"
+        return _("Adviser")
+    return _("{side}'s AI ({agent})").format(
+        side=rules.factions[note.faction].name, agent=note.reason.agent
+    )
 
 
 def note_text(rules: Rules, note: Note) -> str:
     """Returns the note's line in the chronicle: who, and why (one sentence)."""
     text = f"{note_author(rules, note)}: {note.reason.why}"
     if note.stopped:
-        text += " (Stopped early: its best move so far.)"
+        text += " " + _("(Stopped early: its best move so far.)")
     return text
 
 
@@ -52,9 +55,12 @@ def weighed_lines(game: Game, note: Note) -> list[str]:
     estimate of its own score after it, how many imagined futures tried it, and which it chose."""
     out = []
     for w in note.reason.weighed:
-        value = "not estimated" if w.value is None else f"expected score {w.value:.1f}"
-        tried = f" ({w.visits} futures)" if w.visits else ""
-        chosen = " — chosen" if w.action == note.reason.chosen else ""
+        if w.value is None:
+            value = _("not estimated")
+        else:
+            value = _("expected score {value}").format(value=f"{w.value:.1f}")
+        tried = " " + _("({n} futures)").format(n=w.visits) if w.visits else ""
+        chosen = " — " + _("chosen") if w.action == note.reason.chosen else ""
         out.append(f"{game.label(w.action)}: {value}{tried}{chosen}")
     return out
 
@@ -65,5 +71,5 @@ def weighed_text(game: Game, note: Note) -> str:
     lines = weighed_lines(game, note)
     if not lines:
         return ""
-    head = f"{note_author(game.rules, note)} weighed, best first:"
+    head = _("{author} weighed, best first:").format(author=note_author(game.rules, note))
     return "\n".join([head, *(f"• {line}" for line in lines)])

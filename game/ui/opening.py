@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from game.core.conditions import always
 from game.core.rules import EventDef, Rules
+from game.ui.i18n import N_, _
 from game.ui.widgets.text import esc
 
-HEADING = "Before the first turn"
+HEADING = N_("Before the first turn")
 """The heading of the opening events in the briefing."""
 
 
@@ -43,7 +44,7 @@ def opening_html(rules: Rules, faction: int) -> str:
     events = opening_events(rules, faction)
     if not events:
         return ""
-    parts = [f"<b>{HEADING}</b><br>"]
+    parts = [f"<b>{esc(_(HEADING))}</b><br>"]
     for event in events:
         when = f" ({event.date.day} {event.date:%B %Y})" if event.date else ""
         parts.append(

@@ -5,9 +5,10 @@ agent plays by them; issue 14)."""
 from __future__ import annotations
 
 from game.core.rules import Rules
+from game.ui.i18n import N_, _
 from game.ui.widgets.text import esc
 
-HEADING = "What each government wanted"
+HEADING = N_("What each government wanted")
 """The heading of the aims' part of the briefing."""
 
 
@@ -22,14 +23,17 @@ def aims_html(rules: Rules, faction: int) -> str:
         if persona is None:
             continue
         name = rules.factions[f].name
-        who = f"{name} (you)" if f == faction else name
+        who = _("{side} (you)").format(side=name) if f == faction else name
         lines = "".join(f"• {esc(line)}<br>" for line in persona.words()[1:])
         parts.append(f"<i>{esc(who)}:</i> {esc(persona.summary)}<br>{lines}")
     if not parts:
         return ""
     note = (
-        "<font color='#6B5B45'>The computer plays each side by these aims (the "
-        "<i>persona</i> players); their weights are the scenario's, each with its source or "
-        "named as an assumption.</font><br>"
+        "<font color='#6B5B45'>"
+        + _(
+            "The computer plays each side by these aims (the <i>persona</i> players); their "
+            "weights are the scenario's, each with its source or named as an assumption."
+        )
+        + "</font><br>"
     )
-    return f"<b>{HEADING}</b><br>" + "<br>".join(parts) + note + "<br>"
+    return f"<b>{esc(_(HEADING))}</b><br>" + "<br>".join(parts) + note + "<br>"

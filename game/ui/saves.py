@@ -18,6 +18,7 @@ from pathlib import Path
 from game.sim.record import GameRecord, game_of_saved, load_record, replay, source_fault
 from game.ui import scene as sc
 from game.ui.catalog import game_of
+from game.ui.i18n import _
 from game.ui.session import HUMAN, Session
 from game.ui.settings import autosave_path, autosave_paths, is_autosave, saves_dir
 
@@ -66,10 +67,13 @@ class SaveInfo:
 
     def text(self) -> str:
         """Returns the list's line for this file."""
-        head = f"{self.name}  ·  saved {self.when()}"
+        head = f"{self.name}  ·  " + _("saved {when}").format(when=self.when())
         if self.problem:
-            return f"{head}  ·  unreadable: {self.problem}"
-        where = "game over" if self.finished else f"turn {self.turn} of {self.turns}"
+            return f"{head}  ·  " + _("unreadable: {why}").format(why=self.problem)
+        if self.finished:
+            where = _("game over")
+        else:
+            where = _("turn {turn} of {turns}").format(turn=self.turn, turns=self.turns)
         day = f"{self.date.day} {self.date:%B %Y}" if self.date else "?"
         return f"{head}  ·  {self.scenario}  ·  {self.side}  ·  {day}, {where}"
 
@@ -92,7 +96,7 @@ def _problem(exc: BaseException) -> str:
 def describe(path: Path, *, autosave: bool = False) -> SaveInfo:
     """Returns what the save file `path` holds; never raises (a file that cannot be read is
     described with its problem)."""
-    name = "Autosave" if autosave else path.stem
+    name = _("Autosave") if autosave else path.stem
     try:
         stat = path.stat()
     except OSError as exc:
@@ -138,7 +142,7 @@ def _read(record: GameRecord, path: Path, name: str, autosave: bool, written: fl
         autosave,
         written,
         scenario=f"{rules.title}{variant}" + (f" from {files}" if files else ""),
-        side=", ".join(humans) or "AI only",
+        side=", ".join(humans) or _("AI only"),
         date=calendar[min(state.turn, len(calendar) - 1)] if calendar else None,
         turn=min(state.turn, len(calendar) - 1) + 1 if calendar else state.turn + 1,
         turns=len(calendar),
@@ -195,8 +199,8 @@ def save_named(session: Session, name: str) -> Flash:
     try:
         session.save(path)
     except OSError as exc:
-        return Flash(f"Could not save: {exc.strerror or exc}", 6)
-    return Flash(f"Saved as “{path.stem}”", 4)
+        return Flash(_("Could not save: {why}").format(why=exc.strerror or exc), 6)
+    return Flash(_("Saved as “{name}”").format(name=path.stem), 4)
 
 
 def delete_save(path: Path) -> str:
@@ -234,7 +238,9 @@ def continue_last() -> tuple[sc.Transition, str]:
         if not why:
             return opened, ""
         reasons.append(why)
-    return None, f"The autosave could not be loaded: {reasons[0]}" if reasons else "No game yet."
+    if reasons:
+        return None, _("The autosave could not be loaded: {why}").format(why=reasons[0])
+    return None, _("No game yet.")
 
 
 def save_game(session: Session) -> tuple[str, float]:

@@ -16,6 +16,7 @@ import pygame
 import pygame_gui
 
 from game.ui import gui
+from game.ui.i18n import _
 from game.ui.settings import Settings
 from game.ui.theme import Fonts
 
@@ -123,7 +124,7 @@ class Scene:
         px, h = self.ctx.px, self.ctx.size[1]
         return pygame_gui.elements.UIButton(
             pygame.Rect(px(40), h - px(70), px(160), px(44)),
-            "Back (Esc)",
+            _("Back (Esc)"),
             self.ctx.manager,
             container=root,
         )

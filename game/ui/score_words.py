@@ -19,11 +19,13 @@ from game.core.rules import NO_TRACK, Rules, TrackDef
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import read_scenario, source_for
 from game.ui.catalog import scenario_files
+from game.ui.i18n import N_, _
 
 SHOWN_TERMS = 10
 """The most terms the hover text lists one by one (the rest are summed on one line)."""
 
-_OPS = {"eq": "is", "ne": "is not", "lt": "<", "lte": "≤", "gt": ">", "gte": "≥"}
+_OPS = {"eq": N_("is"), "ne": N_("is not"), "lt": "<", "lte": "≤", "gt": ">", "gte": "≥"}
+"""Each comparison in words (translated where used)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,28 +81,32 @@ def _tracks_in(when: Any) -> list[str]:
 def condition_words(rules: Rules, when: Any) -> str:
     """Returns a `when:` condition in words: `Price agreed is 1`, `Tension ≥ 100`."""
     if not isinstance(when, dict):
-        return "its condition holds"
-    for key, joiner in (("all", " and "), ("any", " or ")):
+        return _("its condition holds")
+    for key, joiner in (("all", " " + _("and") + " "), ("any", " " + _("or") + " ")):
         if isinstance(when.get(key), list):
             return joiner.join(condition_words(rules, c) for c in when[key])
     if "not" in when:
-        return f"not ({condition_words(rules, when['not'])})"
+        return _("not ({condition})").format(condition=condition_words(rules, when["not"]))
     track_id = when.get("track")
     for op, word in _OPS.items():
         if op in when and track_id is not None:
             try:
                 track = rules.tracks[rules.track_index(str(track_id))]
             except (KeyError, ValueError):
-                return "its condition holds"
-            return _compare(rules, track, op, word, when[op])
-    return "its condition holds"
+                return _("its condition holds")
+            return _compare(rules, track, op, _(word), when[op])
+    return _("its condition holds")
 
 
 def _compare(rules: Rules, track: TrackDef, op: str, word: str, value: Any) -> str:
     """Returns one comparison in words: a flag (0/1) as itself or `not …`, a region's
     controller by the side's name, else `Tension ≥ 100`."""
     if (track.lo, track.hi) == (0, 1) and op in {"eq", "ne"} and value in (0, 1):
-        return track.name if (value == 1) == (op == "eq") else f"not: {track.name}"
+        return (
+            track.name
+            if (value == 1) == (op == "eq")
+            else _("not: {track}").format(track=track.name)
+        )
     if track.id.startswith("ctl_") and isinstance(value, int) and 0 <= value < len(rules.factions):
         return f"{track.name} {word} {rules.factions[value].name}"
     return f"{track.name} {word} {value}"
@@ -108,9 +114,14 @@ def _compare(rules: Rules, track: TrackDef, op: str, word: str, value: Any) -> s
 
 def _term_label(rules: Rules, track: TrackDef | None, weight: float, raw: dict[str, Any]) -> str:
     when = raw.get("when")
-    cond = f" (while {condition_words(rules, when)})" if when is not None else ""
+    if when is not None:
+        cond = " " + _("(while {condition})").format(condition=condition_words(rules, when))
+    else:
+        cond = ""
     if track is None:
-        return f"while {condition_words(rules, when)}" if when is not None else "fixed amount"
+        if when is None:
+            return _("fixed amount")
+        return _("while {condition}").format(condition=condition_words(rules, when))
     times = "" if abs(weight) == 1 else f" × {abs(weight):g}"  # the sign is the value's
     return f"{track.name}{times}{cond}"
 
@@ -151,7 +162,7 @@ def score_explanation(game: Game, state: State, faction: int) -> str:
     it now with its contribution; terms on tracks the side cannot see are summed, unnamed."""
     score = game.score(state, faction)
     unit = f" {game.rules.victory.unit}" if game.rules.victory is not None else ""
-    lines = [f"Score {score:g}{unit}, made now of:"]
+    lines = [_("Score {score}, made now of:").format(score=f"{score:g}{unit}")]
     terms = score_terms(game, state, faction)
     shown = [t for t in terms if not t.hidden]
     secret = sum(t.value for t in terms if t.hidden)
@@ -159,10 +170,11 @@ def score_explanation(game: Game, state: State, faction: int) -> str:
         lines.append(f"{term.value:+.4g}  {term.label}")
     rest = shown[SHOWN_TERMS:]
     if rest:
-        lines.append(f"{sum(t.value for t in rest):+.4g}  {len(rest)} smaller terms")
+        smaller = _("{n} smaller terms").format(n=len(rest))
+        lines.append(f"{sum(t.value for t in rest):+.4g}  {smaller}")
     if abs(secret) > 1e-9:
-        lines.append(f"{secret:+.4g}  terms on what you cannot see")
+        lines.append(f"{secret:+.4g}  " + _("terms on what you cannot see"))
     if not terms:
-        lines.append("nothing yet: no term of the scenario's scoring counts now")
-    lines.append("(The scenario's scoring; each term counts while its condition holds.)")
+        lines.append(_("nothing yet: no term of the scenario's scoring counts now"))
+    lines.append(_("(The scenario's scoring; each term counts while its condition holds.)"))
     return "\n".join(lines)

@@ -40,6 +40,7 @@ from game.sim.record import (
     save_record,
 )
 from game.ui.catalog import game_of
+from game.ui.i18n import _
 from game.ui.notes import Note
 from game.ui.settings import prune_autosaves
 from game.ui.thinker import Thinker
@@ -273,13 +274,17 @@ class Session:
             try:
                 action = thinker.result(max(0.0, deadline - time.perf_counter()))
             except Exception as exc:  # an agent's bug must not crash the window
-                self.error = f"{self.rules.factions[f].name}'s AI failed ({exc}); it ended its turn"
+                self.error = _("{side}'s AI failed ({error}); it ended its turn").format(
+                    side=self.rules.factions[f].name, error=exc
+                )
                 action = self._fallback(f)
             else:
                 if action is None:
                     return
                 if self.game.why_illegal(self.state, action) is not None:
-                    self.error = f"{self.rules.factions[f].name}'s AI chose an illegal move"
+                    self.error = _("{side}'s AI chose an illegal move").format(
+                        side=self.rules.factions[f].name
+                    )
                     action = self._fallback(f)
                 elif thinker.choices > 1:
                     self._note(f, thinker.reason(f), action, stopped=thinker.stopping)
@@ -353,7 +358,7 @@ class Session:
             try:
                 saving.result()
             except OSError as exc:
-                self.error = f"The autosave failed: {exc.strerror}"
+                self.error = _("The autosave failed: {why}").format(why=exc.strerror)
 
     def save(self, path: Path) -> Path:
         """Writes the save file atomically; returns its path."""

@@ -126,6 +126,8 @@ class Settings:
     """Loudness of the sounds, 0 to 1 (0 is silence, as `sound` off is)."""
     high_contrast: bool = False
     """Black on white with strong borders and a yellow keyboard focus (`game.ui.theme`)."""
+    language: str = ""
+    """The window's language (`game.ui.i18n`): empty for the environment's, else English."""
 
     @property
     def loudness(self) -> float:
@@ -149,7 +151,10 @@ def _clean(data: Any) -> Settings:
     out = asdict(base)
     for key, default in asdict(base).items():
         value = data.get(key, default)
-        if isinstance(default, bool):
+        if isinstance(default, str):
+            ok = isinstance(value, str) and len(value) <= 20 and value.replace("_", "").isalnum()
+            out[key] = value if ok or value == "" else default
+        elif isinstance(default, bool):
             out[key] = value if isinstance(value, bool) else default
         elif isinstance(default, int):
             ok = isinstance(value, int) and not isinstance(value, bool) and 200 <= value <= 10_000

@@ -11,6 +11,7 @@ from game.core.observation import Observation
 from game.core.phase import ORDERS
 from game.core.rules import ActionDef, Rules
 from game.scenario.words import Reader, bracketed, condition_text
+from game.ui.i18n import _
 from game.ui.view import ActionInfo, describe_action, reader
 
 
@@ -71,13 +72,15 @@ def _only(words: Reader, failing: list[Condition]) -> str:
     own; the rest after one `when`)."""
     timed = [condition_text(words, p) for p in failing if _timed(p)]
     rest = [p for p in failing if not _timed(p)]
-    phrases = [" and ".join(timed)] if timed else []
+    and_ = " " + _("and") + " "
+    phrases = [and_.join(timed)] if timed else []
     if rest:
         if len(rest) == 1:
-            phrases.append(f"when {condition_text(words, rest[0])}")
+            phrases.append(_("when {condition}").format(condition=condition_text(words, rest[0])))
         else:
-            phrases.append("when " + " and ".join(bracketed(words, p) for p in rest))
-    return "only " + ", and ".join(phrases)
+            both = and_.join(bracketed(words, p) for p in rest)
+            phrases.append(_("when {condition}").format(condition=both))
+    return _("only {conditions}").format(conditions=_(", and ").join(phrases))
 
 
 def _timed(cond: Condition) -> bool:
@@ -99,6 +102,9 @@ def _short(
         have = tracks[t] - spent
         if have - amount >= track.lo:
             continue
-        left = " left after this turn's orders" if spent else ""
-        out.append(f"needs {amount} {track.name}, you have {max(have - track.lo, 0)}{left}")
+        if spent:
+            text = _("needs {amount} {track}, you have {have} left after this turn's orders")
+        else:
+            text = _("needs {amount} {track}, you have {have}")
+        out.append(text.format(amount=amount, track=track.name, have=max(have - track.lo, 0)))
     return out

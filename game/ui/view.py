@@ -30,6 +30,7 @@ from game.core.records import EventFired
 from game.core.rules import NO_DAY, Rules, Threshold, TrackDef
 from game.core.victory import Verdict
 from game.scenario.words import Reader, action_effects, effects_text, turn_tracks
+from game.ui.i18n import _
 
 View = TypeVar("View")
 
@@ -207,11 +208,11 @@ def describe_action(
         cite = event.cite
         option = event.options[action.option]
         if option.historical:
-            history = "This is what was done in history."
+            history = _("This is what was done in history.")
         words = words or reader(game, obs)
-        effects = effects_text(words, option.effects) or "No effect on the tracks."
+        effects = effects_text(words, option.effects) or _("No effect on the tracks.")
     elif isinstance(action, EndTurn):
-        explain = "Your orders are final; the turn resolves once every side has given theirs."
+        explain = _("Your orders are final; the turn resolves once every side has given theirs.")
     return ActionInfo(action, label, odds, explain, cite, history, cost, effects)
 
 
@@ -330,7 +331,8 @@ def log_html(
             last = when
         if entry.text in seen and len(entry.text) >= REPEAT_SHORTENED:
             head = _head(rules, entry)
-            lines.append(f"• {esc(head)} <i><font color='#6B5A48'>(again)</font></i>")
+            again = esc(_("(again)"))
+            lines.append(f"• {esc(head)} <i><font color='#6B5A48'>{again}</font></i>")
             continue
         seen.add(entry.text)
         cite = f" {cite_html(entry.cite)}" if entry.cite else ""  # a link to the sources
@@ -358,9 +360,12 @@ def live_line(rules: Rules, verdict: Verdict | None) -> str:
     now: marginal victory (7 points above history at this date)`; "" without victory margins."""
     if verdict is None or rules.victory is None:
         return ""
-    head = f"If the game ended now: {verdict.level.value}"
+    head = _("If the game ended now: {level}").format(level=verdict.level.value)
     if verdict.margin == 0:
-        return f"{head} (level with history at this date)"
+        return head + " " + _("(level with history at this date)")
     size = f"{abs(verdict.margin):.1f}".removesuffix(".0")
-    where = "above" if verdict.margin > 0 else "below"
-    return f"{head} ({size} {rules.victory.unit} {where} history at this date)".replace("  ", " ")
+    if verdict.margin > 0:
+        where = _("({size} {unit} above history at this date)")
+    else:
+        where = _("({size} {unit} below history at this date)")
+    return f"{head} {where.format(size=size, unit=rules.victory.unit)}".replace("  ", " ")

@@ -14,9 +14,11 @@ DATA = Path(__file__).parent / "data"
 
 @pytest.fixture(autouse=True)
 def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Points settings and saves at a temporary folder (never the player's own)."""
+    """Points settings and saves at a temporary folder (never the player's own), and asks for
+    English whatever the machine's language (tests find buttons by their English labels)."""
     monkeypatch.setenv("AMUR_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("AMUR_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("LANGUAGE", "en")
     return tmp_path
 
 

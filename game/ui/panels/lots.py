@@ -18,6 +18,7 @@ from game.core.actions import Action
 from game.core.mechanics.auction_view import AuctionView, Purse
 from game.core.observation import Observation
 from game.ui import gui
+from game.ui.i18n import _
 from game.ui.panels.lots_draw import paint_table, status_line
 from game.ui.scene import Context
 from game.ui.session import Session
@@ -78,8 +79,8 @@ class LotsPanel:
         self.tabs: dict[UIButton, str] = {}
         for i, (name, text, tip) in enumerate(
             (
-                (MAP, "Map", "Show the lots on the map (M)"),
-                (LOTS, "Lots", "Show the table of lots, and bid (M)"),
+                (MAP, _("Map"), _("Show the lots on the map (M)")),
+                (LOTS, _("Lots"), _("Show the table of lots, and bid (M)")),
             )
         ):
             width = px(64)
@@ -96,20 +97,24 @@ class LotsPanel:
         self.bid = AmountSlider(
             ctx,
             root,
-            lambda a: f"Bid {a.amount:,}",
-            "Give this bid with your orders (O). Left/Right move the price (Shift: ×10), "
-            "Up/Down the lot.",
+            lambda a: _("Bid {amount}").format(amount=f"{a.amount:,}"),
+            _(
+                "Give this bid with your orders (O). Left/Right move the price (Shift: ×10), "
+                "Up/Down the lot."
+            ),
             button_width=px(120),
         )
         self.withhold_button = UIButton(
             pygame.Rect(
                 rect.right - px(6) - px(110), self._controls_top() + px(20), px(110), px(30)
             ),
-            "Withhold",
+            _("Withhold"),
             ctx.manager,
             container=root,
-            tool_tip_text="Take this lot off the auction for the state trust (it lies idle if the "
-            "trust cannot work it). Taking a lot another bidder holds raises tension.",
+            tool_tip_text=_(
+                "Take this lot off the auction for the state trust (it lies idle if the "
+                "trust cannot work it). Taking a lot another bidder holds raises tension."
+            ),
         )
         self.withhold_shown = False
         gui.set_visible(self.withhold_button, False)
@@ -223,7 +228,7 @@ class LotsPanel:
             self.withhold_shown = withhold
             gui.set_visible(self.withhold_button, withhold)
         if withhold and row is not None:
-            text = "Withheld" if row.withheld else "Withhold"
+            text = _("Withheld") if row.withheld else _("Withhold")
             if self.withhold_button.text != text:
                 self.withhold_button.set_text(text)
             gui.set_enabled(self.withhold_button, row.withhold is not None)
@@ -305,7 +310,7 @@ class LotsPanel:
             self._canvas = (key, canvas)
         surface.blit(self._canvas[1], r.topleft, r)
         pos = pygame.mouse.get_pos()
-        for box, _ in self.hits:
+        for box, _lot in self.hits:
             if box.collidepoint(pos):
                 pygame.draw.rect(surface, INK_SOFT, box, 1)
 
@@ -322,7 +327,7 @@ class LotsPanel:
         if self.showing != LOTS:
             return lots_text(session.rules, self.auction, painter.lot_hits, pos)
         if self.header.collidepoint(pos):
-            return COLUMN_HELP.format(unit=self.auction.unit, catch_unit=self.auction.catch_unit)
+            return _(COLUMN_HELP).format(unit=self.auction.unit, catch_unit=self.auction.catch_unit)
         for box, row in self.hits:
             if box.collidepoint(pos):
                 a = self.auction

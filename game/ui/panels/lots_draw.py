@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.ui.i18n import _
 from game.ui.session import Session
 from game.ui.theme import ACCENT, INK, INK_SOFT, PAPER
 from game.ui.view import bid_cost
@@ -21,16 +22,16 @@ def paint_table(self: LotsPanel, surface: pygame.Surface, session: Session) -> N
     fonts, px, r = self.ctx.fonts, self.ctx.px, self.rect
     pygame.draw.rect(surface, PAPER, r)
     on_offer = sum(1 for row in self.rows if row.lot.on_offer)
-    title = f"Lots: {on_offer} of {len(self.rows)} on offer"
+    title = _("Lots: {n} of {total} on offer").format(n=on_offer, total=len(self.rows))
     if not self.held:
-        title = "Lots: no auction this turn"
+        title = _("Lots: no auction this turn")
     at = (r.left + px(8), r.top + px(7))
     right = blit_text(surface, fonts.get("serif_bold", 15), title, at, INK).right
-    prices = f"prices in {self.auction.unit}"
+    prices = _("prices in {unit}").format(unit=self.auction.unit)
     hidden = max(0, len(self.rows) - self.first - self._fits())
     notes = [prices]
     if self.first or hidden:
-        more = f"▲ {self.first}  ▼ {hidden} more (wheel)"
+        more = _("▲ {above}  ▼ {below} more (wheel)").format(above=self.first, below=hidden)
         notes = [f"{more}  ·  {prices}", more, prices]
     font = fonts.get("sans_italic", 11)
     room = r.right - px(146) - right - px(10)
@@ -52,7 +53,7 @@ def paint_table(self: LotsPanel, surface: pygame.Surface, session: Session) -> N
     )
     self.header = header
     if hidden and not note.startswith("▲"):  # no room in the title: a tag on the table
-        tag = font.render(f" ▼ {hidden} more ", True, PAPER)
+        tag = font.render(" " + _("▼ {n} more").format(n=hidden) + " ", True, PAPER)
         spot = tag.get_rect(bottomright=(area.right - px(2), area.bottom - px(2)))
         pygame.draw.rect(surface, ACCENT, spot)
         surface.blit(tag, spot)
@@ -67,20 +68,27 @@ def _draw_controls(self: LotsPanel, surface: pygame.Surface, session: Session) -
     head = fonts.get("sans_bold", 12)
     small = fonts.get("sans", 12)
     if row is None:
-        hint = "Click a lot to bid on it"
         is_host = self.obs is not None and self.obs.faction == self.auction.host
-        hint += " or withhold it." if is_host else "."
+        hint = (
+            _("Click a lot to bid on it or withhold it.")
+            if is_host
+            else _("Click a lot to bid on it.")
+        )
         blit_text(surface, small, hint, (r.left + px(8), top), INK_SOFT, width=width)
         return
     lot = row.lot
     rules = session.rules
     if lot.holder is not None:
-        held = f"held by {short_faction(rules, lot.holder)} at {lot.rent:,}"
+        held = _("held by {side} at {rent}").format(
+            side=short_faction(rules, lot.holder), rent=f"{lot.rent:,}"
+        )
     else:
-        held = "idle" if lot.open else "not let"
-    text = f"{lot.water} · {lot.grounds} grounds · estimate {lot.estimate:,} · {held}"
+        held = _("idle") if lot.open else _("not let")
+    text = _("{water} · {grounds} grounds · estimate {estimate} · {held}").format(
+        water=lot.water, grounds=lot.grounds, estimate=f"{lot.estimate:,}", held=held
+    )
     if lot.catch:
-        text += f" · last catch {lot.catch:,}"
+        text += " · " + _("last catch {catch}").format(catch=f"{lot.catch:,}")
     name = blit_text(surface, head, lot.name, (r.left + px(8), top), INK, width=width)
     blit_text(
         surface,
@@ -107,23 +115,35 @@ def status_line(self: LotsPanel, session: Session) -> tuple[str, tuple[int, int,
         return "", INK_SOFT
     unit = self.auction.unit
     if row.mine:
-        return f"You bid {row.mine:,} {unit} on this lot this turn (Undo takes it back).", INK
+        text = _("You bid {amount} {unit} on this lot this turn (Undo takes it back).")
+        return text.format(amount=f"{row.mine:,}", unit=unit), INK
     if row.withheld:
-        return "You withhold this lot for the state trust this turn.", INK
+        return _("You withhold this lot for the state trust this turn."), INK
     if not self.acting:
         return "", INK_SOFT
     bid = self.bid.current()
     if bid is None or self.obs is None:
-        why = row.why or "no bid is possible"
-        return f"You cannot bid: {why}.", ACCENT
+        why = row.why or _("no bid is possible")
+        return _("You cannot bid: {why}.").format(why=why), ACCENT
     cost = bid_cost(session.game, self.obs, bid.amount)
     purse = self.purse
     if purse is None:
         return "", INK
     left = purse.left - cost
     if purse.unit == unit:
-        return f"Costs {cost:,} {unit}; {left:,} of your {purse.means:,} left.", INK
+        text = _("Costs {cost} {unit}; {left} of your {means} left.")
+        return text.format(
+            cost=f"{cost:,}", unit=unit, left=f"{left:,}", means=f"{purse.means:,}"
+        ), INK
+    text = _("{amount} {unit} cost {cost} {means_unit}; {left} of {means} left.")
     return (
-        f"{bid.amount:,} {unit} cost {cost:,} {purse.unit}; {left:,} of {purse.means:,} left.",
+        text.format(
+            amount=f"{bid.amount:,}",
+            unit=unit,
+            cost=f"{cost:,}",
+            means_unit=purse.unit,
+            left=f"{left:,}",
+            means=f"{purse.means:,}",
+        ),
         INK,
     )

@@ -22,6 +22,7 @@ from game.core.mechanics.auction_view import AuctionView, Bid, Reserve, Tender, 
 from game.core.mechanics.bargaining_view import BargainingView, Offer
 from game.core.mechanics.campaign_view import Attack
 from game.ui import gui
+from game.ui.i18n import N_, _
 from game.ui.panels.offers import draw_offers, offers_so_far
 from game.ui.scene import Context
 from game.ui.session import Session
@@ -47,10 +48,14 @@ STAGED_LINES = 6
 """At most this many of the orders given are listed (the latest); the others are counted."""
 
 _CAPTIONS: dict[type[Action], str] = {
-    Tender: "Tender: bid this share of its estimate on every lot on offer you do not bid on "
-    "by name.",
-    Reserve: "Reserve: bids below this share of a lot's estimate are refused (it stays secret).",
+    Tender: N_(
+        "Tender: bid this share of its estimate on every lot on offer you do not bid on by name."
+    ),
+    Reserve: N_(
+        "Reserve: bids below this share of a lot's estimate are refused (it stays secret)."
+    ),
 }
+"""The line under a slider (translated where drawn)."""
 
 
 class OrdersPanel:
@@ -77,20 +82,22 @@ class OrdersPanel:
                 ctx,
                 root,
                 self._offer_text,
-                "Make this offer (O). Left/Right arrows move the price.",
+                _("Make this offer (O). Left/Right arrows move the price."),
             ),
             Tender: AmountSlider(
                 ctx,
                 root,
-                lambda a: f"Tender {a.amount} %",
-                "Tender: bid this share of its estimate on every lot on offer that you do not bid "
-                "on by name, lot by lot, while your means last.",
+                lambda a: _("Tender {amount} %").format(amount=a.amount),
+                _(
+                    "Tender: bid this share of its estimate on every lot on offer that you do "
+                    "not bid on by name, lot by lot, while your means last."
+                ),
             ),
             Reserve: AmountSlider(
                 ctx,
                 root,
-                lambda a: f"Reserve {a.amount} %",
-                "Set the secret reserve: bids below this share of an estimate are refused.",
+                lambda a: _("Reserve {amount} %").format(amount=a.amount),
+                _("Set the secret reserve: bids below this share of an estimate are refused."),
             ),
         }
         """The sliders over the legal amounts of offers, tenders and reserves."""
@@ -175,7 +182,7 @@ class OrdersPanel:
         labels = [f"{i + 1}. {session.game.label(a)}" for i, a in enumerate(session.staged)]
         if len(labels) > STAGED_LINES:
             earlier = len(labels) - STAGED_LINES + 1
-            labels = [f"… {earlier} earlier orders", *labels[earlier:]]
+            labels = [_("… {n} earlier orders").format(n=earlier), *labels[earlier:]]
         self.staged = labels
         """The orders given, numbered, as the panel lists them."""
         small = self.ctx.fonts.get("sans", 13)
@@ -218,10 +225,10 @@ class OrdersPanel:
 
     def _info(self, session: Session, can_act: bool) -> str:
         if session.orders_complete():
-            return "Your orders are complete. Confirm them (Enter), or undo (Ctrl+Z)."
+            return _("Your orders are complete. Confirm them (Enter), or undo (Ctrl+Z).")
         if can_act:
             return ""
-        return "Waiting for the other side…"
+        return _("Waiting for the other side…")
 
     def _build_sliders(self, session: Session, legal: list[Action], y: int) -> int:
         """Shows a slider for each kind of order given by amount that is legal now (offers,
@@ -250,7 +257,7 @@ class OrdersPanel:
             caption = _CAPTIONS.get(kind)
             if caption:
                 note = self.ctx.fonts.get("sans_italic", 11)
-                for line in wrap(note, caption, r.width - px(4))[:2]:
+                for line in wrap(note, _(caption), r.width - px(4))[:2]:
                     self.captions.append((y - px(2), note.render(line, True, INK_SOFT)))
                     y += note.get_linesize()
                 y += px(4)
@@ -274,11 +281,11 @@ class OrdersPanel:
         def near(target: int) -> int:
             return min(prices, key=lambda p: (abs(p - target), p))
 
-        points = [("Near theirs", near(theirs.price))]
+        points = [(_("Near theirs"), near(theirs.price))]
         if mine.price:
             points = [
-                ("Small step", near(mine.price)),
-                ("Halfway", near((mine.price + theirs.price) // 2)),
+                (_("Small step"), near(mine.price)),
+                (_("Halfway"), near((mine.price + theirs.price) // 2)),
                 *points,
             ]
         out: list[tuple[str, int]] = []
@@ -291,7 +298,7 @@ class OrdersPanel:
         talks = self._talks
         value = action.amount / talks.scale if talks else action.amount
         unit = talks.unit.split()[0] if talks and talks.unit else ""
-        return f"Offer {value:g} {unit}".strip()
+        return _("Offer {amount} {unit}").format(amount=f"{value:g}", unit=unit).strip()
 
     def current_offer(self) -> Action | None:
         return self.amounts[Offer].current()
@@ -333,7 +340,7 @@ class OrdersPanel:
                         self.ctx.manager,
                         container=self.root,
                         object_id="#pager",
-                        tool_tip_text="More orders (mouse wheel)",
+                        tool_tip_text=_("More orders (mouse wheel)"),
                     )
                 )
             button.set_relative_position((area.right - px(28), top))
@@ -354,17 +361,17 @@ class OrdersPanel:
         third = (r.width - px(12)) // 3
         done = session.orders_complete()
         specs = (
-            ("undo", "Undo", "Take back the last order of this turn (Ctrl+Z).", None),
+            ("undo", _("Undo"), _("Take back the last order of this turn (Ctrl+Z)."), None),
             (
                 "advise",
-                "Adviser",
-                "Let the historical adviser give this turn's orders (A); you can still undo.",
+                _("Adviser"),
+                _("Let the historical adviser give this turn's orders (A); you can still undo."),
                 None,
             ),
             (
                 "end",
-                "Confirm orders" if done else "End turn",
-                "Make your orders final and let the turn resolve (Enter).",
+                _("Confirm orders") if done else _("End turn"),
+                _("Make your orders final and let the turn resolve (Enter)."),
                 "#primary",
             ),
         )
@@ -447,12 +454,12 @@ class OrdersPanel:
         small = fonts.get("sans", 13)
         if f >= 0:
             n = len(session.staged)
-            title = f"Orders of {rules.factions[f].name}"
+            title = _("Orders of {side}").format(side=rules.factions[f].name)
             blit_text(surface, head, title, (r.left, r.top), INK, width=r.width - px(90))
             blit_text(
                 surface,
                 small,
-                f"{n} of {rules.max_orders} given",
+                _("{n} of {most} given").format(n=n, most=rules.max_orders),
                 (r.right, r.top + 3),
                 INK_SOFT,
                 align="right",
@@ -465,7 +472,7 @@ class OrdersPanel:
             blit_text(surface, small, line, (x, y), INK, width=r.right - x)
             y += px(20)
         colour = ACCENT if self.staged else INK_SOFT
-        text = self.info or ("" if self.staged else "No orders yet.")
+        text = self.info or ("" if self.staged else _("No orders yet."))
         if text:
             blit_text(surface, small, text, (r.left + px(8), y), colour, width=r.width - px(8))
         for top, caption in self.captions:

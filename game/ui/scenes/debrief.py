@@ -25,6 +25,7 @@ from game.ui.bibliography import cite_html
 from game.ui.chronicle import figure_rows, save_chronicle, turning_points
 from game.ui.debates import debrief_html
 from game.ui.debrief_data import aligned_chronicles, hidden_values, key_series
+from game.ui.i18n import N_, _
 from game.ui.session import Session
 from game.ui.settings import chronicles_dir
 from game.ui.theme import ACCENT, BAD, GOOD, INK, INK_SOFT, RULE, Colour, faction_colour
@@ -33,7 +34,7 @@ from game.ui.widgets.aligned import AlignedTable
 from game.ui.widgets.text import blit_text, blit_wrapped, esc, wrap
 from game.ui.widgets.track_chart import Drawn, draw_series
 
-PAGES = (("result", "1 Result"), ("charts", "2 Charts"), ("chronicles", "3 Chronicles"))
+PAGES = (("result", N_("1 Result")), ("charts", N_("2 Charts")), ("chronicles", N_("3 Chronicles")))
 """The debrief's pages: (key, tab label); keys 1–3 switch to them."""
 
 
@@ -91,7 +92,7 @@ class DebriefScene(sc.Scene):
             rect = pygame.Rect(t.left + i * (px(170) + px(6)), t.top, px(170), t.height)
             tab = UIButton(
                 rect,
-                label,
+                _(label),
                 self.ctx.manager,
                 container=root,
                 object_id="#primary" if key == self.page else None,
@@ -113,10 +114,10 @@ class DebriefScene(sc.Scene):
         self.buttons: dict[UIButton, str] = {}
         for i, (key, text) in enumerate(
             (
-                ("sources", "Sources (B)"),
-                ("save", "Save the chronicle (Ctrl+S)"),
-                ("new", "New game (N)"),
-                ("menu", "Main menu (Esc)"),
+                ("sources", _("Sources (B)")),
+                ("save", _("Save the chronicle (Ctrl+S)")),
+                ("new", _("New game (N)")),
+                ("menu", _("Main menu (Esc)")),
             )
         ):
             # Four buttons from the right, narrower when the window is (1024 px at 130 %).
@@ -132,16 +133,18 @@ class DebriefScene(sc.Scene):
                 object_id="#primary" if key == "save" else None,
             )
             if key == "save" and button.font and button.font.size(text)[0] > width - px(16):
-                button.set_text("Save the chronicle")  # a narrow window: the key is in Help
+                button.set_text(_("Save the chronicle"))  # a narrow window: the key is in Help
             self.buttons[button] = key
 
     def _points_html(self) -> str:
         """Returns the turning points as pygame_gui HTML: every one, each with its date."""
-        lines = [f"<b>Turning points ({len(self.points)})</b>"]
+        heading = _("Turning points ({n})").format(n=len(self.points))
+        lines = [f"<b>{esc(heading)}</b>"]
         for when, what in self.points:
             lines.append(f"<b><font color='#5E1A12'>{esc(when)}</font></b>  {esc(what)}")
         if not self.points:
-            lines.append("<i>No one-off event happened and no choice was made.</i>")
+            none = _("No one-off event happened and no choice was made.")
+            lines.append(f"<i>{esc(none)}</i>")
         return "<br>".join(lines)
 
     def _hidden_html(self) -> str:
@@ -150,18 +153,19 @@ class DebriefScene(sc.Scene):
         rules = self.session.rules
         debates = debrief_html(rules)  # short, and the game's premise: first
         lines = [debates.removesuffix("<br>")] if debates else []
-        lines.append("<b>What you could not see</b>")
+        lines.append("<b>" + esc(_("What you could not see")) + "</b>")
         if not self.hidden:
-            lines.append("<i>Nothing: your side saw every track of the game.</i>")
+            lines.append("<i>" + esc(_("Nothing: your side saw every track of the game.")) + "</i>")
         for h in self.hidden:
+            seen = esc(_("(seen by {sides})").format(sides=h.seen_by))
             lines.append(
                 f"<b>{esc(h.track.name)}</b>: <font color='#8E2A1E'><b>{esc(h.shown)}</b></font>"
-                f" <i>(seen by {esc(h.seen_by)})</i>"
+                f" <i>{seen}</i>"
             )
             if h.track.description:
                 first = h.track.description.split(". ")[0].rstrip(".")
                 lines.append(f"<font color='#6B5A48'>{esc(first)}.</font>")
-        lines += ["", "<b>What happened</b>", esc(rules.baseline.summary)]
+        lines += ["", "<b>" + esc(_("What happened")) + "</b>", esc(rules.baseline.summary)]
         if rules.baseline.timeline:
             lines.append(cite_html(rules.baseline.timeline[-1].cite))
         return "<br>".join(lines)
@@ -184,9 +188,9 @@ class DebriefScene(sc.Scene):
             try:
                 path = save_chronicle(self.session, chronicles_dir())
                 self.saved = str(path)
-                self.flash = f"Chronicle saved: {path}"
+                self.flash = _("Chronicle saved: {path}").format(path=path)
             except OSError as exc:
-                self.flash = f"Could not save the chronicle: {exc.strerror}"
+                self.flash = _("Could not save the chronicle: {why}").format(why=exc.strerror)
         elif key == "sources":
             return sc.Push("sources", rules=self.session.rules)
         elif key in {"new", "menu"}:
@@ -230,11 +234,13 @@ class DebriefScene(sc.Scene):
         blit_text(
             surface,
             fonts.get("serif_italic", 15),
-            f"{rules.title} — the game is over, {month(rules, self.session.state.turn)}",
+            _("{title} — the game is over, {date}").format(
+                title=rules.title, date=month(rules, self.session.state.turn)
+            ),
             (px(20), px(16)),
             INK_SOFT,
         )
-        title = out.class_label if out else "Unfinished"
+        title = out.class_label if out else _("Unfinished")
         blit_text(surface, big, title, (px(20), px(40)), ACCENT, width=w - px(40))
         cls = next((c for c in rules.outcome_classes if out and c.id == out.outcome_class), None)
         text = (out.label + ". " if out else "") + (cls.text if cls else "")
@@ -253,12 +259,12 @@ class DebriefScene(sc.Scene):
             self._draw_scores(surface, lay["scores"])
             head = fonts.get("serif_bold", 16)
             blit_text(
-                surface, head, "How it went", (lay["game"].left, lay["game"].top - px(24)), INK
+                surface, head, _("How it went"), (lay["game"].left, lay["game"].top - px(24)), INK
             )
             blit_text(
                 surface,
                 head,
-                "The secrets, and what history says",
+                _("The secrets, and what history says"),
                 (lay["history"].left, lay["history"].top - px(24)),
                 INK,
                 width=lay["history"].width,
@@ -302,7 +308,7 @@ class DebriefScene(sc.Scene):
         body = fonts.get("sans", 14)
         bold = fonts.get("sans_bold", 14)
         y = r.top
-        blit_text(surface, head, "Scores", (r.left, y), INK)
+        blit_text(surface, head, _("Scores"), (r.left, y), INK)
         y += px(28)
         for f in rules.factions:
             colour = faction_colour(f.id, f.index)
@@ -336,33 +342,37 @@ class DebriefScene(sc.Scene):
             y += blit_wrapped(
                 surface,
                 fonts.get("sans", 12),
-                "Par: what the historical path (every side as in history, same seed) "
-                f"scored for that side; the level is the score's margin over it, in {unit}.",
+                _(
+                    "Par: what the historical path (every side as in history, same seed) "
+                    "scored for that side; the level is the score's margin over it, in {unit}."
+                ).format(unit=unit),
                 pygame.Rect(r.left, y, r.width, px(64)),
                 INK_SOFT,
             )
         y += px(10)
         distance = self.session.game.distance(self.session.state)
-        blit_text(surface, head, "Distance from history", (r.left, y), INK)
+        blit_text(surface, head, _("Distance from history"), (r.left, y), INK)
         blit_text(surface, bold, f"{distance:.2f}", (r.right, y), ACCENT, align="right")
         y += px(22)
         y += blit_wrapped(
             surface,
             fonts.get("sans", 12),
-            "0 means the game followed history's dates and figures; each term "
-            "counts how far one fact moved.",
+            _(
+                "0 means the game followed history's dates and figures; each term "
+                "counts how far one fact moved."
+            ),
             pygame.Rect(r.left, y, r.width, px(48)),
             INK_SOFT,
         ) + px(12)
         rows = figure_rows(self.session)
         if rows and y + px(48) < r.bottom:  # a short window: the chronicle has them
-            blit_text(surface, head, "Key figures", (r.left, y), INK)
+            blit_text(surface, head, _("Key figures"), (r.left, y), INK)
             y += px(26)
             small = fonts.get("sans", 12)
             blit_text(
                 surface,
                 small,
-                "this game / history",
+                _("this game / history"),
                 (r.right, y - px(22)),
                 INK_SOFT,
                 align="right",
@@ -385,7 +395,9 @@ class DebriefScene(sc.Scene):
 
     def level_text(self, verdict: Verdict) -> str:
         """Returns a side's line under its score: `marginal victory: +7 against par 63.5`."""
-        return f"{verdict.level.value}: {verdict.margin_text()} against par {verdict.par:g}"
+        return _("{level}: {margin} against par {par}").format(
+            level=verdict.level.value, margin=verdict.margin_text(), par=f"{verdict.par:g}"
+        )
 
     def describe(self) -> dict[str, Any]:
         out = self.outcome

@@ -12,6 +12,7 @@ from game.core.actions import Action
 from game.ui import scene as sc
 from game.ui.bibliography import cite_html
 from game.ui.debates import briefing_html
+from game.ui.i18n import N_, _
 from game.ui.opening import opening_events, opening_html
 from game.ui.personas import aims_html
 from game.ui.session import Session
@@ -78,7 +79,7 @@ class CoverScene(sc.Scene):
         px = self.ctx.px
         self.go = UIButton(
             pygame.Rect(w // 2 - px(160), h // 2 + px(70), px(320), px(48)),
-            "Show my view (Enter)",
+            _("Show my view (Enter)"),
             self.ctx.manager,
             container=root,
             object_id="#primary",
@@ -102,7 +103,7 @@ class CoverScene(sc.Scene):
         blit_text(
             surface,
             big,
-            f"Pass the screen to {fac.name}",
+            _("Pass the screen to {side}").format(side=fac.name),
             (w // 2, h // 2 - 70),
             INK,
             align="center",
@@ -119,7 +120,7 @@ class CoverScene(sc.Scene):
         blit_text(
             surface,
             small,
-            "Other players, please look away: what follows is secret.",
+            _("Other players, please look away: what follows is secret."),
             (w // 2, h // 2 + 14),
             INK_SOFT,
             align="center",
@@ -158,7 +159,7 @@ class EventScene(Dialog):
             event = rules.events[self.events[0]]
             title = event.title
         else:
-            title = "News" if len(self.events) > 1 else rules.events[self.events[0]].title
+            title = _("News") if len(self.events) > 1 else rules.events[self.events[0]].title
         self.label(
             pygame.Rect(r.left + px(24), r.top + px(18), r.width - px(48), px(30)),
             title,
@@ -190,8 +191,9 @@ class EventScene(Dialog):
         y = text_bottom + px(6)
         for i, (action, lines, height) in enumerate(options):
             option = rules.events[action.ref].options[action.amount]
-            mark = "   (the historical choice)" if option.historical else ""
-            tip = "\n".join(t for t in (option.text, f"Effects: {self.effects[action]}") if t)
+            mark = "   " + _("(the historical choice)") if option.historical else ""
+            effects = _("Effects: {effects}").format(effects=self.effects[action])
+            tip = "\n".join(t for t in (option.text, effects) if t)
             button = self.button(
                 pygame.Rect(r.left + px(24), y, r.width - px(48), px(30)),
                 f"{i + 1}. {option.label}{mark}",
@@ -211,9 +213,9 @@ class EventScene(Dialog):
         if not self.choice:
             self.ok = self.button(
                 pygame.Rect(r.right - px(204), bottom - px(40), px(180), px(40)),
-                "Continue",
+                _("Continue"),
                 primary=True,
-                tip="Enter",
+                tip=_("Enter"),
             )
 
     def _options(
@@ -230,7 +232,7 @@ class EventScene(Dialog):
         for action in legal:
             effects = describe_action(self.session.game, obs, action, words).effects
             self.effects[action] = effects
-            lines = wrap(font, f"Effects: {effects}", width)
+            lines = wrap(font, _("Effects: {effects}").format(effects=effects), width)
             if len(lines) > most:
                 lines = [*lines[: most - 1], ellipsize(font, " ".join(lines[most - 1 :]), width)]
             out.append((action, lines, px(30) + len(lines) * px(18) + px(28)))
@@ -295,27 +297,34 @@ class BriefingScene(Dialog):
         r = self.panel()
         self.label(
             pygame.Rect(r.left + px(24), r.top + px(18), r.width - px(48), px(30)),
-            f"Briefing: {fac.name}",
+            _("Briefing: {side}").format(side=fac.name),
             "#heading",
         )
         goals = "".join(f"• {esc(g)}<br>" for g in fac.goals)
+        heading = esc(_("Your goals"))
         html = (
             f"<i>{esc(fac.leader)}</i><br><br>{esc(fac.briefing)}<br><br>"
-            f"<b>Your goals</b><br>{goals}<br>"
+            f"<b>{heading}</b><br>{goals}<br>"
             f"{opening_html(self.session.rules, self.faction)}"
             f"{aims_html(self.session.rules, self.faction)}"
             f"{briefing_html(self.session.rules)}"
-            f"<i>Your tracks, orders and some events are secret: the other side sees only "
-            f"what it would have known.</i>"
+            "<i>"
+            + esc(
+                _(
+                    "Your tracks, orders and some events are secret: the other side sees only "
+                    "what it would have known."
+                )
+            )
+            + "</i>"
         )
         self.body = self.textbox(
             pygame.Rect(r.left + px(24), r.top + px(56), r.width - px(48), r.height - px(130)), html
         )
         self.ok = self.button(
             pygame.Rect(r.right - px(204), r.bottom - px(60), px(180), px(40)),
-            "Begin",
+            _("Begin"),
             primary=True,
-            tip="Enter",
+            tip=_("Enter"),
         )
 
     def describe(self) -> dict[str, Any]:
@@ -354,13 +363,13 @@ class PauseScene(Dialog):
     width = 380
     height = 470
     ITEMS = (
-        ("resume", "Resume (Esc)"),
-        ("save", "Save game (Ctrl+S)"),
-        ("load", "Load game"),
-        ("settings", "Settings"),
-        ("help", "How to play (F1)"),
-        ("menu", "Main menu"),
-        ("quit", "Quit"),
+        ("resume", N_("Resume (Esc)")),
+        ("save", N_("Save game (Ctrl+S)")),
+        ("load", N_("Load game")),
+        ("settings", N_("Settings")),
+        ("help", N_("How to play (F1)")),
+        ("menu", N_("Main menu")),
+        ("quit", N_("Quit")),
     )
 
     def build_widgets(self, root: pygame_gui.core.UIContainer) -> None:
@@ -368,7 +377,7 @@ class PauseScene(Dialog):
         r = self.panel()
         self.label(
             pygame.Rect(r.left + px(24), r.top + px(16), r.width - px(48), px(30)),
-            "Paused",
+            _("Paused"),
             "#heading",
         )
         self.items: dict[UIButton, str] = {}
@@ -376,7 +385,7 @@ class PauseScene(Dialog):
             rect = pygame.Rect(
                 r.left + px(40), r.top + px(60) + i * px(54), r.width - px(80), px(44)
             )
-            self.items[self.button(rect, text, primary=key == "resume")] = key
+            self.items[self.button(rect, _(text), primary=key == "resume")] = key
 
     def handle(self, event: pygame.event.Event) -> sc.Transition:
         if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element in self.items:

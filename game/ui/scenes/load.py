@@ -14,6 +14,7 @@ from pygame_gui.elements import UIButton
 
 from game.ui import gui
 from game.ui import scene as sc
+from game.ui.i18n import _
 from game.ui.saves import SaveInfo, delete_save, list_saves, open_saved
 from game.ui.settings import saves_dir
 from game.ui.theme import ACCENT, INK, INK_SOFT, RULE
@@ -68,10 +69,10 @@ class LoadScene(sc.Scene):
             self.items[button] = info.path
             delete = UIButton(
                 pygame.Rect(row.right - px(96), row.top + px(8), px(96), px(34)),
-                "Delete",
+                _("Delete"),
                 self.ctx.manager,
                 container=root,
-                tool_tip_text="Delete this save (Delete key); you will be asked first",
+                tool_tip_text=_("Delete this save (Delete key); you will be asked first"),
             )
             self.deletes[delete] = i
         self.back = self.back_button(root)
@@ -80,14 +81,14 @@ class LoadScene(sc.Scene):
             w, h = self.ctx.size
             self.yes = UIButton(
                 pygame.Rect(w - px(420), h - px(70), px(180), px(44)),
-                "Delete (Y)",
+                _("Delete (Y)"),
                 self.ctx.manager,
                 container=root,
                 object_id="#primary",
             )
             self.no = UIButton(
                 pygame.Rect(w - px(220), h - px(70), px(180), px(44)),
-                "Keep (N)",
+                _("Keep (N)"),
                 self.ctx.manager,
                 container=root,
             )
@@ -153,7 +154,10 @@ class LoadScene(sc.Scene):
             no = event.key in (pygame.K_n, pygame.K_ESCAPE)
         if yes and self.confirming is not None:
             why = delete_save(self.confirming.path)
-            self.error = f"Could not delete {self.confirming.path.name}: {why}" if why else ""
+            name = self.confirming.path.name
+            self.error = (
+                _("Could not delete {file}: {why}").format(file=name, why=why) if why else ""
+            )
             self.saves = list_saves()
             self.selected = min(self.selected, max(0, len(self.saves) - 1))
             self.first = min(self.first, self.selected)
@@ -174,10 +178,14 @@ class LoadScene(sc.Scene):
     def draw(self, surface: pygame.Surface) -> None:
         fonts, px = self.ctx.fonts, self.ctx.px
         w, h = self.ctx.size
-        blit_text(surface, fonts.get("serif_bold", 30), "Load a game", (px(40), px(36)), ACCENT)
+        blit_text(surface, fonts.get("serif_bold", 30), _("Load a game"), (px(40), px(36)), ACCENT)
         if not self.saves:
             blit_text(
-                surface, fonts.get("sans", 15), "No saved games yet.", (px(40), px(100)), INK_SOFT
+                surface,
+                fonts.get("sans", 15),
+                _("No saved games yet."),
+                (px(40), px(100)),
+                INK_SOFT,
             )
         for i in range(self.first, min(len(self.saves), self.first + self.per_page())):
             self._draw_row(surface, i)
@@ -186,18 +194,24 @@ class LoadScene(sc.Scene):
             blit_text(
                 surface,
                 fonts.get("sans", 13),
-                f"{self.first + 1}–{last} of {len(self.saves)}  (PageUp / PageDown)",
+                _("{first}–{last} of {total}  (PageUp / PageDown)").format(
+                    first=self.first + 1, last=last, total=len(self.saves)
+                ),
                 (w - px(340), px(60)),
                 INK_SOFT,
             )
         if self.confirming is not None:
-            text = f"Delete “{self.confirming.name}” ({self.confirming.path.name}) for good?"
+            text = _("Delete “{name}” ({file}) for good?").format(
+                name=self.confirming.name, file=self.confirming.path.name
+            )
             blit_text(surface, fonts.get("sans_bold", 15), text, (px(40), h - px(118)), ACCENT)
         else:
             blit_text(
                 surface,
                 fonts.get("sans", 12),
-                f"Up / Down, Enter: open; Delete: delete. Saves are kept in {saves_dir()}",
+                _("Up / Down, Enter: open; Delete: delete. Saves are kept in {folder}").format(
+                    folder=saves_dir()
+                ),
                 (px(220), h - px(56)),
                 INK_SOFT,
                 width=w - px(260),
@@ -215,12 +229,18 @@ class LoadScene(sc.Scene):
             pygame.draw.line(surface, RULE, row.bottomleft, row.bottomright, 1)
         big, small = fonts.get("sans", 14), fonts.get("sans", 12)
         if info.problem:
-            first, second = "Unreadable", info.problem
+            first, second = _("Unreadable"), info.problem
         else:
-            where = "game over" if info.finished else f"turn {info.turn} of {info.turns}"
+            where = (
+                _("game over")
+                if info.finished
+                else _("turn {turn} of {turns}").format(turn=info.turn, turns=info.turns)
+            )
             day = f"{info.date.day} {info.date:%B %Y}" if info.date else "?"
             first = f"{info.scenario}  ·  {info.side}"
-            second = f"{day}, {where}  ·  saved {info.when()}"
+            second = _("{day}, {where}  ·  saved {when}").format(
+                day=day, where=where, when=info.when()
+            )
         colour = ACCENT if info.problem else INK
         blit_text(surface, big, ellipsize(big, first, width), (left, row.top + px(5)), colour)
         blit_text(

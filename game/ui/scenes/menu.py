@@ -12,6 +12,7 @@ from pygame_gui.elements import UIButton
 from game.ui import gui
 from game.ui import scene as sc
 from game.ui.guide import first_session
+from game.ui.i18n import N_, _
 from game.ui.saves import continue_last
 from game.ui.settings import autosave_paths
 from game.ui.theme import ACCENT, INK, INK_SOFT, RULE
@@ -19,13 +20,13 @@ from game.ui.widgets.map_view import MapPainter, MapView
 from game.ui.widgets.text import blit_text
 
 ITEMS = (
-    ("first", "First game (guided)", pygame.K_f),
-    ("new", "New game", pygame.K_n),
-    ("continue", "Continue", pygame.K_c),
-    ("load", "Load game", pygame.K_l),
-    ("settings", "Settings", pygame.K_s),
-    ("help", "How to play", pygame.K_h),
-    ("quit", "Quit", pygame.K_q),
+    ("first", N_("First game (guided)"), pygame.K_f),
+    ("new", N_("New game"), pygame.K_n),
+    ("continue", N_("Continue"), pygame.K_c),
+    ("load", N_("Load game"), pygame.K_l),
+    ("settings", N_("Settings"), pygame.K_s),
+    ("help", N_("How to play"), pygame.K_h),
+    (N_("quit"), N_("Quit"), pygame.K_q),
 )
 _SCENES = {"new": "scenarios", "load": "load", "settings": "settings", "help": "help"}
 """The scene each item opens (by name: see game.ui.registry)."""
@@ -58,11 +59,11 @@ class MainMenu(sc.Scene):
             hint = pygame.key.name(keycode).upper()
             button = UIButton(
                 rect,
-                text,
+                _(text),
                 self.ctx.manager,
                 container=root,
                 object_id="#menu_button",
-                tool_tip_text=f"Key: {hint}",
+                tool_tip_text=_("Key: {key}").format(key=hint),
             )
             gui.set_enabled(button, key != "continue" or has_autosave)
             self.buttons[button] = key
@@ -73,7 +74,7 @@ class MainMenu(sc.Scene):
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_ESCAPE:
                 return sc.Quit()
-            for key, _, keycode in ITEMS:
+            for key, _text, keycode in ITEMS:
                 if event.key == keycode:
                     return self.choose(key)
         return None
@@ -112,14 +113,14 @@ class MainMenu(sc.Scene):
         blit_text(
             surface,
             fonts.get("serif_italic", 19),
-            "Moscow and Tokyo in the Far East, 1928–1945",
+            _("Moscow and Tokyo in the Far East, 1928–1945"),
             (px(80), px(140)),
             INK,
         )
         blit_text(
             surface,
             fonts.get("sans", 13),
-            "A game of diplomacy on the historical record",
+            _("A game of diplomacy on the historical record"),
             (px(80), px(172)),
             INK_SOFT,
         )

@@ -26,6 +26,7 @@ from game.core.observation import Observation
 from game.core.phase import ORDERS
 from game.ui import guide as first
 from game.ui import scene as sc
+from game.ui.i18n import _
 from game.ui.keymap import game_command
 from game.ui.notes import note_text, weighed_text
 from game.ui.opening import opening_mask
@@ -248,7 +249,7 @@ class GameScene(sc.Scene):
             self.advancing = None
             return False
         self.advancing = (f, legal)
-        self.flash = ("Passing quiet days to your next decision (any key stops)", self.clock + 1)
+        self.flash = (_("Passing quiet days to your next decision (any key stops)"), self.clock + 1)
         s.confirm()
         return True
 
@@ -460,7 +461,8 @@ class GameScene(sc.Scene):
         if not s.stop_thinking():
             return False
         name = s.rules.factions[who].name
-        self.flash = (f"Stopped: {name}'s AI plays its best move so far", self.clock + 3)
+        text = _("Stopped: {side}'s AI plays its best move so far").format(side=name)
+        self.flash = (text, self.clock + 3)
         if self.stop is not None:
             self.stop.sync(s)
         return True
@@ -472,7 +474,7 @@ class GameScene(sc.Scene):
         if f < 0 or s.state.phase != ORDERS:
             return None
         if not s.staged and self._auction_open(f):  # Space never skips an auction
-            text = "An auction is open: bid, or press Enter to end the turn without bidding"
+            text = _("An auction is open: bid, or press Enter to end the turn without bidding")
             self.flash = (text, self.clock + 4)
             return None
         self.advancing = (f, frozenset(s.game.legal_actions(s.state, f)))
@@ -494,13 +496,13 @@ class GameScene(sc.Scene):
                 elif what.name == "advise":
                     silent = s.advise()
                     if silent:
-                        self.flash = (f"Adviser: {silent}", self.clock + 4)
+                        self.flash = (_("Adviser: {why}").format(why=silent), self.clock + 4)
                 elif what.name == "end":
                     s.confirm()
             else:
                 s.give(what)
         except IllegalActionError as exc:
-            self.flash = (f"Not possible: {exc}", self.clock + 4)
+            self.flash = (_("Not possible: {why}").format(why=exc), self.clock + 4)
         if s.version != self.shown:
             self._refresh()
         return None

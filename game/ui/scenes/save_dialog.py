@@ -15,6 +15,7 @@ from pygame_gui.elements import UIButton, UILabel, UITextEntryLine
 
 from game.ui import gui
 from game.ui import scene as sc
+from game.ui.i18n import _
 from game.ui.saves import default_name, save_named, save_path
 from game.ui.session import Session
 from game.ui.theme import ACCENT, INK_SOFT, PAPER, RULE
@@ -45,7 +46,7 @@ class SaveScene(sc.Scene):
         px, r, manager = self.ctx.px, self.panel(), self.ctx.manager
         UILabel(
             pygame.Rect(r.left + px(24), r.top + px(16), r.width - px(48), px(30)),
-            "Save the game",
+            _("Save the game"),
             manager,
             container=root,
             object_id="#heading",
@@ -62,14 +63,14 @@ class SaveScene(sc.Scene):
         third = (r.width - px(60)) // 2
         self.ok = UIButton(
             pygame.Rect(r.left + px(24), r.bottom - px(64), third, px(44)),
-            "Save (Enter)",
+            _("Save (Enter)"),
             manager,
             container=root,
             object_id="#primary",
         )
         self.cancel = UIButton(
             pygame.Rect(r.right - px(24) - third, r.bottom - px(64), third, px(44)),
-            "Cancel (Esc)",
+            _("Cancel (Esc)"),
             manager,
             container=root,
         )
@@ -115,9 +116,11 @@ class SaveScene(sc.Scene):
             surface, ACCENT, (r.left + 24, r.top + px(50)), (r.right - 24, r.top + px(50)), 2
         )
         if self.replacing:
-            text, colour = f"“{self.replacing}” exists: Enter again replaces it.", ACCENT
+            text = _("“{name}” exists: Enter again replaces it.").format(name=self.replacing)
+            colour = ACCENT
         else:
-            text, colour = f"File: {save_path(self._name() or 'save').name}", INK_SOFT
+            file = save_path(self._name() or "save").name
+            text, colour = _("File: {file}").format(file=file), INK_SOFT
         blit_text(surface, fonts.get("sans", 13), text, (r.left + px(24), r.top + px(130)), colour)
 
     def describe(self) -> dict[str, Any]:

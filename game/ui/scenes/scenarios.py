@@ -16,6 +16,7 @@ from game.ui import gui
 from game.ui import scene as sc
 from game.ui.catalog import rules_of, scenario_files
 from game.ui.guide import SCENARIO as FIRST
+from game.ui.i18n import N_, _
 from game.ui.overview import (
     ORDER_NOTE,
     chronological,
@@ -28,7 +29,7 @@ from game.ui.theme import ACCENT, INK, INK_SOFT, RULE, faction_colour
 from game.ui.widgets.file_dialog import FilePicker
 from game.ui.widgets.text import blit_text, blit_wrapped
 
-OPEN_TIP = (
+OPEN_TIP = N_(
     "A scenario file of your own (.yaml), such as an edited copy of one of these. The file you "
     "open is the one that runs, and the game's saves name it."
 )
@@ -53,16 +54,16 @@ class ScenarioScene(sc.Scene):
         self.selected = ids.index(FIRST) if FIRST in ids else 0
         """The scenario shown: at first the easiest (the first game's)."""
         self.items: dict[UIButton, int] = {}
-        self.picker = FilePicker(ctx, "Open a scenario file")
+        self.picker = FilePicker(ctx, _("Open a scenario file"))
         self.error = ""
         """Why the file last opened cannot be played (shown instead of a scenario)."""
 
     def build_widgets(self, root: pygame_gui.core.UIContainer) -> None:
         px = self.ctx.px
-        w, _ = self.ctx.size
+        w = self.ctx.size[0]
         self.items = {}
         for i, (sid, rules, _err) in enumerate(self.entries):
-            text = rules.title if rules else f"{sid} (cannot be loaded)"
+            text = rules.title if rules else _("{scenario} (cannot be loaded)").format(scenario=sid)
             button = UIButton(
                 pygame.Rect(px(40), px(110) + i * px(64), int(w * 0.3), px(42)),
                 text,
@@ -74,8 +75,8 @@ class ScenarioScene(sc.Scene):
             gui.set_enabled(button, rules is not None)
             self.items[button] = i
         self.back = self.back_button(root)
-        self.open_file_button = self.open_button(root, "Open a scenario file…", OPEN_TIP)
-        self.next = self.next_button(root, "Choose sides  →")
+        self.open_file_button = self.open_button(root, _("Open a scenario file…"), _(OPEN_TIP))
+        self.next = self.next_button(root, _("Choose sides  →"))
         if not self.entries or self.entries[self.selected][1] is None:
             gui.set_enabled(self.next, False)
         self._mark()
@@ -124,7 +125,8 @@ class ScenarioScene(sc.Scene):
         try:
             rules_of(str(path))
         except (ValueError, OSError) as exc:  # a ScenarioError is a ValueError
-            self.error = f"{path.name} cannot be played.\n\n{_why(path, exc)}"
+            self.error = _("{file} cannot be played.").format(file=path.name)
+            self.error += f"\n\n{_why(path, exc)}"
             self._mark()
             return None
         self.error = ""
@@ -148,9 +150,9 @@ class ScenarioScene(sc.Scene):
         fonts, px = self.ctx.fonts, self.ctx.px
         w, h = self.ctx.size
         blit_text(
-            surface, fonts.get("serif_bold", 30), "Choose a scenario", (px(40), px(36)), ACCENT
+            surface, fonts.get("serif_bold", 30), _("Choose a scenario"), (px(40), px(36)), ACCENT
         )
-        blit_text(surface, fonts.get("sans", 13), ORDER_NOTE, (px(40), px(82)), INK_SOFT)
+        blit_text(surface, fonts.get("sans", 13), _(ORDER_NOTE), (px(40), px(82)), INK_SOFT)
         for button, i in self.items.items():
             rules = self.entries[i][1]
             if rules is not None:
@@ -160,7 +162,7 @@ class ScenarioScene(sc.Scene):
         x = px(60) + int(w * 0.3)
         area = pygame.Rect(x, px(110), w - x - px(40), h - px(200))
         if not self.entries and not self.error:
-            blit_text(surface, fonts.get("sans", 15), "No scenarios found.", (px(40), px(110)))
+            blit_text(surface, fonts.get("sans", 15), _("No scenarios found."), (px(40), px(110)))
             return
         pygame.draw.rect(surface, (246, 240, 226), area.inflate(px(24), px(24)))
         pygame.draw.rect(surface, RULE, area.inflate(px(24), px(24)), 1)
@@ -189,23 +191,24 @@ def _details(rules: Rules | None) -> list[str]:
     if rules is None:
         return []
     return [
-        f"Length: {length_text(rules)}",
-        f"Sides: {sides_text(rules).partition(': ')[2]}",
-        f"Difficulty: {difficulty(rules)}",
+        _("Length: {length}").format(length=length_text(rules)),
+        _("Sides: {sides}").format(sides=sides_text(rules).partition(": ")[2]),
+        _("Difficulty: {difficulty}").format(difficulty=difficulty(rules)),
     ]
 
 
 def _why(path: Path, exc: Exception) -> str:
     """Returns the loader's message, with a hint when the file is a variant, not a scenario."""
     try:
-        data, _ = read_scenario(path)
+        data = read_scenario(path)[0]
     except ScenarioError:
         data = {}
     if "variant" in data and "changes" in data:
-        return (
+        hint = _(
             "It is a variant file: choose the scenario it changes, then "
-            f"“Open a variant file…” on the next screen.\n\n{exc}"
+            "“Open a variant file…” on the next screen."
         )
+        return f"{hint}\n\n{exc}"
     return str(exc)
 
 
@@ -230,7 +233,7 @@ def _draw_scenario(
         pygame.Rect(area.left, y, area.width, area.bottom - y),
         INK,
     ) + px(14)
-    blit_text(surface, fonts.get("serif_bold", 16), "The sides", (area.left, y), INK)
+    blit_text(surface, fonts.get("serif_bold", 16), _("The sides"), (area.left, y), INK)
     y += px(28)
     for f in rules.factions:
         pygame.draw.rect(

@@ -13,6 +13,7 @@ from pygame_gui.elements import UIButton
 
 from game.ui import gui
 from game.ui import scene as sc
+from game.ui.i18n import _
 from game.ui.settings import UI_SCALES, VOLUMES, WINDOW_SIZES, Settings, config_dir
 from game.ui.theme import ACCENT, INK, INK_SOFT
 from game.ui.widgets.text import blit_text, blit_wrapped, draw_error
@@ -28,11 +29,23 @@ class SettingsScene(sc.Scene):
 
     def _rows(self) -> list[tuple[str, str, list[tuple[str, Any]]]]:
         return [
-            ("size", "Window size", [(f"{w} × {h}", (w, h)) for w, h in WINDOW_SIZES]),
-            ("fullscreen", "Full screen (F11)", [("Window", False), ("Full screen", True)]),
-            ("ui_scale", "Text and button size", [(f"{round(s * 100)} %", s) for s in UI_SCALES]),
-            ("volume", "Sound", [("Off", 0.0)] + [(f"{round(v * 100)} %", v) for v in VOLUMES]),
-            ("high_contrast", "Contrast", [("Normal", False), ("High", True)]),
+            ("size", _("Window size"), [(f"{w} × {h}", (w, h)) for w, h in WINDOW_SIZES]),
+            (
+                "fullscreen",
+                _("Full screen (F11)"),
+                [(_("Window"), False), (_("Full screen"), True)],
+            ),
+            (
+                "ui_scale",
+                _("Text and button size"),
+                [(f"{round(s * 100)} %", s) for s in UI_SCALES],
+            ),
+            (
+                "volume",
+                _("Sound"),
+                [(_("Off"), 0.0)] + [(f"{round(v * 100)} %", v) for v in VOLUMES],
+            ),
+            ("high_contrast", _("Contrast"), [(_("Normal"), False), (_("High"), True)]),
         ]
 
     def _label_width(self) -> int:
@@ -47,7 +60,7 @@ class SettingsScene(sc.Scene):
         font = self.ctx.fonts.get("sans", 15)
         out, y = [], px(110)
         for _key, _label, options in self._rows():
-            need = max(font.size(text)[0] for text, _ in options) + px(24)
+            need = max(font.size(text)[0] for text, _value in options) + px(24)
             per_line = max(1, min(len(options), (room + px(8)) // (need + px(8))))
             bw = min(px(150), (room + px(8)) // per_line - px(8))
             rects = [
@@ -71,7 +84,7 @@ class SettingsScene(sc.Scene):
         self.back = self.back_button(root)
         self.apply = UIButton(
             pygame.Rect(w - px(260), h - px(70), px(220), px(44)),
-            "Apply and save",
+            _("Apply and save"),
             self.ctx.manager,
             container=root,
             object_id="#primary",
@@ -113,14 +126,15 @@ class SettingsScene(sc.Scene):
     def draw(self, surface: pygame.Surface) -> None:
         fonts, px = self.ctx.fonts, self.ctx.px
         w, h = self.ctx.size
-        blit_text(surface, fonts.get("serif_bold", 30), "Settings", (px(40), px(36)), ACCENT)
+        blit_text(surface, fonts.get("serif_bold", 30), _("Settings"), (px(40), px(36)), ACCENT)
         for (y, _rects), (_key, label, _options) in zip(self._layout(), self._rows(), strict=True):
             blit_text(surface, fonts.get("serif_bold", 16), label, (px(40), y + px(10)), INK)
         blit_wrapped(  # two lines between the footer's buttons: a long path wraps, not cut
             surface,
             fonts.get("sans", 12),
-            f"Kept in {config_dir() / 'settings.json'}. The window can also be resized "
-            "by dragging its edge.",
+            _("Kept in {path}. The window can also be resized by dragging its edge.").format(
+                path=config_dir() / "settings.json"
+            ),
             pygame.Rect(px(220), h - px(66), w - px(500), px(44)),
             INK_SOFT,
         )

@@ -19,15 +19,17 @@ from game.scenario.schema import VariantSpec
 from game.ui import gui
 from game.ui import scene as sc
 from game.ui.catalog import game_of, rules_of, scenario_files
+from game.ui.i18n import N_, _, ngettext
 from game.ui.session import HUMAN, SEAT_KINDS, Session
 from game.ui.settings import autosave_path
 from game.ui.theme import ACCENT, INK, INK_SOFT, faction_colour
 from game.ui.widgets.file_dialog import SUFFIXES, FilePicker
 from game.ui.widgets.text import blit_text, draw_error, esc
 
-HUMAN_TIP = "Played at this screen. Several human sides take turns (hot seat)."
-HISTORY = (None, "As in history", "The scenario as it happened, with no changes.")
-OPEN_TIP = (
+HUMAN_TIP = N_("Played at this screen. Several human sides take turns (hot seat).")
+HISTORY = (None, N_("As in history"), N_("The scenario as it happened, with no changes."))
+"""History as the first choice of variant (its texts translated where shown)."""
+OPEN_TIP = N_(
     "A variant file of your own (.yaml) that changes this scenario. The file you open is the "
     "one that runs, and the game's saves name it."
 )
@@ -42,19 +44,19 @@ Entry = tuple[str | None, str, str]
 
 def seat_label(kind: str) -> str:
     """Returns the text of a seat button: "Human", or "AI: " and the agent's name."""
-    return "Human" if kind == HUMAN else f"AI: {kind}"
+    return _("Human") if kind == HUMAN else _("AI: {agent}").format(agent=kind)
 
 
 def seat_tip(kind: str) -> str:
     """Returns the tooltip of a seat button: the agent's one-line description (`AGENTS`)."""
-    return HUMAN_TIP if kind == HUMAN else AGENTS[kind].description
+    return _(HUMAN_TIP) if kind == HUMAN else AGENTS[kind].description
 
 
 def split_seat(seat: str) -> tuple[str, str]:
     """Returns a seat's kind and level (`mcts:hard` → mcts, hard; "" for kinds without)."""
     if seat == HUMAN:
         return HUMAN, ""
-    _, level = split_agent(seat)
+    level = split_agent(seat)[1]
     return seat.partition(":")[0], level
 
 
@@ -92,7 +94,8 @@ def seat_line(faction: str, seat: str) -> str:
     if kind == HUMAN:
         return ""
     note = level_note(kind, level) if level else ""
-    head = f"{faction} — AI: {kind}" + (f", {note}" if note else f", {level}" if level else "")
+    head = _("{side} — AI: {agent}").format(side=faction, agent=kind)
+    head += f", {note}" if note else f", {level}" if level else ""
     return f"{head}. {AGENTS[kind].description}"
 
 
@@ -118,7 +121,7 @@ class SetupScene(sc.Scene):
         self.file = Path(source.scenario_file) if source and source.scenario_file else None
         """The scenario file that runs, when it is not an installed scenario."""
         self.error = ""
-        self.variants: list[Entry] = [HISTORY]
+        self.variants: list[Entry] = [(HISTORY[0], _(HISTORY[1]), _(HISTORY[2]))]
         path = scenario_files().get(scenario) or Path(scenario)
         self.data: dict[str, Any] = {}
         """The scenario file's data, to put a variant's changes in words."""
@@ -131,17 +134,17 @@ class SetupScene(sc.Scene):
         self.seats = [HUMAN if f.index == 0 else seat_of(DEFAULT_AI) for f in self.rules.factions]
         """Each faction's seat: `human`, or an agent's name with its level (`mcts:normal`)."""
         self.seed = seed if seed is not None else random.SystemRandom().randrange(1, 1_000_000)
-        self.picker = FilePicker(ctx, "Open a variant file")
+        self.picker = FilePicker(ctx, _("Open a variant file"))
         if variant is not None:
             self.choose_variant(variant)
 
     def build_widgets(self, root: pygame_gui.core.UIContainer) -> None:
         px = self.ctx.px
-        w, _ = self.ctx.size
+        w = self.ctx.size[0]
         m = self.ctx.manager
         self.variant_buttons: dict[UIButton, int] = {}
         col = int(w * 0.42)
-        _, h = self.ctx.size
+        h = self.ctx.size[1]
         # Many variants at a large text size: closer together, never under the footer.
         step = max(px(34), min(px(46), (h - px(92) - px(130)) // max(1, len(self.variants))))
         for i, (_vid, title, _body) in enumerate(self.variants):
@@ -190,18 +193,22 @@ class SetupScene(sc.Scene):
                         m,
                         container=root,
                         object_id="#seat",
-                        tool_tip_text=f"Level {level_note(kind, level) or level}.",
+                        tool_tip_text=_("Level {level}.").format(
+                            level=level_note(kind, level) or level
+                        ),
                     )
                     self.level_buttons[button] = (f.index, kind, level)
         y = self._seat_top(len(self.rules.factions)) + px(20)
         self.seed_label = UILabel(pygame.Rect(col, y, px(260), px(32)), "", m, container=root)
         self.reroll = UIButton(
             pygame.Rect(col + px(270), y, px(150), px(32)),
-            "Another",
+            _("Another"),
             m,
             container=root,
-            tool_tip_text="The game number fixes every roll of the dice: "
-            "the same number and moves give the same game.",
+            tool_tip_text=_(
+                "The game number fixes every roll of the dice: "
+                "the same number and moves give the same game."
+            ),
         )
         # What the seats add up to and what each AI does: a text box that scrolls, so that nothing
         # is cut at a large text size (with no room at all, the seat and level buttons' tooltips
@@ -218,8 +225,8 @@ class SetupScene(sc.Scene):
         if room < px(36):
             gui.set_visible(self.seat_box, False)
         self.back = self.back_button(root)
-        self.open_file_button = self.open_button(root, "Open a variant file…", OPEN_TIP)
-        self.start = self.next_button(root, "Start the game  →")
+        self.open_file_button = self.open_button(root, _("Open a variant file…"), _(OPEN_TIP))
+        self.start = self.next_button(root, _("Start the game  →"))
         self._sync()
 
     def _seat_grid(self, col: int) -> tuple[int, int]:
@@ -238,7 +245,7 @@ class SetupScene(sc.Scene):
         """Returns the top of the `index`-th side's seats (the end of the last, for the number
         of sides)."""
         px = self.ctx.px
-        per_row, _ = self._seat_grid(int(self.ctx.size[0] * 0.42))
+        per_row = self._seat_grid(int(self.ctx.size[0] * 0.42))[0]
         rows = -(-len(SEAT_KINDS) // per_row)
         if rows == 1:
             return px(130) + index * px(82)
@@ -255,9 +262,9 @@ class SetupScene(sc.Scene):
             gui.set_selected(button, (chosen, chosen_level) == (kind, level))
         _vid, title, body = self.variants[self.variant]
         if self.error:  # its first line as the heading, the loader's message below
-            title, _, body = self.error.partition("\n")
+            title, _nl, body = self.error.partition("\n")
         self.variant_box.set_text(f"<b>{esc(title)}</b><br>{esc(body)}".replace("\n", "<br>"))
-        self.seed_label.set_text(f"Game number: {self.seed}")
+        self.seed_label.set_text(_("Game number: {number}").format(number=self.seed))
         self.seat_box.set_text(self._seats_html())
 
     def choose_variant(self, variant: str) -> None:
@@ -268,7 +275,9 @@ class SetupScene(sc.Scene):
         elif Path(variant).suffix in SUFFIXES:
             self.open_variant(Path(variant))
         else:
-            self.error = f"{variant!r} is not a variant of {self.rules.id}"
+            self.error = _("{variant} is not a variant of {scenario}").format(
+                variant=repr(variant), scenario=self.rules.id
+            )
 
     def open_variant(self, path: Path) -> None:
         """Adds the variant file `path` to the choices and chooses it, or shows why it cannot
@@ -276,9 +285,9 @@ class SetupScene(sc.Scene):
         text = str(path.resolve())
         try:
             rules = rules_of(self.scenario, text)
-            spec, _ = read_variant(path)
+            spec = read_variant(path)[0]
         except (ValueError, OSError) as exc:  # a ScenarioError is a ValueError
-            self.error = f"{path.name} cannot be used.\n\n{exc}"
+            self.error = _("{file} cannot be used.").format(file=path.name) + f"\n\n{exc}"
         else:
             self.error = ""
             source = source_for(rules)
@@ -286,8 +295,8 @@ class SetupScene(sc.Scene):
             if (source is None or source.variant_file is None) and rules.variant in ids:
                 self.variant = ids.index(rules.variant)  # the installed variant's own file
             else:
-                body = f"{_body(spec, self.data)}\n\nFrom the file {text}"
-                entry = (text, f"{spec.title} (file)", body)
+                body = f"{_body(spec, self.data)}\n\n" + _("From the file {path}").format(path=text)
+                entry = (text, _("{title} (file)").format(title=spec.title), body)
                 self.variants = [v for v in self.variants if v[0] != text] + [entry]
                 self.variant = len(self.variants) - 1
         if self.root is not None:
@@ -354,7 +363,7 @@ class SetupScene(sc.Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, px = self.ctx.fonts, self.ctx.px
-        w, _ = self.ctx.size
+        w = self.ctx.size[0]
         col = int(w * 0.42)
         blit_text(surface, fonts.get("serif_bold", 30), self.rules.title, (px(40), px(36)), ACCENT)
         blit_text(
@@ -364,15 +373,17 @@ class SetupScene(sc.Scene):
             blit_text(
                 surface,
                 fonts.get("sans", 12),
-                f"From the file {self.file.name} in {self.file.parent}",
+                _("From the file {file} in {folder}").format(
+                    file=self.file.name, folder=self.file.parent
+                ),
                 (w - px(40), px(80)),
                 INK_SOFT,
                 width=int(w * 0.5),
                 align="right",
             )
         head = fonts.get("serif_bold", 17)
-        blit_text(surface, head, "History, or a variant?", (px(40), px(100)), INK)
-        blit_text(surface, head, "Who plays each side?", (col, px(100)), INK)
+        blit_text(surface, head, _("History, or a variant?"), (px(40), px(100)), INK)
+        blit_text(surface, head, _("Who plays each side?"), (col, px(100)), INK)
         self._draw_seats(surface, col)
         draw_error(surface, fonts, self.error.split("\n", 1)[0], px)
 
@@ -388,14 +399,15 @@ class SetupScene(sc.Scene):
             )
             lefts = [
                 b.rect.left
-                for b, (g, _, _) in self.level_buttons.items()
+                for b, (g, _kind, _level) in self.level_buttons.items()
                 if g == f.index and b.visible
             ]
             end = w - px(40)
             if lefts:
                 end = min(lefts) - px(8)
-                blit_text(surface, small, "Level", (end, y + px(1)), INK_SOFT, align="right")
-                end -= small.size("Level")[0] + px(12)
+                level = _("Level")
+                blit_text(surface, small, level, (end, y + px(1)), INK_SOFT, align="right")
+                end -= small.size(level)[0] + px(12)
             name = fonts.get("sans_bold", 14)
             room = max(px(40), end - col - px(22))
             blit_text(surface, name, f.name, (col + px(22), y), INK, width=room)
@@ -403,12 +415,17 @@ class SetupScene(sc.Scene):
     def _seats_html(self) -> str:
         """Returns what the seats add up to and what each AI does (in `seat_box`)."""
         humans = sum(1 for s in self.seats if s == HUMAN)
-        note = {
-            0: "No human side: you will watch the AIs play.",
-            1: "One human side against the AI.",
-        }.get(humans, f"{humans} human sides: hot seat, the screen is covered between them.")
+        if humans == 0:
+            note = _("No human side: you will watch the AIs play.")
+        else:
+            note = ngettext(
+                "One human side against the AI.",
+                "{n} human sides: hot seat, the screen is covered between them.",
+                humans,
+            ).format(n=humans)
         lines = [seat_line(f.name, self.seats[f.index]) for f in self.rules.factions]
-        choices = ["<b>The choices</b>", *(esc(line) for line in choice_lines())]
+        heading = "<b>" + esc(_("The choices")) + "</b>"
+        choices = [heading, *(esc(line) for line in choice_lines())]
         return "<br>".join([*(esc(line) for line in (note, *lines) if line), *choices])
 
     def describe(self) -> dict[str, Any]:
@@ -433,7 +450,7 @@ def _body(spec: VariantSpec, data: dict[str, Any]) -> str:
     its question and what the sources say."""
     changes = "".join(f"\n• {line}" for line in change_lines(spec, data))
     view = "\n\n" + spec.sources_view if spec.sources_view else ""
-    return f"What it changes:{changes}\n\n{spec.question}{view}"
+    return _("What it changes:") + f"{changes}\n\n{spec.question}{view}"
 
 
 def _variant_entries(path: Path, scenario_id: str, data: dict[str, Any]) -> list[Entry]:
@@ -442,9 +459,9 @@ def _variant_entries(path: Path, scenario_id: str, data: dict[str, Any]) -> list
     out: list[Entry] = []
     for vid, vpath in variants_of(path).items():
         try:
-            spec, _ = read_variant(vpath)
+            spec = read_variant(vpath)[0]
         except ScenarioError as exc:
-            out.append((vid, f"{vid} (damaged)", str(exc)))
+            out.append((vid, _("{variant} (damaged)").format(variant=vid), str(exc)))
             continue
         if spec.scenario == scenario_id:
             out.append((vid, spec.title, _body(spec, data)))

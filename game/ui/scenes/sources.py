@@ -13,6 +13,7 @@ from pygame_gui.elements import UIButton, UITextBox
 from game.core.rules import Rules
 from game.ui import scene as sc
 from game.ui.bibliography import PROJECT_SOURCES, SourceNote, cited_ids, scenario_sources
+from game.ui.i18n import _
 from game.ui.theme import ACCENT, INK, INK_SOFT
 from game.ui.widgets.text import blit_text, esc
 
@@ -41,23 +42,30 @@ class SourcesScene(sc.Scene):
         """Returns the page as pygame_gui HTML."""
         parts: list[str] = []
         if self.cite:
-            parts.append(f"<b>The citation</b> <i>{esc(self.cite)}</i> names:")
+            parts.append(_("<b>The citation</b> <i>{cite}</i> names:").format(cite=esc(self.cite)))
             named = [s for s in PROJECT_SOURCES if s.id in self.marked]
             parts += [_note_html(s, marked=True) for s in named]
             if not named:
-                parts.append("<i>no source of the list below by its key (a note of the game).</i>")
+                none = _("no source of the list below by its key (a note of the game).")
+                parts.append(f"<i>{esc(none)}</i>")
             parts.append("")
         if self.rules is not None and self.own:
-            parts.append(f"<b>Sources of {esc(self.rules.title)}</b> (the scenario's own list)")
+            parts.append(
+                _("<b>Sources of {title}</b> (the scenario's own list)").format(
+                    title=esc(self.rules.title)
+                )
+            )
             for sid, title in self.own:
                 parts.append(f"<b>[{esc(sid)}]</b> {esc(title)}")
             parts.append("")
-        parts.append("<b>Every source the scenarios cite</b> (the project's notes)")
+        parts.append(_("<b>Every source the scenarios cite</b> (the project's notes)"))
         parts += [_note_html(s, marked=s.id in self.marked) for s in PROJECT_SOURCES]
         parts.append(
-            "<i>Citations: [001 L26] = source 001, line 26; [003 ¶51] = source 003, paragraph "
-            "51, n. = endnote; FACTS §… = a section of the designers' fact sheet. The same list "
-            "is in docs/sources.md.</i>"
+            _(
+                "<i>Citations: [001 L26] = source 001, line 26; [003 ¶51] = source 003, paragraph "
+                "51, n. = endnote; FACTS §… = a section of the designers' fact sheet. The same "
+                "list is in docs/sources.md.</i>"
+            )
         )
         return "<br>".join(parts)
 
@@ -71,9 +79,9 @@ class SourcesScene(sc.Scene):
     def draw(self, surface: pygame.Surface) -> None:
         px = self.ctx.px
         blit_text(
-            surface, self.ctx.fonts.get("serif_bold", 30), "Sources", (px(40), px(24)), ACCENT
+            surface, self.ctx.fonts.get("serif_bold", 30), _("Sources"), (px(40), px(24)), ACCENT
         )
-        sub = "What the game's citations refer to"
+        sub = _("What the game's citations refer to")
         if self.rules is not None:
             sub += f" — {self.rules.title}"
         blit_text(

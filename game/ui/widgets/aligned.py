@@ -10,6 +10,7 @@ import pygame
 
 from game.core.rules import Rules
 from game.ui.debrief_data import AlignedRow, day_text
+from game.ui.i18n import _
 from game.ui.theme import ACCENT, ACCENT_DARK, INK, INK_SOFT, PAPER_LIGHT, RULE, Fonts
 from game.ui.widgets.text import blit_text, wrap
 
@@ -61,9 +62,9 @@ class AlignedTable:
         head = self.bold
         x_game = rect.left + self.date_w
         x_hist = x_game + self.col_w + 16
-        blit_text(surface, head, "Date", (rect.left + 6, rect.top + 4), INK)
-        blit_text(surface, head, "This game", (x_game, rect.top + 4), INK)
-        blit_text(surface, head, "What actually happened", (x_hist, rect.top + 4), INK)
+        blit_text(surface, head, _("Date"), (rect.left + 6, rect.top + 4), INK)
+        blit_text(surface, head, _("This game"), (x_game, rect.top + 4), INK)
+        blit_text(surface, head, _("What actually happened"), (x_hist, rect.top + 4), INK)
         body = pygame.Rect(
             rect.left,
             rect.top + head.get_linesize() + 8,

@@ -19,6 +19,7 @@ from pygame_gui.elements import UIButton, UIHorizontalSlider
 
 from game.core.actions import Action
 from game.ui import gui
+from game.ui.i18n import _
 from game.ui.scene import Context
 
 
@@ -62,7 +63,7 @@ class AmountSlider:
         px = self.ctx.px
         self.anchors = [amount for _, amount in anchors]
         width = (rect.width - px(6) * max(0, len(anchors) - 1)) // max(1, len(anchors))
-        for i, (label, _) in enumerate(anchors):
+        for i, (label, _amount) in enumerate(anchors):
             place = pygame.Rect(rect.left + i * (width + px(6)), rect.top, width, rect.height)
             if i == len(self.anchor_buttons):
                 self.anchor_buttons.append(
@@ -72,7 +73,7 @@ class AmountSlider:
                         self.ctx.manager,
                         container=self.root,
                         object_id="#anchor",
-                        tool_tip_text="Move the slider to this amount (then adjust it).",
+                        tool_tip_text=_("Move the slider to this amount (then adjust it)."),
                     )
                 )
             button = self.anchor_buttons[i]

@@ -18,6 +18,7 @@ from pygame_gui.elements import UIButton, UILabel
 
 from game.core.actions import Action
 from game.ui import gui
+from game.ui.i18n import _
 from game.ui.scene import Context
 from game.ui.view import ActionInfo
 from game.ui.widgets.text import ellipsize, fit, wrap
@@ -30,17 +31,19 @@ def odds_text(odds: float | None) -> str:
 def card_tip(info: ActionInfo) -> str:
     """Returns a card's hover text: why it cannot be given now, cost, what it does (in the
     scenario's text and in its effects), its source, what history did."""
-    chance = f" ({round(info.odds * 100)} % chance of success)" if info.odds is not None else ""
+    chance = ""
+    if info.odds is not None:
+        chance = " " + _("({percent} % chance of success)").format(percent=round(info.odds * 100))
     tip = f"{info.label}{chance}.\n"
     if info.why:
-        tip += f"Not possible now: {info.why}.\n"
-    tip += (f"Costs {info.cost}. " if info.cost else "") + info.explain
+        tip += _("Not possible now: {why}.").format(why=info.why) + "\n"
+    tip += (_("Costs {cost}.").format(cost=info.cost) + " " if info.cost else "") + info.explain
     if info.cite:
         tip += f" {info.cite}" if info.cite.startswith("[") else f" [{info.cite}]"
     if info.effects:
-        tip += f"\nEffects: {info.effects}."
+        tip += "\n" + _("Effects: {effects}").format(effects=info.effects) + "."
     if info.history:
-        tip += f"\nIn history: {info.history}"
+        tip += "\n" + _("In history: {history}").format(history=info.history)
     return tip
 
 
@@ -50,7 +53,7 @@ def subtitle(info: ActionInfo) -> str:
     if info.why:
         return f"{info.why}."
     line = info.explain + (f" — {info.cite}" if info.cite else "")
-    return f"Costs {info.cost}. {line}" if info.cost else line
+    return _("Costs {cost}.").format(cost=info.cost) + f" {line}" if info.cost else line
 
 
 @dataclass(eq=False, slots=True)

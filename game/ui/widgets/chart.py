@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.ui.i18n import _
 from game.ui.theme import INK_SOFT, PAPER_LIGHT, RULE, Colour, Fonts
 from game.ui.widgets.text import blit_text
 
@@ -29,7 +30,7 @@ def draw_chart(
         blit_text(
             surface,
             fonts.get("serif_italic", 13),
-            "No offers yet.",
+            _("No offers yet."),
             (rect.centerx, rect.centery - 8),
             INK_SOFT,
             align="center",
@@ -55,7 +56,7 @@ def draw_chart(
     def xy(turn: int, value: float) -> tuple[float, float]:
         return (plot.left + plot.width * turn / span, plot.bottom - plot.height * value / top)
 
-    for _, colour, pts in series:
+    for _name, colour, pts in series:
         last: tuple[float, float] | None = None
         for turn, value in pts:
             if value is None:
@@ -69,7 +70,7 @@ def draw_chart(
         if last is not None:
             pygame.draw.circle(surface, colour, (round(last[0]), round(last[1])), 3)
     x = plot.left
-    for label, colour, _ in series:
+    for label, colour, _points in series:
         mid = rect.top + 3 + small.get_linesize() // 2
         pygame.draw.line(surface, colour, (x, mid), (x + 14, mid), 3)
         x = blit_text(surface, small, label, (x + 18, rect.top + 3), colour).right + 12

@@ -14,6 +14,7 @@ from pygame_gui.elements import UIButton, UIPanel, UITextBox
 
 from game.ui import gui
 from game.ui.guide import GuideStep
+from game.ui.i18n import _
 from game.ui.panels.orders import OrdersPanel
 from game.ui.scene import Context
 from game.ui.theme import ACCENT
@@ -70,19 +71,19 @@ class GuideCard:
             next_rect = pygame.Rect(px(232), y, inner - px(228), row)
         self.skip = UIButton(
             skip_rect,
-            "Skip guide (Esc)",
+            _("Skip guide (Esc)"),
             ctx.manager,
             container=self.panel,
-            tool_tip_text="Close the guide; Help (F1) can show it again.",
+            tool_tip_text=_("Close the guide; Help (F1) can show it again."),
         )
-        self.back = UIButton(back_rect, "Back", ctx.manager, container=self.panel)
+        self.back = UIButton(back_rect, _("Back"), ctx.manager, container=self.panel)
         self.next = UIButton(
             next_rect,
             "",
             ctx.manager,
             container=self.panel,
             object_id="#primary",
-            tool_tip_text="Enter",
+            tool_tip_text=_("Enter"),
         )
         self.shown = True
         self.show_step(0)
@@ -95,11 +96,11 @@ class GuideCard:
         """Shows step `index` (0 is the first)."""
         self.index = index
         step = self.step
+        where = _("(step {n} of {total})").format(n=index + 1, total=len(self.steps))
         self.body.set_text(
-            f"<b>{esc(step.title)}</b>  <i>(step {index + 1} of {len(self.steps)})</i><br>"
-            f"{esc(step.text)}"
+            f"<b>{esc(_(step.title))}</b>  <i>{esc(where)}</i><br>{esc(_(step.text))}"
         )
-        self.next.set_text(f"{step.button}  (Enter)")
+        self.next.set_text(_("{button}  (Enter)").format(button=_(step.button)))
         gui.set_enabled(self.back, index > 0)
 
     def set_shown(self, shown: bool) -> None:

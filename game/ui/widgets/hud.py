@@ -10,6 +10,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton
 
+from game.ui.i18n import N_, _
 from game.ui.scene import Context
 from game.ui.session import Session
 from game.ui.theme import ACCENT, INK_SOFT, PAPER_DARK, RULE, Colour
@@ -24,10 +25,10 @@ BAR_SOFT: Colour = (210, 198, 170)
 BAR_NOTE: Colour = (240, 190, 120)
 
 BAR_BUTTONS = (
-    ("pause", "Menu", "Pause menu: save, load, settings, quit (Esc)"),
-    ("help", "Help", "How to play and the keyboard shortcuts (F1)"),
-    ("save", "Save", "Save the game (Ctrl+S)"),
-    ("brief", "Briefing", "Your faction's briefing and goals (B)"),
+    ("pause", N_("Menu"), N_("Pause menu: save, load, settings, quit (Esc)")),
+    ("help", N_("Help"), N_("How to play and the keyboard shortcuts (F1)")),
+    ("save", N_("Save"), N_("Save the game (Ctrl+S)")),
+    ("brief", N_("Briefing"), N_("Your faction's briefing and goals (B)")),
 )
 """The top bar's buttons, right to left: (the game screen's command it runs, text, tooltip)."""
 
@@ -71,10 +72,10 @@ def bar_buttons(
         x -= width
         button = UIButton(
             pygame.Rect(x, px(7), width, px(32)),
-            text,
+            _(text),
             ctx.manager,
             container=root,
-            tool_tip_text=tip,
+            tool_tip_text=_(tip),
         )
         buttons[button] = key
         x -= px(6)
@@ -146,7 +147,9 @@ def draw_side(
     obs = s.observation()
     small = fonts.get("sans", 13)
     y = side.top + head.get_linesize() + px(2)
-    score = f"Score {obs.score:g}  ·  distance from history {obs.distance:.2f}"
+    score = _("Score {score}  ·  distance from history {distance}").format(
+        score=f"{obs.score:g}", distance=f"{obs.distance:.2f}"
+    )
     room = pygame.Rect(side.left, y, side.width, small.get_linesize() * 2)
     height = blit_wrapped(surface, small, score, room, INK_SOFT)  # wraps, never cut
     score_hit.update(pygame.Rect(side.left, y, side.width, height))
@@ -170,7 +173,7 @@ def draw_side(
         blit_text(
             surface,
             fonts.get("sans_italic", 11),
-            "▼ more: scroll",
+            _("▼ more: scroll"),
             (side.right, side.bottom + px(2)),
             ACCENT,
             align="right",

@@ -9,6 +9,7 @@ import pygame
 
 from game.core.mechanics.auction_view import LotView
 from game.core.rules import Rules
+from game.ui.i18n import _
 from game.ui.theme import INK, PAPER_LIGHT, RULE, Fonts, faction_colour
 
 
@@ -49,9 +50,11 @@ def lot_legend(surface: pygame.Surface, rules: Rules, fonts: Fonts, scale: float
     keys: list[tuple[str, tuple[int, int, int] | None, int]] = [
         (f.name, faction_colour(f.id, f.index), 0) for f in rules.factions
     ]
-    keys += [("idle", None, 2), ("not let", None, 1)]
+    keys += [(_("idle"), None, 2), (_("not let"), None, 1)]
     gap, pad = round(12 * scale), round(6 * scale)
-    width = sum(2 * half + 4 + font.size(name)[0] for name, _, _ in keys) + gap * (len(keys) - 1)
+    width = sum(2 * half + 4 + font.size(name)[0] for name, _colour, _kind in keys) + gap * (
+        len(keys) - 1
+    )
     box = pygame.Rect(0, 0, width + 2 * pad, font.get_linesize() + pad)
     box.bottomleft = (round(4 * scale), surface.get_height() - round(4 * scale))
     halo = pygame.Surface(box.size, pygame.SRCALPHA)

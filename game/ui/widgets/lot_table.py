@@ -10,6 +10,7 @@ import pygame
 
 from game.core.mechanics.auction_view import LotView
 from game.core.rules import Rules
+from game.ui.i18n import N_, _
 from game.ui.theme import ACCENT, INK, INK_SOFT, PAPER, PAPER_LIGHT, RULE, Colour, Fonts
 from game.ui.theme import faction_colour as _colour
 from game.ui.view import LotRow
@@ -46,18 +47,18 @@ class Column:
 def columns(rules: Rules, bidders: tuple[int, ...]) -> list[Column]:
     """Returns the table's columns, with one column of published bids per bidder."""
     out = [
-        Column("name", "Lot", 150, "left"),
-        Column("water", "Water", 100, "left"),
-        Column("grounds", "Gr.", 24, "right"),
-        Column("estimate", "Est.", 32, "right"),
-        Column("holder", "Holder", 54, "left"),
-        Column("rent", "Rent", 34, "right"),
-        Column("catch", "Catch", 42, "right"),
-        Column("offer", "Offer", 38, "center"),
+        Column("name", _("Lot"), 150, "left"),
+        Column("water", _("Water"), 100, "left"),
+        Column("grounds", _("Gr."), 24, "right"),
+        Column("estimate", _("Est."), 32, "right"),
+        Column("holder", _("Holder"), 54, "left"),
+        Column("rent", _("Rent"), 34, "right"),
+        Column("catch", _("Catch"), 42, "right"),
+        Column("offer", _("Offer"), 38, "center"),
     ]
     for f in bidders:
         out.append(Column(f"bid{f}", short_faction(rules, f), 44, "right"))
-    out.append(Column("mine", "Yours", 44, "right"))
+    out.append(Column("mine", _("Yours"), 44, "right"))
     return out
 
 
@@ -269,16 +270,16 @@ def _draw_holder(
         text, colour = short_faction(rules, lot.holder), INK
     elif lot.open:
         pygame.draw.rect(surface, INK_SOFT, spot, 1)
-        text, colour = "idle", INK_SOFT
+        text, colour = _("idle"), INK_SOFT
     else:
         surface.blit(
-            _image(fonts.get("sans_italic", 11), "not let", INK_SOFT, width), (x + 3, y + 1)
+            _image(fonts.get("sans_italic", 11), _("not let"), INK_SOFT, width), (x + 3, y + 1)
         )
         return
     surface.blit(_image(cell, text, colour, width - size - 9), (spot.right + 4, y))
 
 
-COLUMN_HELP = (
+COLUMN_HELP = N_(
     "Gr.: grounds in the lot. Est.: the public estimate of a season's rent. Holder: who works the "
     "lot (idle: let to nobody; not let: kept off the auctions). Rent: what the holder pays each "
     "season. Catch: the lot's catch last season, in {catch_unit}. Offer: whether the lot is put "
@@ -286,6 +287,7 @@ COLUMN_HELP = (
     "the holder's). Yours: your bid of this turn (italic: what your tender bids). Prices in "
     "{unit}. A narrow table leaves out some columns; hover over a lot for all of it."
 )
+"""The table's header tooltip (translated where shown)."""
 
 
 def lot_tooltip(rules: Rules, lot: LotView, unit: str, catch_unit: str = "", why: str = "") -> str:
@@ -293,23 +295,32 @@ def lot_tooltip(rules: Rules, lot: LotView, unit: str, catch_unit: str = "", why
     held it last season, the last bids, its story, and why the viewer cannot bid on it."""
 
     def name(f: int | None) -> str:
-        return rules.factions[f].name if f is not None else "nobody"
+        return rules.factions[f].name if f is not None else _("nobody")
 
     if lot.holder is not None:
-        held = f"Held by {name(lot.holder)} at a rent of {lot.rent:,}"
+        held = _("Held by {side} at a rent of {rent}").format(
+            side=name(lot.holder), rent=f"{lot.rent:,}"
+        )
     else:
-        held = "Lies idle" if lot.open else "Not let at auction"
+        held = _("Lies idle") if lot.open else _("Not let at auction")
     parts = [
-        f"{lot.name} — {lot.water}: {lot.grounds} grounds, estimate {lot.estimate:,} {unit}.",
-        f"{held}; last season: {name(lot.last_holder)}.",
+        _("{lot} — {water}: {grounds} grounds, estimate {estimate} {unit}.").format(
+            lot=lot.name,
+            water=lot.water,
+            grounds=lot.grounds,
+            estimate=f"{lot.estimate:,}",
+            unit=unit,
+        ),
+        _("{held}; last season: {side}.").format(held=held, side=name(lot.last_holder)),
     ]
     if lot.catch:
-        parts.append(f"Its catch last season: {lot.catch:,} {catch_unit}.".replace(" .", "."))
+        catch = _("Its catch last season: {catch} {unit}.")
+        parts.append(catch.format(catch=f"{lot.catch:,}", unit=catch_unit).replace(" .", "."))
     bids = [f"{name(f)} {amount:,}" for f, amount in lot.bids if amount]
     if bids:
-        parts.append("Bids at the last auction: " + ", ".join(bids) + ".")
+        parts.append(_("Bids at the last auction: {bids}.").format(bids=", ".join(bids)))
     if lot.text:
         parts.append("\n" + lot.text)
     if why:
-        parts.append(f"\nYou cannot bid: {why}.")
+        parts.append("\n" + _("You cannot bid: {why}.").format(why=why))
     return " ".join(parts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.core.rules import TrackDef
+from game.ui.i18n import _
 from game.ui.theme import (
     ACCENT,
     INK,
@@ -145,9 +146,9 @@ def draw_meters(
                 align="right",
                 width=col_w // 2,
             )
-        tag = "secret" if meter.secret else ""
+        tag = _("secret") if meter.secret else ""
         if meter.passed is not None:  # the threshold reached, named beside the track's name
-            tag = meter.passed.label + (" · secret" if meter.secret else "")
+            tag = meter.passed.label + (" · " + _("secret") if meter.secret else "")
         room = x + col_w - (0 if meter.role == "bar" else value_w) - name_rect.right - 6
         if tag and tag_font.size(tag)[0] <= room:
             blit_text(surface, tag_font, tag, (name_rect.right + 6, y + 1), ACCENT)
@@ -204,20 +205,23 @@ def meter_tooltip(meter: Meter) -> str:
     if meter.role == "bar":
         lo = f"{t.lo / t.scale:g}" if t.scale != 1 else str(t.lo)
         hi = f"{t.hi / t.scale:g}" if t.scale != 1 else str(t.hi)
-        parts.append(f"(range {lo}–{hi} {t.unit})".replace(" )", ")"))
+        parts.append(
+            _("(range {lo}–{hi} {unit})").format(lo=lo, hi=hi, unit=t.unit).replace(" )", ")")
+        )
     if meter.secret:
-        parts.append("— only you see this.")
+        parts.append(_("— only you see this."))
     if t.description:
         parts.append("\n" + t.description)
     if meter.marks:
         marks = "; ".join(
-            f"{_number(t, m.at)} {m.label}" + (" (reached)" if meter.value >= m.at else "")
+            f"{_number(t, m.at)} {m.label}" + (" " + _("(reached)") if meter.value >= m.at else "")
             for m in meter.marks
         )
-        parts.append(f"\nThresholds: {marks}.")
+        parts.append("\n" + _("Thresholds: {marks}.").format(marks=marks))
     if meter.raised:
         raised = ", ".join(f"{name} {_number(t, n)} ({pct} %)" for name, n, pct in meter.raised)
-        parts.append(f"\nRaised so far by: {raised}; what no side chose counts for none.")
+        text = _("Raised so far by: {sides}; what no side chose counts for none.")
+        parts.append("\n" + text.format(sides=raised))
     return " ".join(parts)
 
 

@@ -8,12 +8,13 @@ import pygame_gui
 from pygame_gui.elements import UIButton
 
 from game.ui import gui
+from game.ui.i18n import N_, _
 from game.ui.scene import Context
 from game.ui.session import Session
 
 SPINNER = "◐◓◑◒"
 """The frames of the thinking indicator's animation (four a second)."""
-STOP_TIP = (
+STOP_TIP = N_(
     "Stop the AI's search now: it plays the best move it has found so far, and the game goes on "
     "(Esc)."
 )
@@ -31,7 +32,10 @@ def thinking_text(s: Session, clock: float) -> str:
     if f < 0:
         return ""
     sign = SPINNER[int(clock * 4) % len(SPINNER)]
-    return f"{sign} {s.rules.factions[f].name} is thinking… {int(s.thinker.seconds())} s"
+    text = _("{side} is thinking… {seconds} s").format(
+        side=s.rules.factions[f].name, seconds=int(s.thinker.seconds())
+    )
+    return f"{sign} {text}"
 
 
 class StopButton:
@@ -39,7 +43,7 @@ class StopButton:
 
     def __init__(self, ctx: Context, root: pygame_gui.core.UIContainer, rect: pygame.Rect) -> None:
         self.button = UIButton(
-            rect, "Stop thinking (Esc)", ctx.manager, container=root, tool_tip_text=STOP_TIP
+            rect, _("Stop thinking (Esc)"), ctx.manager, container=root, tool_tip_text=_(STOP_TIP)
         )
         gui.set_visible(self.button, False)
 

@@ -12,6 +12,7 @@ import pygame
 
 from game.core.rules import Rules
 from game.ui.debrief_data import PAR_SUFFIX, Series
+from game.ui.i18n import N_, _
 from game.ui.theme import GOLD, GOOD, INK, INK_SOFT, PAPER_LIGHT, RULE, Colour, Fonts
 from game.ui.ticks import nice_ticks, tick_label
 from game.ui.widgets.text import blit_text
@@ -21,7 +22,7 @@ GAME_COLOUR: Colour = (142, 42, 30)
 PATH_COLOUR: Colour = GOOD
 """The historical path's line."""
 HISTORY_COLOUR: Colour = GOLD
-PAR_LEGEND = "dashed: historical path (par)"
+PAR_LEGEND = N_("dashed: historical path (par)")
 """The score chart's legend entry for the par lines (each side's own colour, dashed)."""
 """History's value: a dotted line with a diamond."""
 
@@ -92,9 +93,9 @@ def draw_series(
     )
     lines: list[tuple[str, Colour, list[tuple[int, float]], bool]] = []
     if series.game:
-        lines.append(("this game", GAME_COLOUR, series.game, False))
+        lines.append((_("this game"), GAME_COLOUR, series.game, False))
     if series.path:
-        lines.append(("historical path", PATH_COLOUR, series.path, True))
+        lines.append((_("historical path"), PATH_COLOUR, series.path, True))
     for label, pts in series.lines:
         par = label.endswith(PAR_SUFFIX)
         colour = (colours or {}).get(label.removesuffix(PAR_SUFFIX), INK)
@@ -106,14 +107,14 @@ def draw_series(
     # In the score chart, a side's par line is its own line dashed: one legend entry says so.
     keyed = [ln for ln in lines if not ln[0].endswith(PAR_SUFFIX)]
     if len(keyed) < len(lines):
-        keyed.append((PAR_LEGEND, INK_SOFT, [], True))
+        keyed.append((_(PAR_LEGEND), INK_SOFT, [], True))
     legend = [label for label, *_ in keyed] + (["history"] if series.history is not None else [])
     if not values or not turns:
         return Drawn(series.title, [], [], legend)
     # Legend, one row under the title.
     ly = rect.top + 4 + head.get_linesize()
     x = rect.left + 6
-    for label, colour, _, dashed in keyed:
+    for label, colour, _points, dashed in keyed:
         mid = ly + small.get_linesize() // 2
         room = rect.right - 6 - (x + 20)
         if room < small.size("abc…")[0]:
@@ -156,7 +157,7 @@ def draw_series(
         return plot.left + fx * plot.width, plot.bottom - fy * plot.height
 
     for t in y_ticks:
-        _, y = at(lo_t, t)
+        _x, y = at(lo_t, t)
         pygame.draw.line(surface, (225, 215, 190), (plot.left, y), (plot.right, y))
         blit_text(
             surface,
@@ -168,7 +169,7 @@ def draw_series(
         )
     x_labels = []
     for t in x_ticks:
-        tx, _ = at(t, y_lo)
+        tx, _y = at(t, y_lo)
         pygame.draw.line(surface, RULE, (tx, plot.bottom), (tx, plot.bottom + 3))
         label = _turn_label(rules, t)
         x_labels.append(label)
@@ -176,10 +177,10 @@ def draw_series(
     pygame.draw.line(surface, RULE, plot.bottomleft, plot.bottomright)
     pygame.draw.line(surface, RULE, plot.bottomleft, plot.topleft)
     if series.history is not None:
-        _, y = at(lo_t, series.history)
+        _x, y = at(lo_t, series.history)
         _dashed(surface, HISTORY_COLOUR, (plot.left, y), (plot.right, y), 2, 2)
         _diamond(surface, (plot.right, y), 5)
-    for _, colour, pts, dashed in lines:
+    for _label, colour, pts, dashed in lines:
         _step_line(surface, [at(t, v) for t, v in pts], colour, dashed)
     return Drawn(series.title, y_ticks, x_labels, legend)
 
