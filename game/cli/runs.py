@@ -3,7 +3,9 @@ seat by seat on paired seeds)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,17 +26,17 @@ from game.cli.options import (
     _run_options,
     _worker_count,
 )
+from game.core.dates import date_text, precision
 from game.core.debates import debate_lines
+from game.core.rules import Rules
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import (
     load_game,
     source_of,
 )
-from game.sim.batch import (
-    BatchSpec,
-    summarise,
-)
+from game.sim.batch import BatchSpec
 from game.sim.files import write_atomic
+from game.sim.summary import summarise
 from game.sim.tables import report, tables
 from game.sim.tournament import (
     Tally,
@@ -145,44 +147,86 @@ def simulate_cmd(
         summary["debates"] = {d.id: d.school.id for d in game.rules.debates}
     if summary_path:
         write_atomic(summary_path, json.dumps(summary, indent=1, sort_keys=True) + "\n")
-    _print_summary(summary, game.rules.title)
+    _print_summary(summary, game.rules)
     for line in debate_lines(game.rules.debates):
         out.print(f"thesis: {esc(line)}")
 
 
-def _print_summary(summary: dict[str, Any], title: str) -> None:
-    table = Table(
-        title=f"{esc(title)}: {summary['games']} games "
-        f"(agents {', '.join(f'{k}={v}' for k, v in summary['agents'].items())})"
-    )
+def _print_summary(summary: dict[str, Any], rules: Rules) -> None:
+    """Prints a run's summary: the scenario and variant, every side's agent, each outcome's
+    share and each figure's median with their 95 % intervals (figures never set left out)."""
+    variant = f" — variant {summary['variant']}" if summary.get("variant") else ""
+    table = Table(title=f"{esc(rules.title)}{esc(variant)}: {summary['games']} games")
     table.add_column("outcome")
     table.add_column("games", justify="right")
-    table.add_column("share", justify="right")
+    table.add_column("share (95 % interval)", justify="right")
     baseline = summary["baseline"]["outcome_class"]
     for cls in summary["classes"]:
         mark = "  ← history" if cls["id"] == baseline else ""
-        table.add_row(f"{esc(cls['label'])}{mark}", str(cls["count"]), f"{cls['share']:.1%}")
+        share = f"{cls['share']:.1%} ({cls['low']:.1%} – {cls['high']:.1%})"
+        table.add_row(f"{esc(cls['label'])}{mark}", str(cls["count"]), share)
     out.print(table)
-    scores = ", ".join(f"{k} {v:.1f}" for k, v in summary["mean_scores"].items())
-    out.print(f"mean scores: {scores}")
+    out.print("agents: " + ", ".join(f"{k}={v}" for k, v in summary["agents"].items()))
+    scores = ", ".join(
+        f"{k} {v:.1f}{_between(summary['score_ci'][k], '{:.1f}')}"
+        for k, v in summary["mean_scores"].items()
+    )
+    out.print(f"mean scores (95 % interval): {scores}")
     history = summary["baseline"]["figures"]
-    if summary["figures"]:
-        figs = Table(title="figures")
-        for name, justify in (("figure", "left"), ("median (middle half)", "right"),
-                              ("set in", "right"), ("history", "right")):  # fmt: skip
+    shown = {fid: fig for fid, fig in summary["figures"].items() if fig["set_in"]}
+    if shown:
+        figs = Table(title="figures, over the games where each was set")
+        for name, justify in (("figure", "left"), ("median (95 % interval)", "right"),
+                              ("middle half", "right"), ("set in", "right"),
+                              ("history", "right")):  # fmt: skip
             figs.add_column(name, justify=justify)  # type: ignore[arg-type]
-        for fid, fig in summary["figures"].items():
-            shown = (
-                "never"
-                if "median" not in fig
-                else (f"{_fig(fig['median'])} ({_fig(fig['q1'])} – {_fig(fig['q3'])})")
+        for fid, fig in shown.items():
+            text = _figure_text(fig)
+            median = f"{text(fig['median'])}{_between([fig['low'], fig['high']], text)}"
+            past = history.get(fid)
+            figs.add_row(
+                esc(fig["label"]),
+                esc(median),
+                esc(f"{text(fig['q1'])} – {text(fig['q3'])}"),
+                f"{fig['set_in']}",
+                esc("" if past is None else _history_text(past, fig, rules)),
             )
-            past = esc(str(history.get(fid, "")))
-            figs.add_row(esc(fig["label"]), shown, f"{fig['set_in']}", past)
         out.print(figs)
     if "levels" in summary:
         _print_levels(summary)
     out.print(f"history: {esc(summary['baseline']['summary'])}")
+
+
+def _figure_text(fig: dict[str, Any]) -> Callable[[Any], str]:
+    """Returns how one figure's statistics are written: dates at the calendar's precision
+    (`Jun 1934`, `1939`, `15 Aug 1945`), numbers to two decimals at most."""
+    if fig["kind"] == "date":
+        level = fig.get("precision", "day")
+        return lambda iso: date_text(dt.date.fromisoformat(iso), level)
+    return _fig
+
+
+def _history_text(value: Any, fig: dict[str, Any], rules: Rules) -> str:
+    """Returns history's value of a figure as the run's figures are written: a full date at the
+    calendar's precision, a month the scenario gives as `1934-09` as `Sep 1934`."""
+    if fig["kind"] == "date" and isinstance(value, str):
+        try:
+            if len(value) == 7:
+                return date_text(dt.date.fromisoformat(f"{value}-01"), "month")
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+        return date_text(day, precision(rules.calendar, day))
+    return _fig(float(value)) if isinstance(value, int | float) else str(value)
+
+
+def _between(bounds: list[Any], text: Callable[[Any], str] | str) -> str:
+    """Returns ` (low – high)` for an interval, or `` when it has no bounds (too few games)."""
+    low, high = bounds
+    if low is None or high is None:
+        return ""
+    write = text.format if isinstance(text, str) else text
+    return f" ({write(low)} – {write(high)})"
 
 
 def _print_levels(summary: dict[str, Any]) -> None:

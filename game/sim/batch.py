@@ -10,13 +10,10 @@ from __future__ import annotations
 import bisect
 import ctypes
 import ctypes.util
-import datetime as dt
 import itertools
 import os
 import random
 import signal
-import statistics
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -27,12 +24,10 @@ from game.core.actions import END, Action
 from game.core.game import Game
 from game.core.rules import Rules
 from game.core.state import State
-from game.core.victory import Level
 from game.scenario.loader import load_game
 from game.sim.calibration import calibration_fields
 from game.sim.par import par_of, victory
 from game.sim.play import play
-from game.sim.stats import quartiles
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,69 +281,3 @@ def run_batches(
             if on_result:
                 on_result(result)
             yield result
-
-
-def summarise(results: list[dict[str, Any]], rules: Rules) -> dict[str, Any]:
-    """Returns outcome classes (counts, shares), mean scores, and each figure's mean, median and
-    middle half over the games where it is set (a date figure is unset when it never happened)."""
-    n = len(results)
-    counts = Counter(r["outcome"] for r in results)
-    labels = {c.id: c.label for c in rules.outcome_classes}
-    classes = [
-        {"id": cid, "label": labels.get(cid, cid), "count": counts[cid], "share": counts[cid] / n}
-        for cid in sorted(counts, key=lambda c: (-counts[c], c))
-    ]
-    scores = (
-        {f.id: statistics.fmean(r["scores"][f.id] for r in results) for f in rules.factions}
-        if n
-        else {}
-    )
-    means: dict[str, float | None] = {}
-    spread: dict[str, dict[str, Any]] = {}
-    for fig in rules.figures:
-        values = [r["figures"][fig.id] for r in results if r["figures"][fig.id] is not None]
-        if fig.kind == "value":
-            means[fig.id] = statistics.fmean(values) if values else None
-            numbers = [float(v) for v in values]
-        else:
-            numbers = [float(dt.date.fromisoformat(v).toordinal()) for v in values]
-        entry: dict[str, Any] = {"label": fig.label, "kind": fig.kind, "set_in": len(values)}
-        if numbers:
-            q1, median, q3 = quartiles(numbers)
-            entry.update(median=median, q1=q1, q3=q3)
-            if fig.kind == "date":
-                for key in ("median", "q1", "q3"):
-                    entry[key] = dt.date.fromordinal(round(entry[key])).isoformat()
-        spread[fig.id] = entry
-    return {
-        "games": n,
-        "classes": classes,
-        "mean_scores": scores,
-        "mean_figures": means,
-        "figures": spread,
-        "baseline": rules.baseline.to_dict(),
-    } | level_summary(results, rules)
-
-
-def level_summary(results: list[dict[str, Any]], rules: Rules) -> dict[str, Any]:
-    """Returns, when the results hold victory levels (`simulate --levels`), per side the mean
-    par and margin and each level's count and share (every level, best first); else {}."""
-    kept = [r for r in results if "levels" in r]
-    if not kept or rules.victory is None:
-        return {}
-    order = [level.value for level in reversed(Level)]
-    out: dict[str, Any] = {}
-    for f in rules.factions:
-        counts = Counter(r["levels"][f.id] for r in kept)
-        out[f.id] = {
-            "mean_par": statistics.fmean(r["par"][f.id] for r in kept),
-            "mean_margin": statistics.fmean(r["margin"][f.id] for r in kept),
-            "levels": [
-                {"level": lv, "count": counts[lv], "share": counts[lv] / len(kept)} for lv in order
-            ],
-        }
-    margins = rules.victory
-    return {
-        "victory": {"unit": margins.unit, "draw": margins.draw, "decisive": margins.decisive},
-        "levels": out,
-    }

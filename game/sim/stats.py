@@ -3,7 +3,8 @@ intervals, paired differences (paired t over the same seeds), shares with Wilson
 
 No bootstrap: resampling would make an interval depend on a generator; the t interval of a mean
 over hundreds of games is what the central limit theorem gives, and the same numbers give the same
-interval everywhere.
+interval everywhere. A median's interval is distribution-free: two order statistics of the
+sample, chosen by the binomial law of how many values fall under the true median.
 """
 
 from __future__ import annotations
@@ -146,3 +147,40 @@ def quartiles(values: Sequence[float]) -> tuple[float, float, float]:
         return values[0], values[0], values[0]
     q1, median, q3 = statistics.quantiles(values, n=4, method="inclusive")
     return q1, median, q3
+
+
+def median_ranks(n: int, confidence: float = CONFIDENCE) -> tuple[int, int] | None:
+    """Returns the 0-based ranks (j, n-1-j) of the sorted sample whose values bound the median
+    with at least `confidence`: the largest j with 2·P(B ≤ j) ≤ 1 − confidence for B ~ Bin(n, ½),
+    exact up to 2,000 values and by the normal approximation above; None when even the
+    smallest and largest value do not reach `confidence` (five values or fewer at 95 %)."""
+    alpha = 1.0 - confidence
+    if n <= 2000:
+        log_n, log_half = math.lgamma(n + 1), n * math.log(2.0)
+        cdf, j = 0.0, -1
+        for i in range(n):
+            cdf += math.exp(log_n - math.lgamma(i + 1) - math.lgamma(n - i + 1) - log_half)
+            if 2.0 * cdf > alpha:
+                break
+            j = i
+    else:
+        z = statistics.NormalDist().inv_cdf(1.0 - alpha / 2.0)
+        j = math.floor((n - z * math.sqrt(n)) / 2.0) - 1
+    if j < 0:
+        return None
+    return j, n - 1 - j
+
+
+def median_ci(values: Sequence[float], confidence: float = CONFIDENCE) -> Interval:
+    """Returns the median of `values` (the middle value, or the mean of the two middle ones)
+    with its distribution-free interval: two of the sample's own values (`median_ranks`), so a
+    sample of dates or turns gets dates or turns as bounds. None bounds for five values or
+    fewer at 95 %."""
+    if not values:
+        raise ValueError("the median of no values")
+    ordered = sorted(values)
+    ranks = median_ranks(len(ordered), confidence)
+    median = statistics.median(ordered)
+    if ranks is None:
+        return Interval(median, None, None, len(ordered))
+    return Interval(median, ordered[ranks[0]], ordered[ranks[1]], len(ordered))

@@ -9,7 +9,6 @@ games run on the same pool, in the same order, whatever the worker count.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +18,7 @@ from game.core.game import Game
 from game.core.victory import Level
 from game.sim.batch import BatchSpec
 from game.sim.stats import CONFIDENCE, mean_ci, paired_diff, quartiles, share_ci
+from game.sim.summary import turn_date, turn_numbers
 
 TOP_ORDERS = 8
 """How many of an agent's most frequent orders the strategy report lists."""
@@ -200,8 +200,8 @@ def _top_orders(orders: dict[str, _Order], games: int, game: Game) -> list[dict[
     out = []
     for text, entry in top[:TOP_ORDERS]:
         days = sorted(entry.dates.elements())
-        ordinals = [float(dt.date.fromisoformat(d).toordinal()) for d in days]
-        q1, median, q3 = (dt.date.fromordinal(round(x)).isoformat() for x in quartiles(ordinals))
+        turns = turn_numbers(game.rules, days)
+        q1, median, q3 = (turn_date(game.rules, x) for x in quartiles(turns))
         out.append(
             {"order": text, "label": game.label(game.parse_action(text)), "games": entry.games}
             | {"share": entry.games / games, "per_game": entry.times / games}

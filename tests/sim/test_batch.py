@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from game import load_game
-from game.sim.batch import BatchSpec, figures, game_seed, run_batch, summarise
+from game.sim.batch import BatchSpec, figures, game_seed, run_batch
+from game.sim.summary import summarise
 
 
 def _spec(games: int = 12) -> BatchSpec:
@@ -55,7 +56,7 @@ def test_summary_gives_medians_and_middle_halves_of_figures() -> None:
             },
             {
                 "deal_price": 70.0,
-                "agreed": "1934-10-31",
+                "agreed": "1934-11-01",
                 "signed": None,
                 "tension": 20,
                 "arrests": 0,
@@ -70,7 +71,10 @@ def test_summary_gives_medians_and_middle_halves_of_figures() -> None:
         75.0,
     )
     assert figs["agreed"]["set_in"] == 2
-    assert figs["agreed"]["median"] == "1934-10-01"  # halfway between the two dates (60 days apart)
+    # The agreement is a monthly turn's date: the median of September and November is the turn
+    # between them, October, told at the month's precision (not a day between two turns).
+    assert figs["agreed"]["median"] == "1934-10-01"
+    assert figs["agreed"]["precision"] == "month"
     assert figs["signed"]["set_in"] == 0
     assert "median" not in figs["signed"]
 
@@ -81,3 +85,34 @@ def test_a_record_not_yet_set_is_no_figure() -> None:
     state = game.initial_state(1)
     assert figures(game.rules, state)["share_1931"] is None
     assert figures(game.rules, state)["share_end"] == 80.0  # an ordinary value figure
+
+
+def test_a_date_median_is_a_turn_of_the_calendar() -> None:
+    """Two games agreeing a month apart: the median is one of the calendar's turns (the later
+    one: halves round up), never the 16th between them; its interval needs six games or more."""
+    rules = load_game("railway-sale").rules
+    unset = {"ceiling_report": None, "japan_credibility": 3, "signed": None, "tension": 0}
+    games = [
+        {"outcome": "x", "scores": {"ussr": 0, "japan": 0}}
+        | {"figures": {"deal_price": 60.0, "agreed": day, "arrests": 0} | unset}
+        for day in ("1934-09-01", "1934-10-01")
+    ]
+    agreed = summarise(games, rules)["figures"]["agreed"]
+    assert agreed["median"] == "1934-10-01"
+    assert agreed["median"] in {d.isoformat() for d in rules.calendar}
+    assert agreed["low"] is None and agreed["high"] is None
+
+
+def test_summary_gives_intervals_for_shares_scores_and_medians() -> None:
+    results = list(run_batch(_spec(30), workers=1))
+    summary = summarise(results, load_game("railway-sale").rules)
+    for cls in summary["classes"]:
+        assert cls["low"] <= cls["share"] <= cls["high"]
+        assert 0.0 <= cls["low"] and cls["high"] <= 1.0
+    for side, mean in summary["mean_scores"].items():
+        low, high = summary["score_ci"][side]
+        assert low <= mean <= high
+    price = summary["figures"]["deal_price"]
+    values = sorted(r["figures"]["deal_price"] for r in results if r["figures"]["deal_price"])
+    assert price["low"] in values and price["high"] in values  # order statistics of the sample
+    assert price["low"] <= price["median"] <= price["high"]

@@ -6,7 +6,20 @@ import math
 
 import pytest
 
-from game.sim.stats import mean_ci, paired_diff, share_ci, t_cdf, t_quantile
+from fractions import Fraction
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from game.sim.stats import (
+    median_ci,
+    median_ranks,
+    mean_ci,
+    paired_diff,
+    share_ci,
+    t_cdf,
+    t_quantile,
+)
 
 
 @pytest.mark.parametrize(
@@ -100,3 +113,49 @@ def test_wilson_interval_ends_are_exact() -> None:
     assert every.low == pytest.approx(1 - none.high)
     with pytest.raises(ValueError, match="a share of 11 in 10"):
         share_ci(11, 10)
+
+
+@pytest.mark.parametrize(
+    ("n", "ranks"), [(6, (1, 6)), (10, (2, 9)), (20, (6, 15)), (100, (40, 61))]
+)
+def test_median_ranks_match_the_printed_table(n: int, ranks: tuple[int, int]) -> None:
+    """The order statistics of the 95 % interval of a median (1-based in the printed tables)."""
+    found = median_ranks(n)
+    assert found is not None
+    assert (found[0] + 1, found[1] + 1) == ranks
+
+
+@pytest.mark.parametrize("n", [6, 7, 13, 50, 199, 200, 1000, 2000])
+def test_median_ranks_are_the_narrowest_that_cover(n: int) -> None:
+    """Exact binomial check: the interval covers at least 95 %, one rank narrower would not."""
+    found = median_ranks(n)
+    assert found is not None
+    low = found[0]
+
+    def coverage(j: int) -> Fraction:  # P(X_(j+1) <= median <= X_(n-j)) = 1 - 2 P(B <= j)
+        return 1 - 2 * Fraction(sum(math.comb(n, i) for i in range(j + 1)), 2**n)
+
+    assert coverage(low) >= Fraction(95, 100)
+    assert coverage(low + 1) < Fraction(95, 100)
+
+
+def test_median_of_five_values_or_fewer_has_no_interval() -> None:
+    assert median_ranks(5) is None
+    one = median_ci([4.0, 1.0, 3.0])
+    assert (one.value, one.low, one.high) == (3.0, None, None)
+    with pytest.raises(ValueError):
+        median_ci([])
+
+
+def test_median_ranks_join_the_normal_approximation_without_a_jump() -> None:
+    exact, approx = median_ranks(2000), median_ranks(2001)
+    assert exact is not None and approx is not None
+    assert abs(exact[0] - approx[0]) <= 1
+
+
+@given(st.lists(st.integers(-1000, 1000), min_size=6, max_size=300))
+def test_a_median_interval_is_two_values_of_the_sample_around_the_median(values: list[int]) -> None:
+    ci = median_ci([float(v) for v in values])
+    assert ci.low is not None and ci.high is not None
+    assert ci.low in values and ci.high in values
+    assert ci.low <= ci.value <= ci.high
