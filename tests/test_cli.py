@@ -45,7 +45,8 @@ def test_simulate_output_is_identical_for_any_worker_count(
     assert "Sold as in history" in out1 or "history" in out1
     assert "middle half" in out1  # the figures table, beside history's values
     assert "67.5" in out1
-    assert "95 %" in out1 and "interval" in out1
+    assert "95 %" in out1
+    assert "interval" in out1
     assert "agents: ussr=historical, japan=random" in out1
     assert "Sep 1934" in out1  # history's month, at the calendar's precision
     assert "1934-09" not in out1
@@ -55,9 +56,22 @@ def test_simulate_names_the_variant_and_leaves_out_figures_never_set(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     code, out, _ = _run(
-        ["simulate", "--scenario", "railway-sale", "--variant", "army_unrestrained"]
-        + ["--games", "6", "--seed", "2", "--agents", "all=historical", "--no-progress"]
-        + ["--workers", "1"],
+        [
+            "simulate",
+            "--scenario",
+            "railway-sale",
+            "--variant",
+            "army_unrestrained",
+            "--games",
+            "6",
+            "--seed",
+            "2",
+            "--agents",
+            "all=historical",
+            "--no-progress",
+            "--workers",
+            "1",
+        ],
         capsys,
     )
     assert code == 0

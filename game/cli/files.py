@@ -10,7 +10,7 @@ from rich.markup import escape as esc
 
 from game.agents.base import DEFAULT_AI, make_agents, parse_agents
 from game.cli.app import UserError, _fail, cli, out
-from game.cli.options import _force, _game_options, _inputs
+from game.cli.options import _force, _game_options, _inputs, _record_sources
 from game.core.debates import debate_lines
 from game.scenario.errors import Problem, ScenarioError
 from game.scenario.loader import (
@@ -46,9 +46,20 @@ from game.sim.record import RecordError, game_of_record, load_record, replay, sa
     required=True,
     help="Save file to write (JSON).",
 )
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Keep each AI's one-line reason for its moves in the save (`chronicle` prints them).",
+)
 @_force
 def record_cmd(
-    scenario: str, variant: str | None, agents: str, seed: int, out_path: Path, force: bool
+    scenario: str,
+    variant: str | None,
+    agents: str,
+    seed: int,
+    out_path: Path,
+    explain: bool,
+    force: bool,
 ) -> None:
     """Plays one game headless and writes its save file (a replay)."""
     try:
@@ -61,7 +72,7 @@ def record_cmd(
     except OutputError as exc:
         raise _fail(exc) from None
     built = make_agents(game, names)
-    record, state = play(game, built, seed, names=names)
+    record, state = play(game, built, seed, names=names, explain=explain)
     save_record(out_path, record)
     outcome = game.outcome(state)
     assert outcome is not None
@@ -82,20 +93,7 @@ def record_cmd(
     default=None,
     help="Write the per-faction golden text of the game to this file.",
 )
-@click.option(
-    "--scenario",
-    "scenario_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="The scenario file a game was played from (when it was not an installed scenario).",
-)
-@click.option(
-    "--variant",
-    "variant_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="The variant file a game was played with (when it was not an installed variant).",
-)
+@_record_sources
 @_force
 def replay_cmd(
     file: Path,

@@ -213,3 +213,22 @@ def _inputs(scenario: str, variant: str | None) -> list[Path]:
     with contextlib.suppress(ScenarioError):  # an unknown id has no file (and is reported)
         out.append(scenario_path(scenario))
     return out
+
+
+def _record_sources(fn: _F) -> _F:
+    """`--scenario FILE` and `--variant FILE`: the files a saved game was played from, when it
+    was not played from installed ones (`replay`, `chronicle`)."""
+    fn = click.option(
+        "--variant",
+        "variant_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="The variant file a game was played with (when it was not an installed variant).",
+    )(fn)
+    return click.option(
+        "--scenario",
+        "scenario_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="The scenario file a game was played from (when it was not an installed scenario).",
+    )(fn)

@@ -17,7 +17,15 @@ from pathlib import Path
 from typing import Literal
 
 Kind = Literal[
-    "results", "summary", "save", "golden", "schema", "audit", "calibration", "counterfactuals"
+    "results",
+    "summary",
+    "save",
+    "golden",
+    "schema",
+    "audit",
+    "calibration",
+    "counterfactuals",
+    "chronicle",
 ]
 
 CALIBRATION_HEADS = ("## Calibration: ", "# Calibration against history")
@@ -70,6 +78,8 @@ def is_output(path: Path, kind: Kind) -> bool:
     if kind == "save":
         data = _json_head(path)
         return isinstance(data, dict) and data.get("format") == "amur-save"
+    if kind == "chronicle":  # game.sim.chronicle_page's heading and title say this
+        return ": the chronicle of game " in head
     if kind == "golden":
         lines = head.split("\n", 2)
         return len(lines) > 1 and lines[0].startswith("# ") and lines[1].startswith("turn 0 ")

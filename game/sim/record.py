@@ -79,6 +79,12 @@ class SaveSpec(BaseModel):
     agents: dict[str, str] = Field(default_factory=dict)
     actions: list[str] = Field(max_length=1_000_000)
     state_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+    reasons: dict[
+        Annotated[str, Field(pattern=r"^[0-9]{1,7}$")], Annotated[str, Field(max_length=2000)]
+    ] = Field(default_factory=dict, max_length=1_000_000)
+    """Why a move was chosen, by the move's position in `actions` ("12": "…"): an AI's account
+    (`record --explain`) or a student's answer to the window's "why?" prompt. Optional; a save
+    without reasons replays the same."""
     source: SourceSpec | None = None
     """Present when the game was played from a scenario or variant file outside the installed
     ones: the files and their SHA-256. `replay` asks for the files to be given again; the window
@@ -99,6 +105,9 @@ class GameRecord:
     engine_version: str = ENGINE_VERSION
     source: Source | None = None
     """The scenario or variant file the game was played from, if not an installed one."""
+    reasons: dict[int, str] = field(default_factory=dict)
+    """Why a move was chosen, by its position in `actions` (an AI's account, a student's
+    answer); not part of the game: replays and state hashes ignore it."""
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -114,6 +123,8 @@ class GameRecord:
         }
         if self.source is not None:
             out["source"] = {k: v for k, v in asdict(self.source).items() if v is not None}
+        if self.reasons:
+            out["reasons"] = {str(i): self.reasons[i] for i in sorted(self.reasons)}
         return out
 
 
@@ -175,7 +186,26 @@ def load_record(path: Path) -> GameRecord:
         dict(spec.agents),
         spec.engine_version,
         Source(**spec.source.model_dump()) if spec.source is not None else None,
+        _reasons(spec, name),
     )
+
+
+def _reasons(spec: SaveSpec, name: str) -> dict[int, str]:
+    """Returns a save's reasons by move position; RecordError names one that is past the end."""
+    out = {int(k): v for k, v in spec.reasons.items()}
+    beyond = [i for i in sorted(out) if i >= len(spec.actions)]
+    if beyond:
+        raise RecordError(
+            [
+                Problem(
+                    name,
+                    None,
+                    f"reasons.{beyond[0]}",
+                    f"no move {beyond[0]}: the save has {len(spec.actions)}",
+                )
+            ]
+        )
+    return out
 
 
 def game_of_record(
