@@ -1,15 +1,15 @@
 """The one command line: play | simulate | tournament | audit | calibrate | variants | record |
-replay | chronicle | validate | schema | golden | scenarios.
+replay | chronicle | briefing | validate | schema | golden | scenarios.
 
 `python main.py` (or `amur`) with no command opens the game window. The commands live in the
 modules of this package by kind (`app`: the group, `play`, `scenarios`; `runs`: `simulate`,
 `tournament`; `audit`: the dominance audit; `calibrate`: the share of games near history;
 `variants`: whether counterfactuals move their headline figures; `files`: `record`, `replay`,
-`validate`, `schema`, `golden`; `chronicle`: a saved game's story beside history's); importing
+`validate`, `schema`, `golden`; `teaching`: `chronicle` and `briefing`, for a class); importing
 the package registers them all.
 """
 
-from game.cli import audit, calibrate, chronicle, files, runs, variants
+from game.cli import audit, calibrate, files, runs, teaching, variants
 from game.cli.app import UserError, cli, main
 from game.cli.files import validate_file
 
@@ -17,11 +17,11 @@ __all__ = [
     "UserError",
     "audit",
     "calibrate",
-    "chronicle",
     "cli",
     "files",
     "main",
     "runs",
+    "teaching",
     "validate_file",
     "variants",
 ]

@@ -26,6 +26,7 @@ Kind = Literal[
     "calibration",
     "counterfactuals",
     "chronicle",
+    "pack",
 ]
 
 CALIBRATION_HEADS = ("## Calibration: ", "# Calibration against history")
@@ -78,6 +79,8 @@ def is_output(path: Path, kind: Kind) -> bool:
     if kind == "save":
         data = _json_head(path)
         return isinstance(data, dict) and data.get("format") == "amur-save"
+    if kind == "pack":  # game.sim.sheet.MARK
+        return "<!-- amur exercise pack -->" in head
     if kind == "chronicle":  # game.sim.chronicle_page's heading and title say this
         return ": the chronicle of game " in head
     if kind == "golden":

@@ -5,29 +5,15 @@ shows the briefing, and the chronicle keeps them under their own dates."""
 
 from __future__ import annotations
 
-from game.core.conditions import always
-from game.core.rules import EventDef, Rules
+from game.core.opening import opening_events
+from game.core.rules import Rules
 from game.ui.i18n import N_, _
 from game.ui.widgets.text import esc
 
+__all__ = ["HEADING", "opening_events", "opening_html", "opening_mask"]
+
 HEADING = N_("Before the first turn")
 """The heading of the opening events in the briefing."""
-
-
-def opening_events(rules: Rules, faction: int) -> list[EventDef]:
-    """Returns the events `faction` will see that happen on the first turn for certain: no
-    condition, no chance, no choice, and no later turn on which they could happen."""
-    return [
-        e
-        for e in rules.events
-        if e.first == 0
-        and e.last == 0
-        and e.pred is always
-        and e.odds.base >= 1
-        and not e.odds.terms
-        and e.chooser < 0
-        and e.mask >> faction & 1
-    ]
 
 
 def opening_mask(rules: Rules, faction: int) -> int:
