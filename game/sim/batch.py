@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import ctypes
 import ctypes.util
+import dataclasses
 import itertools
 import os
 import random
@@ -51,6 +52,9 @@ class BatchSpec:
     calibration: bool = False
     """Write which of the scenario's calibration checks each game passes (`calibration`) and
     whether it passes them all (`near_history`)."""
+    trunk: tuple[int, tuple[str, ...]] | None = None
+    """A branch (`game.sim.branch`): every game goes on from the state that the trunk's seed and
+    moves reach, with chance from its own seed from there on; None: games from the start."""
 
 
 def game_seed(batch_seed: int, index: int) -> int:
@@ -84,9 +88,11 @@ def play_one(
     explain: bool = False,
     levels: bool = False,
     calibration: bool = False,
+    start: State | None = None,
 ) -> dict[str, Any]:
-    """Plays one game and returns its result line; with `orders_of`, the line also lists that
-    faction's orders (not its ends of turn) as [date, notation] in the order given; with
+    """Plays one game (from `start` where given: a branch) and returns its result line; with
+    `orders_of`, the line also lists that faction's orders (not its ends of turn) as [date,
+    notation] in the order given; with
     `explain`, every agent's reasons for each move that had a choice (`reasons`); with
     `levels`, each side's par, margin over it and victory level (`level_fields`); with
     `calibration`, the calibration checks it passes (`calibration_fields`)."""
@@ -112,7 +118,7 @@ def play_one(
                 reasons.append(entry | reason.to_dict(game.notation))
 
     hook = note if orders_of or explain else None
-    record, state = play(game, built, seed, names=agents, on_action=hook)
+    record, state = play(game, built, seed, names=agents, on_action=hook, start=start)
     outcome = game.outcome(state)
     assert outcome is not None
     extra: dict[str, Any] = {"orders": given} if orders_of else {}
@@ -192,8 +198,29 @@ def _worker(job: tuple[BatchSpec, int]) -> dict[str, Any]:
         explain=spec.explain,
         levels=spec.levels,
         calibration=spec.calibration,
+        start=None if spec.trunk is None else fork(spec, seed),
     )
     return result | dict(spec.tags)
+
+
+_TRUNKS: dict[tuple[str, str | None, int, tuple[str, ...]], State] = {}
+
+
+def fork(spec: BatchSpec, seed: int) -> State:
+    """Returns the state a branch's game starts from: the trunk's moves played from the trunk's
+    seed (once per worker process), then chance reseeded with the game's own `seed`, so each
+    continuation draws its own events and the same seed draws the same ones anywhere."""
+    assert spec.trunk is not None
+    trunk_seed, moves = spec.trunk
+    key = (spec.scenario, spec.variant, trunk_seed, moves)
+    if key not in _TRUNKS:
+        game = worker_game(spec.scenario, spec.variant)
+        state = game.initial_state(trunk_seed)
+        for move in moves:
+            state = game.apply(state, game.parse_action(move))
+        _TRUNKS.clear()  # one branch at a time per worker
+        _TRUNKS[key] = state
+    return dataclasses.replace(_TRUNKS[key], seed=seed)
 
 
 MAX_WORKERS_PER_CORE = 2

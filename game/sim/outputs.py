@@ -27,6 +27,7 @@ Kind = Literal[
     "counterfactuals",
     "chronicle",
     "pack",
+    "branch",
 ]
 
 CALIBRATION_HEADS = ("## Calibration: ", "# Calibration against history")
@@ -79,6 +80,8 @@ def is_output(path: Path, kind: Kind) -> bool:
     if kind == "save":
         data = _json_head(path)
         return isinstance(data, dict) and data.get("format") == "amur-save"
+    if kind == "branch":  # game.sim.branch.branch_markdown's first line
+        return head.startswith("<!-- amur branch -->")
     if kind == "pack":  # game.sim.sheet.MARK
         return "<!-- amur exercise pack -->" in head
     if kind == "chronicle":  # game.sim.chronicle_page's heading and title say this

@@ -26,18 +26,21 @@ def play(
     names: Mapping[str, str] | None = None,
     on_action: Callable[[State, Action, int], None] | None = None,
     explain: bool = False,
+    start: State | None = None,
 ) -> tuple[GameRecord, State]:
     """Plays one game headless; `seed` fixes the game and every agent's generator.
 
     Returns the game's record (enough for an exact replay) and its final state. `on_action`, if
     given, sees each action with the state it was given in (its turn, its date) and the number of
     legal moves there were (1: no choice); the agent's reasons are then `reason_of(agent)`.
-    With `explain`, the record keeps each agent's one-line reason for every move that had a
-    choice (`GameRecord.reasons`), for the game's chronicle.
+    With `start`, the game goes on from that state (a branch: `game.sim.branch`) instead of
+    beginning; the record then holds only the moves from there. With `explain`, the record
+    keeps each agent's one-line reason for every move that had a choice
+    (`GameRecord.reasons`), for the game's chronicle.
     """
     reasons: dict[int, str] = {}
     rngs = {f.index: agent_rng(seed, f.id) for f in game.rules.factions}
-    state = game.initial_state(seed)
+    state = game.initial_state(seed) if start is None else start
     actions: list[str] = []
     while not game.is_terminal(state):
         faction = game.to_act(state)
