@@ -32,6 +32,13 @@ from game.ui.theme import (
     faction_colour,
 )
 from game.ui.widgets.lot_marks import draw_lots, lot_legend
+from game.ui.widgets.map_borders import (
+    border_legend,
+    draw_borders,
+    draw_countries,
+    shade_colour,
+    shade_of,
+)
 from game.ui.widgets.map_geometry import (
     DEFAULT_BBOX,
     HOME_BBOX,
@@ -61,6 +68,7 @@ __all__ = [
     "RegionMark",
     "build_map_view",
     "crop_to",
+    "modes_of",
     "region_bbox",
     "region_tooltip",
     "shift_into",
@@ -82,7 +90,18 @@ def _load_basemap() -> Any:
 MODES = ("control", "garrison")
 """The campaign map's modes, in the order M goes through them."""
 
-_BACKGROUNDS: dict[tuple[tuple[int, int], BBox, bool], pygame.Surface] = {}
+
+def modes_of(view: MapView) -> tuple[str, ...]:
+    """The modes M goes through on this map: a campaign's control and garrisons; on a map with
+    tracks to colour by (`MapView.shades`), the borders ("control") and the tension map."""
+    if view.regions:
+        return MODES
+    if view.shades:
+        return ("control", "tension")
+    return ("control",)
+
+
+_BACKGROUNDS: dict[tuple[tuple[int, int], BBox, bool, bool], pygame.Surface] = {}
 """Rendered base maps by size and bbox, shared by every painter (drawing one takes a while)."""
 
 
@@ -122,8 +141,13 @@ class MapPainter:
         """Where the map was last drawn on the screen."""
         self._home: BBox | None = None
         self.mode = MODES[0]
-        """The map mode: "control" (who holds each region) or "garrison" (its garrison as
-        the viewer knows it, written in its marker, the marker sized by it)."""
+        """The map mode: "control" (who holds each region; on a map without regions, the
+        borders), "garrison" (a region's garrison as the viewer knows it, written in its
+        marker) or "tension" (the frontier and the railway coloured by their tracks)."""
+        self.countries: list[tuple[str, pygame.Rect]] = []
+        """The countries' names written on the map, as last drawn (boxes on the screen)."""
+        self.shades: list[tuple[str, int, tuple[int, int, int]]] = []
+        """On the tension map, as last drawn: (what, the track's value, its colour)."""
 
     @property
     def basemap(self) -> Any:
@@ -200,9 +224,10 @@ class MapPainter:
             fit.bbox[3] - (y - fit.off[1]) / fit.scale,
         )
 
-    def next_mode(self) -> str:
-        """Goes to the next map mode (`MODES`); returns it."""
-        self.mode = MODES[(MODES.index(self.mode) + 1) % len(MODES)]
+    def next_mode(self, modes: tuple[str, ...] = MODES) -> str:
+        """Goes to the next of `modes` (`modes_of` the map shown); returns it."""
+        at = modes.index(self.mode) if self.mode in modes else -1
+        self.mode = modes[(at + 1) % len(modes)]
         return self.mode
 
     def describe(self) -> dict[str, Any]:
@@ -214,10 +239,16 @@ class MapPainter:
             "rect": tuple(self.rect),
             "labels": [(text, kind) for text, _, kind in self.labels],
             "legend": list(self.legend),
+            "countries": [name for name, _ in self.countries],
+            "shades": list(self.shades),
         }
 
-    def _background(self, size: tuple[int, int], bbox: BBox) -> pygame.Surface:
-        key = (size, bbox, self.basemap is not None)
+    def _background(
+        self, size: tuple[int, int], bbox: BBox, modern_borders: bool = True
+    ) -> pygame.Surface:
+        """The base map; `modern_borders` False leaves out its borders of today (a map that
+        draws the borders of its own time)."""
+        key = (size, bbox, self.basemap is not None, modern_borders)
         cached = _BACKGROUNDS.get(key)
         if cached is not None:
             return cached
@@ -245,7 +276,7 @@ class MapPainter:
         if base is not None:
             for layer, colour, width in (
                 (base.rivers, RIVER, 1),
-                (base.borders, BORDER, 1),
+                (base.borders if modern_borders else (), BORDER, 1),
                 (base.coastlines, COAST, 1),
             ):
                 for line in layer:
@@ -302,12 +333,20 @@ class MapPainter:
         are kept in screen positions)."""
         size = (max(1, rect.width), max(1, rect.height))
         bbox = self.shown_bbox(view, size)
-        layer = self._background(size, bbox).copy()
+        layer = self._background(size, bbox, not view.borders).copy()
         fit = Fit(bbox, size)
         self.fit, self.rect = fit, rect.copy()
         pos = {r.index: fit.to_screen(r.lon, r.lat) for r in view.regions}
         radius = round(9 * scale)
-        stops = _draw_lines(layer, view, fit, scale)
+        tension = self.mode == "tension" and bool(view.shades)
+        draw_borders(layer, view, fit, scale, tension)
+        railway = shade_of(view, "railway") if tension else None
+        self.shades = [
+            (s.target, s.value, shade_colour(s)) for s in (view.shades if tension else ())
+        ]
+        stops = _draw_lines(
+            layer, view, fit, scale, None if railway is None else shade_colour(railway)
+        )
         placed = _draw_links(layer, view, rules, pos, radius, scale)
         x0, y0 = rect.topleft
         self.arrows = [
@@ -351,7 +390,17 @@ class MapPainter:
             placed.append(lot_legend(layer, rules, fonts, scale))
             self.legend = [f.name for f in rules.factions] + ["idle", "not let"]
         elif view.regions or view.lines:
-            box, self.legend = _legend(layer, view, rules, fonts, scale, self.mode)
+            stop_boxes = tuple(box for box, _, _ in stops)
+            box, self.legend = _legend(layer, view, rules, fonts, scale, self.mode, stop_boxes)
+            placed.append(box)
+        elif view.borders:
+            box, self.legend = _legend_rows(
+                layer,
+                border_legend(view, tension),
+                fonts.get("sans", 11),
+                max(4, round(6 * scale)),
+                scale,
+            )
             placed.append(box)
         names: list[tuple[str, pygame.Rect, str, pygame.font.Font, bool]] = []
         for box, station, kind in stops:
@@ -374,6 +423,11 @@ class MapPainter:
             spot = self._label(layer, area, font, text, box, placed, must=must, kind=kind)
             if spot is not None:
                 self.labels.append((text, spot.move(rect.topleft), kind))
+        self.countries = [
+            (name, box.move(rect.topleft))
+            for name, box in draw_countries(layer, view, fit, fonts, placed)
+        ]
+        self.labels += [(name, box, "country") for name, box in self.countries]
         self._hits = [(box.move(rect.topleft), region) for box, region in hits]
         self.lot_hits = [(box.move(rect.topleft), lot) for box, lot in lot_boxes]
         self._rings = [(box.move(rect.topleft).center, r) for box, r in hits if r.targeted]
@@ -479,13 +533,21 @@ def _water_names(
 
 
 def _draw_lines(
-    surface: pygame.Surface, view: MapView, fit: Fit, scale: float
+    surface: pygame.Surface,
+    view: MapView,
+    fit: Fit,
+    scale: float,
+    colour: tuple[int, int, int] | None = None,
 ) -> list[tuple[pygame.Rect, Station, str]]:
-    """Draws the railways (the scenario's own bold, with ties; those it joins fainter and
-    dashed), their stations and the towns; returns each stop's box, once per name."""
+    """Draws the railways (the scenario's own bold, with ties, in `colour` on the tension map;
+    those it joins fainter and dashed), their stations and the towns; returns each stop's box,
+    once per name."""
     for line in view.lines:
         pts = [fit.to_screen(s.lon, s.lat) for s in line.stations]
-        if line.kind == "railway":
+        if line.kind == "railway" and colour is not None:
+            pygame.draw.lines(surface, INK, False, pts, max(6, round(8 * scale)))
+            pygame.draw.lines(surface, colour, False, pts, max(4, round(6 * scale)))
+        elif line.kind == "railway":
             pygame.draw.lines(surface, INK, False, pts, max(3, round(4 * scale)))
             pygame.draw.lines(surface, PAPER_LIGHT, False, pts, 1)
         else:
@@ -521,6 +583,7 @@ def _legend(
     fonts: Fonts,
     scale: float,
     mode: str = "control",
+    avoid: tuple[pygame.Rect, ...] = (),
 ) -> tuple[pygame.Rect, list[str]]:
     """Writes what the marks mean in the map's lower left corner: the sides, fronts, links and
     markers of a campaign, the lines and stops of a railway; returns its box and entries."""
@@ -545,10 +608,12 @@ def _legend(
         rows.append([("land link", "land", RULE), ("sea link", "sea", RIVER)])
         if view.moves:
             rows[-1].append(("front's move", "arrow", INK))
-    if view.lines:
+    tension = mode == "tension" and bool(view.shades)
+    if view.lines and not tension:  # the tension map's rows say what colours the railway
         rows.append([(view.lines[0].name, "railway", INK), ("connecting line", "dash", INK_SOFT)])
         rows.append([("station", "station", INK), ("city", "town", ACCENT)])
-    return _legend_rows(surface, rows, font, s, scale)
+    rows += border_legend(view, tension)
+    return _legend_rows(surface, rows, font, s, scale, avoid)
 
 
 def _legend_rows(
@@ -557,14 +622,20 @@ def _legend_rows(
     font: pygame.font.Font,
     s: int,
     scale: float,
+    avoid: tuple[pygame.Rect, ...] = (),
 ) -> tuple[pygame.Rect, list[str]]:
-    """Draws the legend's rows of (text, key, colour) in the lower left corner."""
+    """Draws the legend's rows of (text, key, colour) in the lower left corner, or in the
+    lower right one if it covers fewer of the marks in `avoid` there."""
     line_h, gap, pad, key_w = font.get_linesize(), round(12 * scale), round(6 * scale), 3 * s
     widths = [
         sum(key_w + 4 + font.size(t)[0] for t, _, _ in row) + gap * (len(row) - 1) for row in rows
     ]
     box = pygame.Rect(0, 0, max(widths, default=0) + 2 * pad, line_h * len(rows) + pad)
     box.bottomleft = (round(4 * scale), surface.get_height() - round(4 * scale))
+    right = box.copy()
+    right.right = surface.get_width() - round(4 * scale)
+    if len(right.collidelistall(avoid)) < len(box.collidelistall(avoid)):
+        box = right
     halo = pygame.Surface(box.size, pygame.SRCALPHA)
     halo.fill((246, 240, 226, 215))
     surface.blit(halo, box.topleft)
@@ -595,6 +666,13 @@ def _legend_rows(
                 pygame.draw.circle(surface, INK, c, s - 1, 2)
             elif key == "bar":
                 pygame.draw.rect(surface, colour, pygame.Rect(x, mid - 1, key_w, 3))
+            elif key == "border":
+                pygame.draw.line(surface, (222, 186, 176), (x, mid), (x + key_w, mid), 5)
+                pygame.draw.line(surface, colour, (x, mid), (x + key_w, mid), 1)
+            elif key == "tension":
+                pygame.draw.line(surface, colour, (x, mid), (x + key_w, mid), 6)
+            elif key == "band":
+                pygame.draw.rect(surface, colour, pygame.Rect(x, mid - s // 2 - 1, key_w, s + 2))
             elif key == "town":
                 pygame.draw.rect(surface, colour, pygame.Rect(c[0] - s, mid - s, 2 * s, 2 * s))
             surface.blit(font.render(text, True, INK), (x + key_w + 4, y))
