@@ -8,6 +8,7 @@ import itertools
 
 import pygame
 
+from game.ui.i18n import _
 from game.ui.theme import BORDER, INK_SOFT, PAPER_LIGHT, Fonts
 from game.ui.widgets.map_geometry import Fit
 from game.ui.widgets.map_model import MapView, Shade
@@ -118,22 +119,24 @@ def border_legend(view: MapView, tension: bool) -> list[LegendRow]:
     rows: list[LegendRow] = []
     if not tension:
         if view.borders:
-            row: LegendRow = [("border of 1933", "border", BORDER)]
+            row: LegendRow = [(_("border of 1933"), "border", BORDER)]
             if view.shades:
-                row.append(("M: tension map", "none", INK_SOFT))
+                row.append((_("M: tension map"), "none", INK_SOFT))
             rows.append(row)
         return rows
     for shade in view.shades:
-        where = "frontier" if shade.target == "frontier" else "railway"
+        where = _("frontier") if shade.target == "frontier" else _("railway")
         key = "tension" if shade.target == "frontier" else "railway"
         now = band(shade)
-        text = f"{where}: {shade.name} {shade.value} of {shade.hi}"
+        text = _("{where}: {track} {value} of {top}").format(
+            where=where, track=shade.name, value=shade.value, top=shade.hi
+        )
         if shade.marks and now > 0:
             text += f", {shade.marks[now - 1].label}"
         head = [(text, key, shade_colour(shade))]
         colours = band_colours(shade)
         if shade.marks:
-            bands = [(f"under {shade.marks[0].at}", "band", colours[0])]
+            bands = [(_("under {mark}").format(mark=shade.marks[0].at), "band", colours[0])]
             bands += [
                 (f"{m.at}: {m.label}", "band", c)
                 for m, c in zip(shade.marks, colours[1:], strict=True)
@@ -141,8 +144,10 @@ def border_legend(view: MapView, tension: bool) -> list[LegendRow]:
             rows.append(head)
             rows += [bands[i : i + 2] for i in range(0, len(bands), 2)]
         else:
-            words = ("high", "middling", "low") if shade.good_high else ("low", "middling", "high")
+            words = (_("high"), _("middling"), _("low"))
+            if not shade.good_high:
+                words = words[::-1]
             rows.append(head)
             rows.append([(w, "band", c) for w, c in zip(words, colours, strict=True)])
-    rows[-1].append(("M: borders", "none", INK_SOFT))
+    rows[-1].append((_("M: borders"), "none", INK_SOFT))
     return rows
