@@ -114,8 +114,10 @@ def draw_countries(
     return out
 
 
-def border_legend(view: MapView, tension: bool) -> list[LegendRow]:
-    """The legend's rows for the borders and, on the tension map, for its colours."""
+def border_legend(view: MapView, tension: bool, *, short: bool = False) -> list[LegendRow]:
+    """The legend's rows for the borders and, on the tension map, for its colours: each band
+    with what its threshold means, or, `short`, with the threshold alone (a small map; the
+    meaning of the band the track is in stays written beside its value)."""
     rows: list[LegendRow] = []
     if not tension:
         if view.borders:
@@ -138,11 +140,11 @@ def border_legend(view: MapView, tension: bool) -> list[LegendRow]:
         if shade.marks:
             bands = [(_("under {mark}").format(mark=shade.marks[0].at), "band", colours[0])]
             bands += [
-                (f"{m.at}: {m.label}", "band", c)
+                (str(m.at) if short else f"{m.at}: {m.label}", "band", c)
                 for m, c in zip(shade.marks, colours[1:], strict=True)
             ]
             rows.append(head)
-            rows += [bands[i : i + 2] for i in range(0, len(bands), 2)]
+            rows += [bands] if short else [bands[i : i + 2] for i in range(0, len(bands), 2)]
         else:
             words = (_("high"), _("middling"), _("low"))
             if not shade.good_high:

@@ -612,8 +612,21 @@ def _legend(
     if view.lines and not tension:  # the tension map's rows say what colours the railway
         rows.append([(view.lines[0].name, "railway", INK), ("connecting line", "dash", INK_SOFT)])
         rows.append([("station", "station", INK), ("city", "town", ACCENT)])
-    rows += border_legend(view, tension)
-    return _legend_rows(surface, rows, font, s, scale, avoid)
+    wide = border_legend(view, tension)
+    if (
+        max((_row_width(row, font, s, scale) for row in wide), default=0)
+        > surface.get_width() * 0.6
+    ):
+        wide = border_legend(view, tension, short=True)  # a small map: the short legend
+    return _legend_rows(surface, rows + wide, font, s, scale, avoid)
+
+
+def _row_width(
+    row: list[tuple[str, str, tuple[int, int, int]]], font: pygame.font.Font, s: int, scale: float
+) -> int:
+    """The width of a legend's row (as `_legend_rows` lays it out)."""
+    gap, key_w = round(12 * scale), 3 * s
+    return sum(key_w + 4 + font.size(t)[0] for t, _, _ in row) + gap * (len(row) - 1)
 
 
 def _legend_rows(
@@ -627,9 +640,7 @@ def _legend_rows(
     """Draws the legend's rows of (text, key, colour) in the lower left corner, or in the
     lower right one if it covers fewer of the marks in `avoid` there."""
     line_h, gap, pad, key_w = font.get_linesize(), round(12 * scale), round(6 * scale), 3 * s
-    widths = [
-        sum(key_w + 4 + font.size(t)[0] for t, _, _ in row) + gap * (len(row) - 1) for row in rows
-    ]
+    widths = [_row_width(row, font, s, scale) for row in rows]
     box = pygame.Rect(0, 0, max(widths, default=0) + 2 * pad, line_h * len(rows) + pad)
     box.bottomleft = (round(4 * scale), surface.get_height() - round(4 * scale))
     right = box.copy()
