@@ -14,6 +14,7 @@ import pytest
 from game.ui.keymap import KEYMAP
 from game.ui.mapdata import Border, load_basemap, load_overlays
 from game.ui.scenes.help import help_html
+from game.ui.settings import Settings
 from game.ui.theme import ACCENT, BORDER
 from game.ui.widgets.map_borders import CALM, DANGER, WARY, shade_colour, shade_of
 from game.ui.widgets.map_view import MapPainter, build_map_view
@@ -408,3 +409,29 @@ def test_the_arrows_pan_the_map_under_the_pointer_and_the_slider_elsewhere(
     driver.key(pygame.K_UP)
     assert driver.describe()["map"]["bbox"] == before
     listing.kill()
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        Settings(width=1024, height=700, sound=False),
+        Settings(width=1280, height=800, ui_scale=1.3, sound=False),
+    ],
+    ids=["1024x700", "130pc"],
+)
+def test_a_small_map_keeps_the_borders_named_and_a_short_tension_legend(
+    settings: Settings,
+) -> None:
+    d = Driver(settings)
+    try:
+        start_railway(d)
+        d.frames(2)
+        assert len(d.describe()["map"]["countries"]) == 5
+        d.key(pygame.K_m)
+        shown = d.describe()["map"]
+        assert shown["mode"] == "tension"
+        assert {"under 65", "65", "80", "100"} <= set(shown["legend"])  # thresholds alone
+        assert any(e.startswith("frontier: Tension") for e in shown["legend"])
+        _inside(game_scene(d).painter)
+    finally:
+        d.close()
