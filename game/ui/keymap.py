@@ -128,11 +128,33 @@ KEYMAP: tuple[Shortcut, ...] = (
         _keys(pygame.K_UP, pygame.K_DOWN),
     ),
     Shortcut(
-        N_("Auction"),
+        N_("Map"),
         "M",
-        N_("switch between the table of lots and the map"),
+        N_(
+            "the map's next mode: who holds each region, then the garrisons (August 1945); the "
+            "borders of 1933, then the tension map (the railway sale); at an auction, the table "
+            "of lots or their map"
+        ),
         "view",
         _keys(pygame.K_m),
+    ),
+    Shortcut(
+        N_("Map"),
+        N_("mouse wheel, + / -"),
+        N_("zoom in or out (the wheel on the spot under the pointer)"),
+    ),
+    Shortcut(
+        N_("Map"),
+        N_("drag, arrows"),
+        N_(
+            "move the zoomed map; the arrows while the pointer is over the map or after a click "
+            "on it (elsewhere they move the price slider)"
+        ),
+    ),
+    Shortcut(
+        N_("Map"),
+        N_("Home"),
+        N_("back to the whole map (the pointer over the map, or after a click on it)"),
     ),
     Shortcut(
         N_("Game"),

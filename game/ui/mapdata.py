@@ -25,6 +25,8 @@ __all__ = [
     "BBox",
     "BaseMap",
     "BaseMapError",
+    "Border",
+    "Country",
     "MapLine",
     "Overlay",
     "Point",
@@ -229,12 +231,38 @@ class MapLine:
 
 
 @dataclass(frozen=True)
+class Border:
+    """A border of its time drawn through named points, in order; `sides` names the countries
+    on either side, `frontier` marks the one whose tension the map can show."""
+
+    name: str
+    sides: tuple[str, str]
+    points: tuple[Station, ...]
+    frontier: bool = False
+
+
+@dataclass(frozen=True)
+class Country:
+    """A country's name on the map, written at the first of its `anchors` (lon, lat) in view
+    where it fits."""
+
+    name: str
+    anchors: tuple[Point, ...]
+
+
+@dataclass(frozen=True)
 class Overlay:
-    """What a scenario draws over the base map: lines with their stations, and towns."""
+    """What a scenario draws over the base map: lines with their stations, towns, the borders
+    of the time with the countries' names, and which tracks the tension map colours
+    (`tension`: (what it colours, "frontier" or "railway"; the track's id; True when a high
+    value is good))."""
 
     title: str
     lines: tuple[MapLine, ...]
     places: tuple[Station, ...]
+    borders: tuple[Border, ...] = ()
+    countries: tuple[Country, ...] = ()
+    tension: tuple[tuple[str, str, bool], ...] = ()
 
 
 def _station(raw: object, where: str) -> Station:
@@ -265,7 +293,79 @@ def _overlay(name: str, raw: object) -> Overlay:
             raise ValueError(f"{where}: kind {kind!r} is not 'railway' or 'connection'")
         lines.append(MapLine(str(line.get("name", "")), kind, stations))
     places = tuple(_station(p, f"{name}.places[{i}]") for i, p in enumerate(raw.get("places", [])))
-    return Overlay(str(raw.get("title", name)), tuple(lines), places)
+    borders, countries = _borders(name, raw)
+    tension = []
+    for target, spec in sorted(_dict(raw.get("tension", {}), f"{name}.tension").items()):
+        spec = _dict(spec, f"{name}.tension.{target}")
+        if target not in ("frontier", "railway") or not isinstance(spec.get("track"), str):
+            raise ValueError(f"{name}.tension.{target}: expected frontier|railway: {{track: id}}")
+        tension.append((target, str(spec["track"]), spec.get("good") == "high"))
+    return Overlay(
+        str(raw.get("title", name)),
+        tuple(lines),
+        places,
+        borders,
+        countries,
+        tuple(tension),
+    )
+
+
+def _borders(name: str, raw: dict[str, object]) -> tuple[tuple[Border, ...], tuple[Country, ...]]:
+    """Reads an overlay's named `points`, its `borders` through them and its `countries`."""
+    points = raw.get("points", {})
+    if not isinstance(points, dict):
+        raise ValueError(f"{name}.points must be an object of name: [lon, lat]")
+    named = {
+        str(k): _station([k, *v] if isinstance(v, list) else v, f"{name}.points[{k!r}]")
+        for k, v in points.items()
+    }
+    borders = []
+    for i, line in enumerate(_list(raw.get("borders", []), f"{name}.borders")):
+        where = f"{name}.borders[{i}]"
+        if not isinstance(line, dict):
+            raise ValueError(f"{where} must be an object")
+        sides = line.get("sides")
+        if not (isinstance(sides, list) and len(sides) == 2):
+            raise ValueError(f"{where}: 'sides' must name two countries")
+        names = _list(line.get("points", []), f"{where}.points")
+        unknown = [n for n in names if str(n) not in named]
+        if unknown or len(names) < 2:
+            raise ValueError(f"{where}: needs two named points or more (unknown: {unknown})")
+        pts = tuple(named[str(n)] for n in names)
+        borders.append(
+            Border(
+                str(line.get("name", "")),
+                (str(sides[0]), str(sides[1])),
+                pts,
+                bool(line.get("frontier", False)),
+            )
+        )
+    countries = []
+    for i, country in enumerate(_list(raw.get("countries", []), f"{name}.countries")):
+        where = f"{name}.countries[{i}]"
+        if not isinstance(country, dict):
+            raise ValueError(f"{where} must be an object")
+        anchors = tuple(
+            (_number(a[0], where), _number(a[1], where))
+            for a in _list(country.get("anchors", []), f"{where}.anchors")
+            if isinstance(a, list) and len(a) == 2
+        )
+        if not anchors:
+            raise ValueError(f"{where}: needs one [lon, lat] anchor or more")
+        countries.append(Country(str(country.get("name", "")), anchors))
+    return tuple(borders), tuple(countries)
+
+
+def _dict(value: object, where: str) -> dict[str, object]:
+    if not isinstance(value, dict):
+        raise ValueError(f"{where} must be an object")
+    return value
+
+
+def _list(value: object, where: str) -> list[object]:
+    if not isinstance(value, list):
+        raise ValueError(f"{where} must be a list")
+    return value
 
 
 def load_overlays(path: Path | None = None) -> dict[str, tuple[Overlay, ...]]:

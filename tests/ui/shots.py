@@ -460,11 +460,39 @@ def take_debrief(out: Path) -> list[Path]:
     return shots
 
 
+def _tense_railway(d: Driver, out: Path) -> list[Path]:
+    """The railway sale's tension map once the tension has passed the threshold at which the
+    talks stop (47): random play (game 3) reaches it on turn 12; the game is replayed to that
+    move and shown to the Soviet side."""
+    from tests.ui.helpers import show_game, until_human
+
+    game = game_of("railway-sale", None)
+    upto: list[int] = []
+    count = [0]
+
+    def watch(state: object, action: object, n: int) -> None:
+        if not upto and (game.observe(state, 0).track("tension") or 0) >= 65:  # type: ignore[arg-type]
+            upto.append(count[0])
+        count[0] += 1
+
+    names = {f.id: "random" for f in game.rules.factions}
+    record, _ = play(game, make_agents(game, names), 3, on_action=watch)
+    if not upto:
+        return []
+    seats = {f.id: "historical" for f in game.rules.factions} | {"ussr": "human"}
+    show_game(d, Session(game, 3, seats, actions=record.actions[: upto[0]]))
+    until_human(d)
+    d.key(pygame.K_m)
+    pygame.mouse.set_pos((1, 1))
+    return [d.shot(out / "47-map-railway-tension-high.png")]
+
+
 def take_map(out: Path) -> list[Path]:
-    """Takes the screenshots of the map into `out`: the railway sale's line and stations (41),
-    zoomed on Harbin (42), August 1945's legend and regions on the first day the Soviet side
-    may attack, with the odds on the map (43) and in its garrison mode (45), and the fishery's
-    waters and lots (44); returns the files."""
+    """Takes the screenshots of the map into `out`: the railway sale's line, stations and
+    borders of 1933 (41), zoomed on Harbin (42), its tension map at the start (46) and once the
+    tension has passed a threshold (47), August 1945's legend and regions on the first day the
+    Soviet side may attack, with the odds on the map (43) and in its garrison mode (45), and
+    the fishery's waters and lots (44); returns the files."""
     from game.core.mechanics.campaign_view import Attack
     from tests.ui.helpers import show_game, start_railway, until_human
 
@@ -485,6 +513,10 @@ def take_map(out: Path) -> list[Path]:
             d.frames(1)
         pygame.mouse.set_pos((1, 1))
         shots.append(d.shot(out / "42-map-railway-zoomed.png"))
+        painter.reset_zoom()
+        d.key(pygame.K_m)  # the tension map
+        shots.append(d.shot(out / "46-map-railway-tension.png"))
+        shots += _tense_railway(d, out)
         game = game_of("august-1945", None)
         ussr = next(f.index for f in game.rules.factions if f.id == "ussr")
         upto: list[int] = []

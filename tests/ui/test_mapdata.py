@@ -317,3 +317,30 @@ def test_undecodable_file_gives_a_clear_error(tmp_path: Path) -> None:
 
 
 # --------------------------------------------------------------------------- the extraction
+
+
+def test_an_overlay_border_through_an_unnamed_point_is_refused(tmp_path: Path) -> None:
+    """A border names its points; one it names that `points` does not list is an error that
+    names it, not a line drawn to nowhere."""
+    from game.ui.mapdata import load_overlays
+
+    doc = {
+        "overlays": {
+            "b": {
+                "points": {"Aigun": [127.49, 50.0], "Jiayin": [130.4, 48.89]},
+                "borders": [{"sides": ["A", "B"], "points": ["Aigun", "Jiayin"]}],
+                "countries": [{"name": "A", "anchors": [[128.0, 52.0]]}],
+            }
+        },
+        "scenarios": {"s": ["b"]},
+    }
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(doc), encoding="utf-8")
+    (overlay,) = load_overlays(good)["s"]
+    assert [p.name for p in overlay.borders[0].points] == ["Aigun", "Jiayin"]
+    assert overlay.countries[0].anchors == ((128.0, 52.0),)
+    doc["overlays"]["b"]["borders"][0]["points"] = ["Aigun", "Heihe"]  # type: ignore[index]
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(BaseMapError, match="Heihe"):
+        load_overlays(bad)

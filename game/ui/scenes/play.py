@@ -41,12 +41,19 @@ from game.ui.widgets.guide import GuideCard, GuideInput, target_rect
 from game.ui.widgets.hover import hover_text
 from game.ui.widgets.hud import SidePanel, bar_buttons, draw_bar, layout
 from game.ui.widgets.log import LogPanel
-from game.ui.widgets.map_view import MapPainter, MapView, RegionMark, build_map_view
+from game.ui.widgets.map_view import MapPainter, MapView, RegionMark, build_map_view, modes_of
 from game.ui.widgets.text import blit_text, draw_tooltip
 from game.ui.widgets.thinking import StopButton, thinking_text
 from game.ui.widgets.toast import TOAST_SECONDS, Toast, draw_toast, fits, toast_of
 
 _STOPS = (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame_gui.UI_BUTTON_PRESSED)
+_ARROWS = (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN)
+_KEYED = (
+    pygame_gui.elements.UITextEntryLine,
+    pygame_gui.elements.UISelectionList,
+    pygame_gui.elements.UIDropDownMenu,
+)
+"""pygame_gui widgets that use the arrows while they have the keyboard."""
 """Input that stops advancing to the next decision."""
 
 
@@ -323,8 +330,9 @@ class GameScene(sc.Scene):
 
     def _map_input(self, event: pygame.event.Event) -> bool:
         """Zooms and pans the map: the mouse wheel over it, a drag, and while it has the
-        keyboard (a click on it gives it) the arrows (pan) and Home (home view); + and - zoom
-        whenever the map is shown.
+        keyboard (a click on it gives it) or the pointer is over it, the arrows (pan) and Home
+        (home view); + and - zoom whenever the map is shown. A pygame_gui widget that has the
+        keyboard keeps its arrows.
         Returns True if the event was the map's. Each change redraws the map once from its
         vector data; nothing animates, so the screen stays idle in between."""
         if not self._map_shown():
@@ -357,15 +365,25 @@ class GameScene(sc.Scene):
             painter.zoom_by(1.5)
         elif key in (pygame.K_MINUS, pygame.K_KP_MINUS):
             painter.zoom_by(1 / 1.5)
-        elif key == pygame.K_HOME and self.map_focus:
+        elif key == pygame.K_HOME and self._map_keys(area):
             painter.reset_zoom()
-        elif self.map_focus and key in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN):
+        elif key in _ARROWS and self._map_keys(area):
             dx = {pygame.K_LEFT: step, pygame.K_RIGHT: -step}.get(key, 0)
             dy = {pygame.K_UP: step, pygame.K_DOWN: -step}.get(key, 0)
             painter.pan_by(dx, dy)
         else:
             return False
         return True
+
+    def _map_keys(self, area: pygame.Rect) -> bool:
+        """Do the arrows and Home go to the map: it has the keyboard, or the pointer is over it
+        and no widget that takes keys (a text field, a list) has the keyboard?"""
+        if self.map_focus:
+            return True
+        focused = self.ctx.manager.get_focus_set()  # type: ignore[no-untyped-call]
+        if any(isinstance(e, _KEYED) for e in focused or ()):
+            return False
+        return bool(pygame.mouse.get_focused()) and area.collidepoint(pygame.mouse.get_pos())
 
     def _key(self, event: pygame.event.Event) -> sc.Transition:
         command = game_command(event)
@@ -389,8 +407,8 @@ class GameScene(sc.Scene):
         """M: the table of lots or their map; on a campaign's map, the next map mode."""
         if self.panel is not None:
             self.panel.toggle()
-        elif self.map_view.regions:
-            self.painter.next_mode()
+        elif len(modes_of(self.map_view)) > 1:
+            self.painter.next_mode(modes_of(self.map_view))
         return None
 
     def _offer(self, event: pygame.event.Event) -> sc.Transition:

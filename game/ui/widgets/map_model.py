@@ -12,13 +12,14 @@ from game.core.game import Game
 from game.core.mechanics.auction_view import AuctionView, LotView
 from game.core.mechanics.campaign_view import Attack, CampaignView
 from game.core.observation import Observation
-from game.core.rules import Rules
-from game.ui.mapdata import MapLine, Station, load_overlays
+from game.core.rules import Rules, Threshold
+from game.ui.mapdata import Border, Country, MapLine, Station, load_overlays
 from game.ui.view import view_of
 
 __all__ = [
     "MapView",
     "RegionMark",
+    "Shade",
     "build_map_view",
     "overlay_of",
     "region_tooltip",
@@ -46,6 +47,22 @@ class RegionMark:
 
 
 @dataclass(frozen=True, slots=True)
+class Shade:
+    """A track the tension map colours something by: the frontier or the railway."""
+
+    target: str
+    """What it colours: "frontier" (the borders marked so) or "railway" (the scenario's line)."""
+    name: str
+    value: int
+    lo: int
+    hi: int
+    marks: tuple[Threshold, ...] = ()
+    """The track's thresholds (the colours change at each)."""
+    good_high: bool = False
+    """True when a high value is good (traffic), False when it is bad (tension)."""
+
+
+@dataclass(frozen=True, slots=True)
 class MapView:
     regions: tuple[RegionMark, ...]
     links: tuple[tuple[int, int, bool], ...]
@@ -60,6 +77,12 @@ class MapView:
     """Railways drawn from their stations (`assets/map/places.json`, by scenario id)."""
     places: tuple[Station, ...] = ()
     """Towns named on the map."""
+    borders: tuple[Border, ...] = ()
+    """The borders of the scenario's time (`assets/map/places.json`)."""
+    countries: tuple[Country, ...] = ()
+    """The countries named on the map, with the spots where their names may go."""
+    shades: tuple[Shade, ...] = ()
+    """The tracks the tension map colours by, those the viewer sees only."""
 
 
 def build_map_view(
@@ -68,14 +91,26 @@ def build_map_view(
     """Returns the map as `obs`'s faction sees it (no regions if the scenario has no campaign,
     no lots if it has no auction), with the moves of the fronts since the same faction's
     observation `before`."""
-    lines, places = overlay_of(game.rules.id)
+    overlay = overlay_of(game.rules.id)
+    lines, places = overlay.lines, overlay.places
+    borders, countries = overlay.borders, overlay.countries
+    shades = shades_of(game.rules, obs, overlay.tension)
     auction = view_of(game, obs, AuctionView)
     lots: tuple[LotView, ...] = ()
     if auction is not None:
         lots = tuple(lot for lot in auction.lots if lot.lon is not None and lot.lat is not None)
     war = view_of(game, obs, CampaignView)
     if war is None:
-        return MapView((), (), lots=lots, lines=lines, places=places)
+        return MapView(
+            (),
+            (),
+            lots=lots,
+            lines=lines,
+            places=places,
+            borders=borders,
+            countries=countries,
+            shades=shades,
+        )
     then = view_of(game, before, CampaignView) if before is not None else None
     moves = set()
     for i, front in enumerate(war.fronts):
@@ -128,19 +163,54 @@ def build_map_view(
         mover=war.attacker,
         lines=lines,
         places=places,
+        borders=borders,
+        countries=countries,
+        shades=shades,
     )
 
 
+def shades_of(
+    rules: Rules, obs: Observation, keys: tuple[tuple[str, str, bool], ...]
+) -> tuple[Shade, ...]:
+    """Returns the tension map's colourings (`Overlay.tension`) by the tracks `obs` sees."""
+    out = []
+    for target, track_id, good_high in keys:
+        value = obs.track(track_id)
+        track = next((t for t in rules.tracks if t.id == track_id), None)
+        if value is None or track is None:
+            continue  # hidden from this side, or not in this scenario (a variant's)
+        out.append(
+            Shade(target, track.name, value, track.lo, track.hi, obs.marks(track_id), good_high)
+        )
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """What a scenario draws over the base map, all its overlays together."""
+
+    lines: tuple[MapLine, ...] = ()
+    places: tuple[Station, ...] = ()
+    borders: tuple[Border, ...] = ()
+    countries: tuple[Country, ...] = ()
+    tension: tuple[tuple[str, str, bool], ...] = ()
+
+
 @functools.cache
-def overlay_of(scenario: str) -> tuple[tuple[MapLine, ...], tuple[Station, ...]]:
-    """Returns the lines and towns drawn for a scenario (none when the file is missing)."""
+def overlay_of(scenario: str) -> Drawn:
+    """Returns the lines, towns and borders drawn for a scenario (none when the file is
+    missing)."""
     try:
         overlays = load_overlays().get(scenario, ())
     except Exception:  # a missing or broken file means no overlay, not a crash
-        return (), ()
-    lines = tuple(line for o in overlays for line in o.lines)
-    places = tuple(p for o in overlays for p in o.places)
-    return lines, places
+        return Drawn()
+    return Drawn(
+        tuple(line for o in overlays for line in o.lines),
+        tuple(p for o in overlays for p in o.places),
+        tuple(b for o in overlays for b in o.borders),
+        tuple(c for o in overlays for c in o.countries),
+        tuple(k for o in overlays for k in o.tension),
+    )
 
 
 def region_tooltip(rules: Rules, region: RegionMark) -> str:

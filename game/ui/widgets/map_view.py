@@ -32,6 +32,13 @@ from game.ui.theme import (
     faction_colour,
 )
 from game.ui.widgets.lot_marks import draw_lots, lot_legend
+from game.ui.widgets.map_borders import (
+    border_legend,
+    draw_borders,
+    draw_countries,
+    shade_colour,
+    shade_of,
+)
 from game.ui.widgets.map_geometry import (
     DEFAULT_BBOX,
     HOME_BBOX,
@@ -43,6 +50,7 @@ from game.ui.widgets.map_geometry import (
     shift_into,
     zoomed,
 )
+from game.ui.widgets.map_legend import arrow, dashed, legend, legend_rows
 from game.ui.widgets.map_model import (
     MapView,
     RegionMark,
@@ -61,6 +69,7 @@ __all__ = [
     "RegionMark",
     "build_map_view",
     "crop_to",
+    "modes_of",
     "region_bbox",
     "region_tooltip",
     "shift_into",
@@ -82,7 +91,18 @@ def _load_basemap() -> Any:
 MODES = ("control", "garrison")
 """The campaign map's modes, in the order M goes through them."""
 
-_BACKGROUNDS: dict[tuple[tuple[int, int], BBox, bool], pygame.Surface] = {}
+
+def modes_of(view: MapView) -> tuple[str, ...]:
+    """The modes M goes through on this map: a campaign's control and garrisons; on a map with
+    tracks to colour by (`MapView.shades`), the borders ("control") and the tension map."""
+    if view.regions:
+        return MODES
+    if view.shades:
+        return ("control", "tension")
+    return ("control",)
+
+
+_BACKGROUNDS: dict[tuple[tuple[int, int], BBox, bool, bool], pygame.Surface] = {}
 """Rendered base maps by size and bbox, shared by every painter (drawing one takes a while)."""
 
 
@@ -122,8 +142,13 @@ class MapPainter:
         """Where the map was last drawn on the screen."""
         self._home: BBox | None = None
         self.mode = MODES[0]
-        """The map mode: "control" (who holds each region) or "garrison" (its garrison as
-        the viewer knows it, written in its marker, the marker sized by it)."""
+        """The map mode: "control" (who holds each region; on a map without regions, the
+        borders), "garrison" (a region's garrison as the viewer knows it, written in its
+        marker) or "tension" (the frontier and the railway coloured by their tracks)."""
+        self.countries: list[tuple[str, pygame.Rect]] = []
+        """The countries' names written on the map, as last drawn (boxes on the screen)."""
+        self.shades: list[tuple[str, int, tuple[int, int, int]]] = []
+        """On the tension map, as last drawn: (what, the track's value, its colour)."""
 
     @property
     def basemap(self) -> Any:
@@ -200,9 +225,10 @@ class MapPainter:
             fit.bbox[3] - (y - fit.off[1]) / fit.scale,
         )
 
-    def next_mode(self) -> str:
-        """Goes to the next map mode (`MODES`); returns it."""
-        self.mode = MODES[(MODES.index(self.mode) + 1) % len(MODES)]
+    def next_mode(self, modes: tuple[str, ...] = MODES) -> str:
+        """Goes to the next of `modes` (`modes_of` the map shown); returns it."""
+        at = modes.index(self.mode) if self.mode in modes else -1
+        self.mode = modes[(at + 1) % len(modes)]
         return self.mode
 
     def describe(self) -> dict[str, Any]:
@@ -214,10 +240,16 @@ class MapPainter:
             "rect": tuple(self.rect),
             "labels": [(text, kind) for text, _, kind in self.labels],
             "legend": list(self.legend),
+            "countries": [name for name, _ in self.countries],
+            "shades": list(self.shades),
         }
 
-    def _background(self, size: tuple[int, int], bbox: BBox) -> pygame.Surface:
-        key = (size, bbox, self.basemap is not None)
+    def _background(
+        self, size: tuple[int, int], bbox: BBox, modern_borders: bool = True
+    ) -> pygame.Surface:
+        """The base map; `modern_borders` False leaves out its borders of today (a map that
+        draws the borders of its own time)."""
+        key = (size, bbox, self.basemap is not None, modern_borders)
         cached = _BACKGROUNDS.get(key)
         if cached is not None:
             return cached
@@ -245,7 +277,7 @@ class MapPainter:
         if base is not None:
             for layer, colour, width in (
                 (base.rivers, RIVER, 1),
-                (base.borders, BORDER, 1),
+                (base.borders if modern_borders else (), BORDER, 1),
                 (base.coastlines, COAST, 1),
             ):
                 for line in layer:
@@ -302,12 +334,20 @@ class MapPainter:
         are kept in screen positions)."""
         size = (max(1, rect.width), max(1, rect.height))
         bbox = self.shown_bbox(view, size)
-        layer = self._background(size, bbox).copy()
+        layer = self._background(size, bbox, not view.borders).copy()
         fit = Fit(bbox, size)
         self.fit, self.rect = fit, rect.copy()
         pos = {r.index: fit.to_screen(r.lon, r.lat) for r in view.regions}
         radius = round(9 * scale)
-        stops = _draw_lines(layer, view, fit, scale)
+        tension = self.mode == "tension" and bool(view.shades)
+        draw_borders(layer, view, fit, scale, tension)
+        railway = shade_of(view, "railway") if tension else None
+        self.shades = [
+            (s.target, s.value, shade_colour(s)) for s in (view.shades if tension else ())
+        ]
+        stops = _draw_lines(
+            layer, view, fit, scale, None if railway is None else shade_colour(railway)
+        )
         placed = _draw_links(layer, view, rules, pos, radius, scale)
         x0, y0 = rect.topleft
         self.arrows = [
@@ -351,7 +391,17 @@ class MapPainter:
             placed.append(lot_legend(layer, rules, fonts, scale))
             self.legend = [f.name for f in rules.factions] + ["idle", "not let"]
         elif view.regions or view.lines:
-            box, self.legend = _legend(layer, view, rules, fonts, scale, self.mode)
+            stop_boxes = tuple(box for box, _, _ in stops)
+            box, self.legend = legend(layer, view, rules, fonts, scale, self.mode, stop_boxes)
+            placed.append(box)
+        elif view.borders:
+            box, self.legend = legend_rows(
+                layer,
+                border_legend(view, tension),
+                fonts.get("sans", 11),
+                max(4, round(6 * scale)),
+                scale,
+            )
             placed.append(box)
         names: list[tuple[str, pygame.Rect, str, pygame.font.Font, bool]] = []
         for box, station, kind in stops:
@@ -374,6 +424,11 @@ class MapPainter:
             spot = self._label(layer, area, font, text, box, placed, must=must, kind=kind)
             if spot is not None:
                 self.labels.append((text, spot.move(rect.topleft), kind))
+        self.countries = [
+            (name, box.move(rect.topleft))
+            for name, box in draw_countries(layer, view, fit, fonts, placed)
+        ]
+        self.labels += [(name, box, "country") for name, box in self.countries]
         self._hits = [(box.move(rect.topleft), region) for box, region in hits]
         self.lot_hits = [(box.move(rect.topleft), lot) for box, lot in lot_boxes]
         self._rings = [(box.move(rect.topleft).center, r) for box, r in hits if r.targeted]
@@ -479,18 +534,26 @@ def _water_names(
 
 
 def _draw_lines(
-    surface: pygame.Surface, view: MapView, fit: Fit, scale: float
+    surface: pygame.Surface,
+    view: MapView,
+    fit: Fit,
+    scale: float,
+    colour: tuple[int, int, int] | None = None,
 ) -> list[tuple[pygame.Rect, Station, str]]:
-    """Draws the railways (the scenario's own bold, with ties; those it joins fainter and
-    dashed), their stations and the towns; returns each stop's box, once per name."""
+    """Draws the railways (the scenario's own bold, with ties, in `colour` on the tension map;
+    those it joins fainter and dashed), their stations and the towns; returns each stop's box,
+    once per name."""
     for line in view.lines:
         pts = [fit.to_screen(s.lon, s.lat) for s in line.stations]
-        if line.kind == "railway":
+        if line.kind == "railway" and colour is not None:
+            pygame.draw.lines(surface, INK, False, pts, max(6, round(8 * scale)))
+            pygame.draw.lines(surface, colour, False, pts, max(4, round(6 * scale)))
+        elif line.kind == "railway":
             pygame.draw.lines(surface, INK, False, pts, max(3, round(4 * scale)))
             pygame.draw.lines(surface, PAPER_LIGHT, False, pts, 1)
         else:
             for a, b in itertools.pairwise(pts):
-                _dashed(surface, INK_SOFT, a, b, round(5 * scale))
+                dashed(surface, INK_SOFT, a, b, round(5 * scale))
     stops: list[tuple[pygame.Rect, Station, str]] = []
     seen: set[str] = set()
     towns = [(p, "town") for p in view.places]
@@ -514,110 +577,6 @@ def _draw_lines(
     return stops
 
 
-def _legend(
-    surface: pygame.Surface,
-    view: MapView,
-    rules: Rules,
-    fonts: Fonts,
-    scale: float,
-    mode: str = "control",
-) -> tuple[pygame.Rect, list[str]]:
-    """Writes what the marks mean in the map's lower left corner: the sides, fronts, links and
-    markers of a campaign, the lines and stops of a railway; returns its box and entries."""
-    font = fonts.get("sans", 11)
-    s = max(4, round(6 * scale))
-    rows: list[list[tuple[str, str, tuple[int, int, int]]]] = []
-    if view.regions:
-        rows.append([(f.name, "side", faction_colour(f.id, f.index)) for f in rules.factions])
-        if mode == "garrison":
-            rows.append([("garrison as you know it (? hidden)", "side", PAPER_LIGHT)])
-            rows.append([("front there", "bar", INK), ("M: control map", "none", INK)])
-            rows.append([("land link", "land", RULE), ("sea link", "sea", RIVER)])
-            return _legend_rows(surface, rows, font, s, scale)
-        rows[0].append(("M: garrisons", "none", INK))
-        rows.append(
-            [
-                ("unknown holder", "side", PAPER_LIGHT),
-                ("front", "front", INK),
-                ("attack possible (odds)", "ring", ACCENT),
-            ]
-        )
-        rows.append([("land link", "land", RULE), ("sea link", "sea", RIVER)])
-        if view.moves:
-            rows[-1].append(("front's move", "arrow", INK))
-    if view.lines:
-        rows.append([(view.lines[0].name, "railway", INK), ("connecting line", "dash", INK_SOFT)])
-        rows.append([("station", "station", INK), ("city", "town", ACCENT)])
-    return _legend_rows(surface, rows, font, s, scale)
-
-
-def _legend_rows(
-    surface: pygame.Surface,
-    rows: list[list[tuple[str, str, tuple[int, int, int]]]],
-    font: pygame.font.Font,
-    s: int,
-    scale: float,
-) -> tuple[pygame.Rect, list[str]]:
-    """Draws the legend's rows of (text, key, colour) in the lower left corner."""
-    line_h, gap, pad, key_w = font.get_linesize(), round(12 * scale), round(6 * scale), 3 * s
-    widths = [
-        sum(key_w + 4 + font.size(t)[0] for t, _, _ in row) + gap * (len(row) - 1) for row in rows
-    ]
-    box = pygame.Rect(0, 0, max(widths, default=0) + 2 * pad, line_h * len(rows) + pad)
-    box.bottomleft = (round(4 * scale), surface.get_height() - round(4 * scale))
-    halo = pygame.Surface(box.size, pygame.SRCALPHA)
-    halo.fill((246, 240, 226, 215))
-    surface.blit(halo, box.topleft)
-    entries = []
-    for r, row in enumerate(rows):
-        x, y = box.left + pad, box.top + pad // 2 + r * line_h
-        mid = y + line_h // 2
-        for text, key, colour in row:
-            entries.append(text)
-            c = (x + key_w // 2, mid)
-            if key in ("side", "front", "ring"):
-                pygame.draw.circle(surface, colour if key == "side" else PAPER_LIGHT, c, s)
-                pygame.draw.circle(surface, INK, c, s, 1)
-                if key == "front":
-                    pygame.draw.rect(surface, INK, pygame.Rect(c[0] - s // 2, mid - s // 2, s, s))
-                if key == "ring":
-                    pygame.draw.circle(surface, ACCENT, c, s + 3, 2)
-            elif key in ("land", "railway"):
-                pygame.draw.line(
-                    surface, colour, (x, mid), (x + key_w, mid), 3 if key == "railway" else 2
-                )
-            elif key in ("sea", "dash"):
-                _dashed(surface, colour, (x, mid), (x + key_w, mid), max(2, s // 2))
-            elif key == "arrow":
-                _arrow(surface, colour, (x - s, mid), (x + key_w + s, mid), s, scale * 0.6)
-            elif key == "station":
-                pygame.draw.circle(surface, PAPER_LIGHT, c, s - 1)
-                pygame.draw.circle(surface, INK, c, s - 1, 2)
-            elif key == "bar":
-                pygame.draw.rect(surface, colour, pygame.Rect(x, mid - 1, key_w, 3))
-            elif key == "town":
-                pygame.draw.rect(surface, colour, pygame.Rect(c[0] - s, mid - s, 2 * s, 2 * s))
-            surface.blit(font.render(text, True, INK), (x + key_w + 4, y))
-            x += key_w + 4 + font.size(text)[0] + gap
-    return box, entries
-
-
-def _dashed(
-    surface: pygame.Surface,
-    colour: tuple[int, int, int],
-    a: tuple[float, float],
-    b: tuple[float, float],
-    dash: int,
-) -> None:
-    length = math.dist(a, b)
-    steps = max(1, int(length // max(1, dash)))
-    for i in range(0, steps, 2):
-        t0, t1 = i / steps, min(1.0, (i + 1) / steps)
-        p0 = (a[0] + (b[0] - a[0]) * t0, a[1] + (b[1] - a[1]) * t0)
-        p1 = (a[0] + (b[0] - a[0]) * t1, a[1] + (b[1] - a[1]) * t1)
-        pygame.draw.line(surface, colour, p0, p1, 2)
-
-
 def _draw_links(
     surface: pygame.Surface,
     view: MapView,
@@ -630,34 +589,11 @@ def _draw_links(
     of the arrows' heads."""
     for a, b, sea in view.links:
         if sea:
-            _dashed(surface, RIVER, pos[a], pos[b], round(6 * scale))
+            dashed(surface, RIVER, pos[a], pos[b], round(6 * scale))
         else:
             pygame.draw.line(surface, RULE, pos[a], pos[b], 2)
     if not view.moves or view.mover is None:
         return []
     mover = rules.factions[view.mover]
     colour = faction_colour(mover.id, mover.index)
-    return [_arrow(surface, colour, pos[a], pos[b], radius, scale) for a, b in view.moves]
-
-
-def _arrow(
-    surface: pygame.Surface,
-    colour: tuple[int, int, int],
-    a: tuple[float, float],
-    b: tuple[float, float],
-    radius: int,
-    scale: float,
-) -> pygame.Rect:
-    """Draws an arrow from the marker at `a` to the edge of the marker at `b`; returns the
-    box of its head (labels are kept off it)."""
-    length = math.dist(a, b)
-    if length <= 2 * radius + 1:
-        return pygame.Rect(round(b[0]), round(b[1]), 0, 0)
-    dx, dy = (b[0] - a[0]) / length, (b[1] - a[1]) / length
-    head, half = 12 * scale, 6 * scale
-    tip = (b[0] - dx * (radius + 2), b[1] - dy * (radius + 2))
-    neck = (tip[0] - dx * head, tip[1] - dy * head)
-    start = (a[0] + dx * radius, a[1] + dy * radius)
-    pygame.draw.line(surface, colour, start, neck, max(3, round(4 * scale)))
-    wings = [(neck[0] - dy * half, neck[1] + dx * half), (neck[0] + dy * half, neck[1] - dx * half)]
-    return pygame.draw.polygon(surface, colour, [tip, *wings])
+    return [arrow(surface, colour, pos[a], pos[b], radius, scale) for a, b in view.moves]
