@@ -112,6 +112,19 @@ class Meter:
     raised: tuple[tuple[str, int, int], ...] = ()
     """For a track whose raisers are recorded: (faction name, its rises, its share in percent)
     per faction, from the observation's derived tracks."""
+    pending: int | None = None
+    """The value the faction's staged orders would leave (None: they do not change it): the
+    meter previews it until the orders are undone or the turn ends (`with_pending`)."""
+    pending_text: str = ""
+    """`pending` for people, in the track's unit."""
+
+    @property
+    def pending_fraction(self) -> float | None:
+        """Returns where `pending` falls on the bar (0–1), or None without a pending value."""
+        if self.pending is None:
+            return None
+        span = self.track.hi - self.track.lo
+        return 0.0 if span <= 0 else min(1.0, max(0.0, (self.pending - self.track.lo) / span))
 
     @property
     def passed(self) -> Threshold | None:

@@ -35,6 +35,7 @@ from game.ui.panels.orders import Command, OrdersPanel
 from game.ui.saves import Flash
 from game.ui.score_words import score_explanation
 from game.ui.session import Session
+from game.ui.staged import staged_values, with_pending
 from game.ui.theme import FOCUS, INK_SOFT, faction_colour
 from game.ui.view import Meter, live_line, meters, month
 from game.ui.widgets.guide import GuideCard, GuideInput, target_rect
@@ -156,6 +157,10 @@ class GameScene(sc.Scene):
         obs = s.observation()
         legal = s.legal()
         self.meters = meters(s.rules, obs)
+        if s.staged:  # the turn's start, previewing what the staged orders change
+            start = meters(s.rules, s.game.observe(s.state, s.viewer))
+            pending = staged_values(s.rules, obs, s.staged)
+            self.meters = with_pending(s.rules, start, pending)
         self.map_view = build_map_view(s.game, obs, legal, self._before())
         if self.orders is not None:
             self.orders.build(s)
