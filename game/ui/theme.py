@@ -179,7 +179,7 @@ def _adjust(node: Any, scale: float) -> Any:
         for key, value in node.items():
             if key.endswith("_path") and isinstance(value, str):
                 node[key] = str(ASSETS / value)
-            elif key in {"size", "list_item_height"} and isinstance(value, str):
+            elif key in {"size", "list_item_height", "rect_width"} and isinstance(value, str):
                 node[key] = str(max(8, round(int(value) * scale)))
             else:
                 _adjust(value, scale)

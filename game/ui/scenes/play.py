@@ -95,6 +95,8 @@ class GameScene(sc.Scene):
         self.log: LogPanel | None = None
         self.stop: StopButton | None = None
         self.top_buttons: dict[UIButton, str] = {}
+        self.tip: tuple[str, tuple[int, int], pygame.Rect] | None = None
+        """The hover text drawn last: its text, where the mouse was, and its box."""
         self.advancing: tuple[int, frozenset[Action]] | None = None
         """While advancing to the next decision (Space): the human faction, and the orders it
         could give on the last day passed."""
@@ -536,6 +538,10 @@ class GameScene(sc.Scene):
             self.guide.draw_outline(surface, self.guide_target(self.guide.step.target))
         if self.toast is not None and self.clock < self.toast.until:
             draw_toast(surface, self.toast, self.ctx.fonts, lay["map"])
+
+    def overlay(self, surface: pygame.Surface) -> None:
+        """The hover text, over the widgets (order cards, chronicle) and the keyboard ring."""
+        self.tip = None
         self._draw_tooltip(surface)
 
     def _draw_map(self, surface: pygame.Surface, area: pygame.Rect) -> None:
@@ -577,7 +583,8 @@ class GameScene(sc.Scene):
         if self.panel is not None:
             tip = self.panel.tooltip(pos, self.session, self.painter) or tip
         if tip:
-            draw_tooltip(surface, self.ctx.fonts.get("sans", 13), tip, pos)
+            font = self.ctx.fonts.get("sans", 13)
+            self.tip = (tip, pos, draw_tooltip(surface, font, tip, pos))
 
     def describe(self) -> dict[str, Any]:
         s = self.session
