@@ -21,6 +21,7 @@ from typing import Any
 from game.core.rules import Rules
 from game.scenario.loader import read_scenario, source_for
 from game.ui.catalog import scenario_files
+from game.ui.theme import html_colour
 from game.ui.widgets.text import esc
 
 CITE_LINK = "cite:"
@@ -182,7 +183,7 @@ def cite_html(cite: str, colour: str = CITE_COLOUR) -> str:
     """Returns a citation as pygame_gui HTML: in italics, and a link to the bibliography."""
     text = esc(cite)
     href = esc(CITE_LINK + cite).replace("'", "&#39;")
-    return f"<a href='{href}'><i><font color='{colour}'>{text}</font></i></a>"
+    return f"<a href='{href}'><i><font color='{html_colour(colour)}'>{text}</font></i></a>"
 
 
 def link_cite(href: str) -> str | None:

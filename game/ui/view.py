@@ -31,6 +31,7 @@ from game.core.rules import NO_DAY, Rules, Threshold, TrackDef
 from game.core.victory import Verdict
 from game.scenario.words import Reader, action_effects, effects_text, turn_tracks
 from game.ui.i18n import _
+from game.ui.theme import html_colour
 
 View = TypeVar("View")
 
@@ -345,7 +346,9 @@ def log_html(
         if entry.text in seen and len(entry.text) >= REPEAT_SHORTENED:
             head = _head(rules, entry)
             again = esc(_("(again)"))
-            lines.append(f"• {esc(head)} <i><font color='#6B5A48'>{again}</font></i>")
+            lines.append(
+                f"• {esc(head)} <i><font color='{html_colour('#6B5A48')}'>{again}</font></i>"
+            )
             continue
         seen.add(entry.text)
         cite = f" {cite_html(entry.cite)}" if entry.cite else ""  # a link to the sources
@@ -357,7 +360,7 @@ def heading_html(when: str) -> str:
     """Returns a chronicle heading (a date for people) as pygame_gui HTML."""
     from game.ui.widgets.text import esc
 
-    return f"<b><font color='#5E1A12'>{esc(when)}</font></b>"
+    return f"<b><font color='{html_colour('#5E1A12')}'>{esc(when)}</font></b>"
 
 
 def _head(rules: Rules, entry: LogEntry) -> str:
