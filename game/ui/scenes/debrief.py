@@ -28,7 +28,17 @@ from game.ui.debrief_data import aligned_chronicles, hidden_values, key_series
 from game.ui.i18n import N_, _
 from game.ui.session import Session
 from game.ui.settings import chronicles_dir
-from game.ui.theme import ACCENT, BAD, GOOD, INK, INK_SOFT, RULE, Colour, faction_colour
+from game.ui.theme import (
+    ACCENT,
+    BAD,
+    GOOD,
+    INK,
+    INK_SOFT,
+    RULE,
+    Colour,
+    faction_colour,
+    html_colour,
+)
 from game.ui.view import month
 from game.ui.widgets.aligned import AlignedTable
 from game.ui.widgets.text import blit_text, blit_wrapped, esc, wrap
@@ -141,7 +151,9 @@ class DebriefScene(sc.Scene):
         heading = _("Turning points ({n})").format(n=len(self.points))
         lines = [f"<b>{esc(heading)}</b>"]
         for when, what in self.points:
-            lines.append(f"<b><font color='#5E1A12'>{esc(when)}</font></b>  {esc(what)}")
+            lines.append(
+                f"<b><font color='{html_colour('#5E1A12')}'>{esc(when)}</font></b>  {esc(what)}"
+            )
         if not self.points:
             none = _("No one-off event happened and no choice was made.")
             lines.append(f"<i>{esc(none)}</i>")
@@ -159,12 +171,13 @@ class DebriefScene(sc.Scene):
         for h in self.hidden:
             seen = esc(_("(seen by {sides})").format(sides=h.seen_by))
             lines.append(
-                f"<b>{esc(h.track.name)}</b>: <font color='#8E2A1E'><b>{esc(h.shown)}</b></font>"
+                f"<b>{esc(h.track.name)}</b>: "
+                f"<font color='{html_colour('#8E2A1E')}'><b>{esc(h.shown)}</b></font>"
                 f" <i>{seen}</i>"
             )
             if h.track.description:
                 first = h.track.description.split(". ")[0].rstrip(".")
-                lines.append(f"<font color='#6B5A48'>{esc(first)}.</font>")
+                lines.append(f"<font color='{html_colour('#6B5A48')}'>{esc(first)}.</font>")
         lines += ["", "<b>" + esc(_("What happened")) + "</b>", esc(rules.baseline.summary)]
         if rules.baseline.timeline:
             lines.append(cite_html(rules.baseline.timeline[-1].cite))

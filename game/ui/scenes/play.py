@@ -35,6 +35,7 @@ from game.ui.panels.orders import Command, OrdersPanel
 from game.ui.saves import Flash
 from game.ui.score_words import score_explanation
 from game.ui.session import Session
+from game.ui.staged import staged_values, with_pending
 from game.ui.theme import FOCUS, INK_SOFT, faction_colour
 from game.ui.view import Meter, live_line, meters, month
 from game.ui.widgets.guide import GuideCard, GuideInput, target_rect
@@ -101,6 +102,8 @@ class GameScene(sc.Scene):
         self.log: LogPanel | None = None
         self.stop: StopButton | None = None
         self.top_buttons: dict[UIButton, str] = {}
+        self.tip: tuple[str, tuple[int, int], pygame.Rect] | None = None
+        """The hover text drawn last: its text, where the mouse was, and its box."""
         self.advancing: tuple[int, frozenset[Action]] | None = None
         """While advancing to the next decision (Space): the human faction, and the orders it
         could give on the last day passed."""
@@ -163,6 +166,10 @@ class GameScene(sc.Scene):
         obs = s.observation()
         legal = s.legal()
         self.meters = meters(s.rules, obs)
+        if s.staged:  # the turn's start, previewing what the staged orders change
+            start = meters(s.rules, s.game.observe(s.state, s.viewer))
+            pending = staged_values(s.rules, obs, s.staged)
+            self.meters = with_pending(s.rules, start, pending)
         self.map_view = build_map_view(s.game, obs, legal, self._before())
         if self.orders is not None:
             self.orders.build(s)
@@ -549,6 +556,10 @@ class GameScene(sc.Scene):
             self.guide.draw_outline(surface, self.guide_target(self.guide.step.target))
         if self.toast is not None and self.clock < self.toast.until:
             draw_toast(surface, self.toast, self.ctx.fonts, lay["map"])
+
+    def overlay(self, surface: pygame.Surface) -> None:
+        """The hover text, over the widgets (order cards, chronicle) and the keyboard ring."""
+        self.tip = None
         self._draw_tooltip(surface)
 
     def _draw_map(self, surface: pygame.Surface, area: pygame.Rect) -> None:
@@ -590,7 +601,8 @@ class GameScene(sc.Scene):
         if self.panel is not None:
             tip = self.panel.tooltip(pos, self.session, self.painter) or tip
         if tip:
-            draw_tooltip(surface, self.ctx.fonts.get("sans", 13), tip, pos)
+            font = self.ctx.fonts.get("sans", 13)
+            self.tip = (tip, pos, draw_tooltip(surface, font, tip, pos))
 
     def describe(self) -> dict[str, Any]:
         s = self.session

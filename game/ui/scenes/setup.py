@@ -310,6 +310,7 @@ class SetupScene(sc.Scene):
         if self.picker.is_open:
             if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
                 self.picker.close()
+            self.picker.key(event)
             return None
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
             el = event.ui_element

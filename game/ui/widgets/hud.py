@@ -13,7 +13,7 @@ from pygame_gui.elements import UIButton
 from game.ui.i18n import N_, _
 from game.ui.scene import Context
 from game.ui.session import Session
-from game.ui.theme import ACCENT, INK_SOFT, PAPER_DARK, RULE, Colour
+from game.ui.theme import ACCENT, INK_SOFT, PAPER_DARK, RULE, Colour, legible
 from game.ui.view import Meter, live_line, month
 from game.ui.widgets.meters import draw_meters, meters_height
 from game.ui.widgets.text import blit_text, blit_wrapped
@@ -143,7 +143,8 @@ def draw_side(
     side = lay["side"]
     viewer = s.rules.factions[s.viewer]
     head = fonts.get("serif_bold", 19)
-    blit_text(surface, head, viewer.name, (side.left, side.top), colour, width=side.width)
+    name_colour = legible(colour, PAPER_DARK)  # a faction's colour, darkened in high contrast
+    blit_text(surface, head, viewer.name, (side.left, side.top), name_colour, width=side.width)
     obs = s.observation()
     small = fonts.get("sans", 13)
     y = side.top + head.get_linesize() + px(2)
