@@ -23,6 +23,7 @@ from game.ui.scenes.scenarios import ScenarioScene
 from game.ui.scenes.settings_scene import SettingsScene
 from game.ui.scenes.setup import SetupScene
 from game.ui.scenes.sources import SourcesScene
+from game.ui.scenes.why_dialog import WhyScene
 
 SceneFactory = Callable[..., Scene]
 """A scene class: called with the context, then the transition's keyword arguments."""
@@ -41,6 +42,7 @@ SCENES: Mapping[str, SceneFactory] = MappingProxyType(
         "event": EventScene,
         "pause": PauseScene,
         "save": SaveScene,
+        "why": WhyScene,
         "debrief": DebriefScene,
         "sources": SourcesScene,
     }

@@ -38,6 +38,7 @@ from game.ui.session import Session
 from game.ui.staged import staged_values, with_pending
 from game.ui.theme import FOCUS, INK_SOFT, faction_colour
 from game.ui.view import Meter, live_line, meters, month
+from game.ui.why import key_decision
 from game.ui.widgets.guide import GuideCard, GuideInput, target_rect
 from game.ui.widgets.hover import hover_text
 from game.ui.widgets.hud import SidePanel, bar_buttons, draw_bar, layout
@@ -524,6 +525,8 @@ class GameScene(sc.Scene):
                         self.flash = (_("Adviser: {why}").format(why=silent), self.clock + 4)
                 elif what.name == "end":
                     s.confirm()
+            elif self.ctx.settings.ask_why and key_decision(s.game, what) and what in s.legal():
+                return sc.Push("why", session=s, action=what)
             else:
                 s.give(what)
         except IllegalActionError as exc:

@@ -47,6 +47,7 @@ class SettingsScene(sc.Scene):
                 [(_("Off"), 0.0)] + [(f"{round(v * 100)} %", v) for v in VOLUMES],
             ),
             ("high_contrast", _("Contrast"), [(_("Normal"), False), (_("High"), True)]),
+            ("ask_why", _("Ask “why?”"), [(_("Never"), False), (_("At key decisions"), True)]),
             (
                 "language",
                 _("Language"),
