@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
 from game.ui.scene import Context, Scene
+from game.ui.scenes.branch_scene import BranchScene
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.dialogs import BriefingScene, CoverScene, EventScene, PauseScene
 from game.ui.scenes.help import HelpScene
@@ -43,6 +44,7 @@ SCENES: Mapping[str, SceneFactory] = MappingProxyType(
         "pause": PauseScene,
         "save": SaveScene,
         "why": WhyScene,
+        "branch": BranchScene,
         "debrief": DebriefScene,
         "sources": SourcesScene,
     }
