@@ -1,0 +1,104 @@
+"""The debrief at 1024×700 and 130 % text (issue 15, item 4): its first page's left column —
+scores, levels, par, distance, key figures — scrolls a whole block at a time, so nothing is cut at
+its edge and nothing is dropped: every block can be reached with PageDown or the wheel, and a
+marker says what is above and below."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import scene as sc
+from game.ui.chronicle import figure_rows
+from game.ui.scenes.debrief import DebriefScene
+from game.ui.settings import Settings
+from game.ui.widgets.block_column import Block, BlockColumn
+from tests.ui.driver import Driver
+from tests.ui.test_debrief import _finished
+
+SMALL = Settings(width=1024, height=700, ui_scale=1.3, sound=False)
+
+
+def _column(d: Driver) -> dict[str, object]:
+    column: dict[str, object] = d.describe()["column"]
+    return column
+
+
+def test_every_block_of_the_left_column_is_reached_by_paging_and_the_wheel() -> None:
+    d = Driver(SMALL)
+    try:
+        session = _finished("railway-sale")
+        d.app._apply(sc.Reset(DebriefScene(d.app.ctx, session)))
+        d.frames(2)
+        column = _column(d)
+        keys = column["blocks"]
+        assert isinstance(keys, list)
+        assert keys[-1] == f"figure:{figure_rows(session)[-1][0]}"  # the last key figure
+        assert column["first"] == 0
+        seen = list(column["shown"])  # type: ignore[call-overload]
+        assert len(seen) < len(keys)  # the window is too short for all: it scrolls
+        for _ in range(len(keys)):
+            d.key(pygame.K_PAGEDOWN)
+            seen += _column(d)["shown"]  # type: ignore[arg-type]
+        assert set(seen) == set(keys)  # nothing dropped
+        assert _column(d)["shown"][-1] == keys[-1]  # type: ignore[index]
+        end = _column(d)["first"]
+        d.key(pygame.K_PAGEDOWN)
+        assert _column(d)["first"] == end  # the end stops it
+        d.key(pygame.K_PAGEUP)
+        assert _column(d)["first"] < end  # type: ignore[operator]
+        for _ in range(len(keys)):
+            d.key(pygame.K_PAGEUP)
+        assert _column(d)["first"] == 0
+        # The wheel over the column scrolls it a block at a time; elsewhere it does not.
+        scene = d.app.top
+        assert isinstance(scene, DebriefScene)
+        pygame.mouse.set_pos(scene._layout()["scores"].center)
+        pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False))
+        d.frames(2)
+        assert _column(d)["first"] == 1
+        pygame.mouse.set_pos((d.app.screen.get_width() - 5, 5))
+        pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False))
+        d.frames(2)
+        assert _column(d)["first"] == 1
+    finally:
+        d.close()
+
+
+def test_the_column_does_not_scroll_where_everything_fits(driver: Driver) -> None:
+    session = _finished("railway-sale")
+    driver.app._apply(sc.Reset(DebriefScene(driver.app.ctx, session)))
+    driver.frames(2)
+    column = _column(driver)
+    assert column["shown"] == column["blocks"]
+    driver.key(pygame.K_PAGEDOWN)
+    assert _column(driver)["first"] == 0
+
+
+def test_a_block_is_drawn_whole_inside_the_column_or_not_at_all() -> None:
+    drawn: list[tuple[str, int, int]] = []
+
+    def block(key: str, height: int) -> Block:
+        return Block(key, height, lambda _s, y: drawn.append((key, y, y + height)))
+
+    pygame.font.init()
+    font = pygame.font.Font(None, 20)
+    marker = font.get_linesize()
+    blocks = [block(f"b{i}", h) for i, h in enumerate((30, 50, 40, 60, 30, 45, 25))]
+    rect = pygame.Rect(0, 100, 200, 130)
+    surface = pygame.Surface((300, 400))
+    column = BlockColumn()
+    reached: set[str] = set()
+    for _ in range(len(blocks) + 2):
+        drawn.clear()
+        column.draw(surface, rect, blocks, font)
+        top = rect.top + (marker if column.first > 0 else 0)
+        more = column.first + len(column.shown) < len(blocks)
+        bottom = rect.bottom - (marker if more else 0)
+        assert drawn, "every scroll place shows a block"
+        for _key, y0, y1 in drawn:
+            assert top <= y0, (column.first, drawn)
+            assert y1 <= bottom, (column.first, drawn)
+        reached.update(k for k, _y0, _y1 in drawn)
+        column.scroll(column.page)
+    assert reached == {b.key for b in blocks}
+    assert column.shown[-1] == "b6"
