@@ -14,7 +14,7 @@ from game.ui.chronicle import figure_rows
 from game.ui.i18n import _
 from game.ui.session import Session
 from game.ui.theme import ACCENT, BAD, GOOD, INK, INK_SOFT, Colour, Fonts, faction_colour
-from game.ui.widgets.block_column import Block
+from game.ui.widgets.block_column import Block, paragraph
 from game.ui.widgets.text import blit_text, blit_wrapped, wrap
 
 
@@ -43,14 +43,7 @@ class _Builder:
 
     def para(self, key: str, text: str, font: pygame.font.Font, after: int) -> None:
         """A wrapped paragraph in soft ink, every line of it."""
-        lines = len(wrap(font, text, self.width))
-        height = lines * font.get_linesize()
-        rect = (self.left, self.width, height)
-
-        def paint(s: pygame.Surface, y: int) -> None:
-            blit_wrapped(s, font, text, pygame.Rect(rect[0], y, rect[1], rect[2]), INK_SOFT)
-
-        self.add(key, height + after, paint)
+        self.blocks.append(paragraph(key, font, text, (self.left, self.width), INK_SOFT, after))
 
 
 def score_blocks(

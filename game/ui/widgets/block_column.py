@@ -12,8 +12,8 @@ from dataclasses import dataclass
 import pygame
 
 from game.ui.i18n import _
-from game.ui.theme import INK_SOFT
-from game.ui.widgets.text import blit_text
+from game.ui.theme import INK_SOFT, Colour
+from game.ui.widgets.text import blit_text, blit_wrapped, wrap
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +23,25 @@ class Block:
     height: int
     paint: Callable[[pygame.Surface, int], None]
     """Draws the block with its top at the given y (its left and width are the column's)."""
+
+
+def paragraph(
+    key: str,
+    font: pygame.font.Font,
+    text: str,
+    column: tuple[int, int],
+    colour: Colour,
+    after: int = 0,
+) -> Block:
+    """Returns a block of `text` wrapped, every line of it, in a column (left, width), with
+    `after` pixels of space under it."""
+    left, width = column
+    height = len(wrap(font, text, width)) * font.get_linesize()
+
+    def paint(surface: pygame.Surface, y: int) -> None:
+        blit_wrapped(surface, font, text, pygame.Rect(left, y, width, height), colour)
+
+    return Block(key, height + after, paint)
 
 
 class BlockColumn:

@@ -1,7 +1,8 @@
-"""The debrief at 1024×700 and 130 % text (issue 15, item 4): its first page's left column —
-scores, levels, par, distance, key figures — scrolls a whole block at a time, so nothing is cut at
-its edge and nothing is dropped: every block can be reached with PageDown or the wheel, and a
-marker says what is above and below."""
+"""The smallest window with large text, 1024×700 at 130 % (issue 15, item 4): what does not fit
+scrolls a whole block at a time (`BlockColumn`), so nothing is cut at its edge and nothing is
+dropped: every block can be reached with PageDown or the wheel, and a marker says what is above
+and below. The debrief's first page's left column (scores, levels, par, distance, key figures) and
+the scenario panel of "Choose a scenario" (title, period, summary, sides, details) do so."""
 
 from __future__ import annotations
 
@@ -102,3 +103,21 @@ def test_a_block_is_drawn_whole_inside_the_column_or_not_at_all() -> None:
         column.scroll(column.page)
     assert reached == {b.key for b in blocks}
     assert column.shown[-1] == "b6"
+
+
+def test_the_scenario_panel_scrolls_to_its_details() -> None:
+    d = Driver(SMALL)
+    try:
+        d.press("New game")
+        assert d.name == "scenarios"
+        panel = d.describe()["panel"]
+        assert panel["shown"][0] == "title"
+        assert "detail:2" not in panel["shown"]  # the difficulty is below: too little room
+        d.key(pygame.K_PAGEDOWN)
+        panel = d.describe()["panel"]
+        assert panel["first"] > 0
+        assert panel["shown"][-1] == "detail:2"
+        d.key(pygame.K_DOWN)  # another scenario: its panel from the top
+        assert d.describe()["panel"]["first"] == 0
+    finally:
+        d.close()
