@@ -135,6 +135,12 @@ def event(ctx: sc.Context) -> sc.Scene:
     return EventScene(ctx, session, [session.observation(1).choice], choice=True)
 
 
+def debrief_page(ctx: sc.Context, page: str) -> sc.Scene:
+    scene = DebriefScene(ctx, ended())
+    scene.page = page  # before the scene is shown: its widgets are those of that page
+    return scene
+
+
 SCENES: dict[str, Callable[[sc.Context], sc.Scene]] = {
     "menu": MainMenu,
     "scenarios": ScenarioScene,
@@ -147,6 +153,8 @@ SCENES: dict[str, Callable[[sc.Context], sc.Scene]] = {
     "help": HelpScene,
     "settings": SettingsScene,
     "debrief": lambda ctx: DebriefScene(ctx, ended()),
+    "debrief-charts": lambda ctx: debrief_page(ctx, "charts"),
+    "debrief-chronicles": lambda ctx: debrief_page(ctx, "chronicles"),
 }
 """Every scene a player sees, by name (the load screen and the pause menu are lists of buttons
 laid out like the main menu; the hot-seat cover is one line)."""

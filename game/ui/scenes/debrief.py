@@ -308,9 +308,12 @@ class DebriefScene(sc.Scene):
         """Draws the charts in a grid of two columns."""
         px = self.ctx.px
         n = len(self.series)
+        gap = px(10)
         cols = 2 if n > 1 else 1
         rows = (n + cols - 1) // cols
-        gap = px(10)
+        if n > 4 and (body.height - gap * (rows - 1)) // rows < px(140):  # short: three across
+            cols = 3
+            rows = (n + cols - 1) // cols
         cw = (body.width - gap * (cols - 1)) // cols
         ch = (body.height - gap * (rows - 1)) // max(1, rows)
         colours = {f.name: faction_colour(f.id, f.index) for f in self.session.rules.factions}

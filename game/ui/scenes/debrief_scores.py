@@ -77,21 +77,24 @@ def score_blocks(
         ).format(unit=margins.unit)
         b.para("par", par, small, px(10))
     distance = f"{session.game.distance(session.state):.2f}"
-
-    def paint_distance(s: pygame.Surface, y: int) -> None:
-        blit_text(s, head, _("Distance from history"), (left, y), INK)
-        blit_text(s, bold, distance, (right, y), ACCENT, align="right")
-
-    b.add("distance", px(22), paint_distance)
-    b.para(
-        "distance-note",
+    note = paragraph(
+        "",
+        small,
         _(
             "0 means the game followed history's dates and figures; each term "
             "counts how far one fact moved."
         ),
-        small,
+        (left, column.width),
+        INK_SOFT,
         px(12),
     )
+
+    def paint_distance(s: pygame.Surface, y: int) -> None:
+        blit_text(s, head, _("Distance from history"), (left, y), INK)
+        blit_text(s, bold, distance, (right, y), ACCENT, align="right")
+        note.paint(s, y + px(22))
+
+    b.add("distance", px(22) + note.height, paint_distance)  # the heading with its note
     rows = figure_rows(session)
     if rows:
         _figures(b, rows)
@@ -146,7 +149,9 @@ def _figures(b: _Builder, rows: list[tuple[str, str, str]]) -> None:
     b.add("figures", px(26), paint_head)
     for label, mine, theirs in rows:
         value = f"{mine} / {theirs}"
-        value_lines = wrap(value_font, value, width * 3 // 5)
+        value_lines = [value]
+        if value_font.size(value)[0] > width * 3 // 5:  # two lines: this game's, history's
+            value_lines = [f"{mine} /", theirs]
         value_w = max(value_font.size(v)[0] for v in value_lines)
         lines = wrap(small, label, width - value_w - px(8))
         height = max(len(lines), len(value_lines)) * step + px(4)
