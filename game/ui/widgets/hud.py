@@ -98,8 +98,12 @@ def draw_bar(
     pygame.draw.rect(surface, colour, pygame.Rect(0, bar.bottom - px(4), bar.width, px(4)))
     title = fonts.get("serif_bold", 19)
     x = blit_text(surface, title, month(rules, s.state.turn), (px(14), px(10)), BAR_TEXT).right
-    turn = f"turn {s.state.turn + 1} of {len(rules.calendar)}   ·   {rules.title}"
-    x = blit_text(surface, fonts.get("sans", 13), turn, (x + px(16), px(16)), BAR_SOFT).right
+    small = fonts.get("sans", 13)
+    turn = _("turn {turn} of {turns}").format(turn=s.state.turn + 1, turns=len(rules.calendar))
+    full = f"{turn}   ·   {rules.title}"
+    if x + px(16) + small.size(full)[0] <= bar.width - px(460):  # else the buttons cover it
+        turn = full  # (the title is in the briefing and on the debrief)
+    x = blit_text(surface, small, turn, (x + px(16), px(16)), BAR_SOFT).right
     text, until = flash
     if not text and s.error:
         text, until = s.error, clock + 1
