@@ -403,12 +403,14 @@ class SetupScene(sc.Scene):
                 if g == f.index and b.visible
             ]
             end = w - px(40)
+            name = fonts.get("sans_bold", 14)
             if lefts:
                 end = min(lefts) - px(8)
                 level = _("Level")
-                blit_text(surface, small, level, (end, y + px(1)), INK_SOFT, align="right")
-                end -= small.size(level)[0] + px(12)
-            name = fonts.get("sans_bold", 14)
+                with_level = end - small.size(level)[0] - px(12)
+                if name.size(f.name)[0] <= with_level - col - px(22):  # else the name has it
+                    blit_text(surface, small, level, (end, y + px(1)), INK_SOFT, align="right")
+                    end = with_level
             room = max(px(40), end - col - px(22))
             blit_text(surface, name, f.name, (col + px(22), y), INK, width=room)
 
