@@ -161,10 +161,6 @@ laid out like the main menu; the hot-seat cover is one line)."""
 
 
 KNOWN: dict[tuple[str, str], str] = {
-    ("1024x700-130pc", "setup"): "August 1945 has ten variants: at 1024×700 and 130 % their "
-    "titles are wider than the variant column ('Soviet entry on the planned date, 11 August') "
-    "and the game number's row falls under the footer; it needs a variant list that scrolls "
-    "with two-line entries (not done here)",
     ("1024x700-130pc", "game-fishery-auctions"): "the lot table's names column is left 40 px "
     "by the estimate, holder, rent and bid columns ('Ozernaya R.' is cut to 'O…'); it needs a "
     "wider lots column at this size, or the holder as its colour alone (not done here)",

@@ -2,7 +2,8 @@
 scrolls a whole block at a time (`BlockColumn`), so nothing is cut at its edge and nothing is
 dropped: every block can be reached with PageDown or the wheel, and a marker says what is above
 and below. The debrief's first page's left column (scores, levels, par, distance, key figures) and
-the scenario panel of "Choose a scenario" (title, period, summary, sides, details) do so."""
+the scenario panel of "Choose a scenario" (title, period, summary, sides, details) do so; the
+set-up screen's variants page."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pygame
 from game.ui import scene as sc
 from game.ui.chronicle import figure_rows
 from game.ui.scenes.debrief import DebriefScene
+from game.ui.scenes.setup import SetupScene
 from game.ui.settings import Settings
 from game.ui.widgets.block_column import Block, BlockColumn
 from tests.ui.driver import Driver
@@ -119,5 +121,33 @@ def test_the_scenario_panel_scrolls_to_its_details() -> None:
         assert panel["shown"][-1] == "detail:2"
         d.key(pygame.K_DOWN)  # another scenario: its panel from the top
         assert d.describe()["panel"]["first"] == 0
+    finally:
+        d.close()
+
+
+def test_the_variants_page_and_every_one_can_be_chosen() -> None:
+    d = Driver(SMALL)
+    try:
+        d.app._apply(sc.Reset(SetupScene(d.app.ctx, "august-1945", seed=7)))
+        d.frames(2)
+        described = d.describe()
+        titles = described["variants"]
+        shown = described["variants_shown"]
+        assert 0 < len(shown) < len(titles)  # ten variants do not fit: they page
+        scene = d.app.top
+        assert isinstance(scene, SetupScene)
+        assert scene.variant_box.visible  # and what the chosen one changes is still said
+        reached = set(shown)
+        for _ in range(len(titles)):
+            d.key(pygame.K_PAGEDOWN)
+            reached.update(d.describe()["variants_shown"])
+        assert reached == set(range(len(titles)))
+        last = titles[-1]
+        d.press(last[:20])  # a button on the last page chooses its variant
+        assert d.describe()["variant_text"] == scene.variants[len(titles) - 1][2]
+        before = min(d.describe()["variants_shown"])
+        d.press("▲")
+        assert min(d.describe()["variants_shown"]) < before  # a page back
+        assert d.describe()["variant_text"] == scene.variants[len(titles) - 1][2]  # kept
     finally:
         d.close()
