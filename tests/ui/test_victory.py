@@ -14,10 +14,10 @@ from game.agents.base import make_agents
 from game.core.victory import Level
 from game.sim.par import Par, live_verdict
 from game.sim.play import play
+from game.ui import debrief_scores as debrief_module
 from game.ui import scene as sc
 from game.ui.catalog import game_of
 from game.ui.chronicle import save_chronicle
-from game.ui.scenes import debrief_scores as debrief_module
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.session import Session
 from game.ui.widgets import hud

@@ -25,8 +25,8 @@ from game.ui.bibliography import cite_html
 from game.ui.chronicle import save_chronicle, turning_points
 from game.ui.debates import debrief_html
 from game.ui.debrief_data import aligned_chronicles, hidden_values, key_series
+from game.ui.debrief_scores import level_text, score_blocks
 from game.ui.i18n import N_, _
-from game.ui.scenes.debrief_scores import level_text, score_blocks
 from game.ui.session import Session
 from game.ui.settings import chronicles_dir
 from game.ui.theme import ACCENT, INK, INK_SOFT, RULE, Colour, faction_colour
