@@ -161,9 +161,11 @@ laid out like the main menu; the hot-seat cover is one line)."""
 
 
 KNOWN: dict[tuple[str, str], str] = {
-    ("1024x700-130pc", "game-fishery-auctions"): "the lot table's names column is left 40 px "
-    "by the estimate, holder, rent and bid columns ('Ozernaya R.' is cut to 'O…'); it needs a "
-    "wider lots column at this size, or the holder as its colour alone (not done here)",
+    ("1024x700-130pc", "game-fishery-auctions"): "the lots column is 354 px wide and the "
+    "estimate, holder, rent, two bid and 'Yours' columns take 327 of it, so the lots' names get "
+    "40 px ('Ozernaya R.' is cut to 'O…') and the columns overrun the table by 13 px; it needs "
+    "the game screen's columns re-balanced at this size (the orders column narrower when the "
+    "lots show) or the holder shown by its colour alone: not done here",
 }
 """Failures known and not fixed here, with the reason (strict: a fix makes the test say so)."""
 
