@@ -3,7 +3,7 @@ scrolls a whole block at a time (`BlockColumn`), so nothing is cut at its edge a
 dropped: every block can be reached with PageDown or the wheel, and a marker says what is above
 and below. The debrief's first page's left column (scores, levels, par, distance, key figures) and
 the scenario panel of "Choose a scenario" (title, period, summary, sides, details) do so; the
-set-up screen's variants page."""
+set-up screen's variants page; a message too long for the top bar is shown whole under it."""
 
 from __future__ import annotations
 
@@ -12,11 +12,14 @@ import pygame
 from game.ui import scene as sc
 from game.ui.chronicle import figure_rows
 from game.ui.scenes.debrief import DebriefScene
+from game.ui.scenes.play import GameScene
 from game.ui.scenes.setup import SetupScene
 from game.ui.settings import Settings
 from game.ui.widgets.block_column import Block, BlockColumn
 from tests.ui.driver import Driver
+from tests.ui.layout import Recorder
 from tests.ui.test_debrief import _finished
+from tests.ui.test_layout import game_screen, railway
 
 SMALL = Settings(width=1024, height=700, ui_scale=1.3, sound=False)
 
@@ -149,5 +152,27 @@ def test_the_variants_page_and_every_one_can_be_chosen() -> None:
         d.press("▲")
         assert min(d.describe()["variants_shown"]) < before  # a page back
         assert d.describe()["variant_text"] == scene.variants[len(titles) - 1][2]  # kept
+    finally:
+        d.close()
+
+
+def test_a_message_too_long_for_the_top_bar_is_shown_whole_under_it() -> None:
+    d = Driver(SMALL)
+    try:
+        scene = game_screen(railway)(d.app.ctx)
+        assert isinstance(scene, GameScene)
+        d.app._apply(sc.Reset(scene))
+        d.frames(2)
+        text = "Japan–Manchukuo's AI plays its best move so far"
+        scene.flash = (text, scene.clock + 1000)
+        recorder = Recorder()
+        recorder.screen = d.app.screen
+        with recorder.recording():
+            d.app.draw()
+        (drawn,) = [t for t in recorder.drawn if t.text == text]  # whole, in one piece
+        assert text not in recorder.cuts
+        bar = scene._layout()["bar"]
+        assert drawn.rect.top >= bar.bottom  # under the bar: beside the turn it had 60 px
+        assert d.app.screen.get_rect().contains(drawn.box)
     finally:
         d.close()
