@@ -1,4 +1,5 @@
-"""Nothing hidden, cut or misplaced: every scene at 1024×700 and at 130 % text size (issue 15, 4).
+"""Nothing hidden, cut or misplaced: every scene at 1024×700, at 130 % text size and at both at
+once (issue 15, 4).
 
 Each scene is built in the real app on the dummy display and one frame is drawn while the text
 functions are recorded (`tests.ui.layout`). A scene fails when any text on it is
@@ -15,7 +16,10 @@ Not checked: map labels (placed by the map's geometry), tooltips (drawn on hover
 window by `draw_tooltip`), text inside scrolling text boxes (it scrolls, so it is not cut), text
 drawn into cached images for its place (only for cuts), how high a label's glyphs are against its
 widget (pygame_gui centres them), and the states not shown (each scene is checked in one state:
-the game screens at a human's turn with orders to give, the fishery at its 1930 auction).
+the game screens at a human's turn with orders to give, the fishery at its 1930 auction; the
+debrief on each of its three pages). What does not fit scrolls a whole block at a time where a
+scene uses `BlockColumn` (the debrief's scores, the scenario panel): the blocks below are not on
+screen, and tests/ui/test_small_window.py checks that each can be reached.
 
 `SCREENSHOTS=folder` saves each scene at each size there (docs/screenshots/layout/).
 """
