@@ -198,6 +198,11 @@ KEYMAP: tuple[Shortcut, ...] = (
     Shortcut(
         N_("Debrief"), N_("1 / 2 / 3 / B"), N_("result, charts, the two chronicles; the sources")
     ),
+    Shortcut(
+        N_("Debrief"),
+        N_("PageUp / PageDown"),
+        N_("scroll the scores and figures (page 1) or the two chronicles (page 3); or the wheel"),
+    ),
 )
 """Every shortcut, in the order the help lists them."""
 

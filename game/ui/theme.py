@@ -237,6 +237,11 @@ def gui_theme(scale: float = 1.0, *, high_contrast: bool = False) -> dict[str, A
     data = copy.deepcopy(_raw_theme())
     if high_contrast:
         _merge(data, _raw_theme("theme_high_contrast.json"))
+    # A choice whose label is too long for its button at this text size (a variant's title at
+    # 1024 × 700 and 130 %): the same button, its label a size smaller rather than cut.
+    small = copy.deepcopy(data.get("#seat", {}))
+    small["font"] = {**data["button"]["font"], "size": "12"}
+    data["#seat_small"] = small
     return dict(_adjust(data, scale))
 
 

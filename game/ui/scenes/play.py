@@ -546,7 +546,6 @@ class GameScene(sc.Scene):
         s = self.session
         viewer = s.rules.factions[s.viewer]
         colour = faction_colour(viewer.id, viewer.index)
-        draw_bar(surface, lay["bar"], s, self.ctx, colour, self.clock, self.flash)
         self.side.draw(surface, lay, s, self.ctx, self.meters, colour, self.shown)
         if self.panel is not None and self.panel.covers_map():
             self.region_hits = []
@@ -555,6 +554,8 @@ class GameScene(sc.Scene):
             self._draw_map(surface, lay["map"])
         if self.orders is not None:
             self.orders.draw(surface, s, self.clock)
+        # The bar after the columns: a message too long for it is drawn in a box over them.
+        draw_bar(surface, lay["bar"], s, self.ctx, colour, self.clock, self.flash)
         if self.guide is not None:
             self.guide.draw_outline(surface, self.guide_target(self.guide.step.target))
         if self.toast is not None and self.clock < self.toast.until:

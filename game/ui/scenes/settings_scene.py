@@ -17,7 +17,7 @@ from game.ui import scene as sc
 from game.ui.i18n import _
 from game.ui.settings import UI_SCALES, VOLUMES, WINDOW_SIZES, Settings, config_dir
 from game.ui.theme import ACCENT, INK, INK_SOFT
-from game.ui.widgets.text import blit_text, blit_wrapped, draw_error
+from game.ui.widgets.text import blit_text, blit_wrapped, draw_error, wrap
 
 
 class SettingsScene(sc.Scene):
@@ -146,15 +146,14 @@ class SettingsScene(sc.Scene):
         blit_text(surface, fonts.get("serif_bold", 30), _("Settings"), (px(40), px(36)), ACCENT)
         for (y, _rects), (_key, label, _options) in zip(self._layout(), self._rows(), strict=True):
             blit_text(surface, fonts.get("serif_bold", 16), label, (px(40), y + px(8)), INK)
-        blit_wrapped(  # two lines between the footer's buttons: a long path wraps, not cut
-            surface,
-            fonts.get("sans", 12),
-            _("Kept in {path}. The window can also be resized by dragging its edge.").format(
-                path=config_dir() / "settings.json"
-            ),
-            pygame.Rect(px(220), h - px(66), w - px(500), px(44)),
-            INK_SOFT,
+        note = _("Kept in {path}. The window can also be resized by dragging its edge.").format(
+            path=config_dir() / "settings.json"
         )
+        small = fonts.get("sans", 12)
+        # Between the footer's buttons, centred on them: a long path wraps, every line shown.
+        height = len(wrap(small, note, w - px(500))) * small.get_linesize()
+        box = pygame.Rect(px(220), h - px(48) - height // 2, w - px(500), height)
+        blit_wrapped(surface, small, note, box, INK_SOFT)
         draw_error(surface, fonts, self.ctx.notice, px)
 
     def describe(self) -> dict[str, Any]:
