@@ -1,14 +1,15 @@
-"""The one command line: play | simulate | tournament | audit | calibrate | variants | record |
-replay | validate | schema | golden | scenarios.
+"""The one command line: play | simulate | tournament | audit | calibrate | variants | compare |
+record | replay | validate | schema | golden | scenarios.
 
 `python main.py` (or `amur`) with no command opens the game window. The commands live in the
 modules of this package by kind (`app`: the group, `play`, `scenarios`; `runs`: `simulate`,
 `tournament`; `audit`: the dominance audit; `calibrate`: the share of games near history;
-`variants`: whether counterfactuals move their headline figures; `files`: `record`, `replay`,
+`variants`: whether counterfactuals move their headline figures; `compare`: the comparison
+report (HTML and CSV); `files`: `record`, `replay`,
 `validate`, `schema`, `golden`); importing the package registers them all.
 """
 
-from game.cli import audit, calibrate, files, runs, variants
+from game.cli import audit, calibrate, compare, files, runs, variants
 from game.cli.app import UserError, cli, main
 from game.cli.files import validate_file
 
@@ -17,6 +18,7 @@ __all__ = [
     "audit",
     "calibrate",
     "cli",
+    "compare",
     "files",
     "main",
     "runs",
