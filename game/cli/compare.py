@@ -51,7 +51,7 @@ REPORT_EXTRA = 'pip install -e ".[report]"'
 @click.option(
     "--out",
     "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     required=True,
     help="The folder to write report.html and report.csv into (made if missing).",
 )

@@ -72,9 +72,9 @@ def to_svg(fig: Figure, plot_id: str) -> str:
     return text.replace("<svg ", f'<svg id="{plot_id}" role="img" ', 1).strip() + "\n"
 
 
-def _figure(height: float) -> Figure:
+def _figure(height: float, *, layout: str | None = "constrained") -> Figure:
     with _style():
-        return Figure(figsize=(WIDTH, height), layout="constrained")
+        return Figure(figsize=(WIDTH, height), layout=layout)
 
 
 def outcomes_plot(comparison: Comparison) -> str:
@@ -101,6 +101,8 @@ def outcomes_plot(comparison: Comparison) -> str:
         ax.set_yticks(range(len(classes)), [label for _, label in classes])
         ax.invert_yaxis()
         ax.set_xlim(0, 100)
+        ax.set_axisbelow(True)
+        ax.grid(axis="x", color="#dddddd", linewidth=0.6)
         ax.xaxis.set_major_formatter(PercentFormatter())
         ax.set_xlabel("share of games (bars: 95 % interval)")
         fig.legend(loc="outside upper left", fontsize=8, frameon=False)
@@ -134,7 +136,14 @@ def figure_plot(comparison: Comparison, fig_def: KeyFigure) -> str:
     everything = sorted({v for vs in values for v in vs})
     level = comparison.base.summary["figures"][fig_def.id].get("precision", "day")
     with _style():
-        fig = _figure(0.55 + 0.95 * len(comparison.runs))
+        # Fixed margins, not constrained layout: the panels' labels are short and alike, and
+        # laying out each of a report's many panels costs more than drawing it.
+        height = 0.75 + 1.0 * len(comparison.runs)
+        fig = _figure(height, layout=None)
+        fig.subplots_adjust(
+            left=0.8 / WIDTH, right=1 - 0.45 / WIDTH, bottom=0.4 / height, top=1 - 0.3 / height,
+            hspace=0.55,
+        )  # fmt: skip
         axes = fig.subplots(len(comparison.runs), 1, sharex=True, sharey=True, squeeze=False)[:, 0]
         centres, width = _bins(everything)
         top = 0.0
@@ -160,7 +169,7 @@ def figure_plot(comparison: Comparison, fig_def: KeyFigure) -> str:
             axes[-1].set_xlim(lo - pad, hi + pad)
             axes[0].plot([], [], color=HISTORY_MARK, linestyle="--", label="history")
             axes[0].legend(loc="upper right", fontsize=8, frameon=False)
-        fig.supylabel("share of games", fontsize=8.5)
+        fig.supylabel("share of games", fontsize=8.5, x=0.12 / WIDTH)
     return to_svg(fig, f"plot-figure-{fig_def.id}")
 
 
