@@ -15,7 +15,7 @@ import io
 import itertools
 import re
 from collections.abc import Callable, Sequence
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 import matplotlib
 from matplotlib.figure import Figure
@@ -72,7 +72,7 @@ def to_svg(fig: Figure, plot_id: str) -> str:
     return text.replace("<svg ", f'<svg id="{plot_id}" role="img" ', 1).strip() + "\n"
 
 
-def _figure(height: float, *, layout: str | None = "constrained") -> Figure:
+def _figure(height: float, *, layout: Literal["constrained"] | None = "constrained") -> Figure:
     with _style():
         return Figure(figsize=(WIDTH, height), layout=layout)
 
