@@ -14,7 +14,7 @@ from typing import Any
 
 from game.report import plots, words
 from game.report.assumptions import Assumption
-from game.report.comparison import HISTORY, Comparison, VariantText
+from game.report.comparison import Comparison, VariantText
 from game.sim.counterfactual import shown
 from game.sim.outputs import COMPARISON_HEADS
 
@@ -89,9 +89,7 @@ def _plot(svg: str, caption: str) -> str:
 
 
 def _intro(c: Comparison) -> str:
-    runs = [
-        ("history" if r.key == HISTORY else r.key, r.title, r.rules.variant or "–") for r in c.runs
-    ]
+    runs = [(r.key, r.title) for r in c.runs]
     agents = ", ".join(f"{side}: {agent}" for side, agent in c.agents.items())
     contents = [
         ("outcomes", "Outcomes"),
@@ -110,7 +108,7 @@ def _intro(c: Comparison) -> str:
             "by seed. Every share and median has its 95 % interval; every difference its paired "
             "95 % interval. A result is a model's answer under the assumptions listed at the end, "
             "not a historian's.</p>",
-            _table(["run", "title", "variant id"], [(a, b, d) for a, b, d in runs]),
+            _table(["run", "what is played"], runs),
             f'<p class="note">Agents: {_e(agents)}. Batch seed {c.seed}. To play the same games '
             f"again: <code>{_e(c.command)}</code></p>",
             f"<p><b>What happened:</b> {_e(' '.join(c.base.rules.baseline.summary.split()))}</p>",
