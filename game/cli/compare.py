@@ -43,7 +43,13 @@ REPORT_EXTRA = 'pip install -e ".[report]"'
     help=f"faction=agent,… with agents {', '.join(AGENTS)}, or all=agent for every side; "
     f"unnamed factions play {BATCH_AI} (the default AI at its batch level).",
 )
-@click.option("--games", type=click.IntRange(2, MAX_GAMES), default=200, show_default=True)
+@click.option(
+    "--games",
+    type=click.IntRange(2, MAX_GAMES),
+    default=200,
+    show_default=True,
+    help="Games per run: history and every variant play the same seeds.",
+)
 @click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=1, show_default=True)
 @click.option(
     "--workers", default="auto", show_default=True, help="Processes, or auto (all cores)."
