@@ -32,6 +32,8 @@ class Assumption:
     """The assumption in the file's words (empty when the file marks a number and says no more)."""
     line: int
     """Its line in the scenario file (1-based), for a reader who wants to check."""
+    code: str = ""
+    """The data the mark stands beside, as the file writes it (`probability: 0.8`), or ""."""
 
 
 def named_assumptions(data: Mapping[str, Any], node: yaml.Node | None) -> list[Assumption]:
@@ -135,12 +137,10 @@ def _marked(lines: Sequence[str], span: tuple[int, int], subject: str) -> list[A
             text += " " + _continuation(lines[j], is_comment)
             j += 1
         words = _clean(text)
-        code = lines[i][:hash_at].strip() if is_comment else ""
-        if not words and is_comment:  # a bare mark: the numbers are those of its line
-            words = _bare(lines, span[0], i, hash_at)
-        elif code:  # a comment beside its number: `probability: 0.8  # ASSUMPTION: …`
-            words = f"{words} ({code.removeprefix('- ')})"
-        out.append(Assumption(subject, words, i + 1))
+        code = _code(lines[i][:hash_at]) if is_comment else ""
+        if not words and code:  # a bare mark: the numbers are those of its line
+            words = _option(lines, span[0], i) + "these numbers"
+        out.append(Assumption(subject, words, i + 1, code))
         i = j
     return out
 
@@ -148,21 +148,23 @@ def _marked(lines: Sequence[str], span: tuple[int, int], subject: str) -> list[A
 _LABEL = re.compile(r"^\s*(?:-\s*)?label:\s*(.+?)\s*$")
 
 
-def _bare(lines: Sequence[str], first: int, at: int, hash_at: int) -> str:
-    """Returns words for a mark that says no more than ASSUMPTION: the data of its line, and
-    the option it belongs to (the nearest `label:` above it in the same part of the file)."""
-    code = lines[at][:hash_at].strip().removeprefix("- ").strip()
-    code = re.sub(r"^[a-z_]+:\s*", "", code) if code.startswith(("effects:", "odds:")) else code
-    label = next(
-        (
-            m.group(1).strip("\"'")
-            for k in range(at, first - 1, -1)
-            if (m := _LABEL.match(lines[k]))
-        ),
-        None,
-    )
-    where = f"option “{label}”: " if label else ""
-    return f"{where}the numbers in {code}" if code else ""
+def _code(data: str) -> str:
+    """Returns the data beside a mark as people read it: `{add: {peace: 2}}` for
+    `- {add: {peace: 2}}` or `effects: [{add: {peace: 2}}]`."""
+    code = data.strip().removeprefix("- ").strip()
+    if code.startswith(("effects:", "odds:")):
+        code = re.sub(r"^[a-z_]+:\s*", "", code)
+    if code.startswith("[{") and code.endswith("}]") and code.count("[") == 1:
+        code = code[1:-1]
+    return code
+
+
+def _option(lines: Sequence[str], first: int, at: int) -> str:
+    """Returns `option “…”: ` for the option a line belongs to (the nearest `label:` above it
+    in the same part of the file), or ""."""
+    found = (_LABEL.match(lines[k]) for k in range(at, first - 1, -1))
+    label = next((m.group(1).strip("\"'") for m in found if m), None)
+    return f"option “{label}”: " if label else ""
 
 
 def _continues(line: str, is_comment: bool) -> bool:

@@ -124,7 +124,7 @@ def _outcomes(c: Comparison) -> str:
     order += sorted(set(ids) - set(order))
     rows = []
     for cid in order:
-        label = ids[cid] + (" (history)" if cid == history else "")
+        label = ids[cid] + (" (what happened)" if cid == history else "")
         cells = [label]
         for run in c.runs:
             found = {cls["id"]: cls for cls in run.summary["classes"]}
@@ -240,6 +240,17 @@ def _variant(c: Comparison, v: VariantText) -> str:
                 f'<span class="note">({_e(e["cite"])})</span>{unset}</li>'
             )
         parts.append("</ul>")
+    results = [h for h in c.headlines if h["variant"] == v.id]
+    if results:
+        parts.append(f"<p><b>What the {c.games} paired games say.</b></p><ul>")
+        for h in results:
+            was, now = shown(h["history_mean"], h["kind"]), shown(h["variant_mean"], h["kind"])
+            parts.append(
+                f"<li>{_e(h['label'])}: {_e(was)} as in history, {_e(now)} in the variant; "
+                f"difference {_e(words.diff_with(h))}: "
+                f'<span class="verdict">{_e(h["verdict"])}</span>.</li>'
+            )
+        parts.append("</ul>")
     parts.append("<p><b>The model's assumptions it touches.</b></p>")
     parts.append(_assumption_list(v.assumptions, "No number in the parts it changes is marked as "
                                   "an assumption in the scenario file."))  # fmt: skip
@@ -251,7 +262,9 @@ def _assumption_list(items: Sequence[Assumption], empty: str) -> str:
         return f'<p class="note">{_e(empty)}</p>'
     lines = []
     for a in items:
-        text = a.text or "a number marked as a modelling assumption, with no more said"
+        text = _e(a.text or "a number marked as a modelling assumption, with no more said")
+        if a.code:
+            text += f" — <code>{_e(a.code)}</code>"
         lines.append(
             f'<li>{_e(a.subject)}: {_e(text)} <span class="note">(line {a.line})</span></li>'
         )

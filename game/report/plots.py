@@ -117,7 +117,8 @@ def _class_order(comparison: Comparison) -> list[tuple[str, str]]:
     out = []
     for cls in comparison.base.rules.outcome_classes:
         if cls.id in reached or cls.id == history:
-            out.append((cls.id, cls.label + (" (history)" if cls.id == history else "")))
+            mark = " (what happened)" if cls.id == history else ""
+            out.append((cls.id, cls.label + mark))
     known = {c for c, _ in out}
     labels = {c["id"]: c["label"] for run in comparison.runs for c in run.summary["classes"]}
     out += [(c, labels[c]) for c in sorted(reached - known)]
@@ -138,10 +139,10 @@ def figure_plot(comparison: Comparison, fig_def: KeyFigure) -> str:
     with _style():
         # Fixed margins, not constrained layout: the panels' labels are short and alike, and
         # laying out each of a report's many panels costs more than drawing it.
-        height = 0.75 + 1.0 * len(comparison.runs)
+        height = 0.85 + 1.0 * len(comparison.runs)
         fig = _figure(height, layout=None)
         fig.subplots_adjust(
-            left=0.8 / WIDTH, right=1 - 0.45 / WIDTH, bottom=0.4 / height, top=1 - 0.3 / height,
+            left=0.8 / WIDTH, right=1 - 0.45 / WIDTH, bottom=0.5 / height, top=1 - 0.3 / height,
             hspace=0.55,
         )  # fmt: skip
         axes = fig.subplots(len(comparison.runs), 1, sharex=True, sharey=True, squeeze=False)[:, 0]
@@ -160,8 +161,17 @@ def figure_plot(comparison: Comparison, fig_def: KeyFigure) -> str:
             ax.yaxis.set_major_formatter(PercentFormatter(decimals=0))
             top = max(top, max(shares, default=0.0))
         axes[0].set_ylim(0, max(top * 1.15, 1.0))
-        axes[-1].xaxis.set_major_formatter(FuncFormatter(_tick(kind, level)))
-        axes[-1].xaxis.set_major_locator(MaxNLocator(nbins=8, integer=kind == "date"))
+        shown = [*everything, *([history] if history is not None else [])]
+        whole = kind == "date" or all(v == int(v) for v in shown)
+        axes[-1].xaxis.set_major_locator(
+            MaxNLocator(nbins=6 if kind == "date" else 8, integer=whole)
+        )
+        years = {dt.date.fromordinal(round(v)).year for v in shown} if kind == "date" else set()
+        if len(years) == 1 and level == "day":  # one year: `7 Aug`, the year said once
+            axes[-1].xaxis.set_major_formatter(FuncFormatter(_day_month))
+            axes[-1].set_xlabel(str(years.pop()))
+        else:
+            axes[-1].xaxis.set_major_formatter(FuncFormatter(_tick(kind, level)))
         if history is not None:
             lo = min([history, *everything]) if everything else history
             hi = max([history, *everything]) if everything else history
@@ -192,6 +202,11 @@ def _shares(values: Sequence[float], centres: Sequence[float], games: int) -> li
     for v in values:
         counts[bisect.bisect_left(bounds, v)] += 1
     return [100.0 * c / games for c in counts]
+
+
+def _day_month(x: float, _pos: Any) -> str:
+    day = dt.date.fromordinal(max(1, round(x)))
+    return f"{day.day} {day:%b}"
 
 
 def _tick(kind: str, level: str) -> Callable[[float, Any], str]:

@@ -14,7 +14,7 @@ from game.scenario.loader import read_scenario, read_variant, scenario_path, var
 from game.sim.outputs import is_output
 
 
-def _touched(scenario: str, variant: str) -> list[tuple[str, str, int]]:
+def _touched(scenario: str, variant: str) -> list[tuple[str, str, str]]:
     path = scenario_path(scenario)
     data, node = read_scenario(path)
     spec, _ = read_variant(variant_path(scenario, variant))
@@ -23,7 +23,7 @@ def _touched(scenario: str, variant: str) -> list[tuple[str, str, int]]:
     for a in found:  # each line number points at the file's own mark or field
         text = lines[a.line - 1]
         assert "ASSUMPTION" in text or "- id:" in text or "assumption" in text, a
-    return [(a.subject, a.text, a.line) for a in found]
+    return [(a.subject, a.text, a.code) for a in found]
 
 
 def test_a_variants_changes_bring_the_assumptions_of_what_they_touch() -> None:
@@ -31,7 +31,10 @@ def test_a_variants_changes_bring_the_assumptions_of_what_they_touch() -> None:
     subjects = {s for s, _, _ in found}
     assert subjects == {"Event “The United States recognises the USSR”"}
     texts = [t for _, t, _ in found]
-    assert "monthly chance once enough goodwill is built (probability: 0.8)" in texts
+    # a comment beside its number keeps the number
+    assert ("monthly chance once enough goodwill is built", "probability: 0.8") in {
+        (t, c) for _, t, c in found
+    }
     # a named mark keeps its name; a comment's next lines are part of it
     assert any(t.startswith("show_force: the show itself raises tension by 8") for t in texts)
     assert any(t.endswith("by 5.") for t in texts)
@@ -53,11 +56,10 @@ def test_a_debate_school_set_by_a_variant_brings_that_schools_assumption() -> No
 
 def test_a_bare_mark_says_which_option_and_numbers_it_concerns() -> None:
     found = _touched("august-1945", "emperor_clause")
-    assert any(
-        t.startswith("option “Keep Stimson's clause on the dynasty; leave Stalin out”")
-        and "peace: 10" in t
-        for _, t, _ in found
-    )
+    assert (
+        "option “Keep Stimson's clause on the dynasty; leave Stalin out”: these numbers",
+        "{add: {peace: 10, war_party: -4, allied_friction: 8}}",
+    ) in {(t, c) for _, t, c in found}
 
 
 def test_the_scenarios_named_assumptions() -> None:
