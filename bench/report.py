@@ -92,11 +92,12 @@ def _report(
     best = min(w for w, _ in rounds)
     verdict = "met" if best <= TARGET else "NOT met"
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
+    nice = f", niceness {os.nice(0)}" if hasattr(os, "nice") else ""
     lines = [
         "# Comparison report benchmark",
         "",
         f"Run {datetime.datetime.now():%Y-%m-%d %H:%M} · Python {platform.python_version()} · "
-        f"{code_version()} · {os.cpu_count()} cores, load average {load} at the end",
+        f"{code_version()} · {os.cpu_count()} cores, load average {load} at the end{nice}",
         "",
         f"`python bench/report.py --games {args.games} --rounds {args.rounds} --agents "
         f"{args.agents}`: `{SCENARIO}` as in history and {len(VARIANTS)} variants "
@@ -105,7 +106,8 @@ def _report(
         "",
         f"Writing the report (statistics, {plots} plots, the page of {sizes[0] / 1e6:.2f} MB and "
         f"the table of {sizes[1] / 1e3:.0f} kB), best of {len(rounds)} rounds: "
-        f"**{best:.2f} s** (target ≤ {TARGET:g} s: {verdict}).",
+        f"**{best:.2f} s** wall (target ≤ {TARGET:g} s: {verdict}), "
+        f"{min(c for _, c in rounds):.2f} s CPU.",
         "",
         "| round | wall s | CPU s |",
         "|---:|---:|---:|",
