@@ -161,26 +161,32 @@ def figure_plot(comparison: Comparison, fig_def: KeyFigure) -> str:
             ax.yaxis.set_major_formatter(PercentFormatter(decimals=0))
             top = max(top, max(shares, default=0.0))
         axes[0].set_ylim(0, max(top * 1.15, 1.0))
-        shown = [*everything, *([history] if history is not None else [])]
-        whole = kind == "date" or all(v == int(v) for v in shown)
-        axes[-1].xaxis.set_major_locator(
-            MaxNLocator(nbins=6 if kind == "date" else 8, integer=whole)
-        )
-        years = {dt.date.fromordinal(round(v)).year for v in shown} if kind == "date" else set()
-        if len(years) == 1 and level == "day":  # one year: `7 Aug`, the year said once
-            axes[-1].xaxis.set_major_formatter(FuncFormatter(_day_month))
-            axes[-1].set_xlabel(str(years.pop()))
-        else:
-            axes[-1].xaxis.set_major_formatter(FuncFormatter(_tick(kind, level)))
+        _x_axis(axes[-1], kind, level, everything, history, width)
         if history is not None:
-            lo = min([history, *everything]) if everything else history
-            hi = max([history, *everything]) if everything else history
-            pad = max(width, (hi - lo) * 0.04)
-            axes[-1].set_xlim(lo - pad, hi + pad)
             axes[0].plot([], [], color=HISTORY_MARK, linestyle="--", label="history")
             axes[0].legend(loc="upper right", fontsize=8, frameon=False)
         fig.supylabel("share of games", fontsize=8.5, x=0.12 / WIDTH)
     return to_svg(fig, f"plot-figure-{fig_def.id}")
+
+
+def _x_axis(
+    ax: Any, kind: str, level: str, values: Sequence[float], history: float | None, width: float
+) -> None:
+    """Sets a distribution's x axis: whole numbers for counts and dates, dates at the calendar's
+    precision (`7 Aug` and the year once when all fall in one year), history's value in view."""
+    shown = [*values, *([history] if history is not None else [])]
+    whole = kind == "date" or all(v == int(v) for v in shown)
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=6 if kind == "date" else 8, integer=whole))
+    years = {dt.date.fromordinal(round(v)).year for v in shown} if kind == "date" else set()
+    if len(years) == 1 and level == "day":
+        ax.xaxis.set_major_formatter(FuncFormatter(_day_month))
+        ax.set_xlabel(str(years.pop()))
+    else:
+        ax.xaxis.set_major_formatter(FuncFormatter(_tick(kind, level)))
+    if history is not None:
+        lo, hi = min(shown), max(shown)
+        pad = max(width, (hi - lo) * 0.04)
+        ax.set_xlim(lo - pad, hi + pad)
 
 
 def _bins(values: Sequence[float]) -> tuple[list[float], float]:
