@@ -4,10 +4,14 @@ SVG, and how `--out` knows a previous report."""
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
+import pytest
 from matplotlib.figure import Figure
 
+import game.report
+from game.cli import main
 from game.report.assumptions import named_assumptions, touched_assumptions
 from game.report.plots import to_svg
 from game.scenario.loader import read_scenario, read_variant, scenario_path, variant_path
@@ -104,3 +108,18 @@ def test_out_knows_a_previous_report(tmp_path: Path) -> None:
     assert is_output(page, "comparison")
     assert is_output(table, "comparison")
     assert not is_output(mine, "comparison")
+
+
+def test_without_matplotlib_compare_says_how_to_install_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    drawing = ("matplotlib", "game.report")  # the package too: it holds its submodules
+    monkeypatch.setattr(game, "report", game.report)  # put back after the fresh import
+    for name in [m for m in sys.modules if m.startswith(drawing)]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # as if not installed
+    out = tmp_path / "report"
+    args = ["compare", "--scenario", "railway-sale", "--games", "2", "--out", str(out)]
+    assert main(args) == 1
+    assert 'pip install -e ".[report]"' in capsys.readouterr().err
+    assert not out.exists()  # refused before anything was made or played
