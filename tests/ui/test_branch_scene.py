@@ -61,3 +61,20 @@ def test_a_turning_point_is_played_on_and_charted(
     assert blue > 20
     driver.shot(SHOTS / "49-debrief-what-if.png")
     driver.key(pygame.K_ESCAPE)
+
+
+def test_the_debrief_opens_it_and_saves_the_html_chronicle(driver: Driver) -> None:
+    session = finished_railway()
+    driver.app._apply(sc.Reset("debrief", session=session))
+    driver.frames(2)
+    assert driver.name == "debrief"
+    driver.key(pygame.K_w)
+    assert driver.name == "branch"
+    assert driver.describe()["mode"] == "choose"
+    driver.key(pygame.K_ESCAPE)
+    assert driver.name == "debrief"
+    driver.key(pygame.K_s, pygame.KMOD_CTRL)  # the chronicle: Markdown, and the HTML story
+    saved = Path(driver.scene.saved)  # type: ignore[attr-defined]
+    page = saved.with_suffix(".html").read_text()
+    assert "the chronicle of game 2" in page
+    assert "<script" not in page

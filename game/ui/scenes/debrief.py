@@ -165,18 +165,19 @@ class DebriefScene(sc.Scene):
             )
         b = lay["buttons"]
         self.buttons: dict[UIButton, str] = {}
-        for i, (key, text) in enumerate(
-            (
-                ("sources", _("Sources (B)")),
-                ("save", _("Save the chronicle (Ctrl+S)")),
-                ("new", _("New game (N)")),
-                ("menu", _("Main menu (Esc)")),
-            )
-        ):
-            # Four buttons from the right, narrower when the window is (1024 px at 130 %).
-            fit = (b.width - 3 * px(10)) // 4
-            width = min(px(200) if key == "sources" else px(260), fit)
-            right = b.right - (3 - i) * (min(px(260), fit) + px(10))
+        items = (
+            ("sources", _("Sources (B)")),
+            ("whatif", _("What if…? (W)")),
+            ("save", _("Save the chronicle (Ctrl+S)")),
+            ("new", _("New game (N)")),
+            ("menu", _("Main menu (Esc)")),
+        )
+        n = len(items)
+        for i, (key, text) in enumerate(items):
+            # The buttons from the right, narrower when the window is (1024 px at 130 %).
+            fit = (b.width - (n - 1) * px(10)) // n
+            width = min(px(200) if key in ("sources", "whatif") else px(260), fit)
+            right = b.right - (n - 1 - i) * (min(px(260), fit) + px(10))
             rect = pygame.Rect(right - width, b.top, width, b.height)
             button = UIButton(
                 rect,
@@ -252,6 +253,8 @@ class DebriefScene(sc.Scene):
                 self.flash = _("Could not save the chronicle: {why}").format(why=exc.strerror)
         elif key == "sources":
             return sc.Push("sources", rules=self.session.rules)
+        elif key == "whatif":  # "what if I had chosen otherwise here?" (game.ui.branching)
+            return sc.Push("branch", session=self.session)
         elif key in {"new", "menu"}:
             return sc.Reset("menu", "scenarios" if key == "new" else None)
         return None
@@ -272,6 +275,8 @@ class DebriefScene(sc.Scene):
             return "save"
         elif event.key == pygame.K_b:
             return "sources"
+        elif event.key == pygame.K_w:
+            return "whatif"
         elif event.key == pygame.K_n:
             return "new"
         elif event.key == pygame.K_ESCAPE:
