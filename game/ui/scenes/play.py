@@ -43,19 +43,13 @@ from game.ui.widgets.guide import GuideCard, GuideInput, target_rect
 from game.ui.widgets.hover import hover_text
 from game.ui.widgets.hud import SidePanel, bar_buttons, draw_bar, layout
 from game.ui.widgets.log import LogPanel
+from game.ui.widgets.map_input import MapInput
 from game.ui.widgets.map_view import MapPainter, MapView, RegionMark, build_map_view, modes_of
 from game.ui.widgets.text import blit_text, draw_tooltip
 from game.ui.widgets.thinking import StopButton, thinking_text
 from game.ui.widgets.toast import TOAST_SECONDS, Toast, draw_toast, fits, toast_of
 
 _STOPS = (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame_gui.UI_BUTTON_PRESSED)
-_ARROWS = (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN)
-_KEYED = (
-    pygame_gui.elements.UITextEntryLine,
-    pygame_gui.elements.UISelectionList,
-    pygame_gui.elements.UIDropDownMenu,
-)
-"""pygame_gui widgets that use the arrows while they have the keyboard."""
 """Input that stops advancing to the next decision."""
 
 
@@ -88,10 +82,8 @@ class GameScene(sc.Scene):
         self.region_at = -1
         """The region selected with the keyboard (R), as an index of `region_hits`; -1: none
         (a click on the map puts it away)."""
-        self.map_focus = False
-        """The map has the keyboard (after a click on it): the arrows pan, Home resets."""
-        self.drag: tuple[int, int] | None = None
-        """Where the mouse last was while dragging the map (None: not dragging)."""
+        self.map_input = MapInput()
+        """The map's zoom and pan by mouse and keys, and whether it has the keyboard."""
         self.orders: OrdersPanel | None = None
         views = session.game.views(session.observation())
         self.centre = next(((v, PANELS[type(v)]) for v in views if type(v) in PANELS), None)
@@ -315,7 +307,15 @@ class GameScene(sc.Scene):
             given = self.panel.handle(event)
             if given is not None:
                 return self._do(given)
-        if self._map_input(event):
+        area = self._layout()["map"]
+        if self.map_input.handle(
+            event,
+            self.painter,
+            area,
+            shown=self._map_shown(),
+            manager=self.ctx.manager,
+            step=self.ctx.px(60),
+        ):
             return None
         if event.type == pygame.KEYDOWN:
             return self._key(event)
@@ -327,7 +327,7 @@ class GameScene(sc.Scene):
                     self.orders.show_target(self.session, region.index)
             if self.panel is not None:
                 self.panel.click_map(event.pos, self.painter)
-        if event.type == pygame.MOUSEWHEEL:  # over the map: zoom (`_map_input`)
+        if event.type == pygame.MOUSEWHEEL:  # over the map: zoom (`MapInput`)
             side = self._layout()["side"]
             if side.collidepoint(pygame.mouse.get_pos()):
                 self.side.scroll = max(0, self.side.scroll - event.y * self.ctx.px(30))
@@ -335,63 +335,6 @@ class GameScene(sc.Scene):
 
     def _map_shown(self) -> bool:
         return self.panel is None or not self.panel.covers_map()
-
-    def _map_input(self, event: pygame.event.Event) -> bool:
-        """Zooms and pans the map: the mouse wheel over it, a drag, and while it has the
-        keyboard (a click on it gives it) or the pointer is over it, the arrows (pan) and Home
-        (home view); + and - zoom whenever the map is shown. A pygame_gui widget that has the
-        keyboard keeps its arrows.
-        Returns True if the event was the map's. Each change redraws the map once from its
-        vector data; nothing animates, so the screen stays idle in between."""
-        if not self._map_shown():
-            self.map_focus, self.drag = False, None
-            return False
-        area = self._layout()["map"]
-        painter = self.painter
-        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-            self.map_focus = area.collidepoint(event.pos)
-            self.drag = event.pos if self.map_focus else None
-            return False  # a click still selects what lies under it
-        if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
-            self.drag = None
-            return False
-        if event.type == pygame.MOUSEMOTION and self.drag is not None:
-            if not event.buttons[0]:
-                self.drag = None
-                return False
-            dx, dy = event.pos[0] - self.drag[0], event.pos[1] - self.drag[1]
-            self.drag = event.pos
-            return painter.pan_by(dx, dy)
-        if event.type == pygame.MOUSEWHEEL and area.collidepoint(pygame.mouse.get_pos()):
-            painter.zoom_by(1.25**event.y, pygame.mouse.get_pos())
-            return True
-        if event.type != pygame.KEYDOWN:
-            return False
-        step = self.ctx.px(60)
-        key = event.key
-        if key in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
-            painter.zoom_by(1.5)
-        elif key in (pygame.K_MINUS, pygame.K_KP_MINUS):
-            painter.zoom_by(1 / 1.5)
-        elif key == pygame.K_HOME and self._map_keys(area):
-            painter.reset_zoom()
-        elif key in _ARROWS and self._map_keys(area):
-            dx = {pygame.K_LEFT: step, pygame.K_RIGHT: -step}.get(key, 0)
-            dy = {pygame.K_UP: step, pygame.K_DOWN: -step}.get(key, 0)
-            painter.pan_by(dx, dy)
-        else:
-            return False
-        return True
-
-    def _map_keys(self, area: pygame.Rect) -> bool:
-        """Do the arrows and Home go to the map: it has the keyboard, or the pointer is over it
-        and no widget that takes keys (a text field, a list) has the keyboard?"""
-        if self.map_focus:
-            return True
-        focused = self.ctx.manager.get_focus_set()  # type: ignore[no-untyped-call]
-        if any(isinstance(e, _KEYED) for e in focused or ()):
-            return False
-        return bool(pygame.mouse.get_focused()) and area.collidepoint(pygame.mouse.get_pos())
 
     def _key(self, event: pygame.event.Event) -> sc.Transition:
         command = game_command(event)
@@ -577,7 +520,7 @@ class GameScene(sc.Scene):
             scale=self.ctx.settings.ui_scale,
             pulse=self.clock,
         )
-        if self.map_focus:
+        if self.map_input.focus:
             pygame.draw.rect(surface, FOCUS, area, 2)
         blit_text(
             surface,
@@ -619,7 +562,7 @@ class GameScene(sc.Scene):
             "actions": self.orders.card_texts() if self.orders else [],
             "meters": [m.track.id for m in self.meters],
             "regions": [r.name for r in self.map_view.regions],
-            "map": {**self.painter.describe(), "focus": self.map_focus},
+            "map": {**self.painter.describe(), "focus": self.map_input.focus},
             "region": self.region_hits[self.region_at][1].name
             if 0 <= self.region_at < len(self.region_hits)
             else None,
