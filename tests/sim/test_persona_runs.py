@@ -48,8 +48,9 @@ SHORT_OF_TARGET: dict[str, str] = {
 measured figure)."""
 
 NOT_MOVED: dict[tuple[str, str], str] = {
-    ("no_us_recognition", "weaker"): "the persona USSR seldom courts Washington, so recognition "
-    "is rare in the base game (docs/exploits.md)",
+    ("no_us_recognition", "weaker"): "with recognition mostly Washington's decision it comes in "
+    "most base games, and taking it away moves Moscow's worse outcomes up by 6.0 pts, an interval "
+    "that still reaches below zero (docs/exploits.md)",
     ("no_freeze_1932", "share"): "without the freeze the persona USSR does not keep cutting, as "
     "the variant's premise (a script's) has it (docs/exploits.md)",
     ("accept_28_july", "acceptance"): "the Supreme War Council blocks an acceptance as issued in "
