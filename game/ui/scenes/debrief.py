@@ -50,6 +50,14 @@ HEADINGS = (N_("How it went"), N_("The secrets, and what history says"))
 """The headings of the first page's two text columns."""
 
 
+SHORT = {
+    "save": (N_("Save the chronicle"), N_("Save")),
+    "whatif": (N_("What if…?"),),
+    "sources": (N_("Sources"),),
+}
+"""Each button's shorter labels, tried in turn when the longer does not fit its width."""
+
+
 class DebriefScene(sc.Scene):
     name = "debrief"
 
@@ -186,8 +194,11 @@ class DebriefScene(sc.Scene):
                 container=root,
                 object_id="#primary" if key == "save" else None,
             )
-            if key == "save" and button.font and button.font.size(text)[0] > width - px(16):
-                button.set_text(_("Save the chronicle"))  # a narrow window: the key is in Help
+            # A narrow window: shorter words (the keys are in Help).
+            for shorter in SHORT.get(key, ()):
+                if not button.font or button.font.size(button.text)[0] <= width - px(16):
+                    break
+                button.set_text(_(shorter))
             self.buttons[button] = key
 
     def _points_html(self) -> str:
