@@ -339,6 +339,8 @@ def take_all(out: Path) -> list[Path]:
         d.key(pygame.K_ESCAPE)
         d.press("Save game")
         d.key(pygame.K_ESCAPE)
+        if d.name != "pause":  # the save dialog goes back to the game: the menu again
+            d.key(pygame.K_ESCAPE)
         d.press("Load game")
         shots.append(d.shot(out / "10-load.png"))
         d.key(pygame.K_ESCAPE)
