@@ -39,8 +39,9 @@ TARGET = 0.60
 SHORT_OF_TARGET: dict[str, str] = {
     "railway-sale": "the batch search imagines random answers to offers, and the assumed values "
     "of the line overlap from the first month (README, Calibration)",
-    "fishery-auctions": "the 1931 share needs the trust expanded every season, and the April 1939 "
-    "compromise sets no terms (README, Personas)",
+    "fishery-auctions": "the 1931 share needs the trust expanded every season, and the personas "
+    "seldom take the path to the April 1939 compromise, which now sets the 1939 terms (README, "
+    "Personas)",
     "august-1945": "the attack lands on 11 August unless a bomb falls before the 9th, a persona "
     "Japan accepts early or late, and the Kurils fall on history's late dates (README, Personas)",
 }

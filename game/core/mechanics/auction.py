@@ -8,6 +8,10 @@ every lot on offer at a share of its estimate (`tender pct`); the host also sets
 All of this is secret until the turn resolves; then, after every other order of the turn (so that
 a new exchange rate or a freeze counts), the auction clears:
 
+0. Under a settlement (the `cede` track above 0), each other bidder first gets back the lots it
+   held at the last season's end that now lie idle, then gives up to the host the old lots that
+   bring its losses since that season nearest to the agreed number of grounds; these are taken
+   as withheld lots are (step 1), without the effects of a seizure, and the track returns to 0.
 1. Withheld lots go to the host's trust while it has the capacity to work them, else lie idle.
 2. While a freeze holds, held lots are not offered: each holder renews at its last price (a freeze
    in force when the auction opens holds for all of it, even if a seizure breaks it).
@@ -94,6 +98,9 @@ class Auction(AuctionText, Mechanic):
     catch_unit: str
     on_seizure: tuple[Effect, ...]
     """Effects each time the host withholds a lot another bidder holds."""
+    cede: int = NO_TRACK
+    """Track: grounds a settlement makes the other bidders give up this season (see
+    `auction_season.settle_terms`); NO_TRACK: the scenario has no settlements."""
     active_tracks: frozenset[int] = frozenset()
     """Tracks the `active` condition reads."""
     name: str = ""
@@ -432,6 +439,8 @@ class Auction(AuctionText, Mechanic):
             Reading(everyone, self.active_tracks, "active"),
             Reading(everyone, table, "lots"),
         ]
+        if self.cede != NO_TRACK:
+            out.append(Reading(everyone, frozenset({self.cede}), "cede"))
         for i, b in enumerate(self.bidders):
             own = {b.funds} | {t for t in (b.rate, b.capacity) if t != NO_TRACK}
             out.append(Reading(1 << b.faction, frozenset(own), f"bidders.{i}"))

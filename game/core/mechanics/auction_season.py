@@ -14,7 +14,7 @@ from game.core.turn import Turn
 
 if TYPE_CHECKING:
     from game.core.mechanics.auction import Auction
-    from game.core.mechanics.auction_defs import BidderDef
+    from game.core.mechanics.auction_defs import BidderDef, LotDef
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,9 +43,11 @@ def clear(a: Auction, turn: Turn, sealed: Sealed) -> None:
         for track in lot.bids:
             turn.put(track, 0)
     lines: list[str] = []
-    _withhold(a, turn, sealed.withheld, lines)
+    ceded = settle_terms(a, turn, lines)
+    _withhold(a, turn, ceded, lines, seize=False)
+    _withhold(a, turn, tuple(r for r in sealed.withheld if r not in ceded), lines)
     renewed = _renew(a, turn, lines) if frozen else 0
-    sold, kept, unsold = _sell(a, turn, sealed, frozen, lines)
+    sold, kept, unsold = _sell(a, turn, sealed, frozen, lines, set(ceded))
     tally(a, turn)
     # A lot is a block of grounds, and the sources count grounds (FACTS.md §1.5): the line
     # gives both, so that "1 lot (4 grounds)" reads against the sources' "four lots" [001 L9].
@@ -66,8 +68,57 @@ def count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-def _withhold(a: Auction, turn: Turn, withheld: tuple[int, ...], lines: list[str]) -> None:
-    """Step 1: withheld lots go to the host's trust while it can work them, else lie idle."""
+def settle_terms(a: Auction, turn: Turn, lines: list[str]) -> tuple[int, ...]:
+    """Step 0, under a settlement (the `cede` track above 0): each other bidder gets back the
+    lots it held at the last season's end that lie idle, then the old lots it gives up are
+    chosen (see `_cession`); returns them, in lot order, and sets the track back to 0."""
+    t = turn.tracks
+    if a.cede < 0 or t[a.cede] <= 0:
+        return ()
+    target = t[a.cede]
+    turn.put(a.cede, 0)
+    out: list[int] = []
+    for b in a.bidders:
+        if b.faction == a.host:
+            continue
+        mark = b.faction + 1
+        old = [lot for lot in a.lots if t[lot.prev] == mark and t[lot.open]]
+        for lot in old:
+            if not t[lot.hold]:
+                turn.put(lot.hold, mark)
+        lost = sum(lot.grounds for lot in old if t[lot.hold] != mark)
+        held = [lot for lot in old if t[lot.hold] == mark]
+        picked = _cession(held, target - lost)
+        out += picked
+        given = lost + sum(a.lots[i].grounds for i in picked)
+        lines.append(
+            f"under the settlement {b.name} gives up {count(given, 'old ground')} in all "
+            "and keeps its other old lots"
+        )
+    return tuple(sorted(out))
+
+
+def _cession(held: list[LotDef], need: int) -> list[int]:
+    """Returns the lots (indices) whose grounds come nearest to `need`: fewest lots, then the
+    first in lot order, among the sums equally near (none if `need` is not above 0)."""
+    if need <= 0:
+        return []
+    best: dict[int, tuple[int, ...]] = {0: ()}
+    for lot in held:
+        for total, picked in list(best.items()):
+            grown, more = total + lot.grounds, (*picked, lot.index)
+            now = best.get(grown)
+            if now is None or (len(more), more) < (len(now), now):
+                best[grown] = more
+    total = min(best, key=lambda s: (abs(s - need), s > need))
+    return list(best[total])
+
+
+def _withhold(
+    a: Auction, turn: Turn, withheld: tuple[int, ...], lines: list[str], *, seize: bool = True
+) -> None:
+    """Step 1: withheld lots go to the host's trust while it can work them, else lie idle
+    (`seize`: taking a lot another bidder holds has the effects of a seizure)."""
     t = turn.tracks
     host_mark = a.host + 1
     host = a.bidder(a.host)
@@ -75,18 +126,19 @@ def _withhold(a: Auction, turn: Turn, withheld: tuple[int, ...], lines: list[str
         lot = a.lots[ref]
         if not t[lot.open] or t[lot.hold] == host_mark:
             continue
-        if t[lot.hold]:
+        if t[lot.hold] and seize:
             # The host's withholding takes the lot: what the seizure raises, the host raised.
             turn.actor, actor = a.host, turn.actor
             turn.apply(a.on_seizure, f"seizure:{lot.id}")
             turn.actor = actor
+        how = "is withheld" if seize else "is given up"
         if host is not None and lot.grounds <= a.room(t, host):
             turn.put(lot.hold, host_mark)
             turn.put(lot.price, 0)
-            lines.append(f"{lot.name} ({lot.grounds} grounds) is withheld for the state trust")
+            lines.append(f"{lot.name} ({lot.grounds} grounds) {how} for the state trust")
         else:
             turn.put(lot.hold, 0)
-            lines.append(f"{lot.name} ({lot.grounds} grounds) is withheld and lies idle")
+            lines.append(f"{lot.name} ({lot.grounds} grounds) {how} and lies idle")
 
 
 def _renew(a: Auction, turn: Turn, lines: list[str]) -> int:
@@ -113,12 +165,12 @@ def _renew(a: Auction, turn: Turn, lines: list[str]) -> int:
 
 
 def _sell(
-    a: Auction, turn: Turn, sealed: Sealed, frozen: bool, lines: list[str]
+    a: Auction, turn: Turn, sealed: Sealed, frozen: bool, lines: list[str], ceded: set[int]
 ) -> tuple[int, int, int]:
     """Step 3: each lot on offer goes to its best bid at or above the reserve; returns the lots
     sold, those kept by their holders as the only bidders, and those unsold."""
     t = turn.tracks
-    withheld = set(sealed.withheld)
+    withheld = set(sealed.withheld) | ceded
     named, tender = sealed.named, sealed.tender
     sold = unsold = kept = 0
     for lot in a.lots:

@@ -86,6 +86,13 @@ class AuctionSpec(MechanicSpec):
     catch_unit: str = Field(max_length=40)
     on_seizure: list[Effect] = Field(default_factory=list)
     """Effects each time the host withholds a lot another bidder holds."""
+    cede: Slug | None = None
+    """Track: the grounds a settlement makes the other bidders give up to the host this season
+    (0: no settlement). When it is above 0 as the auction clears, the settlement's terms come
+    first: each bidder gets back the lots it held at the last season's end that lie idle, then
+    gives up to the host the old lots whose grounds bring what it has lost since that season
+    nearest to the track's value (taken as withheld lots are, but agreed: no `on_seizure`);
+    the track then goes back to 0. None: no settlements."""
 
 
 def auction_tracks(spec: AuctionSpec, ctx: Context) -> list[NewTrack]:
@@ -216,6 +223,7 @@ def compile_auction(spec: AuctionSpec, ctx: Context) -> Auction:
         unit=spec.unit,
         catch_unit=spec.catch_unit,
         on_seizure=ctx.effects(spec.on_seizure, "on_seizure"),
+        cede=ctx.track_or_none(spec.cede, "cede"),
         active_tracks=frozenset(c.tracks_of(active)),
         name=spec.name or "",
     )
