@@ -40,7 +40,10 @@ class Figure:
     spread: tuple[float, float]
     """The slowest and fastest run's games/s."""
     load: tuple[float, float]
-    """The 1-minute load average before the first timed run and after the last."""
+    """The lowest and highest 1-minute load average at the start of its timed runs."""
+    cpu_ms_per_game: float
+    """Median CPU milliseconds per game, of the benchmark's process and its pool (`cpu_seconds`):
+    nearly blind to other work on the machine, it shows what more workers cost in all."""
 
 
 def simulate_args(args: argparse.Namespace, out: Path) -> list[str]:
@@ -49,35 +52,55 @@ def simulate_args(args: argparse.Namespace, out: Path) -> list[str]:
             "--out", str(out)]  # fmt: skip
 
 
-def run_once(command: list[str]) -> float:
+def cpu_seconds() -> float:
+    """Returns the CPU time of this process and of its children that have ended (the local
+    pool's workers, once the pool has shut down; not Ray's, which are its raylet's)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+def run_once(command: list[str]) -> tuple[float, float]:
+    """Runs the command; returns its wall time and CPU time (see `cpu_seconds`)."""
+    cpu = cpu_seconds()
     started = perf_counter()
     result = CliRunner().invoke(cli, command)
     wall = perf_counter() - started
     if result.exit_code != 0:
         raise SystemExit(f"simulate failed: {result.output}\n{result.exception!r}")
-    return wall
+    return wall, cpu_seconds() - cpu
 
 
-def measure(label: str, flags: list[str], workers: int, args: argparse.Namespace,
-            folder: Path, reference: list[bytes]) -> Figure:  # fmt: skip
-    print(f"measuring {label} ...", file=sys.stderr, flush=True)
+def measure(label: str, flags: list[str], counts: list[int], args: argparse.Namespace,
+            folder: Path, reference: list[bytes]) -> list[Figure]:  # fmt: skip
+    """Times each worker count's runs in turn (1, 2, …, 1, 2, …), so that a change in the
+    machine's load falls on every count alike; each count warmed up first."""
+    print(f"measuring {label} at {counts} workers ...", file=sys.stderr, flush=True)
     out = folder / "results.jsonl"
-    command = [*simulate_args(args, out), *flags, "--workers", str(workers)]
-    run_once(command)  # warm-up: worker processes started, scenario loaded
-    before = os.getloadavg()[0]
-    walls = []
+    commands = {n: [*simulate_args(args, out), *flags, "--workers", str(n)] for n in counts}
+    for command in commands.values():
+        run_once(command)  # warm-up: worker processes started, scenario loaded
+    walls: dict[int, list[float]] = {n: [] for n in counts}
+    cpus: dict[int, list[float]] = {n: [] for n in counts}
+    loads: dict[int, list[float]] = {n: [] for n in counts}
     for _ in range(args.repeats):
-        walls.append(run_once(command))
-        produced = out.read_bytes()
-        if not reference:
-            reference.append(produced)
-        if produced != reference[0]:
-            raise SystemExit(f"{label}: the results differ from the first run's")
-    after = os.getloadavg()[0]
-    rates = [args.games / wall for wall in walls]
-    return Figure(
-        label, workers, statistics.median(rates), (min(rates), max(rates)), (before, after)
-    )
+        for count, command in commands.items():
+            loads[count].append(os.getloadavg()[0])
+            wall, cpu = run_once(command)
+            walls[count].append(wall)
+            cpus[count].append(cpu)
+            produced = out.read_bytes()
+            if not reference:
+                reference.append(produced)
+            if produced != reference[0]:
+                raise SystemExit(f"{label} at {count}: the results differ from the first run's")
+    figures = []
+    for count in counts:
+        rates = [args.games / wall for wall in walls[count]]
+        spread = (min(rates), max(rates))
+        load = (min(loads[count]), max(loads[count]))
+        cpu_ms = 1000 * statistics.median(cpus[count]) / args.games
+        figures.append(Figure(label, count, statistics.median(rates), spread, load, cpu_ms))
+    return figures
 
 
 def start_ray(cores: int) -> float:
@@ -86,6 +109,12 @@ def start_ray(cores: int) -> float:
     started = perf_counter()
     ray.init(address="local", num_cpus=cores, include_dashboard=False, log_to_driver=False)
     return perf_counter() - started
+
+
+def cpu_text(fig: Figure) -> str:
+    if fig.label == "ray":
+        return f"{fig.cpu_ms_per_game:.1f} (driver only)"
+    return f"{fig.cpu_ms_per_game:.1f}"
 
 
 def report(args: argparse.Namespace, figures: list[Figure], ray_start: float | None,
@@ -102,18 +131,19 @@ def report(args: argparse.Namespace, figures: list[Figure], ray_start: float | N
         f"- Load average (1, 5, 15 min) at the end: {', '.join(f'{x:.2f}' for x in load)}",
         f"- Workload: `simulate --scenario {args.scenario} --agents {args.agents} --games "
         f"{args.games} --seed 1`, in this process (click's runner), median of {args.repeats} "
-        "runs after a warm-up; every run's results file byte for byte the same",
+        "runs after a warm-up, each backend's worker counts taking turns (the local pool's "
+        "first, then Ray's); every run's results file byte for byte the same",
         "",
         "| backend | workers | games/s (median) | slowest – fastest | speed-up over 1 | "
-        "load avg before → after |",
-        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        "load avg (1 min) at its runs | CPU ms/game |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for fig in figures:
         one = next(f for f in figures if f.label == fig.label and f.workers == 1)
         lines.append(
             f"| {fig.label} | {fig.workers} | {fig.games_per_s:.1f} | {fig.spread[0]:.1f} – "
             f"{fig.spread[1]:.1f} | {fig.games_per_s / one.games_per_s:.2f}× | "
-            f"{fig.load[0]:.1f} → {fig.load[1]:.1f} |"
+            f"{fig.load[0]:.1f} – {fig.load[1]:.1f} | {cpu_text(fig)} |"
         )
     local = {f.workers: f.games_per_s for f in figures if f.label == "local"}
     lines.append("")
@@ -122,6 +152,13 @@ def report(args: argparse.Namespace, figures: list[Figure], ray_start: float | N
         verdict = "met" if ratio >= TARGET else "NOT met"
         lines.append(f"Target (issue 16): ≥ {TARGET}× from 1 to 2 local workers: {ratio:.2f}×, "
                      f"{verdict} in this run.")  # fmt: skip
+        cpu = {f.workers: f.cpu_ms_per_game for f in figures if f.label == "local"}
+        cost = cpu[2] / cpu[1]
+        lines.append(
+            f"The local pool at 2 workers spends {cost:.2f}× the CPU per game of 1 worker (its "
+            f"processes, pickling and the results' trip): with 2 cores free to it, the speed-up "
+            f"could reach about {2 / cost:.2f}× — an estimate, not a measurement."
+        )
     if ray_start is not None:
         lines.append(
             f"Starting the local Ray instance took {ray_start:.1f} s (paid once by each "
@@ -145,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scenario", default="august-1945")
     parser.add_argument("--agents", default="all=historical")
     parser.add_argument("--games", type=int, default=240)
-    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--no-ray", action="store_true", help="measure the local backend only")
     args = parser.parse_args(argv)
     started = datetime.datetime.now().astimezone()
@@ -157,16 +194,14 @@ def main(argv: list[str] | None = None) -> int:
     missing = "--no-ray" if args.no_ray else ""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        for count in counts:
-            figures.append(measure("local", [], count, args, folder, reference))
+        figures += measure("local", [], counts, args, folder, reference)
         if not args.no_ray:
             try:
                 ray_start = start_ray(cores)
             except ImportError:
                 missing = "Ray is not installed (pip install amur[dist])"
         if ray_start is not None:
-            for count in counts:
-                figures.append(measure("ray", ["--backend", "ray"], count, args, folder, reference))
+            figures += measure("ray", ["--backend", "ray"], counts, args, folder, reference)
     text = report(args, figures, ray_start, missing, started)
     print(text)
     args.out.parent.mkdir(parents=True, exist_ok=True)
