@@ -223,8 +223,9 @@ def _play_batches(
     backend: Backend = LOCAL,
 ) -> Iterator[dict[str, Any]]:
     """Yields each game's result from game `done` on, as soon as it is played and written to
-    `out_path` (appended to a resumed run's file), under a progress bar, on `backend`."""
-    writer = ResultsFile(out_path, append=done > 0) if out_path else None
+    `out_path` (appended to a resumed run's file), under a progress bar, on `backend`. The file
+    is opened with the first game played: a backend that fails to start leaves none behind."""
+    writer: ResultsFile | None = None
     bar = Progress(
         "[progress.description]{task.description}",
         BarColumn(),
@@ -237,6 +238,8 @@ def _play_batches(
         task = bar.add_task(label, total=sum(s.games for s in specs), completed=done)
         try:
             for result in run_batches(specs, workers, start=done, backend=backend):
+                if writer is None and out_path is not None:
+                    writer = ResultsFile(out_path, append=done > 0)
                 if writer is not None:
                     writer.write(result)
                 yield result

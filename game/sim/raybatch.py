@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import socket
 from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
@@ -41,12 +42,33 @@ def ray_module() -> Any:
     return ray
 
 
+def unreachable(address: str) -> str | None:
+    """Returns why nothing answers at a `host:port` address within a few seconds, or None (also
+    for an address of another form, such as `auto`, left to Ray): Ray itself keeps retrying
+    for many minutes, deaf to Ctrl-C."""
+    host, colon, port = address.split("://", 1)[-1].rpartition(":")
+    if not colon or not host or not port.isdigit():
+        return None
+    try:
+        with socket.create_connection((host.strip("[]"), int(port)), timeout=PROBE_S):
+            return None
+    except OSError as exc:
+        return exc.strerror or type(exc).__name__
+
+
+PROBE_S = 5.0
+"""Seconds to wait for a Ray cluster's address to answer."""
+
+
 @contextlib.contextmanager
 def session(ray: Any, workers: int, address: str | None) -> Iterator[int]:
     """Connects to the cluster at `address`, or starts a Ray instance of `workers` CPUs on this
     machine (stopped at the end), unless this process is connected already; yields how many
     tasks to keep in flight (`workers`, or with 0 every CPU of the cluster)."""
     started = not ray.is_initialized()
+    why = unreachable(address) if started and address is not None else None
+    if why is not None:
+        raise BackendError(f"--address {address}: no Ray cluster answers there ({why})")
     if started:
         options: dict[str, Any] = {
             "include_dashboard": False,

@@ -4,6 +4,7 @@ finish, a bounded number in flight) on a stand-in for Ray."""
 
 from __future__ import annotations
 
+import socket
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -12,9 +13,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from game.cli import cli
+from game.cli import cli, options
+from game.sim import raybatch
 from game.sim.backend import Backend, BackendError
-from game.sim.raybatch import AHEAD, in_order
+from game.sim.raybatch import AHEAD, in_order, unreachable
 
 RUN = ["--games", "2", "--seed", "1", "--no-progress", "--agents", "all=random"]
 
@@ -95,3 +97,40 @@ def test_a_stopped_run_cancels_its_tasks_and_holds_back_a_bounded_number() -> No
     run.close()  # the driver stops (an error, ^C): nothing left running for it
     assert fake.cancelled
     assert len(fake.cancelled) <= AHEAD * 2
+
+
+def test_an_address_where_nothing_answers_is_refused_at_once() -> None:
+    with socket.socket() as listening:
+        listening.bind(("127.0.0.1", 0))
+        listening.listen()
+        port = listening.getsockname()[1]
+        assert unreachable(f"127.0.0.1:{port}") is None
+    assert unreachable(f"127.0.0.1:{port}")  # closed now: refused, with the reason
+    assert unreachable("auto") is None  # not host:port: left to Ray
+
+
+class Unconnected:
+    """A stand-in for Ray in a process not connected to any cluster."""
+
+    def is_initialized(self) -> bool:
+        return False
+
+    def init(self, **_: Any) -> None:
+        raise AssertionError("the address was probed first: Ray is not asked to connect")
+
+
+def test_no_cluster_at_the_address_is_a_clear_error_and_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(options, "require_ray", lambda: None)
+    monkeypatch.setattr(raybatch, "ray_module", Unconnected)
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]  # bound, not listening: refused
+        out = tmp_path / "r.jsonl"
+        flags = ["--backend", "ray", "--address", f"127.0.0.1:{port}", "--out", str(out)]
+        result = CliRunner().invoke(cli, ["simulate", *RUN, *flags])
+    assert result.exit_code == 1, result.output
+    assert f"--address 127.0.0.1:{port}: no Ray cluster answers there" in result.output
+    assert "Traceback" not in result.output
+    assert not out.exists()  # the same command can be run again once the cluster is up
