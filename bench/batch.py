@@ -112,9 +112,11 @@ def start_ray(cores: int) -> float:
 
 
 def cpu_text(fig: Figure) -> str:
+    """Returns the CPU ms per game, and for the local pool the CPUs it kept busy (games/s ×
+    CPU s/game): near 1 at 1 worker and 2 at 2 on a quiet machine; what other work left it."""
     if fig.label == "ray":
-        return f"{fig.cpu_ms_per_game:.1f} (driver only)"
-    return f"{fig.cpu_ms_per_game:.1f}"
+        return f"{fig.cpu_ms_per_game:.1f} (driver only) | —"
+    return f"{fig.cpu_ms_per_game:.1f} | {fig.games_per_s * fig.cpu_ms_per_game / 1000:.2f}"
 
 
 def report(args: argparse.Namespace, figures: list[Figure], ray_start: float | None,
@@ -135,8 +137,8 @@ def report(args: argparse.Namespace, figures: list[Figure], ray_start: float | N
         "first, then Ray's); every run's results file byte for byte the same",
         "",
         "| backend | workers | games/s (median) | slowest – fastest | speed-up over 1 | "
-        "load avg (1 min) at its runs | CPU ms/game |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "load avg (1 min) at its runs | CPU ms/game | CPUs busy |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for fig in figures:
         one = next(f for f in figures if f.label == fig.label and f.workers == 1)
