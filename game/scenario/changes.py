@@ -82,6 +82,8 @@ def _set_text(path: str, value: Any, scenario: Mapping[str, Any]) -> str:
         return f"Calendar: {_value(value, {})} instead of {_value(node, {})}."
     unit_of = _find(context, parts[1]) if len(parts) > 1 else None
     word = FIELDS.get(last, last.replace("_", " "))
+    if last == "probability":
+        return f"{owner}: {word} {_odds(value, scenario)} instead of {_odds(node, scenario)}."
     unit = unit_of or {}
     if last == "initial" and any(isinstance(v, list) for v in (value, node)):
         word = "starts, drawn each game,"
@@ -134,6 +136,21 @@ def _value(value: Any, item: Mapping[str, Any]) -> str:
     if _is_number(value):
         return f"{value:g}{unit}"
     return str(value)
+
+
+def _odds(value: Any, scenario: Mapping[str, Any]) -> str:
+    """Returns a chance in words: a number, or odds (`base` plus a weight per point of a track,
+    `0.5, plus 0.15 per point of “Standing in Washington”`); weights of 0 are left out."""
+    if not isinstance(value, Mapping) or "base" not in value:
+        return _value(value, {})
+    terms = [f"{float(value['base']):g}"]
+    for track_id, weight in sorted(dict(value.get("per") or {}).items()):
+        if not _is_number(weight) or weight == 0:
+            continue
+        sign = "plus" if weight > 0 else "minus"
+        name = _title(scenario, "tracks", str(track_id))
+        terms.append(f"{sign} {abs(weight):g} per point of “{name}”")
+    return ", ".join(terms)
 
 
 def _is_number(value: Any) -> bool:

@@ -28,7 +28,11 @@ Kind = Literal[
     "chronicle",
     "pack",
     "branch",
+    "comparison",
 ]
+
+COMPARISON_HEADS = ("<!-- amur comparison report -->", "section,run,item,label,stat,")
+"""How a comparison report's page and table begin (`game.report`)."""
 
 CALIBRATION_HEADS = ("## Calibration: ", "# Calibration against history")
 """How `calibrate --out` (one scenario) and `make calibrate` (docs/calibration.md) begin."""
@@ -108,6 +112,8 @@ def is_output(path: Path, kind: Kind) -> bool:
             # sorted keys: "agents" opens it and "counterfactuals" follows
             return head.startswith('{\n "agents": {') and '"counterfactuals": [' in head
         return head.startswith(("## Counterfactuals: ", "# Counterfactuals"))
+    if kind == "comparison":
+        return head.startswith(COMPARISON_HEADS)
     # A schema: read whole (the scenario schema outgrew the sniff), within reason.
     data = _json_head(path) if _size(path) <= SNIFF_BYTES else _json_whole(path)
     return isinstance(data, dict) and "properties" in data and "title" in data

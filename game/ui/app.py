@@ -301,7 +301,8 @@ class App:
             self._apply(self.top.handle(event))
 
     def draw(self) -> None:
-        """Draws the scenes from the topmost opaque one up, then the widgets."""
+        """Draws the scenes from the topmost opaque one up, then the widgets, the keyboard
+        ring, and last the top scene's overlay (its hover texts)."""
         first = len(self.stack) - 1
         while first > 0 and not self.stack[first].opaque:
             first -= 1
@@ -313,6 +314,7 @@ class App:
         self.top.draw(self.screen)
         self.manager.draw_ui(self.screen)
         self.focus.draw(self.screen)
+        self.top.overlay(self.screen)  # hover texts over everything (issue 15, item 4)
 
     def _backdrop(self, first: int) -> pygame.Surface:
         """Returns the scenes under the top one, dimmed. Only the top scene updates, so they are

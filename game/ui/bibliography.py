@@ -28,6 +28,7 @@ from game.scenario.bibliography import (
 )
 from game.scenario.loader import read_scenario, source_for
 from game.ui.catalog import scenario_files
+from game.ui.theme import html_colour
 from game.ui.widgets.text import esc
 
 __all__ = [
@@ -53,7 +54,7 @@ def cite_html(cite: str, colour: str = CITE_COLOUR) -> str:
     """Returns a citation as pygame_gui HTML: in italics, and a link to the bibliography."""
     text = esc(cite)
     href = esc(CITE_LINK + cite).replace("'", "&#39;")
-    return f"<a href='{href}'><i><font color='{colour}'>{text}</font></i></a>"
+    return f"<a href='{href}'><i><font color='{html_colour(colour)}'>{text}</font></i></a>"
 
 
 def link_cite(href: str) -> str | None:

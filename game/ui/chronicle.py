@@ -10,6 +10,8 @@ from game.core.debates import debate_lines
 from game.core.log import entries
 from game.core.records import EventFired, OptionChosen
 from game.core.rules import Rules
+from game.sim.chronicle import chronicle
+from game.sim.chronicle_page import to_html
 from game.ui.notes import note_text, weighed_lines
 from game.ui.session import Session
 from game.ui.view import line_when, month
@@ -144,9 +146,13 @@ def _notes_markdown(session: Session) -> list[str]:
 
 
 def save_chronicle(session: Session, folder: Path) -> Path:
-    """Writes the chronicle to a new Markdown file in `folder`; returns its path."""
+    """Writes the chronicle to a new Markdown file in `folder`, and beside it the game's story
+    as one offline HTML page (`main.py chronicle`'s, with the players' reasons); returns the
+    Markdown file's path."""
     folder.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     path = folder / f"{session.rules.id}-{stamp}.md"
     path.write_text(chronicle_markdown(session), encoding="utf-8")
+    story = chronicle(session.game, session.record())
+    path.with_suffix(".html").write_text(to_html(story), encoding="utf-8")
     return path

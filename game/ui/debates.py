@@ -8,6 +8,7 @@ from game.core.debates import Debate, values_text
 from game.core.rules import Rules
 from game.ui.bibliography import cite_html
 from game.ui.i18n import N_, _
+from game.ui.theme import html_colour
 from game.ui.widgets.text import esc
 
 HEADING = N_("Where historians disagree")
@@ -31,7 +32,7 @@ def briefing_html(rules: Rules) -> str:
             parts.append(
                 f"• <b>{esc(school.name)}</b>{mark}: {esc(school.argument)} "
                 f"{cite_html(school.cite)}<br>"
-                f"<font color='#6B5B45'>{esc(model)}</font><br>"
+                f"<font color='{html_colour('#6B5B45')}'>{esc(model)}</font><br>"
             )
         parts.append(_other_view(debate))
     return "".join(parts)

@@ -47,6 +47,40 @@ def environment_languages() -> list[str]:
     return []
 
 
+NAMES = {
+    "de": "Deutsch",
+    "en": "English",
+    "es": "Español",
+    "fr": "Français",
+    "it": "Italiano",
+    "ja": "日本語",
+    "pl": "Polski",
+    "ru": "Русский",
+    "uk": "Українська",
+    "zh": "中文",
+}
+"""Languages by their own names, for the settings; a language not named here shows its code."""
+
+
+def available_languages(folder: Path | None = None) -> list[str]:
+    """Returns the languages that have a compiled catalogue in `folder` (default: the shipped
+    ones), sorted by code."""
+    folder = folder or locale_dir()
+    try:
+        found = [d.name for d in folder.iterdir() if (d / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file()]
+    except OSError:  # no catalogues at all: the source strings only
+        return [DEFAULT]
+    return sorted(found) or [DEFAULT]
+
+
+def language_name(code: str) -> str:
+    """Returns a language's own name (`Deutsch`), or its code when it is not known here."""
+    name = NAMES.get(code.split("_")[0])
+    if name is None:
+        return code
+    return f"{name} ({code})" if "_" in code else name
+
+
 def install(language: str = "", *, folder: Path | None = None) -> str:
     """Switches the window to `language` (empty: the environment's, else English) from the
     catalogues in `folder` (default: the shipped ones); returns the language found, or

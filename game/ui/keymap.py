@@ -196,7 +196,17 @@ KEYMAP: tuple[Shortcut, ...] = (
     Shortcut(N_("Event"), "1 – 9", N_("choose that option; Enter closes news")),
     Shortcut(N_("Debrief"), N_("Ctrl+S / N / Esc"), N_("save the chronicle, new game, main menu")),
     Shortcut(
+        N_("Debrief"),
+        "W",
+        N_("what if it had gone otherwise? Play the game on from a turning point, many times"),
+    ),
+    Shortcut(
         N_("Debrief"), N_("1 / 2 / 3 / B"), N_("result, charts, the two chronicles; the sources")
+    ),
+    Shortcut(
+        N_("Debrief"),
+        N_("PageUp / PageDown"),
+        N_("scroll the scores and figures (page 1) or the two chronicles (page 3); or the wheel"),
     ),
 )
 """Every shortcut, in the order the help lists them."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from game.core.rules import Rules
 from game.ui.i18n import N_, _
+from game.ui.theme import html_colour
 from game.ui.widgets.text import esc
 
 HEADING = N_("What each government wanted")
@@ -29,7 +30,7 @@ def aims_html(rules: Rules, faction: int) -> str:
     if not parts:
         return ""
     note = (
-        "<font color='#6B5B45'>"
+        f"<font color='{html_colour('#6B5B45')}'>"
         + _(
             "The computer plays each side by these aims (the <i>persona</i> players); their "
             "weights are the scenario's, each with its source or named as an assumption."

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
 from game.ui.scene import Context, Scene
+from game.ui.scenes.branch_scene import BranchScene
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.dialogs import BriefingScene, CoverScene, EventScene, PauseScene
 from game.ui.scenes.help import HelpScene
@@ -23,6 +24,7 @@ from game.ui.scenes.scenarios import ScenarioScene
 from game.ui.scenes.settings_scene import SettingsScene
 from game.ui.scenes.setup import SetupScene
 from game.ui.scenes.sources import SourcesScene
+from game.ui.scenes.why_dialog import WhyScene
 
 SceneFactory = Callable[..., Scene]
 """A scene class: called with the context, then the transition's keyword arguments."""
@@ -41,6 +43,8 @@ SCENES: Mapping[str, SceneFactory] = MappingProxyType(
         "event": EventScene,
         "pause": PauseScene,
         "save": SaveScene,
+        "why": WhyScene,
+        "branch": BranchScene,
         "debrief": DebriefScene,
         "sources": SourcesScene,
     }

@@ -190,6 +190,10 @@ class Scene:
     def draw(self, surface: pygame.Surface) -> None:
         """Draws what the widgets do not (backgrounds, maps, charts); reads only."""
 
+    def overlay(self, surface: pygame.Surface) -> None:
+        """Draws what goes over everything, widgets included (the hover texts): called after
+        the widgets and the keyboard ring, for the top scene only; reads only."""
+
     def resume(self, result: Any) -> Transition:
         """Called when the scene above was popped, with that scene's result."""
         return None

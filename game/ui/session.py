@@ -75,6 +75,7 @@ class Session:
         *,
         autosave: Path | None = None,
         actions: Sequence[str] = (),
+        reasons: Mapping[int, str] | None = None,
     ) -> None:
         self.game = game
         self.rules = game.rules
@@ -98,7 +99,11 @@ class Session:
         self.actions: list[str] = []
         for text in actions:
             self._advance(game.apply(self.state, canonical_action(game, text)), text)
+        self.reasons: dict[int, str] = dict(reasons or {})
+        """Why the players chose a move, by the move's position in `actions` (the answers to
+        the "why?" prompt, `game.ui.why`); kept in the save."""
         self.staged: list[Action] = []
+        self._staged_reasons: list[str] = []
         self.preview = self.state
         self.version = 0
         """Grows whenever what the screen shows may have changed."""
@@ -176,13 +181,14 @@ class Session:
 
     # ------------------------------------------------------------- the human's moves
 
-    def give(self, action: Action) -> None:
-        """Stages an order (or answers an event at once); IllegalActionError if illegal."""
+    def give(self, action: Action, reason: str = "") -> None:
+        """Stages an order (or answers an event at once), with the player's reason for it if
+        given; IllegalActionError if illegal."""
         f = self.human_to_act()
         if f < 0 or action.faction != f:
             raise IllegalActionError("it is not a human player's turn")
         if self.state.phase == CHOICES:
-            self._commit([action])
+            self._commit([action], [reason])
             return
         if isinstance(action, EndTurn):
             self.confirm()
@@ -191,6 +197,7 @@ class Session:
             raise IllegalActionError("the orders are complete: confirm or undo")
         self.preview = self.game.apply(self.preview, action)
         self.staged.append(action)
+        self._staged_reasons.append(reason)
         self.version += 1
 
     def confirm(self) -> None:
@@ -198,16 +205,17 @@ class Session:
         f = self.human_to_act()
         if f < 0:
             return
-        orders = list(self.staged)
+        orders, reasons = list(self.staged), list(self._staged_reasons)
         if not self.orders_complete():
             orders.append(EndTurn(f, END))
-        self._commit(orders)
+        self._commit(orders, reasons)
 
     def undo(self) -> bool:
         """Drops the last staged order; returns False if there was none."""
         if not self.staged:
             return False
         self.staged.pop()
+        self._staged_reasons.pop()
         self.preview = self.state
         for action in self.staged:
             self.preview = self.game.apply(self.preview, action)
@@ -217,6 +225,7 @@ class Session:
     def undo_all(self) -> None:
         """Returns to the state at the start of the human's orders."""
         self.staged.clear()
+        self._staged_reasons.clear()
         self.preview = self.state
         self.version += 1
 
@@ -326,10 +335,13 @@ class Session:
         self.state = state
         self.actions.append(text)
 
-    def _commit(self, orders: list[Action]) -> None:
-        for action in orders:
+    def _commit(self, orders: list[Action], reasons: Sequence[str] = ()) -> None:
+        for i, action in enumerate(orders):
+            if i < len(reasons) and reasons[i].strip():
+                self.reasons[len(self.actions)] = reasons[i].strip()
             self._advance(self.game.apply(self.state, action), self.game.notation(action))
         self.staged.clear()
+        self._staged_reasons.clear()
         self.preview = self.state
         self.version += 1
         if self.autosave_path and (self.state.turn != self._saved_turn or self.is_over()):
@@ -342,7 +354,7 @@ class Session:
         """Returns the game so far as a save record (confirmed orders only)."""
         agents = {f.id: seat for f, seat in zip(self.rules.factions, self.seats, strict=True)}
         record = make_record(self.game, self.seed, self.actions, self.state, agents)
-        return dataclasses.replace(record, source=self.source)
+        return dataclasses.replace(record, source=self.source, reasons=dict(self.reasons))
 
     def autosave(self) -> None:
         """Writes the autosave on the saving thread (the window does not wait for the disk)."""
@@ -385,7 +397,14 @@ class Session:
         chosen = dict(seats) if seats is not None else dict(record.agents)
         chosen = {k: HUMAN if seat_problem(v) else v for k, v in chosen.items()}
         try:
-            session = cls(game, record.seed, chosen, autosave=autosave, actions=record.actions)
+            session = cls(
+                game,
+                record.seed,
+                chosen,
+                autosave=autosave,
+                actions=record.actions,
+                reasons=record.reasons,
+            )
         except (NotationError, IllegalActionError) as exc:
             raise RecordError([Problem(name, None, "actions", str(exc))]) from None
         if state_hash(session.state) != record.state_hash:

@@ -128,6 +128,9 @@ class Settings:
     """Black on white with strong borders and a yellow keyboard focus (`game.ui.theme`)."""
     language: str = ""
     """The window's language (`game.ui.i18n`): empty for the environment's, else English."""
+    ask_why: bool = False
+    """Ask the human player "why?" at key decisions (a teacher's switch for hot-seat play;
+    `game.ui.why`): the answer is kept in the save and printed by `main.py chronicle`."""
 
     @property
     def loudness(self) -> float:

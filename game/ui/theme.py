@@ -87,13 +87,14 @@ HIGH_CONTRAST: dict[str, Colour] = {
     "SEA_DEEP": (110, 170, 215),
     "LAND": (255, 255, 240),
     "COAST": (0, 0, 0),
-    "RIVER": (0, 60, 170),
+    "RIVER": (0, 35, 115),  # water's names on the sea at 8:1
     "BORDER": (122, 0, 0),
     "GOOD": (0, 70, 150),
-    "BAD": (170, 50, 0),
+    "BAD": (130, 36, 0),
     "FOCUS": (0, 0, 230),
 }
-"""The high-contrast palette: black ink on white (21:1), the accent dark red (over 10:1)."""
+"""The high-contrast palette: black ink on white (21:1), the accent dark red (over 10:1); every
+colour used for text reads at 7:1 or more on every paper (`tests/ui/test_contrast.py`)."""
 
 _NORMAL: dict[str, Colour] = {name: globals()[name] for name in PALETTE_NAMES}
 
@@ -116,6 +117,50 @@ def use_palette(*, high_contrast: bool) -> bool:
             if getattr(module, name, None) is now[name]:
                 setattr(module, name, wanted[name])
     return True
+
+
+def is_high_contrast() -> bool:
+    """True while the high-contrast palette is in use (`use_palette`)."""
+    return HIGH_CONTRAST["PAPER"] == PAPER
+
+
+def _luminance(colour: Colour) -> float:
+    def channel(c: int) -> float:
+        s = c / 255
+        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in colour)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: Colour, b: Colour) -> float:
+    """Returns WCAG's contrast ratio of two colours (1 to 21)."""
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+HIGH_CONTRAST_TEXT = 7.0
+"""The contrast every text reaches in high contrast (WCAG AAA)."""
+
+
+def legible(colour: Colour, ground: Colour | None = None) -> Colour:
+    """Returns `colour` for text on `ground` (default: the paper): as it is in the normal
+    palette; in high contrast, darkened until it reads at 7:1 (a faction's colour as a name)."""
+    if not is_high_contrast():
+        return colour
+    ground = PAPER if ground is None else ground
+    r, g, b = colour
+    while contrast((r, g, b), ground) < HIGH_CONTRAST_TEXT and (r or g or b):
+        r, g, b = (int(c * 0.85) for c in (r, g, b))
+    return (r, g, b)
+
+
+def html_colour(hex_colour: str) -> str:
+    """Returns a colour for a text box's HTML (`#6B5A48`), made `legible` on white in high
+    contrast (text boxes are white there)."""
+    rgb = pygame.Color(hex_colour)
+    r, g, b = legible((rgb.r, rgb.g, rgb.b), (255, 255, 255))
+    return f"#{r:02X}{g:02X}{b:02X}"
 
 
 def faction_colour(faction_id: str, index: int) -> Colour:
@@ -179,7 +224,7 @@ def _adjust(node: Any, scale: float) -> Any:
         for key, value in node.items():
             if key.endswith("_path") and isinstance(value, str):
                 node[key] = str(ASSETS / value)
-            elif key in {"size", "list_item_height"} and isinstance(value, str):
+            elif key in {"size", "list_item_height", "rect_width"} and isinstance(value, str):
                 node[key] = str(max(8, round(int(value) * scale)))
             else:
                 _adjust(value, scale)
@@ -192,6 +237,11 @@ def gui_theme(scale: float = 1.0, *, high_contrast: bool = False) -> dict[str, A
     data = copy.deepcopy(_raw_theme())
     if high_contrast:
         _merge(data, _raw_theme("theme_high_contrast.json"))
+    # A choice whose label is too long for its button at this text size (a variant's title at
+    # 1024 × 700 and 130 %): the same button, its label a size smaller rather than cut.
+    small = copy.deepcopy(data.get("#seat", {}))
+    small["font"] = {**data["button"]["font"], "size": "12"}
+    data["#seat_small"] = small
     return dict(_adjust(data, scale))
 
 

@@ -31,6 +31,7 @@ from game.core.rules import NO_DAY, Rules, Threshold, TrackDef
 from game.core.victory import Verdict
 from game.scenario.words import Reader, action_effects, effects_text, turn_tracks
 from game.ui.i18n import _
+from game.ui.theme import html_colour
 
 View = TypeVar("View")
 
@@ -112,6 +113,19 @@ class Meter:
     raised: tuple[tuple[str, int, int], ...] = ()
     """For a track whose raisers are recorded: (faction name, its rises, its share in percent)
     per faction, from the observation's derived tracks."""
+    pending: int | None = None
+    """The value the faction's staged orders would leave (None: they do not change it): the
+    meter previews it until the orders are undone or the turn ends (`with_pending`)."""
+    pending_text: str = ""
+    """`pending` for people, in the track's unit."""
+
+    @property
+    def pending_fraction(self) -> float | None:
+        """Returns where `pending` falls on the bar (0–1), or None without a pending value."""
+        if self.pending is None:
+            return None
+        span = self.track.hi - self.track.lo
+        return 0.0 if span <= 0 else min(1.0, max(0.0, (self.pending - self.track.lo) / span))
 
     @property
     def passed(self) -> Threshold | None:
@@ -332,7 +346,9 @@ def log_html(
         if entry.text in seen and len(entry.text) >= REPEAT_SHORTENED:
             head = _head(rules, entry)
             again = esc(_("(again)"))
-            lines.append(f"• {esc(head)} <i><font color='#6B5A48'>{again}</font></i>")
+            lines.append(
+                f"• {esc(head)} <i><font color='{html_colour('#6B5A48')}'>{again}</font></i>"
+            )
             continue
         seen.add(entry.text)
         cite = f" {cite_html(entry.cite)}" if entry.cite else ""  # a link to the sources
@@ -344,7 +360,7 @@ def heading_html(when: str) -> str:
     """Returns a chronicle heading (a date for people) as pygame_gui HTML."""
     from game.ui.widgets.text import esc
 
-    return f"<b><font color='#5E1A12'>{esc(when)}</font></b>"
+    return f"<b><font color='{html_colour('#5E1A12')}'>{esc(when)}</font></b>"
 
 
 def _head(rules: Rules, entry: LogEntry) -> str:

@@ -208,13 +208,20 @@ def test_a_faction_passes_after_its_maximum_of_orders(railway: Game) -> None:
 # -------------------------------------------------------------------------------- events
 
 
+def recognised(game: Game) -> State:
+    """Returns seed 0's first state with US recognition already given."""
+    return with_tracks(game, game.initial_state(0), us_recognition=1)
+
+
 def test_event_choice_is_asked_of_its_chooser(railway: Game) -> None:
     """Events fire after the orders resolve; an event with options makes its chooser act in the
     CHOICES phase (nobody else may act), and the historical agent takes the option marked
-    `historical`. The yen-ruble dispute (15 February 1934) asks the USSR."""
+    `historical`. The yen-ruble dispute (15 February 1934) asks the USSR (Washington has
+    recognised Moscow from the start here: US recognition, which asks Japan, comes in most games
+    from November 1933 and would be the first choice)."""
     event = next(e for e in railway.rules.events if e.id == "yen_ruble_dispute")
     assert event.chooser == USSR
-    state = end_turns_until(railway, railway.initial_state(0), lambda s: s.phase == CHOICES)
+    state = end_turns_until(railway, recognised(railway), lambda s: s.phase == CHOICES)
     assert state.phase == CHOICES
     assert state.turn == event.first
     assert state.to_act == USSR
@@ -240,8 +247,8 @@ def test_determinize_keeps_the_choices_phase_for_a_faction_that_waits(railway: G
     """`determinize` "returns a state consistent with `obs`". While the USSR answers the
     yen-ruble dispute, Japan observes the CHOICES phase with the USSR to act; a state sampled
     from Japan's observation must show Japan the same phase, and the USSR must be answering an
-    event there (not giving orders)."""
-    state = end_turns_until(railway, railway.initial_state(0), lambda s: s.phase == CHOICES)
+    event there (not giving orders). (Recognised from the start, as above.)"""
+    state = end_turns_until(railway, recognised(railway), lambda s: s.phase == CHOICES)
     assert (state.phase, state.to_act) == (CHOICES, USSR)
     obs = railway.observe(state, JAPAN)
     sample = railway.determinize(obs, random.Random(0))

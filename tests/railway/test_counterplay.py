@@ -77,12 +77,14 @@ def test_neglecting_the_far_east_invites_the_seizure() -> None:
 
 def test_search_warn_and_reinforce_answer_the_seizure_line() -> None:
     """Moscow's reply — find the plans, warn Tokyo that a seizure means war, build up the Far
-    East — makes the seizure a losing bet for Japan; against a Japan that was not going to
-    seize, the reply costs Moscow (a bet on Japan's intent)."""
+    East — makes the seizure a losing bet for Japan; but it is a bet for Moscow too: against a
+    Japan that seizes all the same, the war it threatens costs Moscow more than a seizure it
+    bears. (Since American recognition comes in most games and reins in the army, the reply
+    no longer costs Moscow against the historical Japan: about +1.5 on these seeds.)"""
     assert statistics.fmean(japan(REPLY, SEIZE)) < statistics.fmean(japan())
-    par = [s[0] for s in scores()]
-    wary = [s[0] for s in scores(REPLY)]
-    assert statistics.fmean(wary) < statistics.fmean(par)
+    borne = [s[0] for s in scores(japan=SEIZE)]
+    answered = [s[0] for s in scores(REPLY, SEIZE)]
+    assert statistics.fmean(answered) < statistics.fmean(borne)
 
 
 def test_a_show_of_force_answers_the_courting_line_as_a_dare() -> None:

@@ -32,10 +32,14 @@ def railway() -> Game:
 
 
 def at(game: Game, day: dt.date, seed: int = 0, **tracks: int) -> State:
-    """Returns the first state of `seed` moved to the turn of `day`, with some tracks set."""
+    """Returns the first state of `seed` moved to the turn of `day`, with some tracks set.
+
+    Washington has recognised Moscow unless `us_recognition=0` is given: from November 1933
+    recognition comes in most months whatever Moscow does, and its answer (Japan's choice, the
+    army reined in) would otherwise fall into the month a rule case measures."""
     state = game.initial_state(seed)
     state = dataclasses.replace(state, turn=game.rules.calendar.index(day))
-    return with_tracks(game, state, **tracks)
+    return with_tracks(game, state, **({"us_recognition": 1} | tracks))
 
 
 def to_choice(game: Game, state: State) -> State:
@@ -217,9 +221,9 @@ def test_a_show_of_force_wins_side_terms_only_against_a_weak_far_east(railway: G
     """At US recognition, a show of force makes Moscow bear half the retirement pay (6 M gold
     rubles) with odds 1.1 - 0.012 per point of Far East strength (62 % at 40, none from 92)."""
     day = dt.date(1933, 11, 1)
-    weak = choose(railway, day, "us_recognition", "show_force", us_goodwill=3)
+    weak = choose(railway, day, "us_recognition", "show_force", us_recognition=0)
     strong = choose(
-        railway, day, "us_recognition", "show_force", us_goodwill=3, far_east_strength=95
+        railway, day, "us_recognition", "show_force", us_recognition=0, far_east_strength=95
     )
     assert len(weak) >= 20
     assert 0.4 <= yielded(railway, weak) <= 0.85
@@ -279,7 +283,7 @@ def test_held_staff_cost_moscow_income_whatever_the_price(
 
 def recognition(game: Game, day: dt.date) -> State:
     for seed in SEEDS:
-        state = to_choice(game, at(game, day, seed, us_goodwill=3))
+        state = to_choice(game, at(game, day, seed, us_recognition=0))
         if state.phase == CHOICES:
             return state
     raise AssertionError("recognition never fired")

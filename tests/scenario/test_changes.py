@@ -16,6 +16,7 @@ DATA = {
         {
             "id": "talks",
             "title": "Talks open",
+            "probability": {"base": 0.5, "per": {"tension": 0.01, "plan": -0.2}},
             "options": [
                 {"id": "go", "label": "Go", "historical": True},
                 {"id": "stay", "label": "Stay"},
@@ -42,6 +43,14 @@ def test_each_kind_of_change_in_words() -> None:
     assert words(force_event="talks") == "“Talks open” happens for certain."
     assert words(keep_option="talks.stay") == (
         "“Talks open”: the only option is “Stay” (in history: “Go”)."
+    )
+    assert words(set="events.talks.probability", value={"base": 0, "per": {"tension": 0}}) == (
+        "Talks open: chance each turn 0 instead of 0.5, minus 0.2 per point of “Seizure plan”, "
+        "plus 0.01 per point of “Tension”."
+    )
+    assert words(set="events.talks.probability", value=0.25) == (
+        "Talks open: chance each turn 0.25 instead of 0.5, minus 0.2 per point of “Seizure plan”, "
+        "plus 0.01 per point of “Tension”."
     )
     assert words(set="nowhere.at_all", value=3) == "nowhere.at_all set to 3."
 

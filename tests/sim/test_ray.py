@@ -144,3 +144,18 @@ def test_a_killed_ray_driver_loses_no_finished_game(cluster: str, tmp_path: Path
     assert reference.read_bytes().startswith(out.read_bytes()[: out.read_bytes().rfind(b"\n") + 1])
     _run([*SIMULATE, *games, *ray_flags, "--out", str(out), "--resume"])
     assert out.read_bytes() == reference.read_bytes()
+
+
+COMPARE = ["compare", "--scenario", "railway-sale", "--variants", "army_unrestrained",
+           "--agents", "all=random", "--games", "4", "--seed", "3", "--no-progress"]  # fmt: skip
+
+
+def test_compare_is_the_same_on_ray(cluster: str, tmp_path: Path) -> None:
+    """A comparison's runs (the scenario and a variant on paired seeds) give the same report."""
+    pytest.importorskip("matplotlib", reason="compare's plots need the report extra")
+    for name, flags in (("local", ["--workers", "1"]), ("ray", ["--backend", "ray"])):
+        printed = _run([*COMPARE, *flags, "--out", str(tmp_path / name)])
+        assert "(Ray)" in printed or name == "local"
+    for file in ("report.csv", "report.html"):
+        local, remote = (tmp_path / n / file for n in ("local", "ray"))
+        assert local.read_bytes() == remote.read_bytes(), file

@@ -5,7 +5,7 @@
 
 With `--ai`, only the screenshots of the AIs (`take_ai`); with `--victory`, only those of the
 victory levels (`take_victory`); with `--thesis`, only those of the contested thesis
-(`thesis_shots`); with `--consequences`, only those of effects and greyed orders
+(`thesis_shots`); with `--consequences`, only those of effects, staged costs and greyed orders
 (`take_consequences`); with `--debrief`, only those of the debrief's pages, the bibliography and
 the score's explanation (`take_debrief`); with `--guide`, only those of the guided first game and
 of the scenario chooser and set-up screen (`take_guide`); with `--saves`, only those of saves and
@@ -169,7 +169,8 @@ def take_victory(out: Path) -> list[Path]:
 
 def take_consequences(out: Path) -> list[Path]:
     """Takes the screenshots of consequences shown before a choice into `out`: Japan's first
-    event choice in the railway sale, each option's effects under its button (21), and the
+    event choice in the railway sale, each option's effects under its button (21), the USSR's
+    side panel with an order staged, its cost and effects previewed on the meters (46), and the
     USSR's orders once its political capital is spent, paged to the orders it cannot give now,
     greyed with the reason (22); returns the files."""
     out.mkdir(parents=True, exist_ok=True)
@@ -186,6 +187,8 @@ def take_consequences(out: Path) -> list[Path]:
         choose_sides(d, "The Railway Sale", ["Human", "AI: historical"], seed=SEED)
         d.key(pygame.K_RETURN)
         d.key(pygame.K_2)
+        pygame.mouse.set_pos((1, 1))
+        shots.append(d.shot(out / "48-meters-staged-cost.png"))
         d.key(pygame.K_1)
         panel = d.scene.orders  # type: ignore[attr-defined]
         session = d.scene.session  # type: ignore[attr-defined]

@@ -150,3 +150,41 @@ def test_the_language_setting_is_kept(english: None) -> None:
     assert load_settings().language == "de"
     save_settings(Settings(language="../../etc"))
     assert load_settings().language == ""
+
+
+def test_the_settings_offer_the_catalogued_languages_and_switch_the_window(
+    english: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The settings list "System default" and each language with a compiled catalogue (here
+    English and the pseudo-language built by the test, never shipped); choosing one and
+    applying rebuilds the window in it, and the default goes back to the environment's."""
+    assert i18n.available_languages() == ["en"]  # what ships: English only
+    locale = tmp_path / "locale"
+    _pseudo_locale(locale)
+    english_dir = locale / "en" / "LC_MESSAGES"
+    english_dir.mkdir(parents=True)
+    (english_dir / "amur.mo").write_bytes((EN / "amur.mo").read_bytes())
+    (locale / "yy" / "LC_MESSAGES").mkdir(parents=True)  # a folder without a catalogue
+    monkeypatch.setattr(i18n, "locale_dir", lambda: locale)
+    assert i18n.available_languages() == ["en", "xx"]
+    d = Driver(Settings(sound=False))
+    try:
+        d.press("Settings")
+        choices = {value for key, value in d.scene.choices.values() if key == "language"}  # type: ignore[attr-defined]
+        assert choices == {"", "en", "xx"}
+        assert d.button("System default").visible
+        assert d.button("English").visible
+        d.press("xx")
+        d.press("Apply and save")
+        assert d.app.settings.language == "xx"
+        assert i18n.language() == "xx"
+        assert d.name == "menu"
+        assert "[New game]" in d.describe()["buttons"]
+        d.press("[Settings]")
+        d.press("[System default]")
+        d.press("[Apply and save]")
+        assert d.app.settings.language == ""
+        assert i18n.language() == "en"  # LANGUAGE=en (conftest)
+        assert "New game" in d.describe()["buttons"]
+    finally:
+        d.close()

@@ -1,4 +1,5 @@
-"""Nothing hidden, cut or misplaced: every scene at 1024×700 and at 130 % text size (issue 15, 4).
+"""Nothing hidden, cut or misplaced: every scene at 1024×700, at 130 % text size and at both at
+once (issue 15, 4).
 
 Each scene is built in the real app on the dummy display and one frame is drawn while the text
 functions are recorded (`tests.ui.layout`). A scene fails when any text on it is
@@ -15,7 +16,10 @@ Not checked: map labels (placed by the map's geometry), tooltips (drawn on hover
 window by `draw_tooltip`), text inside scrolling text boxes (it scrolls, so it is not cut), text
 drawn into cached images for its place (only for cuts), how high a label's glyphs are against its
 widget (pygame_gui centres them), and the states not shown (each scene is checked in one state:
-the game screens at a human's turn with orders to give, the fishery at its 1930 auction).
+the game screens at a human's turn with orders to give, the fishery at its 1930 auction; the
+debrief on each of its three pages). What does not fit scrolls a whole block at a time where a
+scene uses `BlockColumn` (the debrief's scores, the scenario panel): the blocks below are not on
+screen, and tests/ui/test_small_window.py checks that each can be reached.
 
 `SCREENSHOTS=folder` saves each scene at each size there (docs/screenshots/layout/).
 """
@@ -49,8 +53,9 @@ SEED = 7
 SIZES = {
     "1024x700": Settings(width=1024, height=700, sound=False),
     "130pc": Settings(width=1280, height=800, ui_scale=1.3, sound=False),
+    "1024x700-130pc": Settings(width=1024, height=700, ui_scale=1.3, sound=False),
 }
-"""The smallest window offered, and the default window at 130 % text size."""
+"""The smallest window offered, the default window at 130 % text size, and both at once."""
 
 
 def reach(session: Session, done: Callable[[Session], bool], limit: int = 4000) -> Session:
@@ -134,6 +139,12 @@ def event(ctx: sc.Context) -> sc.Scene:
     return EventScene(ctx, session, [session.observation(1).choice], choice=True)
 
 
+def debrief_page(ctx: sc.Context, page: str) -> sc.Scene:
+    scene = DebriefScene(ctx, ended())
+    scene.page = page  # before the scene is shown: its widgets are those of that page
+    return scene
+
+
 SCENES: dict[str, Callable[[sc.Context], sc.Scene]] = {
     "menu": MainMenu,
     "scenarios": ScenarioScene,
@@ -146,15 +157,19 @@ SCENES: dict[str, Callable[[sc.Context], sc.Scene]] = {
     "help": HelpScene,
     "settings": SettingsScene,
     "debrief": lambda ctx: DebriefScene(ctx, ended()),
+    "debrief-charts": lambda ctx: debrief_page(ctx, "charts"),
+    "debrief-chronicles": lambda ctx: debrief_page(ctx, "chronicles"),
 }
 """Every scene a player sees, by name (the load screen and the pause menu are lists of buttons
 laid out like the main menu; the hot-seat cover is one line)."""
 
 
 KNOWN: dict[tuple[str, str], str] = {
-    ("130pc", "debrief"): "the debrief's left column (scores, par, distance, key figures) is "
-    "taller than a 1280×800 window at 130 % and runs under the footer's buttons; the debrief "
-    "is being reworked for issue 15 item 5",
+    ("1024x700-130pc", "game-fishery-auctions"): "the lots column is 354 px wide and the "
+    "estimate, holder, rent, two bid and 'Yours' columns take 327 of it, so the lots' names get "
+    "40 px ('Ozernaya R.' is cut to 'O…') and the columns overrun the table by 13 px; it needs "
+    "the game screen's columns re-balanced at this size (the orders column narrower when the "
+    "lots show) or the holder shown by its colour alone: not done here",
 }
 """Failures known and not fixed here, with the reason (strict: a fix makes the test say so)."""
 

@@ -223,3 +223,44 @@ def test_a_save_played_from_a_file_opens_only_while_the_file_is_unchanged(
     assert str(copy.resolve()) in driver.scene.error  # type: ignore[attr-defined]
     assert "is missing" in driver.scene.error  # type: ignore[attr-defined]
     assert any("scenario file missing" in info.text() for info in list_saves())
+
+
+def test_the_file_dialog_works_with_the_keyboard_alone(driver: Driver, tmp_path: Path) -> None:
+    """Up / Down highlight a row, Enter opens a folder or picks a file, Backspace goes up a
+    folder, Esc closes the dialog: a scenario file is opened without the mouse."""
+    folder = tmp_path / "files"
+    (folder / "sub").mkdir(parents=True)
+    copy = edited_copy(folder / "sub")
+    (folder / "sub" / "notes.txt").write_text("not a scenario", encoding="utf-8")
+    driver.key(pygame.K_n)
+    assert driver.name == "scenarios"
+    driver.app.ctx.folder = folder
+    driver.key(pygame.K_o)
+    picker = driver.scene.picker  # type: ignore[attr-defined]
+    assert picker.is_open
+    driver.key(pygame.K_ESCAPE)  # closes the dialog, not the chooser
+    assert not picker.is_open
+    assert driver.name == "scenarios"
+    driver.key(pygame.K_o)
+    dialog = picker.dialog
+
+    def rows() -> list[tuple[str, bool]]:
+        return [(i["text"], i["selected"]) for i in dialog.file_selection_list.item_list]
+
+    assert rows() == [("sub", False)]
+    driver.key(pygame.K_DOWN)
+    assert rows() == [("sub", True)]
+    driver.key(pygame.K_RETURN)  # into the folder
+    assert Path(dialog.current_directory_path) == (folder / "sub").resolve()
+    assert rows() == [("my_railway.yaml", False)]  # only scenario files are listed
+    driver.key(pygame.K_BACKSPACE)  # up again
+    assert Path(dialog.current_directory_path) == folder.resolve()
+    driver.key(pygame.K_END)
+    driver.key(pygame.K_RETURN)
+    driver.key(pygame.K_HOME)
+    assert rows() == [("my_railway.yaml", True)]
+    assert dialog.ok_button.is_enabled
+    driver.key(pygame.K_RETURN)  # picks the file
+    described = driver.describe()
+    assert described["scene"] == "setup"
+    assert described["file"] == str(copy.resolve())

@@ -203,3 +203,50 @@ def test_a_save_name_never_leaves_the_saves_folder() -> None:
     assert safe_name("Août 1945 (draft), v2") == "Août 1945 (draft), v2"
     assert save_path("../x").parent == saves_dir()
     assert len(safe_name("x" * 500)) == 60
+
+
+def test_the_load_list_works_with_the_keyboard_alone(driver: Driver) -> None:
+    """Arrows and Home / End move, Delete asks (Esc keeps, Enter deletes), Enter opens the
+    save selected, Esc goes back: the saves list needs no mouse."""
+    session = start_railway(driver)
+    until_human(driver)
+    save_as(driver, "Kept")
+    play_turn(driver)
+    until_human(driver)
+    save_as(driver, "Dropped")
+    kept_actions = json.loads((saves_dir() / "Kept.json").read_text("utf-8"))["actions"]
+    assert kept_actions != session.actions
+    open_load(driver)
+    saves = driver.describe()["saves"]
+    driver.key(pygame.K_END)
+    assert driver.describe()["selected"] == len(saves) - 1
+    driver.key(pygame.K_HOME)
+    assert driver.describe()["selected"] == 0
+    driver.key(pygame.K_DOWN)
+    driver.key(pygame.K_UP)
+    assert driver.describe()["selected"] == 0
+
+    def select(name: str) -> None:
+        target = driver.describe()["saves"].index(str(saves_dir() / f"{name}.json"))
+        driver.key(pygame.K_HOME)
+        for _ in range(target):
+            driver.key(pygame.K_DOWN)
+        assert driver.describe()["selected"] == target
+
+    select("Dropped")
+    driver.key(pygame.K_DELETE)
+    driver.key(pygame.K_ESCAPE)  # kept, and still in the list
+    assert driver.name == "load"
+    assert (saves_dir() / "Dropped.json").exists()
+    driver.key(pygame.K_DELETE)
+    driver.key(pygame.K_RETURN)  # confirmed
+    assert not (saves_dir() / "Dropped.json").exists()
+    assert driver.name == "load"
+    select("Kept")
+    driver.key(pygame.K_RETURN)  # opens it (its briefing first)
+    assert driver.name == "briefing"
+    driver.key(pygame.K_RETURN)
+    assert game_scene(driver).session.actions == kept_actions
+    open_load(driver)
+    driver.key(pygame.K_ESCAPE)
+    assert driver.name == "menu"

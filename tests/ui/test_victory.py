@@ -14,10 +14,10 @@ from game.agents.base import make_agents
 from game.core.victory import Level
 from game.sim.par import Par, live_verdict
 from game.sim.play import play
+from game.ui import debrief_scores as debrief_module
 from game.ui import scene as sc
 from game.ui.catalog import game_of
 from game.ui.chronicle import save_chronicle
-from game.ui.scenes import debrief as debrief_module
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.session import Session
 from game.ui.widgets import hud
@@ -123,7 +123,7 @@ def _finished(seed: int) -> Session:
 def test_the_debrief_shows_each_side_its_score_par_margin_and_level(
     driver: Driver, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    drawn = _recorder(monkeypatch, debrief_module, "blit_text")
+    drawn = _recorder(monkeypatch, debrief_module, "blit_wrapped")  # a level's line wraps
     session = _finished(SEED)
     driver.app._apply(sc.Reset(DebriefScene(driver.app.ctx, session)))
     driver.frames(2)

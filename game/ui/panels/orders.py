@@ -455,6 +455,8 @@ class OrdersPanel:
         if f >= 0:
             n = len(session.staged)
             title = _("Orders of {side}").format(side=rules.factions[f].name)
+            if head.size(title)[0] > r.width - px(90):  # the side's name heads the left panel
+                title = _("Orders")
             blit_text(surface, head, title, (r.left, r.top), INK, width=r.width - px(90))
             blit_text(
                 surface,

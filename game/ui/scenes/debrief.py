@@ -22,20 +22,40 @@ from pygame_gui.elements import UIButton, UITextBox
 from game.core.victory import Verdict
 from game.ui import scene as sc
 from game.ui.bibliography import cite_html
-from game.ui.chronicle import figure_rows, save_chronicle, turning_points
+from game.ui.chronicle import save_chronicle, turning_points
 from game.ui.debates import debrief_html
 from game.ui.debrief_data import aligned_chronicles, hidden_values, key_series
+from game.ui.debrief_scores import level_text, score_blocks
 from game.ui.i18n import N_, _
 from game.ui.session import Session
 from game.ui.settings import chronicles_dir
-from game.ui.theme import ACCENT, BAD, GOOD, INK, INK_SOFT, RULE, Colour, faction_colour
+from game.ui.theme import (
+    ACCENT,
+    INK,
+    INK_SOFT,
+    RULE,
+    Colour,
+    faction_colour,
+    html_colour,
+)
 from game.ui.view import month
 from game.ui.widgets.aligned import AlignedTable
+from game.ui.widgets.block_column import BlockColumn
 from game.ui.widgets.text import blit_text, blit_wrapped, esc, wrap
 from game.ui.widgets.track_chart import Drawn, draw_series
 
 PAGES = (("result", N_("1 Result")), ("charts", N_("2 Charts")), ("chronicles", N_("3 Chronicles")))
 """The debrief's pages: (key, tab label); keys 1–3 switch to them."""
+HEADINGS = (N_("How it went"), N_("The secrets, and what history says"))
+"""The headings of the first page's two text columns."""
+
+
+SHORT = {
+    "save": (N_("Save the chronicle"), N_("Save")),
+    "whatif": (N_("What if…?"),),
+    "sources": (N_("Sources"),),
+}
+"""Each button's shorter labels, tried in turn when the longer does not fit its width."""
 
 
 class DebriefScene(sc.Scene):
@@ -59,29 +79,70 @@ class DebriefScene(sc.Scene):
         self.table: AlignedTable | None = None
         self.charts: list[Drawn] = []
         """What the charts drew last (titles, ticks, legends)."""
+        self.column = BlockColumn()
+        """The scores and figures of the first page, which scroll a block at a time."""
+        self._laid: tuple[object, dict[str, pygame.Rect]] | None = None
+
+    def _outcome_text(self) -> str:
+        """Returns the outcome's words under the title: its label, class and end."""
+        rules, out = self.session.rules, self.outcome
+        cls = next((c for c in rules.outcome_classes if out and c.id == out.outcome_class), None)
+        text = (out.label + ". " if out else "") + (cls.text if cls else "")
+        end = next((r for r in rules.end_rules if out and r.id == out.reason), None)
+        if end and end.text:
+            text += " " + end.text
+        return text
+
+    def _head(self) -> list[tuple[pygame.font.Font, str, Colour, int]]:
+        """Returns the header's paragraphs, top to bottom: (font, text, colour, gap after)."""
+        rules, fonts, px = self.session.rules, self.ctx.fonts, self.ctx.px
+        when = _("{title} — the game is over, {date}").format(
+            title=rules.title, date=month(rules, self.session.state.turn)
+        )
+        title = self.outcome.class_label if self.outcome else _("Unfinished")
+        return [
+            (fonts.get("serif_italic", 15), when, INK_SOFT, px(2)),
+            (fonts.get("serif_bold", 30), title, ACCENT, 0),
+            (fonts.get("serif", 15), self._outcome_text(), INK, 0),
+        ]
+
+    def _heading_height(self, width: int) -> int:
+        """Returns the height of the result page's column headings (they wrap, never cut)."""
+        font = self.ctx.fonts.get("serif_bold", 16)
+        lines = max(len(wrap(font, _(text), width)) for text in HEADINGS)
+        return max(self.ctx.px(26), lines * font.get_linesize() + self.ctx.px(4))
 
     def _layout(self) -> dict[str, pygame.Rect]:
+        key = (self.ctx.size, self.ctx.fonts)
+        if self._laid is not None and self._laid[0] == key:
+            return self._laid[1]
         w, h = self.ctx.size
         px = self.ctx.px
-        head = px(150) + px(34)
+        y = px(16)
+        for font, text, _colour, gap in self._head():
+            y += len(wrap(font, text, w - px(40))) * font.get_linesize() + gap
+        rule = max(px(140), y + px(8))  # a long outcome, or large text: the header grows
+        head = rule + px(44)
         left_w = max(px(300), int(w * 0.28))
-        body = pygame.Rect(px(20), head, w - px(40), h - head - px(76))
+        body = pygame.Rect(px(20), head, w - px(40), h - head - px(84))
         half = (body.width - left_w - px(20)) // 2
-        return {
+        top = self._heading_height(half - px(5))
+        lay = {
             "scores": pygame.Rect(body.left, body.top, left_w, body.height),
             "game": pygame.Rect(
-                body.left + left_w + px(10), body.top + px(26), half - px(5), body.height - px(26)
+                body.left + left_w + px(10), body.top + top, half - px(5), body.height - top
             ),
             "history": pygame.Rect(
-                body.left + left_w + half + px(20),
-                body.top + px(26),
-                half - px(5),
-                body.height - px(26),
+                body.left + left_w + half + px(20), body.top + top, half - px(5), body.height - top
             ),
             "buttons": pygame.Rect(px(20), h - px(60), w - px(40), px(44)),
-            "tabs": pygame.Rect(px(20), px(146), w - px(40), px(30)),
+            "tabs": pygame.Rect(px(20), rule + px(6), w - px(40), px(30)),
+            "rule": pygame.Rect(px(20), rule, w - px(40), 2),
+            "flash": pygame.Rect(px(20), body.bottom + px(2), w - px(40), px(20)),
             "body": body,
         }
+        self._laid = (key, lay)
+        return lay
 
     def build_widgets(self, root: pygame_gui.core.UIContainer) -> None:
         lay = self._layout()
@@ -112,18 +173,19 @@ class DebriefScene(sc.Scene):
             )
         b = lay["buttons"]
         self.buttons: dict[UIButton, str] = {}
-        for i, (key, text) in enumerate(
-            (
-                ("sources", _("Sources (B)")),
-                ("save", _("Save the chronicle (Ctrl+S)")),
-                ("new", _("New game (N)")),
-                ("menu", _("Main menu (Esc)")),
-            )
-        ):
-            # Four buttons from the right, narrower when the window is (1024 px at 130 %).
-            fit = (b.width - 3 * px(10)) // 4
-            width = min(px(200) if key == "sources" else px(260), fit)
-            right = b.right - (3 - i) * (min(px(260), fit) + px(10))
+        items = (
+            ("sources", _("Sources (B)")),
+            ("whatif", _("What if…? (W)")),
+            ("save", _("Save the chronicle (Ctrl+S)")),
+            ("new", _("New game (N)")),
+            ("menu", _("Main menu (Esc)")),
+        )
+        n = len(items)
+        for i, (key, text) in enumerate(items):
+            # The buttons from the right, narrower when the window is (1024 px at 130 %).
+            fit = (b.width - (n - 1) * px(10)) // n
+            width = min(px(200) if key in ("sources", "whatif") else px(260), fit)
+            right = b.right - (n - 1 - i) * (min(px(260), fit) + px(10))
             rect = pygame.Rect(right - width, b.top, width, b.height)
             button = UIButton(
                 rect,
@@ -132,8 +194,11 @@ class DebriefScene(sc.Scene):
                 container=root,
                 object_id="#primary" if key == "save" else None,
             )
-            if key == "save" and button.font and button.font.size(text)[0] > width - px(16):
-                button.set_text(_("Save the chronicle"))  # a narrow window: the key is in Help
+            # A narrow window: shorter words (the keys are in Help).
+            for shorter in SHORT.get(key, ()):
+                if not button.font or button.font.size(button.text)[0] <= width - px(16):
+                    break
+                button.set_text(_(shorter))
             self.buttons[button] = key
 
     def _points_html(self) -> str:
@@ -141,7 +206,9 @@ class DebriefScene(sc.Scene):
         heading = _("Turning points ({n})").format(n=len(self.points))
         lines = [f"<b>{esc(heading)}</b>"]
         for when, what in self.points:
-            lines.append(f"<b><font color='#5E1A12'>{esc(when)}</font></b>  {esc(what)}")
+            lines.append(
+                f"<b><font color='{html_colour('#5E1A12')}'>{esc(when)}</font></b>  {esc(what)}"
+            )
         if not self.points:
             none = _("No one-off event happened and no choice was made.")
             lines.append(f"<i>{esc(none)}</i>")
@@ -159,12 +226,13 @@ class DebriefScene(sc.Scene):
         for h in self.hidden:
             seen = esc(_("(seen by {sides})").format(sides=h.seen_by))
             lines.append(
-                f"<b>{esc(h.track.name)}</b>: <font color='#8E2A1E'><b>{esc(h.shown)}</b></font>"
+                f"<b>{esc(h.track.name)}</b>: "
+                f"<font color='{html_colour('#8E2A1E')}'><b>{esc(h.shown)}</b></font>"
                 f" <i>{seen}</i>"
             )
             if h.track.description:
                 first = h.track.description.split(". ")[0].rstrip(".")
-                lines.append(f"<font color='#6B5A48'>{esc(first)}.</font>")
+                lines.append(f"<font color='{html_colour('#6B5A48')}'>{esc(first)}.</font>")
         lines += ["", "<b>" + esc(_("What happened")) + "</b>", esc(rules.baseline.summary)]
         if rules.baseline.timeline:
             lines.append(cite_html(rules.baseline.timeline[-1].cite))
@@ -180,6 +248,9 @@ class DebriefScene(sc.Scene):
             key = self._key(event)
         elif event.type == pygame.MOUSEWHEEL and self.table is not None:
             self.table.scroll_by(-event.y * self.ctx.px(40), self._layout()["body"].height)
+        elif event.type == pygame.MOUSEWHEEL and self.page == "result":
+            if self._layout()["scores"].collidepoint(pygame.mouse.get_pos()):
+                self.column.scroll(-event.y)
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.table:
             cite = self.table.cite_at(event.pos)
             if cite is not None:
@@ -193,6 +264,8 @@ class DebriefScene(sc.Scene):
                 self.flash = _("Could not save the chronicle: {why}").format(why=exc.strerror)
         elif key == "sources":
             return sc.Push("sources", rules=self.session.rules)
+        elif key == "whatif":  # "what if I had chosen otherwise here?" (game.ui.branching)
+            return sc.Push("branch", session=self.session)
         elif key in {"new", "menu"}:
             return sc.Reset("menu", "scenarios" if key == "new" else None)
         return None
@@ -202,14 +275,19 @@ class DebriefScene(sc.Scene):
         pages = {pygame.K_1: "result", pygame.K_2: "charts", pygame.K_3: "chronicles"}
         if event.key in pages:
             self.show_page(pages[event.key])
-        elif event.key in {pygame.K_PAGEUP, pygame.K_PAGEDOWN} and self.table is not None:
-            height = self._layout()["body"].height
+        elif event.key in {pygame.K_PAGEUP, pygame.K_PAGEDOWN}:
             sign = -1 if event.key == pygame.K_PAGEUP else 1
-            self.table.scroll_by(sign * (height - self.ctx.px(40)), height)
+            if self.table is not None:
+                height = self._layout()["body"].height
+                self.table.scroll_by(sign * (height - self.ctx.px(40)), height)
+            elif self.page == "result":  # the scores and figures, when they do not all fit
+                self.column.scroll(sign * self.column.page)
         elif event.key == pygame.K_s and event.mod & pygame.KMOD_CTRL:
             return "save"
         elif event.key == pygame.K_b:
             return "sources"
+        elif event.key == pygame.K_w:
+            return "whatif"
         elif event.key == pygame.K_n:
             return "new"
         elif event.key == pygame.K_ESCAPE:
@@ -227,69 +305,42 @@ class DebriefScene(sc.Scene):
     def draw(self, surface: pygame.Surface) -> None:
         lay = self._layout()
         fonts, px = self.ctx.fonts, self.ctx.px
-        rules = self.session.rules
         w = self.ctx.size[0]
-        out = self.outcome
-        big = fonts.get("serif_bold", 30)
-        blit_text(
-            surface,
-            fonts.get("serif_italic", 15),
-            _("{title} — the game is over, {date}").format(
-                title=rules.title, date=month(rules, self.session.state.turn)
-            ),
-            (px(20), px(16)),
-            INK_SOFT,
-        )
-        title = out.class_label if out else _("Unfinished")
-        blit_text(surface, big, title, (px(20), px(40)), ACCENT, width=w - px(40))
-        cls = next((c for c in rules.outcome_classes if out and c.id == out.outcome_class), None)
-        text = (out.label + ". " if out else "") + (cls.text if cls else "")
-        end = next((r for r in rules.end_rules if out and r.id == out.reason), None)
-        if end and end.text:
-            text += " " + end.text
-        blit_wrapped(
-            surface,
-            fonts.get("serif", 15),
-            text,
-            pygame.Rect(px(20), px(86), w - px(40), px(60)),
-            INK,
-        )
-        pygame.draw.line(surface, RULE, (px(20), px(140)), (w - px(20), px(140)), 2)
+        y = px(16)
+        for font, text, colour, gap in self._head():
+            height = len(wrap(font, text, w - px(40))) * font.get_linesize()
+            blit_wrapped(surface, font, text, pygame.Rect(px(20), y, w - px(40), height), colour)
+            y += height + gap
+        rule = lay["rule"]
+        pygame.draw.line(surface, RULE, rule.topleft, rule.topright, 2)
         if self.page == "result":
             self._draw_scores(surface, lay["scores"])
             head = fonts.get("serif_bold", 16)
-            blit_text(
-                surface, head, _("How it went"), (lay["game"].left, lay["game"].top - px(24)), INK
-            )
-            blit_text(
-                surface,
-                head,
-                _("The secrets, and what history says"),
-                (lay["history"].left, lay["history"].top - px(24)),
-                INK,
-                width=lay["history"].width,
-            )
+            for text, box in zip(HEADINGS, (lay["game"], lay["history"]), strict=True):
+                top = lay["body"].top
+                blit_wrapped(
+                    surface, head, _(text), pygame.Rect(box.left, top, box.width, box.top - top)
+                )
         elif self.page == "charts":
             self._draw_charts(surface, lay["body"])
         elif self.table is not None:
             self.table.draw(surface, lay["body"])
         if self.flash:
+            flash = lay["flash"]
             blit_text(
-                surface,
-                fonts.get("sans", 13),
-                self.flash,
-                (px(20), lay["buttons"].top - px(4)),
-                ACCENT,
-                width=max(px(100), lay["buttons"].width - 3 * px(270) - px(210)),
+                surface, fonts.get("sans", 13), self.flash, flash.topleft, ACCENT, width=flash.width
             )
 
     def _draw_charts(self, surface: pygame.Surface, body: pygame.Rect) -> None:
         """Draws the charts in a grid of two columns."""
         px = self.ctx.px
         n = len(self.series)
+        gap = px(10)
         cols = 2 if n > 1 else 1
         rows = (n + cols - 1) // cols
-        gap = px(10)
+        if n > 4 and (body.height - gap * (rows - 1)) // rows < px(140):  # short: three across
+            cols = 3
+            rows = (n + cols - 1) // cols
         cw = (body.width - gap * (cols - 1)) // cols
         ch = (body.height - gap * (rows - 1)) // max(1, rows)
         colours = {f.name: faction_colour(f.id, f.index) for f in self.session.rules.factions}
@@ -302,102 +353,15 @@ class DebriefScene(sc.Scene):
             )
 
     def _draw_scores(self, surface: pygame.Surface, r: pygame.Rect) -> None:
+        """Draws the scores, levels, distance and key figures from the column's scroll place."""
+        scores = self.outcome.scores if self.outcome else {}
         fonts, px = self.ctx.fonts, self.ctx.px
-        rules = self.session.rules
-        head = fonts.get("serif_bold", 16)
-        body = fonts.get("sans", 14)
-        bold = fonts.get("sans_bold", 14)
-        y = r.top
-        blit_text(surface, head, _("Scores"), (r.left, y), INK)
-        y += px(28)
-        for f in rules.factions:
-            colour = faction_colour(f.id, f.index)
-            pygame.draw.rect(surface, colour, pygame.Rect(r.left, y + px(3), px(14), px(14)))
-            score = self.outcome.scores[f.id] if self.outcome else 0.0
-            seat = self.session.seats[f.index]
-            blit_text(
-                surface,
-                body,
-                f"{f.name} ({seat})",
-                (r.left + px(22), y),
-                INK,
-                width=r.width - px(90),
-            )
-            blit_text(surface, bold, f"{score:g}", (r.right, y), INK, align="right")
-            y += px(24)
-            verdict = self.verdicts.get(f.id)
-            if verdict is not None:
-                blit_text(
-                    surface,
-                    fonts.get("sans_bold", 12),
-                    self.level_text(verdict),
-                    (r.left + px(22), y - px(4)),
-                    _level_colour(verdict),
-                    width=r.width - px(22),
-                )
-                y += px(20)
-        margins = rules.victory
-        if self.verdicts and margins is not None:
-            unit = margins.unit
-            y += blit_wrapped(
-                surface,
-                fonts.get("sans", 12),
-                _(
-                    "Par: what the historical path (every side as in history, same seed) "
-                    "scored for that side; the level is the score's margin over it, in {unit}."
-                ).format(unit=unit),
-                pygame.Rect(r.left, y, r.width, px(64)),
-                INK_SOFT,
-            )
-        y += px(10)
-        distance = self.session.game.distance(self.session.state)
-        blit_text(surface, head, _("Distance from history"), (r.left, y), INK)
-        blit_text(surface, bold, f"{distance:.2f}", (r.right, y), ACCENT, align="right")
-        y += px(22)
-        y += blit_wrapped(
-            surface,
-            fonts.get("sans", 12),
-            _(
-                "0 means the game followed history's dates and figures; each term "
-                "counts how far one fact moved."
-            ),
-            pygame.Rect(r.left, y, r.width, px(48)),
-            INK_SOFT,
-        ) + px(12)
-        rows = figure_rows(self.session)
-        if rows and y + px(48) < r.bottom:  # a short window: the chronicle has them
-            blit_text(surface, head, _("Key figures"), (r.left, y), INK)
-            y += px(26)
-            small = fonts.get("sans", 12)
-            blit_text(
-                surface,
-                small,
-                _("this game / history"),
-                (r.right, y - px(22)),
-                INK_SOFT,
-                align="right",
-            )
-            value_font = fonts.get("sans_bold", 12)
-            for label, mine, theirs in rows:
-                value = f"{mine} / {theirs}"
-                value_w = min(value_font.size(value)[0], r.width * 3 // 5)
-                room = r.width - value_w - px(8)
-                lines = wrap(small, label, room)  # a long label wraps; its words are not cut
-                if y + len(lines) * px(16) + px(2) > r.bottom:
-                    break  # a short window: the saved chronicle has every figure
-                for n, line in enumerate(lines):
-                    blit_text(surface, small, line, (r.left, y + n * px(16)), INK)
-                blit_text(
-                    surface, value_font, value, (r.right, y), INK, align="right", width=value_w
-                )
-                y += px(20) + (len(lines) - 1) * px(16)
-            y += px(12)
+        blocks = score_blocks(self.session, scores, self.verdicts, fonts, px, r)
+        self.column.draw(surface, r, blocks, fonts.get("sans", 12))
 
     def level_text(self, verdict: Verdict) -> str:
         """Returns a side's line under its score: `marginal victory: +7 against par 63.5`."""
-        return _("{level}: {margin} against par {par}").format(
-            level=verdict.level.value, margin=verdict.margin_text(), par=f"{verdict.par:g}"
-        )
+        return level_text(verdict)
 
     def describe(self) -> dict[str, Any]:
         out = self.outcome
@@ -418,10 +382,9 @@ class DebriefScene(sc.Scene):
                 for d in self.charts
             ],
             "rows": len(self.rows),
+            "column": {
+                "first": self.column.first,
+                "shown": list(self.column.shown),
+                "blocks": list(self.column.keys),
+            },
         }
-
-
-def _level_colour(verdict: Verdict) -> Colour:
-    """Returns the colour of a level: blue for a victory, orange for a defeat (Okabe–Ito)."""
-    rank = verdict.level.rank
-    return GOOD if rank > 0 else (BAD if rank < 0 else INK)

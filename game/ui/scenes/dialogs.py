@@ -18,6 +18,7 @@ from game.ui.personas import aims_html
 from game.ui.session import Session
 from game.ui.theme import ACCENT, INK, INK_SOFT, PAPER, RULE, faction_colour
 from game.ui.view import describe_action, month, reader
+from game.ui.why import key_decision
 from game.ui.widgets.text import blit_text, ellipsize, esc, fit, wrap
 
 
@@ -146,6 +147,8 @@ class EventScene(Dialog):
         self.effects: dict[Action, str] = {}
         """Each option's effects in words, as shown under its button (see `describe_action`)."""
         self.ok: UIButton | None = None
+        self.asked: Action | None = None
+        """The option the "why?" prompt is asking about (None when it is not open)."""
 
     def build_widgets(self, root: pygame_gui.core.UIContainer) -> None:
         rules = self.session.rules
@@ -239,8 +242,18 @@ class EventScene(Dialog):
         return out
 
     def _choose(self, action: Action) -> sc.Transition:
+        if self.ctx.settings.ask_why and key_decision(self.session.game, action):
+            self.asked = action
+            return sc.Push("why", session=self.session, action=action)
         self.session.give(action)
         return sc.Pop(action)
+
+    def resume(self, result: Any) -> sc.Transition:
+        """Back from the "why?" prompt: the answer was given with its reason (or not)."""
+        if result == "given" and self.asked is not None:
+            return sc.Pop(self.asked)
+        self.asked = None
+        return None
 
     def handle(self, event: pygame.event.Event) -> sc.Transition:
         if event.type == pygame_gui.UI_BUTTON_PRESSED:

@@ -35,25 +35,21 @@ from game.ui.panels.orders import Command, OrdersPanel
 from game.ui.saves import Flash
 from game.ui.score_words import score_explanation
 from game.ui.session import Session
+from game.ui.staged import staged_values, with_pending
 from game.ui.theme import FOCUS, INK_SOFT, faction_colour
 from game.ui.view import Meter, live_line, meters, month
+from game.ui.why import key_decision
 from game.ui.widgets.guide import GuideCard, GuideInput, target_rect
 from game.ui.widgets.hover import hover_text
 from game.ui.widgets.hud import SidePanel, bar_buttons, draw_bar, layout
 from game.ui.widgets.log import LogPanel
+from game.ui.widgets.map_input import MapInput
 from game.ui.widgets.map_view import MapPainter, MapView, RegionMark, build_map_view, modes_of
 from game.ui.widgets.text import blit_text, draw_tooltip
 from game.ui.widgets.thinking import StopButton, thinking_text
 from game.ui.widgets.toast import TOAST_SECONDS, Toast, draw_toast, fits, toast_of
 
 _STOPS = (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame_gui.UI_BUTTON_PRESSED)
-_ARROWS = (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN)
-_KEYED = (
-    pygame_gui.elements.UITextEntryLine,
-    pygame_gui.elements.UISelectionList,
-    pygame_gui.elements.UIDropDownMenu,
-)
-"""pygame_gui widgets that use the arrows while they have the keyboard."""
 """Input that stops advancing to the next decision."""
 
 
@@ -86,10 +82,8 @@ class GameScene(sc.Scene):
         self.region_at = -1
         """The region selected with the keyboard (R), as an index of `region_hits`; -1: none
         (a click on the map puts it away)."""
-        self.map_focus = False
-        """The map has the keyboard (after a click on it): the arrows pan, Home resets."""
-        self.drag: tuple[int, int] | None = None
-        """Where the mouse last was while dragging the map (None: not dragging)."""
+        self.map_input = MapInput()
+        """The map's zoom and pan by mouse and keys, and whether it has the keyboard."""
         self.orders: OrdersPanel | None = None
         views = session.game.views(session.observation())
         self.centre = next(((v, PANELS[type(v)]) for v in views if type(v) in PANELS), None)
@@ -101,6 +95,8 @@ class GameScene(sc.Scene):
         self.log: LogPanel | None = None
         self.stop: StopButton | None = None
         self.top_buttons: dict[UIButton, str] = {}
+        self.tip: tuple[str, tuple[int, int], pygame.Rect] | None = None
+        """The hover text drawn last: its text, where the mouse was, and its box."""
         self.advancing: tuple[int, frozenset[Action]] | None = None
         """While advancing to the next decision (Space): the human faction, and the orders it
         could give on the last day passed."""
@@ -163,6 +159,10 @@ class GameScene(sc.Scene):
         obs = s.observation()
         legal = s.legal()
         self.meters = meters(s.rules, obs)
+        if s.staged:  # the turn's start, previewing what the staged orders change
+            start = meters(s.rules, s.game.observe(s.state, s.viewer))
+            pending = staged_values(s.rules, obs, s.staged)
+            self.meters = with_pending(s.rules, start, pending)
         self.map_view = build_map_view(s.game, obs, legal, self._before())
         if self.orders is not None:
             self.orders.build(s)
@@ -307,7 +307,15 @@ class GameScene(sc.Scene):
             given = self.panel.handle(event)
             if given is not None:
                 return self._do(given)
-        if self._map_input(event):
+        area = self._layout()["map"]
+        if self.map_input.handle(
+            event,
+            self.painter,
+            area,
+            shown=self._map_shown(),
+            manager=self.ctx.manager,
+            step=self.ctx.px(60),
+        ):
             return None
         if event.type == pygame.KEYDOWN:
             return self._key(event)
@@ -319,7 +327,7 @@ class GameScene(sc.Scene):
                     self.orders.show_target(self.session, region.index)
             if self.panel is not None:
                 self.panel.click_map(event.pos, self.painter)
-        if event.type == pygame.MOUSEWHEEL:  # over the map: zoom (`_map_input`)
+        if event.type == pygame.MOUSEWHEEL:  # over the map: zoom (`MapInput`)
             side = self._layout()["side"]
             if side.collidepoint(pygame.mouse.get_pos()):
                 self.side.scroll = max(0, self.side.scroll - event.y * self.ctx.px(30))
@@ -327,63 +335,6 @@ class GameScene(sc.Scene):
 
     def _map_shown(self) -> bool:
         return self.panel is None or not self.panel.covers_map()
-
-    def _map_input(self, event: pygame.event.Event) -> bool:
-        """Zooms and pans the map: the mouse wheel over it, a drag, and while it has the
-        keyboard (a click on it gives it) or the pointer is over it, the arrows (pan) and Home
-        (home view); + and - zoom whenever the map is shown. A pygame_gui widget that has the
-        keyboard keeps its arrows.
-        Returns True if the event was the map's. Each change redraws the map once from its
-        vector data; nothing animates, so the screen stays idle in between."""
-        if not self._map_shown():
-            self.map_focus, self.drag = False, None
-            return False
-        area = self._layout()["map"]
-        painter = self.painter
-        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-            self.map_focus = area.collidepoint(event.pos)
-            self.drag = event.pos if self.map_focus else None
-            return False  # a click still selects what lies under it
-        if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
-            self.drag = None
-            return False
-        if event.type == pygame.MOUSEMOTION and self.drag is not None:
-            if not event.buttons[0]:
-                self.drag = None
-                return False
-            dx, dy = event.pos[0] - self.drag[0], event.pos[1] - self.drag[1]
-            self.drag = event.pos
-            return painter.pan_by(dx, dy)
-        if event.type == pygame.MOUSEWHEEL and area.collidepoint(pygame.mouse.get_pos()):
-            painter.zoom_by(1.25**event.y, pygame.mouse.get_pos())
-            return True
-        if event.type != pygame.KEYDOWN:
-            return False
-        step = self.ctx.px(60)
-        key = event.key
-        if key in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
-            painter.zoom_by(1.5)
-        elif key in (pygame.K_MINUS, pygame.K_KP_MINUS):
-            painter.zoom_by(1 / 1.5)
-        elif key == pygame.K_HOME and self._map_keys(area):
-            painter.reset_zoom()
-        elif key in _ARROWS and self._map_keys(area):
-            dx = {pygame.K_LEFT: step, pygame.K_RIGHT: -step}.get(key, 0)
-            dy = {pygame.K_UP: step, pygame.K_DOWN: -step}.get(key, 0)
-            painter.pan_by(dx, dy)
-        else:
-            return False
-        return True
-
-    def _map_keys(self, area: pygame.Rect) -> bool:
-        """Do the arrows and Home go to the map: it has the keyboard, or the pointer is over it
-        and no widget that takes keys (a text field, a list) has the keyboard?"""
-        if self.map_focus:
-            return True
-        focused = self.ctx.manager.get_focus_set()  # type: ignore[no-untyped-call]
-        if any(isinstance(e, _KEYED) for e in focused or ()):
-            return False
-        return bool(pygame.mouse.get_focused()) and area.collidepoint(pygame.mouse.get_pos())
 
     def _key(self, event: pygame.event.Event) -> sc.Transition:
         command = game_command(event)
@@ -517,6 +468,8 @@ class GameScene(sc.Scene):
                         self.flash = (_("Adviser: {why}").format(why=silent), self.clock + 4)
                 elif what.name == "end":
                     s.confirm()
+            elif self.ctx.settings.ask_why and key_decision(s.game, what) and what in s.legal():
+                return sc.Push("why", session=s, action=what)
             else:
                 s.give(what)
         except IllegalActionError as exc:
@@ -536,7 +489,6 @@ class GameScene(sc.Scene):
         s = self.session
         viewer = s.rules.factions[s.viewer]
         colour = faction_colour(viewer.id, viewer.index)
-        draw_bar(surface, lay["bar"], s, self.ctx, colour, self.clock, self.flash)
         self.side.draw(surface, lay, s, self.ctx, self.meters, colour, self.shown)
         if self.panel is not None and self.panel.covers_map():
             self.region_hits = []
@@ -545,10 +497,16 @@ class GameScene(sc.Scene):
             self._draw_map(surface, lay["map"])
         if self.orders is not None:
             self.orders.draw(surface, s, self.clock)
+        # The bar after the columns: a message too long for it is drawn in a box over them.
+        draw_bar(surface, lay["bar"], s, self.ctx, colour, self.clock, self.flash)
         if self.guide is not None:
             self.guide.draw_outline(surface, self.guide_target(self.guide.step.target))
         if self.toast is not None and self.clock < self.toast.until:
             draw_toast(surface, self.toast, self.ctx.fonts, lay["map"])
+
+    def overlay(self, surface: pygame.Surface) -> None:
+        """The hover text, over the widgets (order cards, chronicle) and the keyboard ring."""
+        self.tip = None
         self._draw_tooltip(surface)
 
     def _draw_map(self, surface: pygame.Surface, area: pygame.Rect) -> None:
@@ -562,7 +520,7 @@ class GameScene(sc.Scene):
             scale=self.ctx.settings.ui_scale,
             pulse=self.clock,
         )
-        if self.map_focus:
+        if self.map_input.focus:
             pygame.draw.rect(surface, FOCUS, area, 2)
         blit_text(
             surface,
@@ -590,7 +548,8 @@ class GameScene(sc.Scene):
         if self.panel is not None:
             tip = self.panel.tooltip(pos, self.session, self.painter) or tip
         if tip:
-            draw_tooltip(surface, self.ctx.fonts.get("sans", 13), tip, pos)
+            font = self.ctx.fonts.get("sans", 13)
+            self.tip = (tip, pos, draw_tooltip(surface, font, tip, pos))
 
     def describe(self) -> dict[str, Any]:
         s = self.session
@@ -603,7 +562,7 @@ class GameScene(sc.Scene):
             "actions": self.orders.card_texts() if self.orders else [],
             "meters": [m.track.id for m in self.meters],
             "regions": [r.name for r in self.map_view.regions],
-            "map": {**self.painter.describe(), "focus": self.map_focus},
+            "map": {**self.painter.describe(), "focus": self.map_input.focus},
             "region": self.region_hits[self.region_at][1].name
             if 0 <= self.region_at < len(self.region_hits)
             else None,

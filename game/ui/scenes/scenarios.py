@@ -9,7 +9,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton
 
-from game.core.rules import Rules
+from game.core.rules import FactionDef, Rules
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import read_scenario
 from game.ui import gui
@@ -26,6 +26,7 @@ from game.ui.overview import (
     sides_text,
 )
 from game.ui.theme import ACCENT, INK, INK_SOFT, RULE, faction_colour
+from game.ui.widgets.block_column import Block, BlockColumn, paragraph
 from game.ui.widgets.file_dialog import FilePicker
 from game.ui.widgets.text import blit_text, blit_wrapped
 
@@ -56,6 +57,8 @@ class ScenarioScene(sc.Scene):
         self.items: dict[UIButton, int] = {}
         self.picker = FilePicker(ctx, _("Open a scenario file"))
         self.error = ""
+        self.column = BlockColumn()
+        """The chosen scenario's panel, which scrolls a block at a time when it does not fit."""
         """Why the file last opened cannot be played (shown instead of a scenario)."""
 
     def build_widgets(self, root: pygame_gui.core.UIContainer) -> None:
@@ -88,6 +91,7 @@ class ScenarioScene(sc.Scene):
     def _select(self, index: int) -> None:
         self.selected = index
         self.error = ""
+        self.column.first = 0
         self._mark()
 
     def handle(self, event: pygame.event.Event) -> sc.Transition:
@@ -97,6 +101,7 @@ class ScenarioScene(sc.Scene):
         if self.picker.is_open:
             if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
                 self.picker.close()
+            self.picker.key(event)
             return None
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
             if event.ui_element is self.back:
@@ -107,7 +112,12 @@ class ScenarioScene(sc.Scene):
                 self.picker.open()
             if event.ui_element in self.items:
                 self._select(self.items[event.ui_element])
+        if event.type == pygame.MOUSEWHEEL and self._area().collidepoint(pygame.mouse.get_pos()):
+            self.column.scroll(-event.y)
         if event.type == pygame.KEYDOWN:
+            if event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+                sign = -1 if event.key == pygame.K_PAGEUP else 1
+                self.column.scroll(sign * self.column.page)
             if event.key == pygame.K_ESCAPE:
                 return sc.Pop()
             if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
@@ -148,7 +158,7 @@ class ScenarioScene(sc.Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, px = self.ctx.fonts, self.ctx.px
-        w, h = self.ctx.size
+        w = self.ctx.size[0]
         blit_text(
             surface, fonts.get("serif_bold", 30), _("Choose a scenario"), (px(40), px(36)), ACCENT
         )
@@ -159,8 +169,7 @@ class ScenarioScene(sc.Scene):
                 at = (button.rect.left + px(4), button.rect.bottom + px(2))
                 line = short_line(rules)
                 blit_text(surface, fonts.get("sans", 12), line, at, INK_SOFT, width=int(w * 0.3))
-        x = px(60) + int(w * 0.3)
-        area = pygame.Rect(x, px(110), w - x - px(40), h - px(200))
+        area = self._area()
         if not self.entries and not self.error:
             blit_text(surface, fonts.get("sans", 15), _("No scenarios found."), (px(40), px(110)))
             return
@@ -173,7 +182,15 @@ class ScenarioScene(sc.Scene):
         if rules is None:
             blit_wrapped(surface, fonts.get("sans", 14), err, area, ACCENT)
             return
-        _draw_scenario(surface, self.ctx, rules, area)
+        blocks = scenario_blocks(self.ctx, rules, area)
+        self.column.draw(surface, area, blocks, fonts.get("sans", 12))
+
+    def _area(self) -> pygame.Rect:
+        """Returns where the chosen scenario is described (right of the list)."""
+        px = self.ctx.px
+        w, h = self.ctx.size
+        x = px(60) + int(w * 0.3)
+        return pygame.Rect(x, px(110), w - x - px(40), h - px(200))
 
     def describe(self) -> dict[str, Any]:
         return {
@@ -183,6 +200,7 @@ class ScenarioScene(sc.Scene):
             "lines": [short_line(e[1]) if e[1] else "" for e in self.entries],
             "details": _details(self.entries[self.selected][1]) if self.entries else [],
             "error": self.error,
+            "panel": {"first": self.column.first, "shown": list(self.column.shown)},
         }
 
 
@@ -212,48 +230,38 @@ def _why(path: Path, exc: Exception) -> str:
     return str(exc)
 
 
-def _draw_scenario(
-    surface: pygame.Surface, ctx: sc.Context, rules: Rules, area: pygame.Rect
-) -> None:
-    """Draws a scenario's title, period, summary, sides and calendar inside `area`."""
+def scenario_blocks(ctx: sc.Context, rules: Rules, area: pygame.Rect) -> list[Block]:
+    """Returns the blocks of a scenario's panel: title, period, summary, sides and details (they
+    scroll a block at a time where the window is short or the text large)."""
     fonts, px = ctx.fonts, ctx.px
-    y = area.top
-    y += blit_wrapped(surface, fonts.get("serif_bold", 24), rules.title, area, INK)
-    y += blit_wrapped(
-        surface,
-        fonts.get("serif_italic", 16),
-        rules.period,
-        area.move(0, y - area.top),
-        INK_SOFT,
-    ) + px(10)
-    y += blit_wrapped(
-        surface,
-        fonts.get("serif", 15),
-        rules.summary,
-        pygame.Rect(area.left, y, area.width, area.bottom - y),
-        INK,
-    ) + px(14)
-    blit_text(surface, fonts.get("serif_bold", 16), _("The sides"), (area.left, y), INK)
-    y += px(28)
+    col = (area.left, area.width)
+    blocks = [
+        paragraph("title", fonts.get("serif_bold", 24), rules.title, col, INK),
+        paragraph("period", fonts.get("serif_italic", 16), rules.period, col, INK_SOFT, px(10)),
+        paragraph("summary", fonts.get("serif", 15), rules.summary, col, INK, px(14)),
+    ]
+    head = fonts.get("serif_bold", 16)
+    blocks.append(
+        Block("sides", px(28), lambda s, y: _blit(s, head, _("The sides"), (area.left, y)))
+    )
+    name_font, leader_font = fonts.get("sans_bold", 14), fonts.get("sans", 13)
+    indent = (area.left + px(22), area.width - px(22))
     for f in rules.factions:
-        pygame.draw.rect(
-            surface,
-            faction_colour(f.id, f.index),
-            pygame.Rect(area.left, y + px(3), px(14), px(14)),
-        )
-        blit_text(surface, fonts.get("sans_bold", 14), f.name, (area.left + px(22), y), INK)
-        y += px(20)
-        y += blit_wrapped(
-            surface,
-            fonts.get("sans", 13),
-            f.leader,
-            pygame.Rect(area.left + px(22), y, area.width - px(22), area.bottom - y),
-            INK_SOFT,
-        ) + px(6)
+        last = f.index == len(rules.factions) - 1
+        leader = paragraph("", leader_font, f.leader, indent, INK_SOFT, px(14 if last else 6))
+
+        def paint(s: pygame.Surface, y: int, f: FactionDef = f, leader: Block = leader) -> None:
+            colour = faction_colour(f.id, f.index)
+            pygame.draw.rect(s, colour, pygame.Rect(area.left, y + px(3), px(14), px(14)))
+            _blit(s, name_font, f.name, (area.left + px(22), y))
+            leader.paint(s, y + px(20))
+
+        blocks.append(Block(f"side:{f.id}", px(20) + leader.height, paint))
     small = fonts.get("sans", 13)
-    lines = _details(rules)
-    y = max(y + px(8), area.bottom - len(lines) * (small.get_linesize() + px(2)))
-    for line in lines:
-        y += blit_wrapped(
-            surface, small, line, pygame.Rect(area.left, y, area.width, area.bottom - y), INK
-        ) + px(2)
+    for n, line in enumerate(_details(rules)):
+        blocks.append(paragraph(f"detail:{n}", small, line, col, INK, px(2)))
+    return blocks
+
+
+def _blit(surface: pygame.Surface, font: pygame.font.Font, text: str, at: tuple[int, int]) -> None:
+    blit_text(surface, font, text, at, INK)

@@ -1,6 +1,7 @@
-"""The settings screen: window size, full screen, UI scale, volume, contrast (kept between
-runs). Each row is a label and its choices on one line; Tab moves among the choices and Enter
-takes one (`game.ui.focus`)."""
+"""The settings screen: window size, full screen, UI scale, volume, contrast, language (kept
+between runs; the languages offered are the system's default and those with a compiled
+catalogue, `game.ui.i18n`). Each row is a label and its choices on one line; Tab moves among the
+choices and Enter takes one (`game.ui.focus`)."""
 
 from __future__ import annotations
 
@@ -11,12 +12,12 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton
 
-from game.ui import gui
+from game.ui import gui, i18n
 from game.ui import scene as sc
 from game.ui.i18n import _
 from game.ui.settings import UI_SCALES, VOLUMES, WINDOW_SIZES, Settings, config_dir
 from game.ui.theme import ACCENT, INK, INK_SOFT
-from game.ui.widgets.text import blit_text, blit_wrapped, draw_error
+from game.ui.widgets.text import blit_text, blit_wrapped, draw_error, wrap
 
 
 class SettingsScene(sc.Scene):
@@ -46,6 +47,13 @@ class SettingsScene(sc.Scene):
                 [(_("Off"), 0.0)] + [(f"{round(v * 100)} %", v) for v in VOLUMES],
             ),
             ("high_contrast", _("Contrast"), [(_("Normal"), False), (_("High"), True)]),
+            ("ask_why", _("Ask “why?”"), [(_("Never"), False), (_("At key decisions"), True)]),
+            (
+                "language",
+                _("Language"),
+                [(_("System default"), "")]
+                + [(i18n.language_name(code), code) for code in i18n.available_languages()],
+            ),
         ]
 
     def _label_width(self) -> int:
@@ -54,23 +62,32 @@ class SettingsScene(sc.Scene):
     def _layout(self) -> list[tuple[int, list[pygame.Rect]]]:
         """Returns each row's top and its buttons: on one line when they fit with their texts
         whole, else on as many lines as they need (a narrow window at a large text size)."""
-        px, w = self.ctx.px, self.ctx.size[0]
+        px, (w, h) = self.ctx.px, self.ctx.size
         left = px(40) + self._label_width()
         room = w - left - px(40)
         font = self.ctx.fonts.get("sans", 15)
-        out, y = [], px(110)
-        for _key, _label, options in self._rows():
-            need = max(font.size(text)[0] for text, _value in options) + px(24)
-            per_line = max(1, min(len(options), (room + px(8)) // (need + px(8))))
-            bw = min(px(150), (room + px(8)) // per_line - px(8))
-            rects = [
-                pygame.Rect(
-                    left + (i % per_line) * (bw + px(8)), y + (i // per_line) * px(48), bw, px(40)
-                )
-                for i in range(len(options))
-            ]
-            out.append((y, rects))
-            y = rects[-1].bottom + px(20)
+        out: list[tuple[int, list[pygame.Rect]]] = []
+        # The roomiest spacing that leaves the footer's buttons clear (1024×700 at 130 %).
+        for top, high, gap in ((110, 40, 20), (96, 36, 10), (88, 32, 6)):
+            out, y = [], px(top)
+            for _key, _label, options in self._rows():
+                need = max(font.size(text)[0] for text, _value in options) + px(24)
+                per_line = max(1, min(len(options), (room + px(8)) // (need + px(8))))
+                bw = min(px(150), (room + px(8)) // per_line - px(8))
+                pitch = px(high) + px(8)
+                rects = [
+                    pygame.Rect(
+                        left + (i % per_line) * (bw + px(8)),
+                        y + (i // per_line) * pitch,
+                        bw,
+                        px(high),
+                    )
+                    for i in range(len(options))
+                ]
+                out.append((y, rects))
+                y = rects[-1].bottom + px(gap)
+            if y - px(gap) <= h - px(84):
+                break
         return out
 
     def build_widgets(self, root: pygame_gui.core.UIContainer) -> None:
@@ -128,16 +145,15 @@ class SettingsScene(sc.Scene):
         w, h = self.ctx.size
         blit_text(surface, fonts.get("serif_bold", 30), _("Settings"), (px(40), px(36)), ACCENT)
         for (y, _rects), (_key, label, _options) in zip(self._layout(), self._rows(), strict=True):
-            blit_text(surface, fonts.get("serif_bold", 16), label, (px(40), y + px(10)), INK)
-        blit_wrapped(  # two lines between the footer's buttons: a long path wraps, not cut
-            surface,
-            fonts.get("sans", 12),
-            _("Kept in {path}. The window can also be resized by dragging its edge.").format(
-                path=config_dir() / "settings.json"
-            ),
-            pygame.Rect(px(220), h - px(66), w - px(500), px(44)),
-            INK_SOFT,
+            blit_text(surface, fonts.get("serif_bold", 16), label, (px(40), y + px(8)), INK)
+        note = _("Kept in {path}. The window can also be resized by dragging its edge.").format(
+            path=config_dir() / "settings.json"
         )
+        small = fonts.get("sans", 12)
+        # Between the footer's buttons, centred on them: a long path wraps, every line shown.
+        height = len(wrap(small, note, w - px(500))) * small.get_linesize()
+        box = pygame.Rect(px(220), h - px(48) - height // 2, w - px(500), height)
+        blit_wrapped(surface, small, note, box, INK_SOFT)
         draw_error(surface, fonts, self.ctx.notice, px)
 
     def describe(self) -> dict[str, Any]:

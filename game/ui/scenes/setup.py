@@ -135,6 +135,9 @@ class SetupScene(sc.Scene):
         """Each faction's seat: `human`, or an agent's name with its level (`mcts:normal`)."""
         self.seed = seed if seed is not None else random.SystemRandom().randrange(1, 1_000_000)
         self.picker = FilePicker(ctx, _("Open a variant file"))
+        self.variant_first = 0
+        """The first variant listed, where they page (a small window, large text)."""
+        self.variant_pages: dict[UIButton, int] = {}
         if variant is not None:
             self.choose_variant(variant)
 
@@ -145,24 +148,7 @@ class SetupScene(sc.Scene):
         self.variant_buttons: dict[UIButton, int] = {}
         col = int(w * 0.42)
         h = self.ctx.size[1]
-        # Many variants at a large text size: closer together, never under the footer.
-        step = max(px(34), min(px(46), (h - px(92) - px(130)) // max(1, len(self.variants))))
-        for i, (_vid, title, _body) in enumerate(self.variants):
-            button = UIButton(
-                pygame.Rect(px(40), px(130) + i * step, col - px(60), step - px(8)),
-                title,
-                m,
-                container=root,
-                object_id="#seat",
-            )
-            self.variant_buttons[button] = i
-        top = px(130) + len(self.variants) * step + px(20)
-        box_h = min(px(150), h - px(82) - top)  # above the footer's buttons
-        self.variant_box = UITextBox(
-            "", pygame.Rect(px(40), top, col - px(60), max(px(48), box_h)), m, container=root
-        )
-        if box_h < px(40):  # no room left under many variants at a large UI scale
-            gui.set_visible(self.variant_box, False)
+        self._variant_list(root, col, h)
         self.seat_buttons: dict[UIButton, tuple[int, str]] = {}
         self.level_buttons: dict[UIButton, tuple[int, str, str]] = {}
         per_row, seat_w = self._seat_grid(col)
@@ -199,9 +185,16 @@ class SetupScene(sc.Scene):
                     )
                     self.level_buttons[button] = (f.index, kind, level)
         y = self._seat_top(len(self.rules.factions)) + px(20)
-        self.seed_label = UILabel(pygame.Rect(col, y, px(260), px(32)), "", m, container=root)
+        label_w, reroll_w, top = px(260), px(150), y + px(44)
+        x = col
+        if y + px(32) > h - px(74):  # no room under the seats: at the top right, by the title
+            font = self.ctx.fonts.get("sans", 14)
+            label_w = font.size(_("Game number: {number}").format(number=999_999))[0] + px(12)
+            reroll_w = px(110)
+            x, y, top = w - px(40) - px(10) - reroll_w - label_w, px(30), y
+        self.seed_label = UILabel(pygame.Rect(x, y, label_w, px(32)), "", m, container=root)
         self.reroll = UIButton(
-            pygame.Rect(col + px(270), y, px(150), px(32)),
+            pygame.Rect(x + label_w + px(10), y, reroll_w, px(32)),
             _("Another"),
             m,
             container=root,
@@ -213,7 +206,6 @@ class SetupScene(sc.Scene):
         # What the seats add up to and what each AI does: a text box that scrolls, so that nothing
         # is cut at a large text size (with no room at all, the seat and level buttons' tooltips
         # still say what each AI does).
-        top = y + px(44)
         room = h - px(82) - top
         self.seat_box = UITextBox(
             "",
@@ -228,6 +220,67 @@ class SetupScene(sc.Scene):
         self.open_file_button = self.open_button(root, _("Open a variant file…"), _(OPEN_TIP))
         self.start = self.next_button(root, _("Start the game  →"))
         self._sync()
+
+    def _variant_list(self, root: pygame_gui.core.UIContainer, col: int, h: int) -> None:
+        """Makes the variants' buttons and the box saying what the chosen one changes. Where
+        they do not all fit above a box of useful height, they page (▲ / ▼, PageUp / PageDown,
+        the wheel); a title too long for its button is set a size smaller, never cut."""
+        px, m = self.ctx.px, self.ctx.manager
+        n = len(self.variants)
+        top, bottom, width = px(130), h - px(82), col - px(60)
+        step = max(px(34), min(px(46), (bottom - px(10) - top) // max(1, n)))
+        per_page = n
+        box_min = px(100)
+        if top + n * step + px(20) + box_min > bottom:  # page them
+            step = px(40)
+            per_page = max(1, (bottom - top - px(20) - box_min - px(36)) // step)
+        self.variant_first = max(0, min(self.variant_first, n - per_page))
+        first = self.variant_first
+        font = self.ctx.fonts.get("sans", 15)
+        for i in range(first, min(n, first + per_page)):
+            title = self.variants[i][1]
+            wide = font.size(title)[0] > width - px(12)
+            button = UIButton(
+                pygame.Rect(px(40), top + (i - first) * step, width, step - px(8)),
+                title,
+                m,
+                container=root,
+                object_id="#seat_small" if wide else "#seat",
+            )
+            self.variant_buttons[button] = i
+        y = top + min(n, per_page) * step
+        self.variant_pages = {}
+        if per_page < n:
+            half = (width - px(6)) // 2
+            for j, (text, move, left) in enumerate(
+                (
+                    (N_("▲ {n} more"), -per_page, first),
+                    (N_("▼ {n} more"), per_page, n - first - per_page),
+                )
+            ):
+                button = UIButton(
+                    pygame.Rect(px(40) + j * (half + px(6)), y, half, px(30)),
+                    _(text).format(n=left),
+                    m,
+                    container=root,
+                    tool_tip_text=_("More variants (PageUp / PageDown, or the wheel)"),
+                )
+                gui.set_enabled(button, left > 0)
+                self.variant_pages[button] = move
+            y += px(36)
+        y += px(12)
+        box_h = min(px(150), bottom - y)  # the error line stays clear above the footer
+        self.variant_box = UITextBox(
+            "", pygame.Rect(px(40), y, width, max(px(48), box_h)), m, container=root
+        )
+        if box_h < px(40):  # no room at all (a very large text size)
+            gui.set_visible(self.variant_box, False)
+
+    def page_variants(self, move: int) -> None:
+        """Shows the variants `move` places on (back when negative), when they page."""
+        if self.variant_pages:
+            self.variant_first = max(0, self.variant_first + move)
+            self.rebuild()
 
     def _seat_grid(self, col: int) -> tuple[int, int]:
         """Returns how many seat buttons go on a row and their pitch: all on one row when their
@@ -310,6 +363,7 @@ class SetupScene(sc.Scene):
         if self.picker.is_open:
             if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
                 self.picker.close()
+            self.picker.key(event)
             return None
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
             el = event.ui_element
@@ -324,6 +378,9 @@ class SetupScene(sc.Scene):
             elif el in self.variant_buttons:
                 self.variant = self.variant_buttons[el]
                 self.error = ""
+            elif el in self.variant_pages:
+                self.page_variants(self.variant_pages[el])
+                return None
             elif el in self.seat_buttons:
                 f, kind = self.seat_buttons[el]
                 if split_seat(self.seats[f])[0] != kind:  # a kind chosen again keeps its level
@@ -339,6 +396,13 @@ class SetupScene(sc.Scene):
                 return self.start_game()
             if event.key == pygame.K_o:
                 self.picker.open(self.file.parent if self.file else None)
+            if event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN) and self.variant_pages:
+                moves = sorted(self.variant_pages.values())
+                self.page_variants(moves[0] if event.key == pygame.K_PAGEUP else moves[-1])
+        if event.type == pygame.MOUSEWHEEL and self.variant_pages:
+            x = pygame.mouse.get_pos()[0]
+            if x < int(self.ctx.size[0] * 0.42):  # over the variants' column
+                self.page_variants(-event.y)
         return None
 
     def hide(self) -> None:
@@ -403,12 +467,14 @@ class SetupScene(sc.Scene):
                 if g == f.index and b.visible
             ]
             end = w - px(40)
+            name = fonts.get("sans_bold", 14)
             if lefts:
                 end = min(lefts) - px(8)
                 level = _("Level")
-                blit_text(surface, small, level, (end, y + px(1)), INK_SOFT, align="right")
-                end -= small.size(level)[0] + px(12)
-            name = fonts.get("sans_bold", 14)
+                with_level = end - small.size(level)[0] - px(12)
+                if name.size(f.name)[0] <= with_level - col - px(22):  # else the name has it
+                    blit_text(surface, small, level, (end, y + px(1)), INK_SOFT, align="right")
+                    end = with_level
             room = max(px(40), end - col - px(22))
             blit_text(surface, name, f.name, (col + px(22), y), INK, width=room)
 
@@ -438,6 +504,7 @@ class SetupScene(sc.Scene):
             "title": self.rules.title,
             "file": str(self.file) if self.file else None,
             "variants": [title for _vid, title, _body in self.variants],
+            "variants_shown": sorted(self.variant_buttons.values()),
             "variant": self.variants[self.variant][0],
             "variant_text": self.variants[self.variant][2],
             "seed": self.seed,

@@ -14,7 +14,7 @@ from game.core.rules import Rules
 from game.ui import scene as sc
 from game.ui.bibliography import PROJECT_SOURCES, SourceNote, cited_ids, scenario_sources
 from game.ui.i18n import _
-from game.ui.theme import ACCENT, INK, INK_SOFT
+from game.ui.theme import ACCENT, INK, INK_SOFT, html_colour
 from game.ui.widgets.text import blit_text, esc
 
 
@@ -108,8 +108,8 @@ def _note_html(s: SourceNote, *, marked: bool) -> str:
     """Returns one source's entry; a source the citation names is marked."""
     head = f"<b>[{esc(s.id)}] {esc(s.title)}</b>"
     if marked:
-        head = f"<font color='#8E2A1E'>► {head}</font>"
+        head = f"<font color='{html_colour('#8E2A1E')}'>► {head}</font>"
     return (
         f"{head}<br>&nbsp;&nbsp;{esc(s.author)}. {esc(s.kind)}<br>"
-        f"&nbsp;&nbsp;<font color='#6B5A48'><i>{esc(s.note)}</i></font>"
+        f"&nbsp;&nbsp;<font color='{html_colour('#6B5A48')}'><i>{esc(s.note)}</i></font>"
     )

@@ -83,8 +83,11 @@ class AlignedTable:
                 colour = ACCENT_DARK if row.history else INK_SOFT
                 blit_text(surface, self.bold, row.when, (rect.left + 6, y + 2), colour)
                 for i, line in enumerate(row.game):
-                    blit_text(surface, self.font, line, (x_game, y + 2 + i * step), INK)
+                    if body.top - step < y + 2 + i * step < body.bottom:  # not wholly clipped
+                        blit_text(surface, self.font, line, (x_game, y + 2 + i * step), INK)
                 for i, (line, cite) in enumerate(row.history):
+                    if not body.top - step < y + 2 + i * step < body.bottom:
+                        continue
                     font = self.cite_font if cite else self.font
                     drawn = blit_text(
                         surface, font, line, (x_hist, y + 2 + i * step), ACCENT if cite else INK

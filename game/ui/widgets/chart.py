@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui.i18n import _
-from game.ui.theme import INK_SOFT, PAPER_LIGHT, RULE, Colour, Fonts
+from game.ui.theme import INK_SOFT, PAPER_LIGHT, RULE, Colour, Fonts, legible
 from game.ui.widgets.text import blit_text
 
 Series = tuple[str, Colour, list[tuple[int, float | None]]]
@@ -73,5 +73,6 @@ def draw_chart(
     for label, colour, _points in series:
         mid = rect.top + 3 + small.get_linesize() // 2
         pygame.draw.line(surface, colour, (x, mid), (x + 14, mid), 3)
-        x = blit_text(surface, small, label, (x + 18, rect.top + 3), colour).right + 12
+        ink = legible(colour, PAPER_LIGHT)  # the side's colour, darkened in high contrast
+        x = blit_text(surface, small, label, (x + 18, rect.top + 3), ink).right + 12
     blit_text(surface, small, unit, (plot.right, rect.bottom - pad_b), INK_SOFT, align="right")

@@ -4,6 +4,12 @@
 A scene keeps one `FilePicker`, opens it from a button, and asks `picked(event)` for the path
 the player chose (pygame_gui posts `UI_FILE_DIALOG_PATH_PICKED`); it closes the picker when it
 is hidden or torn down, so no dialog outlives the scene that opened it.
+
+It works with the keyboard alone (`key`): Up / Down, PageUp / PageDown, Home / End move the
+highlight in the list of folders and files, Enter opens the folder highlighted or picks the file,
+Backspace goes to the parent folder, Esc closes the dialog (the scene's `handle`). While the path
+line has the keyboard (after a click in it), the keys are its own: a path typed there and Enter
+go to that folder or file, as pygame_gui does.
 """
 
 from __future__ import annotations
@@ -66,6 +72,66 @@ class FilePicker:
         if self.is_open:
             gui.kill(self.dialog)
 
+    def key(self, event: pygame.event.Event) -> bool:
+        """Moves the highlight, opens or picks with a key (see the module docstring); returns
+        True if the key was the picker's."""
+        if event.type != pygame.KEYDOWN or not self.is_open:
+            return False
+        dialog = self.dialog
+        if dialog.file_path_text_line.is_focused:
+            return False
+        items = dialog.file_selection_list.item_list
+        at = next((i for i, item in enumerate(items) if item["selected"]), -1)
+        page = max(1, dialog.file_selection_list.rect.height // 24)
+        moves = {
+            pygame.K_UP: -1,
+            pygame.K_DOWN: 1,
+            pygame.K_PAGEUP: -page,
+            pygame.K_PAGEDOWN: page,
+            pygame.K_HOME: -len(items),
+            pygame.K_END: len(items),
+        }
+        if event.key in moves and items:
+            self.highlight(max(0, min(len(items) - 1, at + moves[event.key])))
+        elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self._enter(items[at]["text"] if at >= 0 else None)
+        elif event.key == pygame.K_BACKSPACE:
+            _post(pygame_gui.UI_BUTTON_PRESSED, dialog.parent_directory_button)
+        else:
+            return False
+        return True
+
+    def highlight(self, index: int) -> None:
+        """Highlights the list's row `index` (scrolled into view), as a click on it would."""
+        listing = self.dialog.file_selection_list
+        items = listing.item_list
+        for i, item in enumerate(items):
+            item["selected"] = i == index
+            button = item["button_element"]
+            if button is not None:
+                if i == index:
+                    button.select()
+                else:
+                    button.unselect()
+        bar = listing.scroll_bar
+        if bar is not None and listing.total_height_of_list:
+            view = listing.item_list_container.relative_rect.height
+            top = bar.start_percentage * listing.total_height_of_list
+            row = index * listing.list_item_height
+            if row < top or row + listing.list_item_height > top + view:
+                start = max(0, row - view // 2) / listing.total_height_of_list
+                bar.set_scroll_from_start_percentage(start)
+        _post(pygame_gui.UI_SELECTION_LIST_NEW_SELECTION, listing, items[index]["text"])
+
+    def _enter(self, name: str | None) -> None:
+        """Opens the folder `name` of the folder shown, or picks the file highlighted."""
+        dialog = self.dialog
+        if name is not None and (Path(dialog.current_directory_path) / name).is_dir():
+            listing = dialog.file_selection_list
+            _post(pygame_gui.UI_SELECTION_LIST_DOUBLE_CLICKED_SELECTION, listing, name)
+        elif dialog.ok_button.is_enabled:
+            _post(pygame_gui.UI_BUTTON_PRESSED, dialog.ok_button)
+
     def picked(self, event: pygame.event.Event) -> Path | None:
         """Returns the file chosen in this picker's dialog if `event` says so, else None."""
         if event.type != pygame_gui.UI_FILE_DIALOG_PATH_PICKED or self.dialog is None:
@@ -75,3 +141,14 @@ class FilePicker:
         path = Path(event.text)
         self.ctx.folder = path.parent
         return path
+
+
+def _post(kind: int, element: Any, text: str = "") -> None:
+    """Posts the event pygame_gui would for a click on `element` (the dialog answers it)."""
+    event: dict[str, Any] = {
+        "ui_element": element,
+        "ui_object_id": element.most_specific_combined_id,
+    }
+    if text:
+        event["text"] = text
+    pygame.event.post(pygame.event.Event(kind, event))

@@ -13,10 +13,10 @@ from pygame_gui.elements import UIButton
 from game.ui.i18n import N_, _
 from game.ui.scene import Context
 from game.ui.session import Session
-from game.ui.theme import ACCENT, INK_SOFT, PAPER_DARK, RULE, Colour
+from game.ui.theme import ACCENT, INK_SOFT, PAPER_DARK, RULE, Colour, legible
 from game.ui.view import Meter, live_line, month
 from game.ui.widgets.meters import draw_meters, meters_height
-from game.ui.widgets.text import blit_text, blit_wrapped
+from game.ui.widgets.text import blit_text, blit_wrapped, wrap
 from game.ui.widgets.thinking import thinking_text
 
 BAR_BG: Colour = (43, 33, 24)
@@ -98,25 +98,44 @@ def draw_bar(
     pygame.draw.rect(surface, colour, pygame.Rect(0, bar.bottom - px(4), bar.width, px(4)))
     title = fonts.get("serif_bold", 19)
     x = blit_text(surface, title, month(rules, s.state.turn), (px(14), px(10)), BAR_TEXT).right
-    turn = f"turn {s.state.turn + 1} of {len(rules.calendar)}   ·   {rules.title}"
-    x = blit_text(surface, fonts.get("sans", 13), turn, (x + px(16), px(16)), BAR_SOFT).right
+    small = fonts.get("sans", 13)
+    turn = _("turn {turn} of {turns}").format(turn=s.state.turn + 1, turns=len(rules.calendar))
+    full = f"{turn}   ·   {rules.title}"
+    if x + px(16) + small.size(full)[0] <= bar.width - px(460):  # else the buttons cover it
+        turn = full  # (the title is in the briefing and on the debrief)
+    x = blit_text(surface, small, turn, (x + px(16), px(16)), BAR_SOFT).right
     text, until = flash
     if not text and s.error:
         text, until = s.error, clock + 1
-    room = max(10, bar.width - x - px(460))
+    room = bar.width - x - px(20) - px(460)
     if text and clock < until:
-        blit_text(
-            surface, fonts.get("sans_bold", 13), text, (x + px(20), px(16)), BAR_NOTE, width=room
-        )
+        _bar_note(surface, fonts.get("sans_bold", 13), text, bar, (x + px(20), px(16)), room, px)
     elif thinking := thinking_text(s, clock):
-        blit_text(
-            surface,
-            fonts.get("serif_italic", 14),
-            thinking,
-            (x + px(20), px(14)),
-            BAR_NOTE,
-            width=room,
-        )
+        font = fonts.get("serif_italic", 14)
+        _bar_note(surface, font, thinking, bar, (x + px(20), px(14)), room, px)
+
+
+def _bar_note(
+    surface: pygame.Surface,
+    font: pygame.font.Font,
+    text: str,
+    bar: pygame.Rect,
+    at: tuple[int, int],
+    room: int,
+    px: Callable[[float], int],
+) -> None:
+    """Draws a message in the top bar where it fits, else whole in a box under the bar's right
+    end (a small window or large text: it is not cut)."""
+    if font.size(text)[0] <= room:
+        blit_text(surface, font, text, at, BAR_NOTE)
+        return
+    width = min(bar.width - px(16), max(px(360), bar.width // 2))
+    lines = len(wrap(font, text, width - px(16)))
+    box = pygame.Rect(0, bar.bottom + px(4), width, lines * font.get_linesize() + px(10))
+    box.right = bar.right - px(8)
+    pygame.draw.rect(surface, BAR_BG, box)
+    pygame.draw.rect(surface, BAR_NOTE, box, 1)
+    blit_wrapped(surface, font, text, box.inflate(-px(16), -px(10)), BAR_NOTE)
 
 
 def draw_side(
@@ -143,7 +162,8 @@ def draw_side(
     side = lay["side"]
     viewer = s.rules.factions[s.viewer]
     head = fonts.get("serif_bold", 19)
-    blit_text(surface, head, viewer.name, (side.left, side.top), colour, width=side.width)
+    name_colour = legible(colour, PAPER_DARK)  # a faction's colour, darkened in high contrast
+    blit_text(surface, head, viewer.name, (side.left, side.top), name_colour, width=side.width)
     obs = s.observation()
     small = fonts.get("sans", 13)
     y = side.top + head.get_linesize() + px(2)

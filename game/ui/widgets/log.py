@@ -12,6 +12,7 @@ from pygame_gui.elements import UITextBox
 from game.core.log import LogEntry
 from game.core.rules import Rules
 from game.ui.notes import Note, note_text
+from game.ui.theme import html_colour
 from game.ui.view import heading_html, log_html, month
 from game.ui.widgets.text import esc
 
@@ -173,4 +174,4 @@ def _note_html(rules: Rules, note: Note, index: int) -> str:
     text = f"<i>{esc(note_text(rules, note))}</i>"
     if note.reason.weighed:
         return f"◦ <a href='{NOTE_LINK}{index}'>{text}</a>"
-    return f"◦ <font color='#6B5A48'>{text}</font>"
+    return f"◦ <font color='{html_colour('#6B5A48')}'>{text}</font>"

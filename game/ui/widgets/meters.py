@@ -38,7 +38,7 @@ def _name_lines(meter: Meter, fonts: Fonts, col_w: int) -> list[str]:
     font = fonts.get("sans", 12)
     room = col_w
     if meter.role != "bar":
-        room -= min(col_w // 2, fonts.get("sans_bold", 12).size(meter.text)[0]) + 8
+        room -= min(col_w // 2, fonts.get("sans_bold", 12).size(value_text(meter))[0]) + 8
     return wrap(font, meter.track.name, max(room, 1))
 
 
@@ -116,13 +116,15 @@ def draw_meters(
         for n, name in enumerate(names):
             name_rect = blit_text(surface, name_font, name, (x, y + n * line), tint)
         y += line * (len(names) - 1)
+        text = value_text(meter)
         if meter.role == "bar":
-            value_w = value_font.size(meter.text)[0]
+            value_w = value_font.size(text)[0]
             bar = pygame.Rect(x, y + line + round(4 * scale), col_w - value_w - 8, 7)
             pygame.draw.rect(surface, PAPER_LIGHT, bar)
             fill = bar.copy()
             fill.width = round(bar.width * meter.fraction)
             pygame.draw.rect(surface, colour if meter.own else INK_SOFT, fill)
+            draw_pending(surface, bar, meter, colour if meter.own else INK_SOFT)
             pygame.draw.rect(surface, RULE, bar, 1)
             for mark_x, reached in mark_xs(bar, meter):
                 tick = ACCENT if reached else INK
@@ -130,17 +132,17 @@ def draw_meters(
             blit_text(
                 surface,
                 value_font,
-                meter.text,
+                text,
                 (x + col_w, bar.centery - line // 2),
                 INK,
                 align="right",
             )
         else:
-            value_w = min(col_w // 2, value_font.size(meter.text)[0])
+            value_w = min(col_w // 2, value_font.size(text)[0])
             blit_text(
                 surface,
                 value_font,
-                meter.text,
+                text,
                 (x + col_w, y),
                 INK,
                 align="right",
@@ -184,6 +186,44 @@ def draw_meters(
     return [(r, m) for r, m in hits if r.colliderect(rect)]
 
 
+def value_text(meter: Meter) -> str:
+    """Returns the value a meter writes: `3 → 2` while staged orders would change it."""
+    return meter.text if meter.pending is None else f"{meter.text} → {meter.pending_text}"
+
+
+def pending_span(bar: pygame.Rect, meter: Meter) -> pygame.Rect | None:
+    """Returns the part of the bar between the value and the one the staged orders would leave
+    (what they spend, or what they add), or None when they do not change it."""
+    then = meter.pending_fraction
+    if then is None:
+        return None
+    a, b = sorted((round(bar.width * meter.fraction), round(bar.width * then)))
+    return pygame.Rect(bar.left + a, bar.top, max(b - a, 2), bar.height)
+
+
+def ghost(colour: Colour) -> Colour:
+    """Returns the pale tint of a meter's colour that marks the staged change."""
+    r, g, b = colour
+    pr, pg, pb = PAPER_LIGHT
+    return ((r + 2 * pr) // 3, (g + 2 * pg) // 3, (b + 2 * pb) // 3)
+
+
+def draw_pending(surface: pygame.Surface, bar: pygame.Rect, meter: Meter, colour: Colour) -> None:
+    """Draws the staged change on a bar: a pale, hatched segment from the value to the pending
+    one (hatched so that it reads without colour), closed by a bar at the pending value."""
+    span = pending_span(bar, meter)
+    if span is None:
+        return
+    pygame.draw.rect(surface, ghost(colour), span)
+    clip = surface.get_clip()
+    surface.set_clip(span.clip(clip) if clip else span)
+    for hx in range(span.left - span.height, span.right, 4):
+        pygame.draw.line(surface, colour, (hx, span.bottom), (hx + span.height, span.top))
+    surface.set_clip(clip)
+    end = span.left if (meter.pending or 0) < meter.value else span.right - 1
+    pygame.draw.line(surface, INK, (end, bar.top - 2), (end, bar.bottom + 1), 2)
+
+
 def mark_xs(bar: pygame.Rect, meter: Meter) -> list[tuple[int, bool]]:
     """Returns where a meter's thresholds fall on its bar: (x, whether the value has reached
     the threshold) for each, lowest first."""
@@ -210,6 +250,9 @@ def meter_tooltip(meter: Meter) -> str:
         )
     if meter.secret:
         parts.append(_("— only you see this."))
+    if meter.pending is not None:
+        text = _("Your staged orders would make it {value} (until you undo them or the turn ends).")
+        parts.append("\n" + text.format(value=meter.pending_text))
     if t.description:
         parts.append("\n" + t.description)
     if meter.marks:

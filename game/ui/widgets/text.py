@@ -111,22 +111,27 @@ def blit_wrapped(
 
 def draw_tooltip(
     surface: pygame.Surface, font: pygame.font.Font, text: str, at: tuple[int, int]
-) -> None:
-    """Draws a tooltip box near `at`, kept inside the surface."""
+) -> pygame.Rect:
+    """Draws a tooltip box near `at`, kept inside the surface (a text too long for it ends in
+    "…"); returns the box."""
     width = min(360, surface.get_width() - 20)
     lines = wrap(font, text, width - 16)
     step = font.get_linesize()
+    room = max(1, (surface.get_height() - 20) // step)
+    if len(lines) > room:
+        lines = [*lines[: room - 1], ellipsize(font, lines[room - 1] + " …", width - 16)]
     w = max(font.size(line)[0] for line in lines) + 16
     h = step * len(lines) + 12
-    x = min(at[0] + 16, surface.get_width() - w - 4)
+    x = max(4, min(at[0] + 16, surface.get_width() - w - 4))
     y = at[1] + 18
     if y + h > surface.get_height() - 4:
-        y = max(4, at[1] - h - 8)
+        y = max(4, min(at[1] - h - 8, surface.get_height() - h - 4))
     box = pygame.Rect(x, y, w, h)
-    pygame.draw.rect(surface, (43, 33, 24), box)
+    pygame.draw.rect(surface, INK, box)  # dark ink, light paper: either palette
     pygame.draw.rect(surface, RULE, box, 1)
     for i, line in enumerate(lines):
         surface.blit(font.render(line, True, PAPER_LIGHT), (x + 8, y + 6 + i * step))
+    return box
 
 
 def esc(text: str) -> str:

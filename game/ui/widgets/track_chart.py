@@ -111,30 +111,36 @@ def draw_series(
     legend = [label for label, *_ in keyed] + (["history"] if series.history is not None else [])
     if not values or not turns:
         return Drawn(series.title, [], [], legend)
-    # Legend, one row under the title.
+    # The legend under the title, in rows: an entry that does not fit goes on the next row.
     ly = rect.top + 4 + head.get_linesize()
     x = rect.left + 6
-    for label, colour, _points, dashed in keyed:
+    entries = [
+        (label, colour, "dashed" if dashed else "line") for label, colour, _p, dashed in keyed
+    ]
+    if series.history is not None:
+        entries.append((f"history: {tick_label(series.history)}", INK, "diamond"))
+    for label, colour, mark in entries:
+        indent = 14 if mark == "diamond" else 20
+        if x > rect.left + 6 and x + indent + small.size(label)[0] > rect.right - 6:
+            x, ly = rect.left + 6, ly + small.get_linesize()
         mid = ly + small.get_linesize() // 2
-        room = rect.right - 6 - (x + 20)
-        if room < small.size("abc…")[0]:
-            break
-        if dashed:
+        if mark == "diamond":
+            _diamond(surface, (x + 6, mid), 4)
+        elif mark == "dashed":
             _dashed(surface, colour, (x, mid), (x + 16, mid), 2, 3)
         else:
             pygame.draw.line(surface, colour, (x, mid), (x + 16, mid), 2)
-        x = blit_text(surface, small, label, (x + 20, ly), INK_SOFT, width=room).right + 10
-    if series.history is not None and rect.right - x > small.size("history: 00.0")[0] + 20:
-        mid = ly + small.get_linesize() // 2
-        _diamond(surface, (x + 6, mid), 4)
-        x = blit_text(
-            surface, small, f"history: {tick_label(series.history)}", (x + 14, ly), INK_SOFT
-        ).right
-    top = ly + small.get_linesize() + 6
+        room = rect.right - 6 - (x + indent)
+        x = blit_text(surface, small, label, (x + indent, ly), INK_SOFT, width=room).right + 10
     line = small.get_linesize()
+    top = ly + line + line // 2 + 4  # the top tick's label is centred on the plot's top
     room_h = rect.bottom - top - line - 8
-    # As many intervals as the labels have room for, up to four.
-    y_ticks = nice_ticks(min(values), max(values), max(1, min(4, room_h // (2 * line))))
+    # As many intervals as the labels have room for, up to four (nice steps may give more).
+    n_y = max(1, min(4, room_h // (2 * line)))
+    y_ticks = nice_ticks(min(values), max(values), n_y)
+    while n_y > 1 and room_h < (len(y_ticks) - 1) * (line + 2):
+        n_y -= 1
+        y_ticks = nice_ticks(min(values), max(values), n_y)
     labels_w = max(small.size(tick_label(t))[0] for t in y_ticks) + 10
     plot = pygame.Rect(
         rect.left + labels_w + 4,
@@ -156,24 +162,27 @@ def draw_series(
         fy = (value - y_lo) / (y_hi - y_lo)
         return plot.left + fx * plot.width, plot.bottom - fy * plot.height
 
+    last = pygame.Rect(0, 0, 0, 0)  # a label that would touch the last one is left out
     for t in y_ticks:
         _x, y = at(lo_t, t)
         pygame.draw.line(surface, (225, 215, 190), (plot.left, y), (plot.right, y))
-        blit_text(
-            surface,
-            small,
-            tick_label(t),
-            (plot.left - 6, round(y) - small.get_linesize() // 2),
-            INK_SOFT,
-            align="right",
-        )
+        w = small.size(tick_label(t))[0]
+        where = pygame.Rect(plot.left - 6 - w, round(y) - line // 2, w, line)
+        if not where.colliderect(last):
+            last = blit_text(surface, small, tick_label(t), where.topleft, INK_SOFT)
     x_labels = []
+    last = pygame.Rect(0, 0, 0, 0)
     for t in x_ticks:
         tx, _y = at(t, y_lo)
         pygame.draw.line(surface, RULE, (tx, plot.bottom), (tx, plot.bottom + 3))
         label = _turn_label(rules, t)
-        x_labels.append(label)
-        blit_text(surface, small, label, (round(tx), plot.bottom + 3), INK_SOFT, align="center")
+        half = small.size(label)[0] // 2  # inside the plot's width: clear of the y labels
+        x = min(max(round(tx), plot.left + half), rect.right - 4 - half)
+        where = pygame.Rect(x - half - 4, plot.bottom + 3, 2 * half + 8, line)
+        if not where.colliderect(last):
+            blit_text(surface, small, label, (x, plot.bottom + 3), INK_SOFT, align="center")
+            x_labels.append(label)
+            last = where
     pygame.draw.line(surface, RULE, plot.bottomleft, plot.bottomright)
     pygame.draw.line(surface, RULE, plot.bottomleft, plot.topleft)
     if series.history is not None:
