@@ -39,6 +39,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/beliefs.py --out bench/BELIEFS_RESULTS.md --summary-into bench/RESULTS.md
 	$(BIN)/python bench/ui.py --out bench/UI_RESULTS.md
 	$(BIN)/python bench/report.py --out bench/REPORT_RESULTS.md
+	$(BIN)/python bench/batch.py --out bench/BATCH_RESULTS.md
 
 # The engine's speed against an earlier commit, interleaved in one run: make bench-ab BASE=916cd21
 bench-ab: $(STAMP)

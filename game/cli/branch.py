@@ -11,9 +11,10 @@ from rich.markup import escape as esc
 
 from game.agents.base import AGENTS, BATCH_AI, parse_agents
 from game.cli.app import UserError, _fail, cli, out
-from game.cli.options import MAX_GAMES, _force, _play_batches, _worker_count
+from game.cli.options import MAX_GAMES, _force, _play_batches, _worker_count, backend_options
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import load_game, source_of
+from game.sim.backend import Backend
 from game.sim.batch import BatchSpec
 from game.sim.branch import branch_markdown, fork_at, historical_trunk
 from game.sim.files import write_atomic
@@ -61,6 +62,7 @@ from game.sim.summary import summarise
 )
 @click.option("--progress/--no-progress", default=True, show_default=True)
 @_force
+@backend_options
 def branch_cmd(
     save: Path | None,
     scenario: str | None,
@@ -74,6 +76,7 @@ def branch_cmd(
     out_dir: Path,
     progress: bool,
     force: bool,
+    backend: Backend,
 ) -> None:
     """Forks a saved game — or the historical path — at a date and plays it on many times with
     the chosen agents: the spread of outcomes and key figures beside the trunk's own and
@@ -99,7 +102,7 @@ def branch_cmd(
             trunk_name = f"the historical path (seed {trunk_seed})"
         fork = fork_at(game, record, at)
         names = parse_agents(game, agents, default=BATCH_AI)
-        count = _worker_count(workers)
+        count = _worker_count(workers, backend)
     except (RecordError, ScenarioError, ValueError) as exc:
         raise _fail(exc) from None
     if out_dir.exists() and not out_dir.is_dir():
@@ -127,7 +130,13 @@ def branch_cmd(
     )
     played = list(
         _play_batches(
-            [spec], count, out_path=results, done=0, progress=progress, label="continuations"
+            [spec],
+            count,
+            out_path=results,
+            done=0,
+            progress=progress,
+            label="continuations",
+            backend=backend,
         )
     )
     summary = summarise(played, game.rules)

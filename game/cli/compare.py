@@ -11,7 +11,7 @@ import click
 from game.agents.base import AGENTS, BATCH_AI
 from game.cli.app import UserError, _fail, cli, console
 from game.cli.calibrate import calibration_agents
-from game.cli.options import MAX_GAMES, _force, _play_batches, _worker_count
+from game.cli.options import MAX_GAMES, _force, _play_batches, _worker_count, backend_options
 from game.core.rules import Rules
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import (
@@ -22,6 +22,7 @@ from game.scenario.loader import (
     variant_path,
     variants_of,
 )
+from game.sim.backend import Backend
 from game.sim.batch import BatchSpec
 from game.sim.outputs import OutputError, claim
 
@@ -63,6 +64,7 @@ REPORT_EXTRA = 'pip install -e ".[report]"'
 )
 @click.option("--progress/--no-progress", default=True, show_default=True)
 @_force
+@backend_options
 def compare_cmd(
     scenario: str,
     variant_list: str,
@@ -73,6 +75,7 @@ def compare_cmd(
     out_dir: Path,
     progress: bool,
     force: bool,
+    backend: Backend,
 ) -> None:
     """Plays the scenario as in history and each variant on the same seeds with the same agents,
     and writes a comparison report into --out: report.html (one page that opens offline:
@@ -93,7 +96,7 @@ def compare_cmd(
         files = [variant_path(scenario, v) for v in names]
         variants = [load_rules(scenario, v) for v in names]
         chosen = calibration_agents(load_game(scenario), agents)
-        count = _worker_count(workers)
+        count = _worker_count(workers, backend)
     except (ScenarioError, ValueError) as exc:
         raise _fail(exc) from None
     inputs = [path, *files]
@@ -105,7 +108,9 @@ def compare_cmd(
     ]
     started = time.perf_counter()
     results = list(
-        _play_batches(specs, count, out_path=None, done=0, progress=progress, label=base.id)
+        _play_batches(
+            specs, count, out_path=None, done=0, progress=progress, label=base.id, backend=backend
+        )
     )
     played = time.perf_counter() - started
     runs = [results[i * games : (i + 1) * games] for i in range(len(specs))]
@@ -113,8 +118,10 @@ def compare_cmd(
     comparison = build(path, files, [base, *variants], runs, agents=chosen, seed=seed, command=line)
     html_path, csv_path = write_report(comparison, out_dir)
     written = time.perf_counter() - started - played
+    on = f"{count} worker{'s' if count > 1 else ''}" if count else "every CPU of the cluster"
+    on += " (Ray)" if backend.kind == "ray" else ""
     console.print(
-        f"{len(specs) * games} games in {played:.1f} s on {count} worker{'s' if count > 1 else ''};"
+        f"{len(specs) * games} games in {played:.1f} s on {on};"
         f" report written in {written:.1f} s:\n  {html_path}\n  {csv_path}"
     )
 

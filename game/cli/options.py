@@ -4,6 +4,7 @@ progress bar."""
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -18,6 +19,7 @@ from game.scenario.loader import (
     scenario_path,
     source_of,
 )
+from game.sim.backend import BACKENDS, LOCAL, Backend, BackendError, require_ray
 from game.sim.batch import (
     BatchSpec,
     expected_lines,
@@ -132,9 +134,47 @@ def _report_suffixes(out_path: Path | None, json_path: Path | None) -> str | Non
     return None
 
 
-def _worker_count(workers: str) -> int:
+def backend_options(fn: Any) -> Any:
+    """`--backend local|ray` and `--address`: where a batch command plays its games. A command
+    adds this decorator and gets one `backend` argument (a `Backend`) for `_worker_count` and
+    `_play_batches`; asking for Ray where it is not installed is a clear error before anything
+    is done."""
+
+    @functools.wraps(fn)
+    def run(*args: Any, backend: str, address: str | None, **kwargs: Any) -> Any:
+        try:
+            chosen = Backend(backend, address)
+            if chosen.kind == "ray":
+                require_ray()
+        except BackendError as exc:
+            raise _fail(exc) from None
+        return fn(*args, backend=chosen, **kwargs)
+
+    run = click.option(
+        "--address",
+        default=None,
+        help="With --backend ray: the address (host:port) of an existing Ray cluster to run on "
+        "(default: start a Ray instance on this machine for the run).",
+    )(run)
+    return click.option(
+        "--backend",
+        type=click.Choice(BACKENDS),
+        default="local",
+        show_default=True,
+        help="Where the games are played: local (this machine's processes) or ray (a Ray "
+        "cluster: pip install amur[dist]). The results are the same either way.",
+    )(run)
+
+
+def _worker_count(workers: str, backend: Backend = LOCAL) -> int:
     """Returns the number of worker processes (ValueError if `workers` is not one), saying so
-    when it was capped."""
+    when it was capped; on a Ray cluster named by --address, the games in flight at once, not
+    capped by this machine's cores (auto: 0, every CPU of the cluster)."""
+    if backend.address is not None:
+        if workers == "auto":
+            return 0
+        resolve_workers(workers)  # the same checks: a whole number, at least 1
+        return int(workers)
     count = resolve_workers(workers)
     if workers != "auto" and count < int(workers):
         console.print(f"--workers {workers}: capped at {count} (twice this machine's cores)")
@@ -180,10 +220,12 @@ def _play_batches(
     done: int,
     progress: bool,
     label: str,
+    backend: Backend = LOCAL,
 ) -> Iterator[dict[str, Any]]:
     """Yields each game's result from game `done` on, as soon as it is played and written to
-    `out_path` (appended to a resumed run's file), under a progress bar."""
-    writer = ResultsFile(out_path, append=done > 0) if out_path else None
+    `out_path` (appended to a resumed run's file), under a progress bar, on `backend`. The file
+    is opened with the first game played: a backend that fails to start leaves none behind."""
+    writer: ResultsFile | None = None
     bar = Progress(
         "[progress.description]{task.description}",
         BarColumn(),
@@ -194,11 +236,16 @@ def _play_batches(
     )
     with bar:
         task = bar.add_task(label, total=sum(s.games for s in specs), completed=done)
-        for result in run_batches(specs, workers, start=done):
-            if writer is not None:
-                writer.write(result)
-            yield result
-            bar.advance(task)
+        try:
+            for result in run_batches(specs, workers, start=done, backend=backend):
+                if writer is None and out_path is not None:
+                    writer = ResultsFile(out_path, append=done > 0)
+                if writer is not None:
+                    writer.write(result)
+                yield result
+                bar.advance(task)
+        except BackendError as exc:
+            raise _fail(exc) from None
     if writer is not None:
         writer.close()
 

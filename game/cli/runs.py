@@ -25,6 +25,7 @@ from game.cli.options import (
     _resumed,
     _run_options,
     _worker_count,
+    backend_options,
 )
 from game.core.dates import date_text, precision
 from game.core.debates import debate_lines
@@ -34,6 +35,7 @@ from game.scenario.loader import (
     load_game,
     source_of,
 )
+from game.sim.backend import Backend
 from game.sim.batch import BatchSpec
 from game.sim.files import write_atomic
 from game.sim.summary import summarise
@@ -67,6 +69,7 @@ from game.sim.tournament import (
 )
 @_out_option("Results file: .jsonl (one JSON line per game) or .csv.")
 @_run_options
+@backend_options
 @click.option(
     "--explain",
     is_flag=True,
@@ -94,6 +97,7 @@ def simulate_cmd(
     explain: bool,
     levels: bool,
     force: bool,
+    backend: Backend,
 ) -> None:
     """Plays many games headless with AI agents and summarises the outcomes.
 
@@ -102,7 +106,7 @@ def simulate_cmd(
     try:
         game = load_game(scenario, variant)
         names = parse_agents(game, agents, default=BATCH_AI)
-        count = _worker_count(workers)
+        count = _worker_count(workers, backend)
     except (ScenarioError, ValueError) as exc:
         raise _fail(exc) from None
     if out_path and out_path.suffix not in {".jsonl", ".csv"}:
@@ -138,7 +142,13 @@ def simulate_cmd(
     results = _resumed(out_path, [spec], game, resume=resume)
     label = f"{game.rules.id}: games"
     plays = _play_batches(
-        [spec], count, out_path=out_path, done=len(results), progress=progress, label=label
+        [spec],
+        count,
+        out_path=out_path,
+        done=len(results),
+        progress=progress,
+        label=label,
+        backend=backend,
     )
     results.extend(plays)
     summary = summarise(results, game.rules)
@@ -287,6 +297,7 @@ def _fig(value: float | str) -> str:
     "agent and the seat's dated orders."
 )
 @_run_options
+@backend_options
 @click.option(
     "--report",
     "with_report",
@@ -316,6 +327,7 @@ def tournament_cmd(
     force: bool,
     with_report: bool,
     levels: bool,
+    backend: Backend,
 ) -> None:
     """Plays each agent in each seat against fixed opponents on paired seeds, and prints per
     seat each agent's mean score (95 % interval), outcome shares and paired differences.
@@ -334,7 +346,7 @@ def tournament_cmd(
             seed,
             levels=levels,
         )
-        count = _worker_count(workers)
+        count = _worker_count(workers, backend)
     except (ScenarioError, ValueError) as exc:
         raise _fail(exc) from None
     if levels and game.rules.victory is None:
@@ -358,7 +370,7 @@ def tournament_cmd(
     done = sum(len(scores) for scores in tally.scores.values())
     label = f"{game.rules.id}: tournament games"
     for result in _play_batches(
-        specs, count, out_path=out_path, done=done, progress=progress, label=label
+        specs, count, out_path=out_path, done=done, progress=progress, label=label, backend=backend
     ):
         tally.add(result)
     summary = summarise_tournament(spec, tally, game, report=with_report)

@@ -1,4 +1,4 @@
-"""Batch runs: many seeded games on all local cores, results in game order.
+"""Batch runs: many seeded games on all local cores (or a Ray cluster), results in game order.
 
 Each game's seed derives from the batch seed and the game's number, and every worker loads the
 same scenario, so the results (and the output file) are identical whatever the worker count. A
@@ -26,6 +26,7 @@ from game.core.game import Game
 from game.core.rules import Rules
 from game.core.state import State
 from game.scenario.loader import load_game
+from game.sim.backend import LOCAL, Backend
 from game.sim.calibration import calibration_fields
 from game.sim.par import par_of, victory
 from game.sim.play import play
@@ -186,6 +187,14 @@ def worker_game(scenario: str, variant: str | None) -> Game:
     return _GAMES[key]
 
 
+def provide_game(scenario: str, variant: str | None, game: Game) -> None:
+    """Gives this (worker) process the game of a scenario and variant, loaded elsewhere (the Ray
+    backend ships the driver's), in place of loading it from its files."""
+    if _GAMES.get((scenario, variant)) is not game:
+        _GAMES[(scenario, variant)] = game
+        _TRUNKS.clear()  # forked from the game it replaces
+
+
 def _worker(job: tuple[BatchSpec, int]) -> dict[str, Any]:
     spec, index = job
     seed = game_seed(spec.seed, index)
@@ -289,22 +298,36 @@ def run_batches(
     on_result: Callable[[dict[str, Any]], None] | None = None,
     *,
     start: int = 0,
+    backend: Backend = LOCAL,
 ) -> Iterator[dict[str, Any]]:
     """Yields the results of every batch's games in order (the first batch's games, then the
-    next's), from the `start`-th game of them all on, playing them on `workers` processes."""
+    next's), from the `start`-th game of them all on, playing them on `workers` processes of
+    this machine, or as Ray tasks (`backend`: at most `workers` at once, 0: as many as the
+    cluster has CPUs). The results are the same, in the same order, whatever the backend."""
     jobs = [(spec, i) for spec in specs for i in range(spec.games)][start:]
+    if backend.kind == "ray":
+        from game.sim.raybatch import ray_results  # Ray is an optional extra
+
+        results = ray_results(jobs, workers, backend.address)
+    else:
+        results = _local_results(jobs, workers)
+    for result in results:
+        if on_result:
+            on_result(result)
+        yield result
+
+
+def chunk_size(jobs: int, workers: int) -> int:
+    """Returns how many games go to a worker at once: few enough that every worker stays busy
+    to the end and finished games reach the results file soon, enough to pay for the trip."""
+    return max(1, min(64, jobs // (max(1, workers) * 8) or 1))
+
+
+def _local_results(jobs: list[tuple[BatchSpec, int]], workers: int) -> Iterator[dict[str, Any]]:
     if workers <= 1 or len(jobs) <= 1:
-        for job in jobs:
-            result = _worker(job)
-            if on_result:
-                on_result(result)
-            yield result
+        yield from map(_worker, jobs)
         return
-    chunk = max(1, min(64, len(jobs) // (workers * 8) or 1))
     with ProcessPoolExecutor(
         max_workers=workers, initializer=_die_with_parent, initargs=(os.getpid(),)
     ) as pool:
-        for result in pool.map(_worker, jobs, chunksize=chunk):
-            if on_result:
-                on_result(result)
-            yield result
+        yield from pool.map(_worker, jobs, chunksize=chunk_size(len(jobs), workers))
