@@ -132,7 +132,7 @@ def test_the_page_says_what_a_teacher_needs(report: Path) -> None:
     assert "starts at 70 instead of 40" in text  # what it changes, in words
     assert "The sources' view." in text
     assert "An index with no historical unit." in text  # an assumption it touches
-    assert "monthly chance once enough goodwill is built — <code>probability: 0.8</code>" in text
+    assert "recognition_odds: a monthly chance of 0.5 from November 1933" in text
     assert "95 %" in text
     assert "moves" in text
     assert "python main.py compare --scenario railway-sale" in text

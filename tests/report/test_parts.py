@@ -35,10 +35,8 @@ def test_a_variants_changes_bring_the_assumptions_of_what_they_touch() -> None:
     subjects = {s for s, _, _ in found}
     assert subjects == {"Event “The United States recognises the USSR”"}
     texts = [t for _, t, _ in found]
-    # a comment beside its number keeps the number
-    assert ("monthly chance once enough goodwill is built", "probability: 0.8") in {
-        (t, c) for _, t, c in found
-    }
+    # a named mark above its number: the mark's text, its next lines included
+    assert any(t.startswith("recognition_odds: a monthly chance of 0.5") for t in texts)
     # a named mark keeps its name; a comment's next lines are part of it
     assert any(t.startswith("show_force: the show itself raises tension by 8") for t in texts)
     assert any(t.endswith("by 5.") for t in texts)
@@ -56,6 +54,13 @@ def test_a_debate_school_set_by_a_variant_brings_that_schools_assumption() -> No
     texts = " ".join(t for _, t, _ in found)
     assert "ratio reversed" in texts
     assert "The sizes are the model's" not in texts  # the school the variant leaves
+
+
+def test_a_comment_beside_its_number_keeps_the_number() -> None:
+    found = _touched("august-1945", "hokkaido_zone")
+    assert ("the reply came two days later, on 18 August [003 ¶66]", "probability: 0.5") in {
+        (t, c) for _, t, c in found
+    }
 
 
 def test_a_bare_mark_says_which_option_and_numbers_it_concerns() -> None:
