@@ -9,9 +9,16 @@ from pathlib import Path
 import click
 from rich.markup import escape as esc
 
-from game.agents.base import AGENTS, BATCH_AI, parse_agents
+from game.agents.base import BATCH_AI, parse_agents
 from game.cli.app import UserError, _fail, cli, out
-from game.cli.options import MAX_GAMES, _force, _play_batches, _worker_count, backend_options
+from game.cli.options import (
+    MAX_GAMES,
+    _force,
+    _play_batches,
+    _worker_count,
+    backend_options,
+    batch_agents,
+)
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import load_game, source_of
 from game.sim.backend import Backend
@@ -45,12 +52,7 @@ from game.sim.summary import summarise
     help="The fork's date (YYYY-MM-DD): the game goes on from the first turn on or after it.",
 )
 @click.option("--games", type=click.IntRange(1, MAX_GAMES), default=200, show_default=True)
-@click.option(
-    "--agents",
-    default="",
-    help=f"faction=agent,… ({', '.join(AGENTS)}); all=AGENT sets every side; unnamed sides "
-    f"play {BATCH_AI}.",
-)
+@batch_agents
 @click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=0, show_default=True)
 @click.option("--workers", default="auto", show_default=True, help="Processes, or auto.")
 @click.option(

@@ -12,7 +12,7 @@ import click
 from rich.markup import escape as esc
 from rich.table import Table
 
-from game.agents.base import AGENTS, BATCH_AI, parse_agents
+from game.agents.base import BATCH_AI, parse_agents
 from game.cli.app import UserError, _fail, cli, out
 from game.cli.options import (
     MAX_GAMES,
@@ -22,6 +22,7 @@ from game.cli.options import (
     _report_files,
     _report_suffixes,
     _worker_count,
+    batch_agents,
 )
 from game.core.game import Game
 from game.scenario.errors import ScenarioError
@@ -54,12 +55,7 @@ def command_line(
 
 @cli.command("calibrate")
 @_game_options
-@click.option(
-    "--agents",
-    default="",
-    help=f"faction=agent,… with agents {', '.join(AGENTS)}, or all=agent for every side; "
-    f"unnamed factions play {BATCH_AI} (the default AI at its batch level).",
-)
+@batch_agents
 @click.option(
     "--games",
     type=click.IntRange(1, MAX_GAMES),

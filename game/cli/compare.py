@@ -8,10 +8,16 @@ from pathlib import Path
 
 import click
 
-from game.agents.base import AGENTS, BATCH_AI
 from game.cli.app import UserError, _fail, cli, console
 from game.cli.calibrate import calibration_agents
-from game.cli.options import MAX_GAMES, _force, _play_batches, _worker_count, backend_options
+from game.cli.options import (
+    MAX_GAMES,
+    _force,
+    _play_batches,
+    _worker_count,
+    backend_options,
+    batch_agents,
+)
 from game.core.rules import Rules
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import (
@@ -38,12 +44,7 @@ REPORT_EXTRA = 'pip install -e ".[report]"'
     help="Variant ids or files, comma-separated (no_atomic_bomb,emperor_clause); by default every "
     "installed variant of the scenario that names headline figures (expect:).",
 )
-@click.option(
-    "--agents",
-    default="",
-    help=f"faction=agent,… with agents {', '.join(AGENTS)}, or all=agent for every side; "
-    f"unnamed factions play {BATCH_AI} (the default AI at its batch level).",
-)
+@batch_agents
 @click.option(
     "--games",
     type=click.IntRange(2, MAX_GAMES),

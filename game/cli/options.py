@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
+from game.agents.base import AGENTS, BATCH_AI
 from game.cli.app import UserError, _fail, console
 from game.core.game import Game
 from game.scenario.errors import ScenarioError
@@ -279,3 +280,13 @@ def _record_sources(fn: _F) -> _F:
         default=None,
         help="The scenario file a game was played from (when it was not an installed scenario).",
     )(fn)
+
+
+batch_agents = click.option(
+    "--agents",
+    default="",
+    help=f"faction=agent,… with agents {', '.join(AGENTS)}, or all=agent for every side; "
+    f"unnamed factions play {BATCH_AI} (the default AI at its batch level).",
+)
+"""`--agents` of the batch reports (calibrate, variants, compare, branch): unnamed sides play the
+default AI at its batch level."""

@@ -13,7 +13,6 @@ import click
 from rich.markup import escape as esc
 from rich.table import Table
 
-from game.agents.base import AGENTS, BATCH_AI
 from game.cli.app import UserError, _fail, cli, out
 from game.cli.calibrate import calibration_agents
 from game.cli.options import (
@@ -22,6 +21,7 @@ from game.cli.options import (
     _report_files,
     _report_suffixes,
     _worker_count,
+    batch_agents,
 )
 from game.core.rules import Rules
 from game.scenario.errors import ScenarioError
@@ -49,12 +49,7 @@ from game.sim.provenance import digests, spot
     help="A variant id (repeat for several); by default every installed variant of the scenario "
     "that names headline figures (expect:).",
 )
-@click.option(
-    "--agents",
-    default="",
-    help=f"faction=agent,… with agents {', '.join(AGENTS)}, or all=agent for every side; "
-    f"unnamed factions play {BATCH_AI}.",
-)
+@batch_agents
 @click.option("--games", type=click.IntRange(2, MAX_GAMES), default=200, show_default=True)
 @_report_files(
     "Also write the figures as JSON (.json), with the digests of the files read and the first "

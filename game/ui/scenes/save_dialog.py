@@ -18,7 +18,8 @@ from game.ui import scene as sc
 from game.ui.i18n import _
 from game.ui.saves import default_name, save_named, save_path
 from game.ui.session import Session
-from game.ui.theme import ACCENT, INK_SOFT, PAPER, RULE
+from game.ui.theme import ACCENT, INK_SOFT
+from game.ui.widgets.dialog_panel import centred, draw_panel
 from game.ui.widgets.text import blit_text
 
 
@@ -38,9 +39,7 @@ class SaveScene(sc.Scene):
         self.entry: UITextEntryLine | None = None
 
     def panel(self) -> pygame.Rect:
-        w, h = self.ctx.size
-        pw, ph = min(self.ctx.px(560), w - 40), min(self.ctx.px(260), h - 40)
-        return pygame.Rect((w - pw) // 2, (h - ph) // 2, pw, ph)
+        return centred(self.ctx.size, self.ctx.px(560), self.ctx.px(260))
 
     def build_widgets(self, root: pygame_gui.core.UIContainer) -> None:
         px, r, manager = self.ctx.px, self.panel(), self.ctx.manager
@@ -108,13 +107,7 @@ class SaveScene(sc.Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, px, r = self.ctx.fonts, self.ctx.px, self.panel()
-        pygame.draw.rect(surface, (20, 14, 8), r.move(6, 6))
-        pygame.draw.rect(surface, PAPER, r)
-        pygame.draw.rect(surface, RULE, r, 2)
-        pygame.draw.rect(surface, RULE, r.inflate(-10, -10), 1)
-        pygame.draw.line(
-            surface, ACCENT, (r.left + 24, r.top + px(50)), (r.right - 24, r.top + px(50)), 2
-        )
+        draw_panel(surface, r, px(50))
         if self.replacing:
             text = _("“{name}” exists: Enter again replaces it.").format(name=self.replacing)
             colour = ACCENT

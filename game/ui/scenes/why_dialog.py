@@ -17,7 +17,8 @@ from game.ui import scene as sc
 from game.ui.i18n import _
 from game.ui.saves import Flash
 from game.ui.session import Session
-from game.ui.theme import ACCENT, INK_SOFT, PAPER, RULE
+from game.ui.theme import INK_SOFT
+from game.ui.widgets.dialog_panel import centred, draw_panel
 from game.ui.widgets.text import blit_text
 
 MAX_REASON = 200
@@ -40,9 +41,7 @@ class WhyScene(sc.Scene):
         "finished" event)."""
 
     def panel(self) -> pygame.Rect:
-        w, h = self.ctx.size
-        pw, ph = min(self.ctx.px(640), w - 40), min(self.ctx.px(220), h - 40)
-        return pygame.Rect((w - pw) // 2, (h - ph) // 2, pw, ph)
+        return centred(self.ctx.size, self.ctx.px(640), self.ctx.px(220))
 
     def build_widgets(self, root: pygame_gui.core.UIContainer) -> None:
         px, r, manager = self.ctx.px, self.panel(), self.ctx.manager
@@ -84,13 +83,7 @@ class WhyScene(sc.Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, px, r = self.ctx.fonts, self.ctx.px, self.panel()
-        pygame.draw.rect(surface, (20, 14, 8), r.move(6, 6))
-        pygame.draw.rect(surface, PAPER, r)
-        pygame.draw.rect(surface, RULE, r, 2)
-        pygame.draw.rect(surface, RULE, r.inflate(-10, -10), 1)
-        pygame.draw.line(
-            surface, ACCENT, (r.left + 24, r.top + px(50)), (r.right - 24, r.top + px(50)), 2
-        )
+        draw_panel(surface, r, px(50))
         blit_text(
             surface,
             fonts.get("serif_italic", 15),
