@@ -21,6 +21,7 @@ FIELDS = {
     "initial": "starts at",
     "garrison": "garrison",
     "probability": "chance each turn",
+    "chance": "chance of the effect",
     "school": "the school the game follows",
     "options": "options:",
     "value": "value",
@@ -68,7 +69,8 @@ def _set_text(path: str, value: Any, scenario: Mapping[str, Any]) -> str:
         if node is None:
             return f"{path} set to {_value(value, {})}."
         if isinstance(node, dict):
-            names.append(str(node.get("name") or node.get("title") or node.get("question") or ""))
+            named = node.get("name") or node.get("title") or node.get("label")
+            names.append(str(named or node.get("question") or ""))
     owner = next((n for n in reversed(names) if n), parts[0].capitalize())
     last = parts[-1]
     context = _step(scenario, parts[0])
@@ -82,7 +84,7 @@ def _set_text(path: str, value: Any, scenario: Mapping[str, Any]) -> str:
         return f"Calendar: {_value(value, {})} instead of {_value(node, {})}."
     unit_of = _find(context, parts[1]) if len(parts) > 1 else None
     word = FIELDS.get(last, last.replace("_", " "))
-    if last == "probability":
+    if last in ("probability", "chance"):
         return f"{owner}: {word} {_odds(value, scenario)} instead of {_odds(node, scenario)}."
     unit = unit_of or {}
     if last == "initial" and any(isinstance(v, list) for v in (value, node)):
@@ -93,10 +95,13 @@ def _set_text(path: str, value: Any, scenario: Mapping[str, Any]) -> str:
 
 
 def _step(node: Any, part: str) -> Any:
-    """Returns the child `part` of `node`: a key of a mapping, or the item with that id."""
+    """Returns the child `part` of `node`: a key of a mapping, the item with that id, or the
+    item at that position (`effects.0`)."""
     if isinstance(node, Mapping):
         return node.get(part)
     if isinstance(node, Sequence) and not isinstance(node, str):
+        if part.isdigit():
+            return node[int(part)] if int(part) < len(node) else None
         return _find(node, part)
     return None
 

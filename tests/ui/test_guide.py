@@ -181,6 +181,6 @@ def test_every_choice_of_player_has_a_line_and_a_variant_says_what_it_changes(
     assert "seizure preparations: starts, drawn each game, between 40 and 60 instead of" in text
     driver.press("No American recognition")
     assert (
-        "“The United States recognises the USSR” never happens."
+        "The United States recognises the USSR: chance each turn 0 instead of 0.5"
         in (driver.describe()["variant_text"])
     )
