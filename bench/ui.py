@@ -108,8 +108,10 @@ def thinking_frames(frames: int) -> tuple[float, float]:
             time.sleep(0.2)
             return legal[0] if len(legal) == 1 else next(a for a in legal if a.kind == "end")
 
-    real = session_module.make_agent
-    session_module.make_agent = lambda name, game, f: SlowAgent()  # type: ignore[assignment]
+    import game.ui.thinker as thinker_module
+
+    real = thinker_module.make_agent  # the session's agents are made by its Thinker
+    thinker_module.make_agent = lambda name, game, f: SlowAgent()  # type: ignore[assignment]
     driver = Driver()
     try:
         session = start_railway(driver)
@@ -118,7 +120,7 @@ def thinking_frames(frames: int) -> tuple[float, float]:
         samples = []
         while len(samples) < frames:
             if not session.thinking:
-                if session.game.is_terminal(session.state) or driver.name != "game":
+                if session.game.is_terminal(session.state) or driver.name == "debrief":
                     # The game ended (a USSR that only ends its turns loses the line to the
                     # army): go on sampling in a fresh game on the same screen (a new window
                     # would re-open the display mid-run).
@@ -127,7 +129,7 @@ def thinking_frames(frames: int) -> tuple[float, float]:
                     session = Session(session.game, seed, seats)
                     show_game(driver, session)
                 else:
-                    session = until_human(driver, limit=2000)
+                    session = until_human(driver, limit=2000)  # answers pop-ups first
                 driver.press("End turn")
                 continue
             t0 = time.perf_counter()
@@ -136,7 +138,7 @@ def thinking_frames(frames: int) -> tuple[float, float]:
         samples.sort()
         return statistics.median(samples), samples[min(len(samples) - 1, int(frames * 0.99))]
     finally:
-        session_module.make_agent = real
+        thinker_module.make_agent = real
         driver.close()
 
 
