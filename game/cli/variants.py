@@ -75,13 +75,17 @@ def variants_cmd(
         base = load_rules(scenario)
         installed = variants_of(path)
         chosen = list(variant_names) or list(installed)
-        loaded = [(variant_path(scenario, v), load_rules(scenario, v)) for v in chosen]
+        # A variant given as a file is played from that file in every worker (by its path), an
+        # installed one by its id.
+        loaded = [
+            (variant_path(scenario, v), load_rules(scenario, v), source_of(v) or v) for v in chosen
+        ]
         names = calibration_agents(load_game(scenario), agents)
         count = _worker_count(workers)
     except (ScenarioError, ValueError) as exc:
         raise _fail(exc) from None
-    loaded = [(p, v) for p, v in loaded if v.expectations or variant_names]
-    variants = [v for _, v in loaded]
+    loaded = [(p, v, given) for p, v, given in loaded if v.expectations or variant_names]
+    variants = [v for _, v, _ in loaded]
     missing = [v.variant for v in variants if not v.expectations]
     if missing:
         raise UserError(f"{', '.join(map(str, missing))}: names no headline figures (expect:)")
@@ -90,7 +94,7 @@ def variants_cmd(
     wrong = _report_suffixes(out_path, json_path)
     if wrong:
         raise UserError(wrong)
-    inputs = [path, *(p for p, _ in loaded)]
+    inputs = [path, *(p for p, _, _ in loaded)]
     try:
         for p in filter(None, (out_path, json_path)):
             claim(p, "counterfactuals", force=force, inputs=inputs)
@@ -98,7 +102,7 @@ def variants_cmd(
         raise _fail(exc) from None
     source = source_of(scenario) or scenario
     specs = [BatchSpec(source, None, tuple(names.items()), games, seed)] + [
-        BatchSpec(source, source_of(v.variant), tuple(names.items()), games, seed) for v in variants
+        BatchSpec(source, given, tuple(names.items()), games, seed) for _, _, given in loaded
     ]
     started = time.perf_counter()
     results = list(

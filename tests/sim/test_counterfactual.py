@@ -15,7 +15,7 @@ import pytest
 from game.cli import main
 from game.core.rules import Expectation
 from game.scenario.errors import ScenarioError
-from game.scenario.loader import load_rules, scenario_path, variants_of
+from game.scenario.loader import load_rules, scenario_path, variant_path, variants_of
 from game.sim.counterfactual import MOVES, UNCLEAR, WRONG_WAY, compare, reading
 
 SCENARIOS = ("railway-sale", "fishery-auctions", "august-1945")
@@ -190,3 +190,19 @@ def test_bad_flags_are_refused_clearly(capsys: pytest.CaptureFixture[str]) -> No
     assert "no such variant" in capsys.readouterr().err
     assert main(["variants", "--scenario", "august-1945", "--variant", "quick_start"]) != 0
     assert "names no headline figures" in capsys.readouterr().err
+
+
+def test_a_variant_file_outside_the_scenarios_plays_on_workers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A variant given by path (a teacher's own) is played from that file by every worker process,
+    not looked up by its id among the installed ones (it used to fail in the workers)."""
+    source = variant_path("railway-sale", "army_unrestrained").read_text(encoding="utf-8")
+    mine = tmp_path / "my_army.yaml"
+    mine.write_text(source.replace("variant: army_unrestrained", "variant: my_army"))
+    js = tmp_path / "v.json"
+    args = ["variants", "--scenario", "railway-sale", "--variant", str(mine)]
+    args += ["--agents", "all=historical", "--games", "4", "--workers", "2", "--no-progress"]
+    assert main([*args, "--json", str(js)]) == 0
+    data = json.loads(js.read_text(encoding="utf-8"))
+    assert {r["variant"] for r in data["counterfactuals"]} == {"my_army"}
