@@ -14,6 +14,7 @@ from game.cli.app import UserError, _fail, cli, out
 from game.cli.options import (
     MAX_GAMES,
     _force,
+    _out_folder,
     _play_batches,
     _worker_count,
     backend_options,
@@ -107,9 +108,7 @@ def branch_cmd(
         count = _worker_count(workers, backend)
     except (RecordError, ScenarioError, ValueError) as exc:
         raise _fail(exc) from None
-    if out_dir.exists() and not out_dir.is_dir():
-        raise UserError(f"--out {out_dir}: not a folder")
-    out_dir.mkdir(parents=True, exist_ok=True)
+    _out_folder(out_dir)
     report, summary_path, results = (
         out_dir / "branch.md",
         out_dir / "summary.json",

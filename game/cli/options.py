@@ -290,3 +290,10 @@ batch_agents = click.option(
 )
 """`--agents` of the batch reports (calibrate, variants, compare, branch): unnamed sides play the
 default AI at its batch level."""
+
+
+def _out_folder(out_dir: Path) -> None:
+    """Makes an output folder (and its parents) if missing; UserError if `--out` is a file."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UserError(f"--out {out_dir}: not a folder")
+    out_dir.mkdir(parents=True, exist_ok=True)

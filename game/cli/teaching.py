@@ -9,7 +9,7 @@ import click
 from rich.markup import escape as esc
 
 from game.cli.app import UserError, _fail, cli, out
-from game.cli.options import _force, _game_options, _record_sources
+from game.cli.options import _force, _game_options, _out_folder, _record_sources
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import load_game, scenario_path
 from game.sim.chronicle import chronicle
@@ -97,9 +97,7 @@ def briefing_cmd(
         sheets = exercise_pack(game.rules, scenario_path(scenario))
     except ScenarioError as exc:
         raise _fail(exc) from None
-    if out_dir.exists() and not out_dir.is_dir():
-        raise UserError(f"--out {out_dir}: not a folder")
-    out_dir.mkdir(parents=True, exist_ok=True)
+    _out_folder(out_dir)
     writers = [(".html", sheet_html), (".md", sheet_markdown)]
     chosen = [(suffix, w) for suffix, w in writers if formats in ("both", suffix[1:])]
     planned = [(out_dir / f"{s.name}{suffix}", w(s)) for s in sheets for suffix, w in chosen]

@@ -78,7 +78,7 @@ def variants_cmd(
         # A variant given as a file is played from that file in every worker (by its path), an
         # installed one by its id.
         loaded = [
-            (variant_path(scenario, v), load_rules(scenario, v), source_of(v) or v) for v in chosen
+            (variant_path(scenario, v), load_rules(scenario, v), source_of(v)) for v in chosen
         ]
         names = calibration_agents(load_game(scenario), agents)
         count = _worker_count(workers)

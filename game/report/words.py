@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from game.core.dates import date_text
+from game.sim.counterfactual import shown_diff
 
 
 def share(value: float) -> str:
@@ -66,14 +67,8 @@ def diff_unit(kind: str) -> str:
 
 
 def diff(number: float | None, kind: str) -> str:
-    """Returns a difference: `+7.4 pts`, `-3.0 days`, `+1.5`; `–` for none."""
-    if number is None:
-        return "–"
-    if kind == "share":
-        return f"{100 * number:+.1f} pts"
-    if kind == "date":
-        return f"{number:+.1f} days"
-    return f"{number:+.2f}"
+    """Returns a difference: `+7.4 pts`, `-3.0 days`, `+1.50`; `–` for none."""
+    return shown_diff(number, kind, digits=2)
 
 
 def diff_with(row: dict[str, Any]) -> str:

@@ -91,15 +91,16 @@ def shown(value: float, kind: str) -> str:
     return f"{value:.1f}"
 
 
-def shown_diff(value: float | None, kind: str) -> str:
-    """Returns a difference as people read it: points of %, days, or units."""
+def shown_diff(value: float | None, kind: str, digits: int = 1) -> str:
+    """Returns a difference as people read it: points of %, days, or units (a value of the
+    figure's own unit to `digits` decimals)."""
     if value is None:
         return "–"
     if kind == "share":
         return f"{100 * value:+.1f} pts"
     if kind == "date":
         return f"{value:+.1f} days"
-    return f"{value:+.1f}"
+    return f"{value:+.{digits}f}"
 
 
 def difference_text(row: dict[str, Any]) -> str:

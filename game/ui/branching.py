@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.agents.base import BATCH_AI
-from game.core.log import entries
-from game.core.records import EventFired, OptionChosen
 from game.sim.batch import BatchSpec, resolve_workers, run_batch
 from game.sim.branch import Fork, fork_at
 from game.sim.summary import summarise
+from game.ui.chronicle import turning_entries
 from game.ui.session import Session
 
 GAMES = 60
@@ -40,15 +39,7 @@ def fork_points(session: Session) -> list[Point]:
     the date of its turn, in order, one per turn and text."""
     rules = session.rules
     out: list[Point] = []
-    for entry in entries(session.state.log):
-        match entry.record:
-            case EventFired(event=e) if not rules.events[e].repeat:
-                what = rules.events[e].title
-            case OptionChosen(event=e, option=o, faction=f):
-                label = rules.events[e].options[o].label
-                what = f"{rules.factions[f].name} chose: {label}".rstrip(".")
-            case _:
-                continue
+    for entry, what in turning_entries(rules, session.state.log):
         point = Point(rules.date(entry.turn), what)
         if point not in out:
             out.append(point)

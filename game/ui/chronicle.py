@@ -4,10 +4,11 @@ events with their sources, and what actually happened, for a class to compare.""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 from game.core.debates import debate_lines
-from game.core.log import entries
+from game.core.log import LogEntry, LogNode, entries
 from game.core.records import EventFired, OptionChosen
 from game.core.rules import Rules
 from game.sim.chronicle import chronicle
@@ -30,26 +31,30 @@ def history_text(value: object) -> str:
     return text
 
 
-def turning_points(session: Session, limit: int = 10) -> list[tuple[str, str]]:
-    """Returns (date, what) for the game's one-off events and the choices made, in order, read
-    from the chronicle's records. An event with a date of its own shows that date (in long
-    turns, the turn's date misleads), and so does a choice that answers it; other choices show
-    their turn's date."""
-    rules = session.rules
-    out: list[tuple[str, str]] = []
-    for entry in entries(session.state.log):
+def turning_entries(rules: Rules, log: LogNode | None) -> Iterator[tuple[LogEntry, str]]:
+    """Yields (chronicle line, what happened) for the game's one-off events and the choices
+    made, in order, read from the chronicle's records."""
+    for entry in entries(log):
         match entry.record:
             case EventFired(event=e) if not rules.events[e].repeat:
-                event = rules.events[e]
-                what = event.title
-                own = event.date
-                when = f"{own.day} {own:%b %Y}" if own is not None else month(rules, entry.turn)
+                yield entry, rules.events[e].title
             case OptionChosen(event=e, option=o, faction=f):
                 label = rules.events[e].options[o].label
-                what = f"{rules.factions[f].name} chose: {label}".rstrip(".")
-                when = line_when(rules, entry)  # an answer to a dated event: its date
-            case _:
-                continue
+                yield entry, f"{rules.factions[f].name} chose: {label}".rstrip(".")
+
+
+def turning_points(session: Session, limit: int = 10) -> list[tuple[str, str]]:
+    """Returns (date, what) for the game's one-off events and the choices made, in order. An
+    event with a date of its own shows that date (in long turns, the turn's date misleads), and
+    so does a choice that answers it; other choices show their turn's date."""
+    rules = session.rules
+    out: list[tuple[str, str]] = []
+    for entry, what in turning_entries(rules, session.state.log):
+        if isinstance(entry.record, EventFired):
+            own = rules.events[entry.record.event].date
+            when = f"{own.day} {own:%b %Y}" if own is not None else month(rules, entry.turn)
+        else:
+            when = line_when(rules, entry)  # an answer to a dated event: its date
         if (when, what) not in out:
             out.append((when, what))
     return out[:limit]
