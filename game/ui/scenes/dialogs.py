@@ -16,9 +16,10 @@ from game.ui.i18n import N_, _
 from game.ui.opening import opening_events, opening_html
 from game.ui.personas import aims_html
 from game.ui.session import Session
-from game.ui.theme import ACCENT, INK, INK_SOFT, PAPER, RULE, faction_colour
+from game.ui.theme import ACCENT, INK, INK_SOFT, PAPER, faction_colour
 from game.ui.view import describe_action, month, reader
 from game.ui.why import key_decision
+from game.ui.widgets.dialog_panel import centred, draw_panel
 from game.ui.widgets.text import blit_text, ellipsize, esc, fit, wrap
 
 
@@ -30,18 +31,10 @@ class Dialog(sc.Scene):
     height = 520
 
     def panel(self) -> pygame.Rect:
-        w, h = self.ctx.size
-        pw = min(self.ctx.px(self.width), w - 40)
-        ph = min(self.ctx.px(self.height), h - 40)
-        return pygame.Rect((w - pw) // 2, (h - ph) // 2, pw, ph)
+        return centred(self.ctx.size, self.ctx.px(self.width), self.ctx.px(self.height))
 
     def draw(self, surface: pygame.Surface) -> None:
-        rect = self.panel()
-        shadow = rect.move(6, 6)
-        pygame.draw.rect(surface, (20, 14, 8), shadow)
-        pygame.draw.rect(surface, PAPER, rect)
-        pygame.draw.rect(surface, RULE, rect, 2)
-        pygame.draw.rect(surface, RULE, rect.inflate(-10, -10), 1)
+        draw_panel(surface, self.panel())
 
     def button(
         self, rect: pygame.Rect, text: str, *, primary: bool = False, tip: str | None = None
