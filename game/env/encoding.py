@@ -11,7 +11,7 @@ policy trained on it never reads hidden information. Its layout, for faction f o
 | `phase:orders`, `phase:choices` | 2 | 1 in that phase of the turn |
 | `acting` | 1 | 1 when f is the side to act |
 | `orders_given` | 1 | f's orders this turn over the most a side may give |
-| `track:<id>` | one per track f observes, scenario order | (value − lo) / (hi − lo), clipped to 0 … 1 |
+| `track:<id>` | one per track f observes, scenario order | (value − lo) / (hi − lo), in 0 … 1 |
 | `fired:<id>` | one per event f can see, scenario order | 1 once f knows the event fired |
 | `choice:<id>` | one per event f may be asked to answer | 1 while f must answer it |
 

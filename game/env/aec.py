@@ -1,0 +1,198 @@
+"""PettingZoo's AEC (agent–environment cycle) environment of a scenario.
+
+    from game.env.aec import env
+    e = env("railway-sale")              # agents: "ussr", "japan"
+    e.reset(seed=7)                      # the engine's game of seed 7
+    for agent in e.agent_iter():
+        obs, reward, terminated, truncated, info = e.last()
+        action = None if terminated or truncated else policy(obs["observation"], obs["action_mask"])
+        e.step(action)
+
+The game's own turn order is already an agent–environment cycle: one side acts at a time (its
+orders of the turn one by one, then `end`; then the next side; then whoever must answer an event),
+so the environment steps the engine exactly, with no waiting moves. Each observation is the classic
+PettingZoo dict: `observation`, the side's vector (`game.env.encoding`), and `action_mask`, its
+legal moves over the scenario's fixed action index space (all 0 when it is not its move). The info
+holds `turn`, `date` and the side's `Observation` (`info["observation"]`, made when read).
+
+Rewards (`reward=`): `final` gives each side its final score when the game ends; `shaped` gives
+each step's change in every side's score. A game that ends at its calendar's last date (the
+scenario's time limit) is truncated; any other end terminates it. An action outside the mask is
+played as the side's fallback (`end`, or an event's first option) and named in its info's
+`illegal`, less `illegal_penalty` (default 0) on its reward; `illegal="raise"` raises instead.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from gymnasium import spaces
+from pettingzoo import AECEnv
+
+from game.core.game import Game
+from game.core.state import OVER, State
+from game.env.common import (
+    Illegal,
+    Reward,
+    Seeds,
+    SideInfo,
+    check_illegal,
+    check_reward,
+    game_of,
+    observation_space,
+    play_index,
+)
+from game.env.encoding import action_mask, layouts
+
+
+def env(
+    scenario: str | Game = "railway-sale",
+    *,
+    variant: str | None = None,
+    reward: str = "final",
+    illegal: str = "pass",
+    illegal_penalty: float = 0.0,
+    render_mode: str | None = None,
+) -> AmurAEC:
+    """Returns the AEC environment of a scenario id (or a compiled `Game`)."""
+    return AmurAEC(
+        scenario,
+        variant=variant,
+        reward=reward,
+        illegal=illegal,
+        illegal_penalty=illegal_penalty,
+        render_mode=render_mode,
+    )
+
+
+class AmurAEC(AECEnv[str, dict[str, Any], int]):  # type: ignore[misc]
+    """One scenario as a PettingZoo AEC environment; agents are the faction ids."""
+
+    metadata: dict[str, Any] = {  # noqa: RUF012 — PettingZoo reads it as a class attribute
+        "name": "amur_v0",
+        "render_modes": ["ansi"],
+        "is_parallelizable": False,
+    }
+
+    def __init__(
+        self,
+        scenario: str | Game = "railway-sale",
+        *,
+        variant: str | None = None,
+        reward: str = "final",
+        illegal: str = "pass",
+        illegal_penalty: float = 0.0,
+        render_mode: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.illegal: Illegal = check_illegal(illegal)
+        self.illegal_penalty = float(illegal_penalty)
+        if render_mode not in (None, "ansi"):
+            raise ValueError(f"render_mode={render_mode!r}: use None or 'ansi'")
+        self.game = game_of(scenario, variant)
+        self.reward_mode: Reward = check_reward(reward)
+        self.render_mode = render_mode
+        rules = self.game.rules
+        self.possible_agents = [f.id for f in rules.factions]
+        self._index = {f.id: f.index for f in rules.factions}
+        self.layouts = layouts(self.game)
+        size = self.game.action_space.size
+        self.observation_spaces = {
+            f.id: observation_space(self.layouts[f.index], size) for f in rules.factions
+        }
+        self.action_spaces = {f.id: spaces.Discrete(size) for f in rules.factions}
+        self._seeds = Seeds()
+        self._last_scores = [0.0] * len(rules.factions)
+        self.state_: State | None = None
+        self.seed_ = 0
+
+    def observation_space(self, agent: str) -> spaces.Space[Any]:
+        return self.observation_spaces[agent]
+
+    def action_space(self, agent: str) -> spaces.Space[Any]:
+        return self.action_spaces[agent]
+
+    # ----------------------------------------------------------------- the cycle
+
+    def reset(self, seed: int | None = None, options: dict[str, Any] | None = None) -> None:
+        self.seed_ = self._seeds.next(seed)
+        state = self.game.initial_state(self.seed_)
+        self.state_ = state
+        self.agents = list(self.possible_agents)
+        self.rewards = dict.fromkeys(self.agents, 0.0)
+        self._cumulative_rewards = dict.fromkeys(self.agents, 0.0)
+        self.terminations = dict.fromkeys(self.agents, False)
+        self.truncations = dict.fromkeys(self.agents, False)
+        self._last_scores = [self.game.score(state, f) for f in range(len(self.agents))]
+        self._set_infos(state)
+        self.agent_selection = self.possible_agents[state.to_act]
+
+    def observe(self, agent: str) -> dict[str, Any]:
+        state = self._running()
+        f = self._index[agent]
+        if state.to_act == f and state.phase != OVER:
+            mask = action_mask(self.game, state, f)
+        else:
+            mask = np.zeros(self.game.action_space.size, dtype=np.int8)
+        return {"observation": self.layouts[f].vector(state), "action_mask": mask}
+
+    def step(self, action: int | None) -> None:
+        agent = self.agent_selection
+        if self.terminations[agent] or self.truncations[agent]:
+            self._was_dead_step(action)
+            return
+        before = self._running()
+        state, refusal = play_index(self.game, before, self._index[agent], action, self.illegal)
+        self.state_ = state
+        self._cumulative_rewards[agent] = 0.0
+        self._reward(state)
+        self._set_infos(state)
+        if refusal:
+            self.infos[agent]["illegal"] = refusal
+            self.rewards[agent] -= self.illegal_penalty
+        if state.phase == OVER:
+            cut = state.outcome == self.game.rules.time_limit_rule
+            for a in self.agents:
+                self.truncations[a] = cut
+                self.terminations[a] = not cut
+        else:
+            self.agent_selection = self.possible_agents[state.to_act]
+        self._accumulate_rewards()
+
+    def render(self) -> str | None:
+        if self.render_mode is None:
+            return None
+        state = self._running()
+        game = self.game
+        who = "over" if state.phase == OVER else f"{self.possible_agents[state.to_act]} to act"
+        scores = ", ".join(f"{a} {game.score(state, f):+.2f}" for a, f in self._index.items())
+        return f"{game.rules.date(state.turn).isoformat()} (turn {state.turn}): {who}; {scores}"
+
+    def close(self) -> None:
+        pass
+
+    # ----------------------------------------------------------------- helpers
+
+    def _running(self) -> State:
+        if self.state_ is None:
+            raise RuntimeError("call reset() before using the environment")
+        return self.state_
+
+    def _reward(self, state: State) -> None:
+        game = self.game
+        if self.reward_mode == "shaped":
+            for agent in self.agents:
+                f = self._index[agent]
+                now = game.score(state, f)
+                self.rewards[agent] = now - self._last_scores[f]
+                self._last_scores[f] = now
+        elif state.phase == OVER:
+            for agent in self.agents:
+                self.rewards[agent] = game.score(state, self._index[agent])
+        else:
+            for agent in self.agents:
+                self.rewards[agent] = 0.0
+
+    def _set_infos(self, state: State) -> None:
+        self.infos = {a: SideInfo(self.game, state, self._index[a]) for a in self.agents}

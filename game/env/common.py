@@ -1,0 +1,179 @@
+"""What the learning environments share: spaces, rewards, seeds, and the info each step gives.
+
+Every environment reads one `Game` through `game.env.encoding`; this module holds the small parts
+that are the same for PettingZoo, the parallel wrapper and Gymnasium, so each states them once.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any, Final, Literal
+
+import numpy as np
+from gymnasium import spaces
+
+from game.core.actions import END, Action, EndTurn
+from game.core.errors import IllegalActionError
+from game.core.game import Game
+from game.core.state import CHOICES, State
+from game.env.encoding import Layout
+from game.scenario.loader import load_game
+
+Reward = Literal["final", "shaped"]
+REWARDS: Final = ("final", "shaped")
+"""`final`: each side's final score, once, when the game ends; `shaped`: each step, the change
+in each side's score since the step before (they add up to the final score less the score at
+the start)."""
+
+
+def game_of(scenario: str | Game, variant: str | None) -> Game:
+    """Returns the game of a scenario id (or path) and variant, or the Game given."""
+    if isinstance(scenario, Game):
+        if variant is not None:
+            raise ValueError("give either a Game or a scenario with its variant, not both")
+        return scenario
+    return load_game(scenario, variant)
+
+
+def check_reward(reward: str) -> Reward:
+    if reward not in REWARDS:
+        raise ValueError(f"reward={reward!r}: use one of {', '.join(REWARDS)}")
+    return reward  # type: ignore[return-value]
+
+
+def observation_space(layout: Layout, actions: int) -> spaces.Dict:
+    """The classic PettingZoo form: the vector, and the mask over the action index space."""
+    return spaces.Dict(
+        {
+            "observation": spaces.Box(0.0, 1.0, (layout.size,), np.float32),
+            "action_mask": spaces.Box(0, 1, (actions,), np.int8),
+        }
+    )
+
+
+class Seeds:
+    """The seeds of successive games: `reset(seed=s)` plays the engine's game of seed s (the
+    game `record --seed s` plays); a reset without a seed plays the next seed of a sequence
+    that the last explicit seed (0 if none) fixes, so runs repeat exactly."""
+
+    def __init__(self) -> None:
+        self._seq = random.Random(0)
+
+    def next(self, seed: int | None) -> int:
+        if seed is not None:
+            self._seq = random.Random(seed)
+            return int(seed)
+        return self._seq.getrandbits(31)
+
+
+class SideInfo(dict[str, Any]):
+    """A step's info for one side: `turn`, `date`, and `observation` — the side's `Observation`,
+    made only when it is read (`info["observation"]`, `.get`, `in`), since most training loops
+    never read it and making it costs as much as a step."""
+
+    __slots__ = ("_faction", "_game", "_state")
+
+    def __init__(self, game: Game, state: State, faction: int) -> None:
+        super().__init__(turn=state.turn, date=game.rules.date(state.turn).isoformat())
+        self._game, self._state, self._faction = game, state, faction
+
+    def __missing__(self, key: str) -> Any:
+        if key != "observation":
+            raise KeyError(key)
+        obs = self._game.observe(self._state, self._faction)
+        self["observation"] = obs
+        return obs
+
+    def __contains__(self, key: object) -> bool:
+        return key == "observation" or dict.__contains__(self, key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self[key] if key in self else default  # noqa: SIM401 — dict.get skips __missing__
+
+    def full(self) -> SideInfo:
+        """Returns itself with the observation made (every whole-dict view calls it first)."""
+        if not dict.__contains__(self, "observation"):
+            self.__missing__("observation")
+        return self
+
+    def keys(self) -> Any:
+        return dict.keys(self.full())
+
+    def items(self) -> Any:
+        return dict.items(self.full())
+
+    def values(self) -> Any:
+        return dict.values(self.full())
+
+    def __iter__(self) -> Any:
+        return dict.__iter__(self.full())
+
+    def __len__(self) -> int:
+        return dict.__len__(self.full())
+
+    def __repr__(self) -> str:
+        return dict.__repr__(self.full())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, SideInfo):
+            other.full()
+        return dict.__eq__(self.full(), other)
+
+    __hash__ = None
+
+
+Illegal = Literal["pass", "raise"]
+ILLEGAL: Final = ("pass", "raise")
+"""What an action outside the mask does: `pass` plays the side's fallback move instead — its
+`end` in the orders phase, the first option of an event it must answer — and names the refused
+action in that side's info (`info["illegal"]`), less `illegal_penalty` on its reward; `raise`
+raises `IllegalActionError` naming it and why."""
+
+
+def check_illegal(illegal: str) -> Illegal:
+    if illegal not in ILLEGAL:
+        raise ValueError(f"illegal={illegal!r}: use one of {', '.join(ILLEGAL)}")
+    return illegal  # type: ignore[return-value]
+
+
+def fallback(game: Game, state: State, faction: int) -> Action:
+    """Returns the move a side makes in place of an illegal one: `end` in the orders phase (it
+    is always legal there), else the first option of the event it must answer."""
+    if state.phase == CHOICES:
+        return game.legal_actions(state, faction)[0]
+    return EndTurn(faction, END)
+
+
+def refused(game: Game, index: int, why: str) -> str:
+    """Returns how an info names a refused action: its index, its notation and why."""
+    space = game.action_space
+    name = game.notation(space.action(index)) if 0 <= index < space.size else "no such action"
+    return f"{index} ({name}): {why}"
+
+
+def play_index(
+    game: Game, state: State, faction: int, action: int | None, illegal: Illegal
+) -> tuple[State, str]:
+    """Returns the state after a side plays the action of an index, and "" — or, for an action
+    outside its mask under `illegal="pass"`, the state after its fallback move and what was
+    refused (`refused`); under `raise`, IllegalActionError names it and why. A legal action
+    costs nothing more than `Game.apply`, which checks it."""
+    space = game.action_space
+    index = -1 if action is None else int(action)
+    if 0 <= index < space.size:
+        move = space.action(index)
+        if move.faction == faction:
+            try:
+                return game.apply(state, move), ""
+            except IllegalActionError as error:
+                why = str(error).partition(": ")[2]
+        else:
+            why = "it is another side's action"
+    elif action is None:
+        why = "None is only the move of a side whose game is over"
+    else:
+        why = f"the actions are numbered 0 to {space.size - 1}"
+    if illegal == "raise":
+        side = game.rules.factions[faction].id
+        raise IllegalActionError(f"{side}: {refused(game, index, why)}")
+    return game.apply(state, fallback(game, state, faction)), refused(game, index, why)
