@@ -33,6 +33,7 @@ from pettingzoo import AECEnv
 from game.core.game import Game
 from game.core.state import OVER, State
 from game.env.common import (
+    RENDER_MODES,
     Illegal,
     Reward,
     Seeds,
@@ -42,6 +43,7 @@ from game.env.common import (
     game_of,
     observation_space,
     play_index,
+    shown,
 )
 from game.env.encoding import action_mask, layouts
 
@@ -71,7 +73,7 @@ class AmurAEC(AECEnv[str, dict[str, Any], int]):  # type: ignore[misc]
 
     metadata: dict[str, Any] = {  # noqa: RUF012 — PettingZoo reads it as a class attribute
         "name": "amur_v0",
-        "render_modes": ["ansi"],
+        "render_modes": list(RENDER_MODES),
         "is_parallelizable": False,
     }
 
@@ -88,8 +90,8 @@ class AmurAEC(AECEnv[str, dict[str, Any], int]):  # type: ignore[misc]
         super().__init__()
         self.illegal: Illegal = check_illegal(illegal)
         self.illegal_penalty = float(illegal_penalty)
-        if render_mode not in (None, "ansi"):
-            raise ValueError(f"render_mode={render_mode!r}: use None or 'ansi'")
+        if render_mode not in (None, *RENDER_MODES):
+            raise ValueError(f"render_mode={render_mode!r}: use None, 'ansi' or 'human'")
         self.game = game_of(scenario, variant)
         self.reward_mode: Reward = check_reward(reward)
         self.render_mode = render_mode
@@ -167,7 +169,9 @@ class AmurAEC(AECEnv[str, dict[str, Any], int]):  # type: ignore[misc]
         game = self.game
         who = "over" if state.phase == OVER else f"{self.possible_agents[state.to_act]} to act"
         scores = ", ".join(f"{a} {game.score(state, f):+.2f}" for a, f in self._index.items())
-        return f"{game.rules.date(state.turn).isoformat()} (turn {state.turn}): {who}; {scores}"
+        return shown(
+            self.render_mode, f"{game.rules.date(state.turn)} (turn {state.turn}): {who}; {scores}"
+        )
 
     def close(self) -> None:
         pass

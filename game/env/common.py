@@ -19,6 +19,9 @@ from game.core.state import CHOICES, State
 from game.env.encoding import Layout
 from game.scenario.loader import load_game
 
+RENDER_MODES: Final = ("ansi", "human")
+"""`ansi`: render() returns one line of text (the date, who acts, the scores); `human` prints it."""
+
 Reward = Literal["final", "shaped"]
 REWARDS: Final = ("final", "shaped")
 """`final`: each side's final score, once, when the game ends; `shaped`: each step, the change
@@ -177,3 +180,11 @@ def play_index(
         side = game.rules.factions[faction].id
         raise IllegalActionError(f"{side}: {refused(game, index, why)}")
     return game.apply(state, fallback(game, state, faction)), refused(game, index, why)
+
+
+def shown(mode: str | None, line: str) -> str | None:
+    """Returns a rendered line (`ansi`), or prints it and returns None (`human`)."""
+    if mode == "human":
+        print(line)
+        return None
+    return line

@@ -39,6 +39,7 @@ from game.core.game import Game
 from game.core.observation import Observation
 from game.core.state import OVER, State
 from game.env.common import (
+    RENDER_MODES,
     Illegal,
     Reward,
     Seeds,
@@ -47,6 +48,7 @@ from game.env.common import (
     check_reward,
     game_of,
     play_index,
+    shown,
 )
 from game.env.encoding import Layout, Mask, Vector, action_mask
 from game.scenario.loader import available_scenarios
@@ -70,7 +72,7 @@ class _Function:
 class AmurEnv(gym.Env[Vector, np.int64]):
     """One side of a scenario as a Gymnasium environment."""
 
-    metadata: dict[str, Any] = {"render_modes": ["ansi"], "render_fps": 4}  # noqa: RUF012
+    metadata: dict[str, Any] = {"render_modes": list(RENDER_MODES), "render_fps": 4}  # noqa: RUF012
 
     def __init__(
         self,
@@ -84,8 +86,8 @@ class AmurEnv(gym.Env[Vector, np.int64]):
         illegal_penalty: float = 0.0,
         render_mode: str | None = None,
     ) -> None:
-        if render_mode not in (None, "ansi"):
-            raise ValueError(f"render_mode={render_mode!r}: use None or 'ansi'")
+        if render_mode not in (None, *RENDER_MODES):
+            raise ValueError(f"render_mode={render_mode!r}: use None, 'ansi' or 'human'")
         self.game = game_of(scenario, variant)
         ids = [f.id for f in self.game.rules.factions]
         if side not in ids:
@@ -183,7 +185,7 @@ class AmurEnv(gym.Env[Vector, np.int64]):
         state = self._running()
         date = self.game.rules.date(state.turn).isoformat()
         score = self.game.score(state, self.faction)
-        return f"{date} (turn {state.turn}): {self.side} {score:+.2f}"
+        return shown(self.render_mode, f"{date} (turn {state.turn}): {self.side} {score:+.2f}")
 
     # ----------------------------------------------------------------- helpers
 
