@@ -70,33 +70,40 @@ class Seeds:
 
 
 class SideInfo(dict[str, Any]):
-    """A step's info for one side: `turn`, `date`, and `observation` — the side's `Observation`,
-    made only when it is read (`info["observation"]`, `.get`, `in`), since most training loops
-    never read it and making it costs as much as a step."""
+    """A step's info for one side: `turn`, then `date` and `observation` — the side's
+    `Observation` — made only when read (`info["observation"]`, `.get`, `in`, or any view of the
+    whole dict), since most training loops never read them and the observation costs about as
+    much as a step."""
 
     __slots__ = ("_faction", "_game", "_state")
 
+    LAZY: Final = ("date", "observation")
+
     def __init__(self, game: Game, state: State, faction: int) -> None:
-        super().__init__(turn=state.turn, date=game.rules.date(state.turn).isoformat())
+        super().__init__(turn=state.turn)
         self._game, self._state, self._faction = game, state, faction
 
     def __missing__(self, key: str) -> Any:
-        if key != "observation":
+        if key == "observation":
+            value: Any = self._game.observe(self._state, self._faction)
+        elif key == "date":
+            value = self._game.rules.date(self._state.turn).isoformat()
+        else:
             raise KeyError(key)
-        obs = self._game.observe(self._state, self._faction)
-        self["observation"] = obs
-        return obs
+        self[key] = value
+        return value
 
     def __contains__(self, key: object) -> bool:
-        return key == "observation" or dict.__contains__(self, key)
+        return key in SideInfo.LAZY or dict.__contains__(self, key)
 
     def get(self, key: str, default: Any = None) -> Any:
         return self[key] if key in self else default  # noqa: SIM401 — dict.get skips __missing__
 
     def full(self) -> SideInfo:
-        """Returns itself with the observation made (every whole-dict view calls it first)."""
-        if not dict.__contains__(self, "observation"):
-            self.__missing__("observation")
+        """Returns itself with its lazy entries made (every whole-dict view calls it first)."""
+        for key in SideInfo.LAZY:
+            if not dict.__contains__(self, key):
+                self.__missing__(key)
         return self
 
     def keys(self) -> Any:

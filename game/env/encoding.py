@@ -22,6 +22,8 @@ is legal for f now (all 0 when f is not to act).
 
 from __future__ import annotations
 
+import operator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -43,16 +45,20 @@ class Layout:
 
     faction: int
     names: tuple[str, ...]
-    tracks: npt.NDArray[np.intp]
+    tracks: tuple[int, ...]
     """Indexes of the tracks the faction observes (scenario order)."""
-    lo: Vector
-    span: Vector
     events: tuple[int, ...]
     """Indexes of the events the faction can see fire."""
     choices: tuple[int, ...]
     """Indexes of the events the faction may be asked to answer."""
     last_turn: int
     max_orders: int
+    offset: Vector
+    """Subtracted from the raw features (each track's lo; 0 elsewhere)."""
+    scale: Vector
+    """Then multiplied (1 / (hi − lo) for a track; 1 elsewhere)."""
+    pick: Callable[[tuple[int, ...]], list[int]]
+    """Returns the observed tracks' values from a state's tracks."""
 
     @classmethod
     def of(cls, game: Game, faction: int) -> Layout:
@@ -67,16 +73,29 @@ class Layout:
             *(f"fired:{rules.events[e].id}" for e in events),
             *(f"choice:{rules.events[e].id}" for e in choices),
         )
+        rest = len(events) + len(choices)
+        offset = [0.0] * len(HEAD) + [float(t.lo) for t in tracks] + [0.0] * rest
+        scale = [1.0] * len(HEAD) + [1.0 / max(1, t.hi - t.lo) for t in tracks] + [1.0] * rest
+        index = tuple(t.index for t in tracks)
+        getter = operator.itemgetter(*index) if index else None
+
+        def pick(values: tuple[int, ...]) -> list[int]:
+            if getter is None:
+                return []
+            got = getter(values)
+            return list(got) if len(index) > 1 else [got]
+
         return cls(
             faction,
             names,
-            np.array([t.index for t in tracks], dtype=np.intp),
-            np.array([t.lo for t in tracks], dtype=np.float32),
-            np.array([max(1, t.hi - t.lo) for t in tracks], dtype=np.float32),
+            index,
             tuple(events),
             tuple(choices),
             max(1, len(rules.calendar) - 1),
             max(1, rules.max_orders),
+            np.array(offset, dtype=np.float32),
+            np.array(scale, dtype=np.float32),
+            pick,
         )
 
     @property
@@ -84,40 +103,35 @@ class Layout:
         return len(self.names)
 
     def vector(self, state: State) -> Vector:
-        """Returns the faction's observation of `state` as a vector of `size` floats in 0 … 1."""
+        """Returns the faction's observation of `state` as a vector of `size` floats in 0 … 1
+        (the engine keeps every track within its bounds)."""
         f = self.faction
-        head = (
+        acting = state.to_act == f
+        raw: list[float] = [
             min(1.0, state.turn / self.last_turn),
-            1.0 if state.phase == ORDERS else 0.0,
-            1.0 if state.phase == CHOICES else 0.0,
-            1.0 if state.to_act == f else 0.0,
+            state.phase == ORDERS,
+            state.phase == CHOICES,
+            acting,
             min(1.0, len(state.orders[f]) / self.max_orders) if state.orders else 0.0,
-        )
-        values = np.fromiter(state.tracks, dtype=np.float32, count=len(state.tracks))
-        scaled = np.clip((values[self.tracks] - self.lo) / self.span, 0.0, 1.0)
+        ]
+        raw += self.pick(state.tracks)
         fired = state.fired
-        seen = [1.0 if fired >> e & 1 else 0.0 for e in self.events]
-        asked = -1
-        if state.phase == CHOICES and state.to_act == f and state.pending:
-            asked = state.pending[0][0]
-        choice = [1.0 if e == asked else 0.0 for e in self.choices]
-        return np.concatenate(
-            (
-                np.array(head, dtype=np.float32),
-                scaled.astype(np.float32, copy=False),
-                np.array(seen, dtype=np.float32),
-                np.array(choice, dtype=np.float32),
-            )
-        )
+        raw += [fired >> e & 1 for e in self.events]
+        if self.choices:
+            asked = state.pending[0][0] if state.phase == CHOICES and acting else -1
+            raw += [e == asked for e in self.choices]
+        out = np.array(raw, dtype=np.float32)
+        out -= self.offset
+        out *= self.scale
+        return out
 
 
 def action_mask(game: Game, state: State, faction: int) -> Mask:
     """Returns the faction's legal actions now as 0/1 over the scenario's action index space."""
     space = game.action_space
     mask = np.zeros(space.size, dtype=np.int8)
-    index = space.index_of
-    for action in game.legal_actions(state, faction):
-        mask[index[action.key()]] = 1
+    index = space.index_of  # keyed by the four fields: an Action is that tuple, hash and all
+    mask[[index[a] for a in game.legal_actions(state, faction)]] = 1
     return mask
 
 

@@ -105,6 +105,7 @@ class AmurParallel(ParallelEnv[str, dict[str, Any], int]):  # type: ignore[misc]
         self.seed_ = 0
         self._queued: list[list[Action]] = []
         self._done: list[bool] = []
+        self._views: list[tuple[State, list[Action]] | None] = []
         self._scores: list[float] = []
 
     def observation_space(self, agent: str) -> spaces.Space[Any]:
@@ -151,6 +152,7 @@ class AmurParallel(ParallelEnv[str, dict[str, Any], int]):  # type: ignore[misc]
         self.state_ = state
         n = len(self.possible_agents)
         self._queued = [[] for _ in range(n)]
+        self._views = [None] * n
         if state.phase == OVER:
             self._done = [True] * n
         elif state.phase == CHOICES:
@@ -165,6 +167,7 @@ class AmurParallel(ParallelEnv[str, dict[str, Any], int]):  # type: ignore[misc]
             self._done[f] = True
             return
         self._queued[f].append(action)
+        self._views[f] = None
         if len(self._queued[f]) >= self.game.rules.max_orders or len(self._legal(f)) <= 1:
             self._done[f] = True
 
@@ -180,19 +183,27 @@ class AmurParallel(ParallelEnv[str, dict[str, Any], int]):  # type: ignore[misc]
             state = game.apply(state, self._queued[f][len(state.orders[f])])
         return state
 
+    def _view(self, f: int) -> tuple[State, list[Action]]:
+        """Returns the state as side f sees its own decision — its orders queued so far, its
+        move (orders are secret until all are in, so no other side's queue changes it) — and
+        its legal moves there; remembered until f's queue or the phase changes."""
+        view = self._views[f]
+        if view is None:
+            state = self._running()
+            if state.phase != CHOICES and state.phase != OVER:
+                orders = tuple(
+                    tuple(self._queued[g]) if g == f else ()
+                    for g in range(len(self.possible_agents))
+                )
+                state = dataclasses.replace(state, to_act=f, orders=orders)
+            view = self._views[f] = (state, self.game.legal_actions(state, f))
+        return view
+
     def _shadow(self, f: int) -> State:
-        """Returns the state as side f sees its own decision: its orders queued so far, its
-        move (orders are secret until all are in, so no other side's queue changes it)."""
-        state = self._running()
-        if state.phase == CHOICES or state.phase == OVER:
-            return state
-        orders = tuple(
-            tuple(self._queued[g]) if g == f else () for g in range(len(self.possible_agents))
-        )
-        return dataclasses.replace(state, to_act=f, orders=orders)
+        return self._view(f)[0]
 
     def _legal(self, f: int) -> list[Action]:
-        return self.game.legal_actions(self._shadow(f), f)
+        return self._view(f)[1]
 
     def _move(self, f: int, actions: dict[str, int], refusals: dict[str, str]) -> Action | None:
         """Returns side f's move of this step (None when it passes), checked. An action outside
@@ -257,13 +268,12 @@ class AmurParallel(ParallelEnv[str, dict[str, Any], int]):  # type: ignore[misc]
         size = self.game.action_space.size
         index = self.game.action_space.index_of
         for f, agent in enumerate(self.possible_agents):
-            shadow = self._shadow(f)
+            shadow, legal = self._view(f)
             mask = np.zeros(size, dtype=np.int8)
             if self._done[f]:
                 mask[self._end[f]] = 1
             else:
-                for action in self.game.legal_actions(shadow, f):
-                    mask[index[action.key()]] = 1
+                mask[[index[a] for a in legal]] = 1
             out[agent] = {"observation": self.layouts[f].vector(shadow), "action_mask": mask}
         return out
 
