@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import random
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -102,13 +103,48 @@ def make_agents(game: Game, names: dict[str, str]) -> dict[int, Agent]:
     return {f.index: make_agent(names[f.id], game, f.index) for f in game.rules.factions}
 
 
+EXTERNAL: Final = "py"
+"""The prefix of an agent of the user's own code: `py:MODULE:FUNCTION` or
+`py:MODULE:FUNCTION@ARGUMENT` seats `FUNCTION(game, faction, ARGUMENT)` (the argument "" when
+none is given), which returns an `Agent` — a trained policy, say (`game.env.policy`). It is
+imported where the agent is made, so every worker of a batch imports it itself."""
+
+
+def external_kind(spec: str) -> AgentKind:
+    """Returns the kind of an external agent `MODULE:FUNCTION[@ARGUMENT]` (what follows `py:`),
+    after importing it; ValueError names what is missing."""
+    target, _, argument = spec.partition("@")
+    module_name, _, function_name = target.partition(":")
+    if not module_name or not function_name:
+        raise ValueError(
+            f"{EXTERNAL}:{spec}: write {EXTERNAL}:MODULE:FUNCTION or "
+            f"{EXTERNAL}:MODULE:FUNCTION@ARGUMENT (e.g. py:game.env.policy:maskable@model.zip)"
+        )
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as error:
+        raise ValueError(f"{EXTERNAL}:{spec}: cannot import {module_name!r} ({error})") from None
+    factory = getattr(module, function_name, None)
+    if not callable(factory):
+        raise ValueError(f"{EXTERNAL}:{spec}: {module_name!r} has no function {function_name!r}")
+    return AgentKind(
+        f"Your own agent: {module_name}.{function_name}({argument!r}).",
+        lambda game, faction, level: factory(game, faction, argument),
+    )
+
+
 def split_agent(name: str) -> tuple[AgentKind, str]:
     """Returns the kind and level of an agent name (`mcts`, `mcts:hard`): the kind's default
-    level when none is given, "" for kinds without levels. ValueError names what is wrong."""
+    level when none is given, "" for kinds without levels. ValueError names what is wrong.
+    An external agent (`py:…`, `EXTERNAL`) is imported here; its level is its whole spec."""
     base, _, level = name.partition(":")
+    if base == EXTERNAL:
+        return external_kind(level), level
     kind = AGENTS.get(base)
     if kind is None:
-        raise ValueError(f"unknown agent {base!r} (known: {', '.join(AGENTS)})")
+        raise ValueError(
+            f"unknown agent {base!r} (known: {', '.join(AGENTS)}, or {EXTERNAL}:MODULE:FUNCTION)"
+        )
     if not kind.levels:
         if level:
             raise ValueError(f"agent {base!r} has no levels (write {base!r} alone)")

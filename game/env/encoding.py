@@ -23,13 +23,15 @@ is legal for f now (all 0 when f is not to act).
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
+from game.core.actions import Action
 from game.core.game import Game
+from game.core.observation import Observation
 from game.core.state import CHOICES, ORDERS, State
 
 Vector = npt.NDArray[np.float32]
@@ -126,13 +128,25 @@ class Layout:
         return out
 
 
-def action_mask(game: Game, state: State, faction: int) -> Mask:
-    """Returns the faction's legal actions now as 0/1 over the scenario's action index space."""
+def observed(game: Game, layout: Layout, obs: Observation) -> Vector:
+    """Returns the vector of a side's `Observation` — the same as `layout.vector` of the state
+    it was made from, since the vector reads only what the observation holds: it is built on
+    the observation's probe state (`Seen.probe`: unseen tracks at 0, no other side's orders)."""
+    return layout.vector(game.seen(obs).probe(len(game.rules.factions)))
+
+
+def legal_mask(game: Game, legal: Sequence[Action]) -> Mask:
+    """Returns a list of legal actions as 0/1 over the action index space."""
     space = game.action_space
     mask = np.zeros(space.size, dtype=np.int8)
     index = space.index_of  # keyed by the four fields: an Action is that tuple, hash and all
-    mask[[index[a] for a in game.legal_actions(state, faction)]] = 1
+    mask[[index[a] for a in legal]] = 1
     return mask
+
+
+def action_mask(game: Game, state: State, faction: int) -> Mask:
+    """Returns the faction's legal actions now as 0/1 over the scenario's action index space."""
+    return legal_mask(game, game.legal_actions(state, faction))
 
 
 def layouts(game: Game) -> tuple[Layout, ...]:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from game import Game
 from game.core.state import OVER, State
-from game.env.encoding import HEAD, Layout, action_mask, layouts
+from game.env.encoding import HEAD, Layout, action_mask, layouts, observed
 
 
 def states(game: Game, seed: int, steps: int) -> list[State]:
@@ -82,3 +82,14 @@ def test_a_seen_track_moves_its_feature(game: Game) -> None:
     moved = layout.vector(dataclasses.replace(state, tracks=tuple(tracks)))
     feature = layout.names.index(f"track:{track.id}")
     assert moved[feature] != layout.vector(state)[feature]
+
+
+@settings(max_examples=10, deadline=None)
+@given(seed=st.integers(0, 2**31 - 1))
+def test_the_vector_is_a_function_of_the_observation(game: Game, seed: int) -> None:
+    """Built from the side's `Observation` alone, the vector is the state's: what a trained
+    policy seated as an agent sees is what it trained on."""
+    for state in states(game, seed, 80)[::3]:
+        for layout in layouts(game):
+            obs = game.observe(state, layout.faction)
+            assert np.array_equal(observed(game, layout, obs), layout.vector(state))
