@@ -6,6 +6,7 @@ that are the same for PettingZoo, the parallel wrapper and Gymnasium, so each st
 
 from __future__ import annotations
 
+import copy
 import random
 from typing import Any, Final, Literal
 
@@ -128,6 +129,23 @@ class SideInfo(dict[str, Any]):
         if isinstance(other, SideInfo):
             other.full()
         return dict.__eq__(self.full(), other)
+
+    def __copy__(self) -> SideInfo:
+        twin = SideInfo(self._game, self._state, self._faction)
+        dict.update(twin, dict.items(self))
+        return twin
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> SideInfo:
+        """A copy that shares the game and the state (immutable values: training libraries
+        deep-copy every step's infos, and copying the rules would cost seconds)."""
+        twin = SideInfo(self._game, self._state, self._faction)
+        for key, value in dict.items(self):
+            dict.__setitem__(twin, key, copy.deepcopy(value, memo))
+        return twin
+
+    def __reduce__(self) -> tuple[type[dict[str, Any]], tuple[dict[str, Any]]]:
+        """Pickled (sent to another process) as a plain dict, its observation made."""
+        return dict, (dict(self.items()),)
 
     __hash__ = None
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
 import random
 import warnings
 from collections.abc import Sequence
@@ -103,3 +105,19 @@ def test_an_illegal_action_passes_and_is_named() -> None:
     _, reward, _, _, info = e.step(wrong)
     assert info["illegal"].startswith(f"{wrong} (")
     assert reward == -1.0
+
+
+def test_infos_copy_cheaply_and_pickle_whole() -> None:
+    """Training libraries deep-copy every step's infos (SB3's DummyVecEnv) and pickle them across
+    processes (SubprocVecEnv): a copy shares the game and stays lazy; a pickle is a plain dict
+    with the observation made."""
+    e = AmurEnv("august-1945", "japan", opponents="random")
+    _, info = e.reset(seed=1)
+    twin = copy.deepcopy(info)
+    assert twin._game is e.game
+    assert not dict.__contains__(twin, "observation")
+    assert twin["observation"] == info["observation"]
+    sent = pickle.loads(pickle.dumps(info))
+    assert type(sent) is dict
+    assert sent["observation"] == e.game.observe(e.state_, e.faction)
+    assert np.array_equal(sent["action_mask"], e.action_masks())
