@@ -19,6 +19,7 @@ import os
 import platform
 import sys
 import time
+from itertools import zip_longest
 from pathlib import Path
 
 from run import code_version, cpu_model, dist_version
@@ -69,14 +70,13 @@ def train(args: argparse.Namespace) -> tuple[float, int, list[float]]:
     start = time.perf_counter()
     model.learn(total_timesteps=args.timesteps)
     seconds = time.perf_counter() - start
-    returns = [float(r) for r in vec.env_method("get_episode_rewards")[0]]
-    for more in vec.env_method("get_episode_rewards")[1:]:
-        returns.extend(float(r) for r in more)
+    # each environment's games in order, interleaved: near enough the order they were played
+    per_env = vec.env_method("get_episode_rewards")
+    returns = [float(r) for game in zip_longest(*per_env) for r in game if r is not None]
     episodes = len(returns)
     tenth = max(1, episodes // 10)
-    curve = [
-        sum(returns[i : i + tenth]) / len(returns[i : i + tenth]) for i in range(0, episodes, tenth)
-    ]
+    parts = [returns[i : i + tenth] for i in range(0, episodes, tenth)]
+    curve = [sum(part) / len(part) for part in parts]
     args.model.parent.mkdir(parents=True, exist_ok=True)
     model.save(args.model)
     vec.close()
