@@ -105,7 +105,8 @@ def serve_seat_cmd(
         note(f"saved to {save_path}" + ("" if result.finished else " (the game so far)"))
     if not result.finished:
         raise UserError("the client closed stdin before the game was over")
+    errors, fallbacks = len(result.errors), result.fallbacks
     note(
-        f"game over: {len(result.record.actions)} moves, {len(result.errors)} errors in the "
-        f"replies, {result.fallbacks} fallback moves"
+        f"game over: {len(result.record.actions)} moves, {errors} error{'s' * (errors != 1)} "
+        f"in the replies, {fallbacks} fallback move{'s' * (fallbacks != 1)}"
     )

@@ -74,6 +74,9 @@ def observation_text(game: Game, obs: Observation, *, since: int = 0, brief: boo
     for view in game.views(obs):
         out += panel_lines(rules, view)
     out += _news(rules, obs.log[since:], first=since == 0)
+    if obs.phase == OVER:
+        out.append(f"Your final score: {obs.score:.1f} (the game's score for your side).")
+        return "\n".join(out) + "\n"
     orders = [game.label(a) for a in obs.own_orders]
     out += ["## Your orders this turn", ""]
     out += [f"- {label}" for label in orders] if orders else ["None yet."]

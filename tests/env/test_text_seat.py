@@ -347,6 +347,8 @@ def test_a_scripted_client_plays_a_whole_game(scenario: str, side: str, tmp_path
     assert set(over["scores"]) == {f.id for f in game.rules.factions}
     assert over["errors"] == 2
     assert over["fallbacks"] == 0
+    assert "Your final score" in over["text"]
+    assert "## Your orders this turn" not in over["text"]
     assert "is not legal now: " in done.stderr
     record = load_record(save)
     assert record.agents[side] == "text-seat"
