@@ -11,7 +11,8 @@ import click
 from game.agents.base import DEFAULT_AI, make_agent, parse_agents
 from game.cli.app import UserError, _fail, cli
 from game.cli.options import _force, _game_options, _inputs
-from game.env.seat import LineReader, Seat, json_line
+from game.env.replies import LineReader
+from game.env.seat import Seat, json_line
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import load_game
 from game.sim.outputs import OutputError, claim

@@ -47,18 +47,22 @@ agents and replies give the same game (the agents draw from the seeds `play` giv
 from __future__ import annotations
 
 import json
-import os
-import queue
-import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
 from game.agents.base import Agent
 from game.core.actions import END, Action
-from game.core.errors import NotationError
 from game.core.game import Game
 from game.core.state import CHOICES, State
+from game.env.replies import (
+    MAX_REASON,
+    LineReader,
+    ReplyError,
+    SeatClosedError,
+    StaleReplyError,
+    parse_reply,
+)
 from game.env.text import legal_json, observe_text
 from game.sim.play import agent_rng
 from game.sim.record import GameRecord, make_record
@@ -66,155 +70,8 @@ from game.sim.record import GameRecord, make_record
 PROTOCOL: Final = 1
 SEAT: Final = "text-seat"
 """The seat's agent name in the save (the window seats a person there when it opens it)."""
-MAX_LINE: Final = 1 << 20
-"""A reply longer than this (bytes) is refused unread."""
-MAX_REASON: Final = 2000
-FIELDS: Final = frozenset({"n", "notation", "id", "reason"})
-
 Send = Callable[[dict[str, Any]], None]
 Note = Callable[[str], None]
-
-
-class SeatClosedError(Exception):
-    """The client closed stdin before the game was over."""
-
-
-class ReplyError(ValueError):
-    """A reply that names no legal move; the message says what is wrong."""
-
-
-class StaleReplyError(ReplyError):
-    """A reply to another move than the one asked (a late answer)."""
-
-
-_EOF: Final = object()
-_TOO_LONG: Final = object()
-
-
-class LineReader:
-    """Reads lines from a file descriptor on a thread, so that a wait for one can time out
-    (a pipe cannot be polled with a timeout everywhere; a thread and a queue can).
-
-    The thread reads the descriptor with `os.read`, never through a buffered file: a daemon
-    thread blocked inside a buffered reader's lock aborts the interpreter at exit.
-    """
-
-    def __init__(self, fd: int) -> None:
-        self._lines: queue.Queue[object] = queue.Queue()
-        self._thread = threading.Thread(target=self._read, args=(fd,), daemon=True)
-        self._thread.start()
-
-    def _read(self, fd: int) -> None:
-        pending = bytearray()
-        skipping = False  # inside a line that is too long, until its end
-        while chunk := _read_chunk(fd):
-            pending += chunk
-            while (end := pending.find(b"\n")) >= 0:
-                line = bytes(pending[: end + 1])
-                del pending[: end + 1]
-                if skipping:
-                    skipping = False
-                elif len(line) > MAX_LINE:
-                    self._lines.put(_TOO_LONG)
-                elif line.strip():
-                    self._lines.put(line)
-            if len(pending) > MAX_LINE:
-                if not skipping:
-                    self._lines.put(_TOO_LONG)
-                skipping = True
-                pending.clear()
-        if pending.strip() and not skipping:  # a last line without its newline
-            self._lines.put(bytes(pending))
-        self._lines.put(_EOF)
-
-    def next(self, timeout: float) -> bytes | None:
-        """Returns the next non-blank line, or None if none came within `timeout` seconds;
-        raises SeatClosedError at the end of the input and ReplyError for an over-long line."""
-        try:
-            item = self._lines.get(timeout=timeout)
-        except queue.Empty:
-            return None
-        if item is _EOF:
-            self._lines.put(_EOF)  # every later wait ends too
-            raise SeatClosedError
-        if item is _TOO_LONG:
-            raise ReplyError(f"the line is longer than {MAX_LINE:,} bytes")
-        assert isinstance(item, bytes)
-        return item
-
-
-def _read_chunk(fd: int) -> bytes:
-    """Returns the next bytes of `fd` (b"" at its end, or when it cannot be read)."""
-    try:
-        return os.read(fd, 1 << 16)
-    except OSError:
-        return b""
-
-
-def parse_reply(
-    game: Game, state: State, legal: list[Action], line: bytes, ask: int
-) -> tuple[Action, str]:
-    """Returns the move a reply names and its reason; ReplyError says what is wrong."""
-    try:
-        data = json.loads(line.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise ReplyError("the line is not UTF-8") from None
-    except ValueError as exc:
-        raise ReplyError(f"malformed JSON: {exc}") from None
-    if not isinstance(data, dict):
-        raise ReplyError(f'a reply is a JSON object such as {{"n": 1}}, not {_kind(data)}')
-    unknown = sorted(set(data) - FIELDS)
-    if unknown:
-        raise ReplyError(
-            f"unknown field{'s' * (len(unknown) > 1)} {', '.join(map(repr, unknown))} "
-            f"(a reply has n or notation, and may have id and reason)"
-        )
-    if "id" in data:
-        if not _is_int(data["id"]):
-            raise ReplyError(f"id must be the move's number, not {_kind(data['id'])}")
-        if data["id"] != ask:
-            raise StaleReplyError(
-                f"the reply is to move {data['id']}, but move {ask} is asked: ignored"
-            )
-    reason = data.get("reason", "")
-    if not isinstance(reason, str) or len(reason) > MAX_REASON:
-        raise ReplyError(f"reason must be a string of at most {MAX_REASON:,} characters")
-    if ("n" in data) == ("notation" in data):
-        raise ReplyError('give exactly one of "n" (a number from the list) and "notation"')
-    if "n" in data:
-        n = data["n"]
-        if not _is_int(n):
-            raise ReplyError(f"n must be a whole number, not {_kind(n)}")
-        if not 1 <= n <= len(legal):
-            raise ReplyError(f"n = {n} is out of range: the moves are numbered 1 to {len(legal)}")
-        return legal[n - 1], reason
-    return _by_notation(game, state, legal, data["notation"]), reason
-
-
-def _by_notation(game: Game, state: State, legal: list[Action], text: object) -> Action:
-    if not isinstance(text, str):
-        raise ReplyError(f"notation must be a string, not {_kind(text)}")
-    try:
-        action = game.parse_action(text)
-    except NotationError as exc:
-        raise ReplyError(f"notation does not parse: {exc}") from None
-    if action in legal:
-        return action
-    side = game.rules.factions[state.to_act].id
-    if action.faction != state.to_act:
-        raise ReplyError(f"{text!r} is not a move of {side}, the side you play")
-    why = game.why_illegal(state, action) or "not among the moves offered"
-    raise ReplyError(f"{text!r} is not legal now: {why}")
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _kind(value: object) -> str:
-    return {dict: "an object", list: "a list", str: "a string", bool: "true or false"}.get(
-        type(value), "null" if value is None else "a number"
-    )
 
 
 @dataclass
@@ -269,7 +126,7 @@ class Seat:
                     shown = len(game.observe(state, side).log)
                     action, said = self._answer(state, legal, ask, result)
                     if said:
-                        reasons[len(actions)] = said[:MAX_REASON]
+                        reasons[len(actions)] = said
                 state = game.apply(state, action)
                 actions.append(game.notation(action))
         except SeatClosedError:
@@ -288,27 +145,28 @@ class Seat:
     def _answer(
         self, state: State, legal: list[Action], ask: int, result: SeatResult
     ) -> tuple[Action, str]:
-        """Returns the seat's move and what it (or the server) says of it: the reply's move,
-        or the fallback after a timeout or the last refused reply."""
+        """Returns the seat's move and what is said of it for the save: the reply's move and
+        reason, or the fallback after a timeout or the last refused reply; with the errors of
+        the replies refused before it."""
         left = self.retries + 1
         problems: list[str] = []
         while True:
             line = self.lines.next(self.timeout)
             if line is None:
-                return self._fallback(
-                    state, legal, ask, f"no reply within {self.timeout:g} s", result, problems
-                )
+                why = f"no reply within {self.timeout:g} s"
+                return self._fallback(state, legal, ask, why, result, problems)
             try:
-                return parse_reply(self.game, state, legal, line, ask)
-            except StaleReplyError as exc:
-                self._error(ask, str(exc), left, result)
+                action, reason = parse_reply(self.game, state, legal, line, ask)
             except ReplyError as exc:
-                left -= 1
+                if not isinstance(exc, StaleReplyError):
+                    left -= 1
                 problems.append(str(exc))
                 self._error(ask, str(exc), left, result)
                 if left == 0:
                     why = f"no usable reply in {self.retries + 1} tries"
                     return self._fallback(state, legal, ask, why, result, problems)
+            else:
+                return action, _said(reason, problems)
 
     def _error(self, ask: int, message: str, left: int, result: SeatResult) -> None:
         result.errors.append(f"move {ask}: {message}")
@@ -339,8 +197,7 @@ class Seat:
                 "message": message,
             }
         )
-        said = "; ".join([*(f"error: {p}" for p in problems), f"text seat: {message}"])
-        return action, said
+        return action, _said("", problems, f"text seat: {message}")
 
     def _hello(self, seed: int) -> dict[str, Any]:
         rules = self.game.rules
@@ -392,6 +249,15 @@ class Seat:
             "errors": len(result.errors),
             "fallbacks": result.fallbacks,
         }
+
+
+def _said(reason: str, problems: list[str], note: str = "") -> str:
+    """Returns what the save keeps with a seat's move: the reply's reason, the replies refused
+    before it, and the server's note (a fallback), at most `MAX_REASON` characters."""
+    parts = [reason] if reason else []
+    parts += [f"text seat: refused a reply: {p}" for p in problems]
+    parts += [note] if note else []
+    return "; ".join(parts)[:MAX_REASON]
 
 
 def json_line(message: dict[str, Any]) -> bytes:

@@ -23,7 +23,8 @@ from game import Game, load_game
 from game.agents.random_agent import RandomAgent
 from game.core.actions import DO, Do
 from game.core.state import CHOICES, State
-from game.env.seat import LineReader, ReplyError, Seat, StaleReplyError, parse_reply
+from game.env.replies import LineReader, ReplyError, StaleReplyError, parse_reply
+from game.env.seat import Seat
 from game.env.text import legal_json, observe_text
 from game.sim.record import load_record, replay
 
@@ -352,6 +353,9 @@ def test_a_scripted_client_plays_a_whole_game(scenario: str, side: str, tmp_path
     assert "is not legal now: " in done.stderr
     record = load_record(save)
     assert record.agents[side] == "text-seat"
+    kept = " ".join(record.reasons.values())  # the refused replies, kept with the move
+    assert "text seat: refused a reply: malformed JSON" in kept
+    assert "is not legal now: " in kept
     assert game.is_terminal(replay(record))
     moves = [m for m in done.messages if m["type"] == "move"]
     assert moves[0]["text"].count("## What you want") == 1
