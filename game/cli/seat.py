@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import click
 from game.agents.base import DEFAULT_AI, make_agent, parse_agents
 from game.cli.app import UserError, _fail, cli
 from game.cli.options import _force, _game_options, _inputs
-from game.env.replies import LineReader
+from game.env.replies import LineReader, SeatClosedError
 from game.env.seat import Seat, json_line
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import load_game
@@ -91,8 +92,13 @@ def serve_seat_cmd(
     stdout = sys.stdout.buffer
 
     def send(message: dict[str, object]) -> None:
-        stdout.write(json_line(message))
-        stdout.flush()
+        try:
+            stdout.write(json_line(message))
+            stdout.flush()
+        except BrokenPipeError:
+            # Python's own flush at exit would fail again: send it nowhere from now on.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise SeatClosedError("the client stopped reading (stdout closed)") from None
 
     def note(text: str) -> None:
         click.echo(f"serve-seat: {text}", err=True)
@@ -105,7 +111,7 @@ def serve_seat_cmd(
         save_record(save_path, result.record)
         note(f"saved to {save_path}" + ("" if result.finished else " (the game so far)"))
     if not result.finished:
-        raise UserError("the client closed stdin before the game was over")
+        raise UserError("the game was not played to its end: the client went away")
     errors, fallbacks = len(result.errors), result.fallbacks
     note(
         f"game over: {len(result.record.actions)} moves, {errors} error{'s' * (errors != 1)} "

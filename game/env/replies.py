@@ -21,7 +21,7 @@ FIELDS: Final = frozenset({"n", "notation", "id", "reason"})
 
 
 class SeatClosedError(Exception):
-    """The client closed stdin before the game was over."""
+    """The client is gone: it closed stdin, or stopped reading stdout (the message says which)."""
 
 
 class ReplyError(ValueError):
@@ -81,7 +81,7 @@ class LineReader:
             return None
         if item is _EOF:
             self._lines.put(_EOF)  # every later wait ends too
-            raise SeatClosedError
+            raise SeatClosedError("stdin closed")
         if item is _TOO_LONG:
             raise ReplyError(f"the line is longer than {MAX_LINE:,} bytes")
         assert isinstance(item, bytes)

@@ -39,9 +39,10 @@ non-object, unknown fields, `n` out of range, notation that does not parse or na
 that is not legal now: each an `error`. Every move allows 1 + `--retries` replies; each must
 come within `--timeout` seconds of the move (or of the error before it).
 
-End of input (stdin closed) before the game is over stops the server: a message on stderr,
-exit code 1, and with `--save` the game so far is written. The same scenario, variant, seed,
-agents and replies give the same game (the agents draw from the seeds `play` gives them).
+A client that goes away before the game is over — it closes stdin, or stops reading stdout —
+stops the server: a message on stderr, exit code 1, and with `--save` the game so far is
+written. The same scenario, variant, seed, agents and replies give the same game (the agents
+draw from the seeds `play` gives them).
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ PROTOCOL: Final = 1
 SEAT: Final = "text-seat"
 """The seat's agent name in the save (the window seats a person there when it opens it)."""
 Send = Callable[[dict[str, Any]], None]
+"""Writes one message to the client; raises SeatClosedError when the client is gone."""
 Note = Callable[[str], None]
 
 
@@ -109,9 +111,9 @@ class Seat:
         actions: list[str] = []
         reasons: dict[int, str] = {}
         result = SeatResult(make_record(game, seed, [], state), state, False)
-        self.send(self._hello(seed))
         shown = ask = 0
         try:
+            self.send(self._hello(seed))
             while not game.is_terminal(state):
                 faction = game.to_act(state)
                 legal = game.legal_actions(state, faction)
@@ -129,8 +131,8 @@ class Seat:
                         reasons[len(actions)] = said
                 state = game.apply(state, action)
                 actions.append(game.notation(action))
-        except SeatClosedError:
-            self.note(f"stdin closed before the game was over (move {ask} unanswered)")
+        except SeatClosedError as exc:
+            self.note(f"{exc} before the game was over (at move {ask})")
         else:
             result.finished = True
         record = make_record(
@@ -139,7 +141,10 @@ class Seat:
         result.record = replace(record, reasons=reasons)
         result.state = state
         if result.finished:
-            self.send(self._over(state, shown, result))
+            try:
+                self.send(self._over(state, shown, result))
+            except SeatClosedError as exc:
+                self.note(f"{exc}: the client did not read the end of the game")
         return result
 
     def _answer(

@@ -23,7 +23,14 @@ from game import Game, load_game
 from game.agents.random_agent import RandomAgent
 from game.core.actions import DO, Do
 from game.core.state import CHOICES, State
-from game.env.replies import LineReader, ReplyError, StaleReplyError, parse_reply
+from game.env.replies import (
+    MAX_LINE,
+    LineReader,
+    ReplyError,
+    SeatClosedError,
+    StaleReplyError,
+    parse_reply,
+)
 from game.env.seat import Seat
 from game.env.text import legal_json, observe_text
 from game.sim.record import load_record, replay
@@ -229,6 +236,29 @@ def test_a_late_reply_is_ignored_and_the_move_still_answered_in_process() -> Non
     assert result.errors == ["move 1: the reply is to move 99, but move 1 is asked: ignored"]
 
 
+def test_the_reader_refuses_an_over_long_line_and_reads_on() -> None:
+    read, write = os.pipe()
+    lines = LineReader(read)
+    data = b"x" * (MAX_LINE + 10) + b"\n\n" + b'{"n": 1}\n' + b'{"n": 2}'  # no last newline
+
+    def feed() -> None:
+        os.write(write, data)
+        os.close(write)
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    with pytest.raises(ReplyError, match="longer than 1,048,576 bytes"):
+        lines.next(10)
+    assert lines.next(10) == b'{"n": 1}\n'
+    assert lines.next(10) == b'{"n": 2}'
+    with pytest.raises(SeatClosedError, match="stdin closed"):
+        lines.next(10)
+    with pytest.raises(SeatClosedError):  # and at every later wait
+        lines.next(10)
+    writer.join()
+    os.close(read)
+
+
 # ------------------------------------------------------ the scripted client
 
 
@@ -413,10 +443,28 @@ def test_end_of_input_stops_the_server_and_keeps_the_game_so_far(tmp_path: Path)
     args = ["--scenario", "railway-sale", "--side", "ussr", "--agents", "all=random"]
     done = _serve([*args, "--save", str(save)], tmp_path, leaves)
     assert done.code == 1
-    assert "closed stdin before the game was over" in done.stderr
+    assert "stdin closed before the game was over (at move 2)" in done.stderr
+    assert "the client went away" in done.stderr
     record = load_record(save)
     assert record.reasons == {0: "a first step"}
     replay(record)  # the game so far replays
+
+
+def test_a_client_that_stops_reading_stops_the_server() -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "main.py", "serve-seat", "--side", "ussr", "--agents", "all=random"],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None
+    assert json.loads(proc.stdout.readline())["type"] == "hello"
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 1
+    assert b"the client stopped reading (stdout closed) before the game was over" in err
+    assert b"Traceback" not in err
 
 
 @pytest.mark.parametrize(
