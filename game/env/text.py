@@ -180,6 +180,7 @@ def _tracks(rules: Rules, obs: Observation, words: Reader, *, brief: bool) -> li
     panel = {t for m in rules.mechanics for t, role in m.track_roles().items() if role == "panel"}
     skip = panel | derived_tracks(rules)
     bit = 1 << obs.faction
+    values = dict(obs.tracks)
     rows: list[tuple[tuple[bool, bool, int], str]] = []
     for tid, value in obs.tracks:
         track = rules.tracks[rules.track_index(tid)]
@@ -188,12 +189,12 @@ def _tracks(rules: Rules, obs: Observation, words: Reader, *, brief: bool) -> li
         own = track.owner == obs.faction
         secret = track.mask == bit and len(rules.factions) > 1
         line = f"- {track.name}: {_value(track, value, words)}{_range(rules, track, words)}"
+        line += _raised(rules, track, values)
         if secret:
             line += " (secret: only you see it)"
         if brief and track.description:
             line += f" — {track.description}"
-        if brief:
-            line += _marks(obs, track)
+        line += _marks(obs, track, value) if brief else _passed(obs, track, value)
         rows.append(((not own, not secret, track.index), line))
     rows.sort(key=lambda row: row[0])
     return ["## Your tracks", "", *(line for _, line in rows), ""]
@@ -214,13 +215,30 @@ def _range(rules: Rules, track: TrackDef, words: Reader) -> str:
     return "" if high >= UNBOUNDED else f" (scale {low:g}–{high:g})"
 
 
-def _marks(obs: Observation, track: TrackDef) -> str:
+def _raised(rules: Rules, track: TrackDef, values: dict[str, int]) -> str:
+    """Returns ` (raised by Soviet Union 3, 33 %; Japan 6, 67 %)` for a track whose rises are
+    counted per side (where the side sees those counts), else nothing."""
+    said = []
+    for f, (by, share) in enumerate(zip(track.raisers, track.shares, strict=True)):
+        rises, part = values.get(rules.tracks[by].id), values.get(rules.tracks[share].id)
+        if rises is not None and part is not None:
+            said.append(f"{rules.factions[f].name} {rises}, {part} %")
+    return f" (raised by {'; '.join(said)})" if said else ""
+
+
+def _marks(obs: Observation, track: TrackDef, value: int) -> str:
+    """Returns every mark on a track, and the one it has passed."""
     marks = obs.marks(track.id)
     if not marks:
         return ""
-    scale = track.scale
-    said = "; ".join(f"from {m.at / scale:g}: {m.label}" for m in marks)
-    return f" Marks: {said}."
+    said = "; ".join(f"from {m.at / track.scale:g}: {m.label}" for m in marks)
+    return f" Marks: {said}.{_passed(obs, track, value)}"
+
+
+def _passed(obs: Observation, track: TrackDef, value: int) -> str:
+    """Returns ` Past the mark: …` for the highest mark a track has reached, else nothing."""
+    passed = [m for m in obs.marks(track.id) if value >= m.at]
+    return f" Past the mark: {passed[-1].label}." if passed else ""
 
 
 def _news(rules: Rules, lines: tuple[LogEntry, ...], *, first: bool) -> list[str]:

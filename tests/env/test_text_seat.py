@@ -66,7 +66,12 @@ def test_first_text_holds_the_date_the_move_the_tracks_and_the_aims() -> None:
     assert "## What you want" in text
     assert "Win American recognition." in text
     assert "## What you fear" in text
-    assert "- Tension: 35 (scale 0–100) — How close the frontier" in text  # name, value, meaning
+    # name, value, scale, who raised it, meaning, marks
+    tension = (
+        "- Tension: 35 (scale 0–100) (raised by Soviet Union 0, 50 %; Japan–Manchukuo 0, 50 %)"
+    )
+    assert f"{tension} — How close the frontier" in text
+    assert "Marks: from 65: talks stop meeting; from 80: the army may strike;" in text
     assert "## The bargaining table (talks open)" in text
     assert "- 1 June 1933: The Railway Sale: the game begins." in text
     assert "## Your orders this turn\n\nNone yet." in text
@@ -91,6 +96,12 @@ def test_later_texts_give_only_the_news_and_the_short_aims() -> None:
     assert "## What you fear" not in text
     assert "— How close the frontier" not in text  # the tracks' meanings came with the first
     assert observe_text(game, later, japan, since=seen) == text  # pure
+    tracks = list(later.tracks)
+    tracks[game.rules.track_index("tension")] = 70
+    tense = observe_text(game, dataclasses.replace(later, tracks=tuple(tracks)), japan, since=9)
+    assert "- Tension: 70 (scale 0–100)" in tense
+    assert "Past the mark: talks stop meeting." in tense
+    assert "Marks:" not in tense
 
 
 def test_text_of_an_event_names_it_and_the_orders_given() -> None:
