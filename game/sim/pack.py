@@ -27,10 +27,11 @@ GENERIC_QUESTIONS = (
 """Questions for any scenario, in the project's words (not a historian's)."""
 
 
-def role_briefing(rules: Rules, faction: int) -> Sheet:
-    """Returns the briefing of one side: its situation, goals, aims, red lines and beliefs (its
-    persona, from the scenario file), the tracks it can see, the events of the first turn it
-    learns of, and its orders; nothing another side alone knew."""
+def side_aims(rules: Rules, faction: int) -> tuple[Section, ...]:
+    """Returns what one side's government wanted, feared and believed, as the briefing's
+    sections: its situation, its goals and persona's aims (each with its why), its red lines
+    and the cost of waiting, its beliefs of what it cannot see (sections without lines left
+    out). The briefing and the text seat (`game.env.text`) both show them."""
     side = rules.factions[faction]
     persona = rules.persona(faction)
     sections = [Section("Your situation", (side.briefing,))]
@@ -50,8 +51,19 @@ def role_briefing(rules: Rules, faction: int) -> Sheet:
         sections.append(Section("What you fear", (), tuple(fear)))
     if believe:
         sections.append(Section("What you believe of what you cannot see", (), tuple(believe)))
+    return tuple(sections)
+
+
+def role_briefing(rules: Rules, faction: int) -> Sheet:
+    """Returns the briefing of one side: its situation, goals, aims, red lines and beliefs (its
+    persona, from the scenario file), the tracks it can see, the events of the first turn it
+    learns of, and its orders; nothing another side alone knew."""
+    side = rules.factions[faction]
+    sections = list(side_aims(rules, faction))
     seen = [
-        t.name for t in rules.tracks if t.mask >> faction & 1 and t.index not in _derived(rules)
+        t.name
+        for t in rules.tracks
+        if t.mask >> faction & 1 and t.index not in derived_tracks(rules)
     ]
     sections.append(Section("What you can see during the game", ("; ".join(seen) + ".",)))
     opening = [
@@ -67,7 +79,7 @@ def role_briefing(rules: Rules, faction: int) -> Sheet:
     return Sheet(f"briefing-{side.id}", f"{rules.title}: {who}", rules.period, tuple(sections))
 
 
-def _derived(rules: Rules) -> set[int]:
+def derived_tracks(rules: Rules) -> set[int]:
     """The engine's bookkeeping tracks (who raised a track, their shares), not for people."""
     return {i for t in rules.tracks for i in (*t.raisers, *t.shares)}
 

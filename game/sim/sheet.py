@@ -39,12 +39,19 @@ def to_markdown(sheet: Sheet) -> str:
     """Returns the sheet as Markdown."""
     out = [MARK, f"# {sheet.title}", "", f"*{sheet.subtitle}*", ""]
     for section in sheet.sections:
-        out += [f"## {section.heading}", ""]
-        for para in section.paragraphs:
-            out += [para, ""]
-        if section.bullets:
-            out += [f"- {b}" for b in section.bullets] + [""]
+        out += section_lines(section)
     return "\n".join(out)
+
+
+def section_lines(section: Section, level: int = 2) -> list[str]:
+    """Returns one section as Markdown lines: its heading (`level` #), paragraphs and bullets,
+    each followed by a blank line."""
+    out = [f"{'#' * level} {section.heading}", ""]
+    for para in section.paragraphs:
+        out += [para, ""]
+    if section.bullets:
+        out += [f"- {b}" for b in section.bullets] + [""]
+    return out
 
 
 def to_html(sheet: Sheet) -> str:
