@@ -31,11 +31,10 @@ it answers) and the action it took, then what changed since its last decision (`
 The tensor is a fixed-size summary, `W` = the widest faction's observation vector, `T` = the
 calendar's turns, `A` = `num_distinct_actions`:
 
-| part | size | value |
-|---|---|---|
-| `now` | W | the observation vector now (below) |
-| `turns` | T × (1 + W) | per turn: 1 if the player decided in it, then its observation vector at its last decision of that turn |
-| `actions` | A | how many times the player took each action so far |
+- `now` (W): the observation vector now (below);
+- `turns` (T × (1 + W)): per calendar turn, 1 if the player decided in it, then its
+  observation vector at its last decision of that turn (zeros for a turn without one);
+- `actions` (A): how many times the player took each action so far.
 
 **Observation.** The tensor is `Layout.vector` of `game.env.encoding` for the player, padded
 with zeros to W; the string is the same view as text (raw track values, the events seen fired,
@@ -183,13 +182,14 @@ class Core:
         model: Model,
         state: State | None,
         records: tuple[Record | None, ...],
-        base: tuple[dict[str, Any], list[list[tuple[View, int]]]] | None,
+        base: tuple[State, tuple[Record | None, ...]] | None,
         trail: tuple[Any, int] | None,
     ) -> None:
         self.model = model
         self.state = state
         self.records = records
         self.base = base
+        """A resampled state's start (its state and records), or None from the chance node."""
         self.trail = trail
         """The moves since the start as a persistent list: (earlier, move) or None."""
 
@@ -203,7 +203,12 @@ class Core:
             moves.append(node[1])
             node = node[0]
         moves.reverse()
-        return (_revive, (self.model.key, self.base, moves))
+        base = None
+        if self.base is not None:
+            start, records = self.base
+            chains = [[(r.view, r.action) for r in rec.chain()] if rec else [] for rec in records]
+            base = (state_to_dict(start), chains)
+        return (_revive, (self.model.key, base, moves))
 
     @classmethod
     def start(cls, model: Model) -> Core:
@@ -216,7 +221,8 @@ class Core:
         if state is None:
             if not 0 <= move < m.seeds:
                 raise ValueError(f"no seed {move}: the chance node draws 0 … {m.seeds - 1}")
-            return Core(m, m.engine.initial_state(move), self.records, self.base, (self.trail, move))
+            start = m.engine.initial_state(move)
+            return Core(m, start, self.records, self.base, (self.trail, move))
         if not 0 <= move < len(m.actions):
             raise ValueError(f"no action {move} in a space of {len(m.actions)}")
         p = state.to_act
@@ -242,7 +248,8 @@ def _revive(
             for view, action in chain:
                 node = Record(node, view, action)
             records.append(node)
-        core = Core(m, state_from_dict(data), tuple(records), base, None)
+        start = state_from_dict(data)
+        core = Core(m, start, tuple(records), (start, tuple(records)), None)
     for move in moves:
         core = core.after(move)
     return core
@@ -251,15 +258,15 @@ def _revive(
 # ------------------------------------------------------------------ OpenSpiel's classes
 
 
-class AmurState(pyspiel.State):
+class AmurState(pyspiel.State):  # type: ignore[misc]  # pyspiel has no type hints
     """A position of an Amur game, as OpenSpiel's `State`."""
 
     def __init__(self, game: AmurGame) -> None:
         super().__init__(game)
-        self._k = Core.start(game.model)
+        self.core = Core.start(game.model)
 
     def current_player(self) -> int:
-        state = self._k.state
+        state = self.core.state
         if state is None:
             return int(pyspiel.PlayerId.CHANCE)
         if state.phase == OVER:
@@ -267,48 +274,47 @@ class AmurState(pyspiel.State):
         return state.to_act
 
     def _legal_actions(self, player: int) -> list[int]:
-        state = self._k.state
+        state = self.core.state
         if state is None or player < 0:
             return []
-        return self._k.model.legal(state, player)
+        return self.core.model.legal(state, player)
 
     def chance_outcomes(self) -> list[tuple[int, float]]:
-        return self._k.model.outcomes if self._k.state is None else []
+        return self.core.model.outcomes if self.core.state is None else []
 
     def _apply_action(self, action: int) -> None:
-        self._k = self._k.after(action)
+        self.core = self.core.after(action)
 
     def _action_to_string(self, player: int, action: int) -> str:
         if player == pyspiel.PlayerId.CHANCE:
             return f"seed {action}"
-        return self._k.model.action_name(action)
+        return self.core.model.action_name(action)
 
     def is_terminal(self) -> bool:
-        state = self._k.state
+        state = self.core.state
         return state is not None and state.phase == OVER
 
     def returns(self) -> list[float]:
-        state, m = self._k.state, self._k.model
+        state, m = self.core.state, self.core.model
         if state is None or state.phase != OVER:
             return [0.0] * m.n
         return [m.engine.score(state, f) for f in range(m.n)]
 
     def resample_from_infostate(self, player: int, probability_sampler: Any) -> AmurState:
         """Returns a state `player` cannot tell from this one (see the module's docstring)."""
-        k = self._k
-        out = self.get_game().new_initial_state()
-        if k.state is None:
+        core = self.core
+        out: AmurState = self.get_game().new_initial_state()
+        if core.state is None:
             return out
-        m = k.model
+        m = core.model
         rng = random.Random(int(probability_sampler() * (1 << 53)))
-        sample = m.engine.determinize(m.engine.observe(k.state, player), rng)
-        records = tuple(k.records[f] if f == player else None for f in range(m.n))
-        chains = [[(r.view, r.action) for r in rec.chain()] if rec else [] for rec in records]
-        out._k = Core(m, sample, records, (state_to_dict(sample), chains), None)
+        sample = m.engine.determinize(m.engine.observe(core.state, player), rng)
+        records = tuple(core.records[f] if f == player else None for f in range(m.n))
+        out.core = Core(m, sample, records, (sample, records), None)
         return out
 
     def __str__(self) -> str:
-        state = self._k.state
+        state = self.core.state
         if state is None:
             return "chance: the seed is not drawn yet"
         orders = [[list(a) for a in given] for given in state.orders]
@@ -319,7 +325,7 @@ class AmurState(pyspiel.State):
         )
 
 
-class AmurGame(pyspiel.Game):
+class AmurGame(pyspiel.Game):  # type: ignore[misc]  # pyspiel has no type hints
     """An Amur scenario as OpenSpiel's `Game` (one class; the short name picks the scenario)."""
 
     NAME = ""

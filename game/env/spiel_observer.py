@@ -26,13 +26,13 @@ class ObservationObserver:
 
     def set_from(self, state: AmurState, player: int) -> None:
         self.tensor.fill(0.0)
-        now = state._k.state
+        now = state.core.state
         if now is not None:
             vector = self.model.viewers[player].layout.vector(now)
             self.tensor[: len(vector)] = vector
 
     def string_from(self, state: AmurState, player: int) -> str:
-        now = state._k.state
+        now = state.core.state
         if now is None:
             return "start"
         viewer = self.model.viewers[player]
@@ -54,14 +54,14 @@ class InfoStateObserver:
 
     def set_from(self, state: AmurState, player: int) -> None:
         self.tensor.fill(0.0)
-        core = state._k
+        core = state.core
         viewer = self.model.viewers[player]
         now = viewer.view(core.state) if core.state is not None else None
         d = self.dict
         viewer.fill_info(d["now"], d["turns"], d["actions"], core.records[player], now)
 
     def string_from(self, state: AmurState, player: int) -> str:
-        core = state._k
+        core = state.core
         viewer = self.model.viewers[player]
         now = viewer.view(core.state) if core.state is not None else None
         return viewer.info_text(core.records[player], now)

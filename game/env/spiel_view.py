@@ -29,7 +29,7 @@ from game.env.encoding import Layout, Vector
 View = tuple[int, int, int, int, int, int, tuple[int, ...]]
 """(turn, phase, acting, orders given, visible fired bits, event to answer or -1, tracks)."""
 
-PHASES = {ORDERS: "orders", CHOICES: "choices", OVER: "over"}
+PHASES: dict[int, str] = {int(ORDERS): "orders", int(CHOICES): "choices", int(OVER): "over"}
 
 
 class Record:
@@ -219,7 +219,9 @@ class Viewer:
             node = node.prev
 
 
-def viewers(game: Game, layouts: Sequence[Layout], name: Callable[[int], str]) -> tuple[Viewer, ...]:
+def viewers(
+    game: Game, layouts: Sequence[Layout], name: Callable[[int], str]
+) -> tuple[Viewer, ...]:
     """Returns every faction's viewer, rows padded to the widest layout."""
     width = max(lay.size for lay in layouts)
     return tuple(Viewer.of(game, lay, width, name) for lay in layouts)
