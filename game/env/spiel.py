@@ -41,7 +41,7 @@ with zeros to W; the string is the same view as text (raw track values, the even
 the event to answer).
 
 **ISMCTS** calls `resample_from_infostate(player, sampler)`: it returns a state with the same
-information state for `player`, made by `Game.determinize` as the game's own search agents do
+information state for `player`, made by `Game.determinize` as the game's `greedy` agent samples
 (the tracks the player sees, its orders and the events it saw fire as they are; hidden tracks
 redrawn from their start ranges; a new seed drawn from `sampler`). Approximations: hidden tracks
 are drawn from their start ranges, not from what the game has done to them since; hidden events
@@ -74,6 +74,8 @@ SCENARIOS = {
 }
 """Short name (after `python_amur_`) → (scenario id, number of factions)."""
 DEFAULT_SEEDS = 1024
+MAX_SEEDS = 1 << 20
+"""Each seed is a listed chance outcome: more would make `chance_outcomes` itself the cost."""
 PREFIX = "python_amur_"
 
 
@@ -84,15 +86,15 @@ class Model:
     """One scenario (and variant, and seed count) as OpenSpiel sees it; shared by its states."""
 
     def __init__(self, name: str, variant: str, seeds: int) -> None:
-        if seeds < 1:
-            raise ValueError(f"seeds must be at least 1, not {seeds}")
+        if not 1 <= seeds <= MAX_SEEDS:
+            raise ValueError(f"seeds must be 1 … {MAX_SEEDS}, not {seeds}")
         self.key = (name, variant, seeds)
         self.engine: Game = _engine(SCENARIOS[name][0], variant)
         rules = self.engine.rules
         self.n = len(rules.factions)
         self.space = self.engine.action_space
         self.actions = self.space.actions
-        self.index = self.space.index_of
+        self.index: dict[tuple[int, str, int, int], int] = self.space.index_of
         self.viewers: tuple[Viewer, ...] = viewers(
             self.engine, layouts(self.engine), self.action_name
         )
@@ -116,8 +118,9 @@ class Model:
         last = self._last
         if last[0] is state and state.to_act == player:
             return last[1]
-        index = self.index
-        out = sorted(index[a.key()] for a in self.engine.legal_actions(state, player))
+        index = self.index  # keyed by the four fields: an Action (a NamedTuple) finds itself
+        out = [index[a] for a in self.engine.legal_actions(state, player)]
+        out.sort()
         if state.to_act == player:
             self._last = (state, out)
         return out
