@@ -13,7 +13,8 @@ import numpy as np
 import pyspiel
 
 if TYPE_CHECKING:
-    from game.env.spiel import AmurState, Model
+    from game.env.spiel import AmurState
+    from game.env.spiel_model import Model
 
 
 class ObservationObserver:

@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 from open_spiel.python.algorithms import evaluate_bots, ismcts, mcts
 
 from game.core.state import State
-from game.env import spiel
+from game.env import spiel, spiel_model
 
-NAMES = sorted(spiel.SCENARIOS)
+NAMES = sorted(spiel_model.SCENARIOS)
 INFO = pyspiel.IIGObservationType(perfect_recall=True)
 
 
@@ -42,7 +42,7 @@ def twin(state: spiel.AmurState, engine_state: State) -> spiel.AmurState:
     """Returns a state with the same records as `state` around another engine state."""
     out = state.get_game().new_initial_state()
     core = state.core
-    out.core = spiel.Core(core.model, engine_state, core.records, None, None)
+    out.core = spiel_model.Core(core.model, engine_state, core.records, None, None)
     return out
 
 
@@ -63,7 +63,7 @@ def views(state: spiel.AmurState, player: int) -> tuple[str, list[float], str, l
 def test_register_is_idempotent_and_names_every_scenario() -> None:
     names = spiel.register()
     assert spiel.register() == names
-    assert names == [spiel.PREFIX + n for n in spiel.SCENARIOS]
+    assert names == [spiel.PREFIX + n for n in spiel_model.SCENARIOS]
     assert set(names) <= set(pyspiel.registered_names())
     for name in NAMES:
         kind = load(name).get_type()
@@ -332,3 +332,18 @@ def test_same_seed_and_moves_same_game() -> None:
     assert second.returns() == first.returns()
     assert str(second) == str(first)
     assert second.information_state_string(1) == first.information_state_string(1)
+
+
+def test_observers_give_only_a_players_own_view() -> None:
+    game = load("railway_sale")
+    public = pyspiel.IIGObservationType(
+        perfect_recall=False, public_info=True, private_info=pyspiel.PrivateInfoType.NONE
+    )
+    with pytest.raises(ValueError, match="own view"):
+        game.make_py_observer(public)
+    with pytest.raises(ValueError, match="no parameters"):
+        game.make_py_observer(None, {"x": 1})
+    observer = game.make_py_observer(INFO)
+    w, t, a = game.model.width, game.model.turns, game.num_distinct_actions()
+    assert game.information_state_tensor_size() == observer.tensor.size == w + t * (1 + w) + a
+    assert observer.dict["turns"].shape == (t, 1 + w)
