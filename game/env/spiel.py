@@ -27,8 +27,10 @@ information state contains it, only what it caused and the player may see.
 
 **Information state (perfect recall).** The string lists, per decision the player made, what
 changed in its view since its previous decision (its tracks, the events it saw fire, the event
-it answers) and the action it took, then what changed since its last decision (`now:`).
-The tensor is a fixed-size summary, `W` = the widest faction's observation vector, `T` = the
+it answers), the chronicle lines it could read meanwhile (their typed records, as the game's
+own MCTS agent keys its information sets, or their text where a line has none) and the action
+it took; then the same since its last decision (`now:`). The tensor is a fixed-size summary
+without the chronicle lines; `W` = the widest faction's observation vector, `T` = the
 calendar's turns, `A` = `num_distinct_actions`:
 
 - `now` (W): the observation vector now (below);
@@ -43,7 +45,8 @@ the event to answer).
 **ISMCTS** calls `resample_from_infostate(player, sampler)`: it returns a state with the same
 information state for `player`, made by `Game.determinize` as the game's `greedy` agent samples
 (the tracks the player sees, its orders and the events it saw fire as they are; hidden tracks
-redrawn from their start ranges; a new seed drawn from `sampler`). Approximations: hidden tracks
+redrawn from their start ranges; a new seed drawn from `sampler`; a chronicle of only the
+lines the player read since its last decision). Approximations: hidden tracks
 are drawn from their start ranges, not from what the game has done to them since; hidden events
 that fired are forgotten (they may fire again); the other sides' orders of the turn are empty
 and their records of past decisions start afresh (their information states in the sample know
@@ -59,7 +62,7 @@ from typing import Any
 import pyspiel
 
 from game.core.state import OVER
-from game.env.spiel_model import DEFAULT_SEEDS, SCENARIOS, Core, model
+from game.env.spiel_model import DEFAULT_SEEDS, SCENARIOS, Core, model, sample
 from game.env.spiel_observer import make_observer
 
 PREFIX = "python_amur_"
@@ -109,15 +112,10 @@ class AmurState(pyspiel.State):  # type: ignore[misc]  # pyspiel has no type hin
 
     def resample_from_infostate(self, player: int, probability_sampler: Any) -> AmurState:
         """Returns a state `player` cannot tell from this one (see the module's docstring)."""
-        core = self.core
         out: AmurState = self.get_game().new_initial_state()
-        if core.state is None:
-            return out
-        m = core.model
-        rng = random.Random(int(probability_sampler() * (1 << 53)))
-        sample = m.engine.determinize(m.engine.observe(core.state, player), rng)
-        records = tuple(core.records[f] if f == player else None for f in range(m.n))
-        out.core = Core(m, sample, records, (sample, records), None)
+        if self.core.state is not None:
+            rng = random.Random(int(probability_sampler() * (1 << 53)))
+            out.core = sample(self.core, player, rng)
         return out
 
     def __str__(self) -> str:

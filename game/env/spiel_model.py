@@ -9,11 +9,13 @@ attributes) shares it instead of copying a game's log.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import random
 from typing import Any
 
 from game.core.game import Game
-from game.core.serial import state_from_dict, state_to_dict
+from game.core.log import LogEntry, push
 from game.core.state import State
 from game.env.encoding import layouts
 from game.env.spiel_view import Record, View, Viewer, viewers
@@ -123,7 +125,7 @@ class Core:
 
     Pickled (OpenSpiel's `serialize`) as the moves since its start, replayed when read back:
     exact, since the game is deterministic once the seed is drawn. A resampled state's start
-    is a snapshot (state and records), followed by the moves made from it.
+    is a snapshot (state and records, `sample`), followed by the moves made from it.
     """
 
     __slots__ = ("base", "model", "records", "state", "trail")
@@ -157,8 +159,10 @@ class Core:
         base = None
         if self.base is not None:
             start, records = self.base
-            chains = [[(r.view, r.action) for r in rec.chain()] if rec else [] for rec in records]
-            base = (state_to_dict(start), chains)
+            chains = [
+                [(r.view, r.action, r.seen) for r in rec.chain()] if rec else [] for rec in records
+            ]
+            base = (start, chains)
         return (_revive, (self.model.key, base, moves))
 
     @classmethod
@@ -179,27 +183,50 @@ class Core:
         p = state.to_act
         after = m.engine.apply(state, m.actions[move])
         records = list(self.records)
-        records[p] = Record(records[p], m.viewers[p].view(state), move)
+        last = records[p]
+        viewer = m.viewers[p]
+        seen = viewer.seen_since(state.log, last.log if last is not None else None)
+        records[p] = Record(last, viewer.view(state), move, state.log, seen)
         return Core(m, after, tuple(records), self.base, (self.trail, move))
+
+
+def sample(core: Core, player: int, rng: random.Random) -> Core:
+    """Returns a content `player` cannot tell from `core`'s (its information state is the
+    same): `Game.determinize` of its observation, its own records, the others' afresh.
+
+    The sample's chronicle holds the lines the player read since its last decision and
+    nothing else, so that its `now:` line is unchanged and no other side's record in the
+    sample reads a line the player may not.
+    """
+    m = core.model
+    state = core.state
+    if state is None:
+        return core
+    last = core.records[player]
+    lines = m.viewers[player].seen_since(state.log, last.log if last is not None else None)
+    drawn = m.engine.determinize(m.engine.observe(state, player), rng)
+    drawn = dataclasses.replace(drawn, log=push(None, list(lines)))
+    records = tuple(last if f == player else None for f in range(m.n))
+    return Core(m, drawn, records, (drawn, records), None)
 
 
 def _revive(
     key: tuple[str, str, int],
-    base: tuple[dict[str, Any], list[list[tuple[View, int]]]] | None,
+    base: tuple[State, list[list[tuple[View, int, tuple[LogEntry, ...]]]]] | None,
     moves: list[int],
 ) -> Core:
     m = model(*key)
     if base is None:
         core = Core.start(m)
     else:
-        data, chains = base
+        start, chains = base
         records: list[Record | None] = []
         for chain in chains:
             node: Record | None = None
-            for view, action in chain:
-                node = Record(node, view, action)
+            for view, action, seen in chain:
+                # No chronicle of its own: the start's holds only what followed (`sample`).
+                node = Record(node, view, action, None, seen)
             records.append(node)
-        start = state_from_dict(data)
         core = Core(m, start, tuple(records), (start, tuple(records)), None)
     for move in moves:
         core = core.after(move)

@@ -63,9 +63,7 @@ class InfoStateObserver:
 
     def string_from(self, state: AmurState, player: int) -> str:
         core = state.core
-        viewer = self.model.viewers[player]
-        now = viewer.view(core.state) if core.state is not None else None
-        return viewer.info_text(core.records[player], now)
+        return self.model.viewers[player].info_text(core.records[player], core.state)
 
 
 def make_observer(

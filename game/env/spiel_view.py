@@ -6,23 +6,30 @@ encoding of `game.env.encoding` (the same features, in the same order, as `Layou
 - a **view** is that player's observation as plain ints — turn, phase, whether it acts, how many
   orders it gave this turn, the raw values of the tracks it observes, the bits of the events it
   can see fire, the event it must answer — taken from a state in a microsecond or two;
-- a **record** is a persistent list of (view, action) at each of the player's past decisions,
-  newest first, shared by every state that descends from it (no copying on `clone`).
+- a **record** is a persistent list of the player's past decisions, newest first, shared by
+  every state that descends from it (no copying on `clone`): at each, its view, the chronicle
+  lines it could see since its previous decision (their typed records, as the game's own MCTS
+  agent keys its information sets, or their text where a line has none: an offer made, an
+  order's roll, a warning), and the action it took.
 
 From these come the observation string and tensor (the view now) and the information-state
-string and tensor (the record and the view now). None of them reads a track the player does not
-observe, an event it cannot see, another side's orders of the turn or the seed.
+string and tensor (the record and the view now; the chronicle lines are in the string only).
+None of them reads a track the player does not observe, an event it cannot see, a chronicle
+line it may not read, another side's orders of the turn or the seed.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 
 import numpy as np
 
+from game.core.actions import Action
 from game.core.game import Game
+from game.core.log import LogEntry, LogNode
 from game.core.state import CHOICES, ORDERS, OVER, State
 from game.env.encoding import Layout, Vector
 
@@ -35,12 +42,25 @@ PHASES: dict[int, str] = {int(ORDERS): "orders", int(CHOICES): "choices", int(OV
 class Record:
     """One past decision of a player: what it saw, what it did, and the decisions before it."""
 
-    __slots__ = ("_text", "action", "prev", "view")
+    __slots__ = ("_text", "action", "log", "prev", "seen", "view")
 
-    def __init__(self, prev: Record | None, view: View, action: int) -> None:
+    def __init__(
+        self,
+        prev: Record | None,
+        view: View,
+        action: int,
+        log: LogNode | None,
+        seen: tuple[LogEntry, ...],
+    ) -> None:
         self.prev = prev
         self.view = view
         self.action = action
+        self.log = log
+        """The chronicle at the decision: where the lines seen at the next one start (None
+        for a record read back from a snapshot, `game.env.spiel_model.Core`)."""
+        self.seen = seen
+        """The chronicle lines the player could read since its previous decision, oldest
+        first."""
         self._text: str | None = None
         """The information-state lines up to this decision (a memo of a pure function)."""
 
@@ -69,11 +89,15 @@ class Viewer:
     event_ids: tuple[tuple[int, str], ...]
     """(event index, id) of the events the player can see fire."""
     fired_mask: int
+    bit: int
     tracks_of: Callable[[tuple[int, ...]], tuple[int, ...]]
     name: Callable[[int], str]
     """Returns the text of an action index (its notation)."""
+    notation: Callable[[Action], str]
     event_name: Callable[[int], str]
     date: Callable[[int], str]
+    ids: dict[str, Callable[[int], str]]
+    """Record fields named by an id rather than an index: `event`, `faction`, `rule`."""
 
     @classmethod
     def of(cls, game: Game, layout: Layout, width: int, name: Callable[[int], str]) -> Viewer:
@@ -96,10 +120,17 @@ class Viewer:
             tuple(rules.tracks[i].id for i in picks),
             tuple((e, rules.events[e].id) for e in layout.events),
             mask,
+            1 << layout.faction,
             tracks_of,
             name,
+            game.notation,
             lambda e: rules.events[e].id,
             lambda turn: rules.date(turn).isoformat(),
+            {
+                "event": lambda e: rules.events[e].id,
+                "faction": lambda f: rules.factions[f].id,
+                "rule": lambda r: rules.end_rules[r].id,
+            },
         )
 
     def view(self, state: State) -> View:
@@ -117,6 +148,40 @@ class Viewer:
             choice,
             self.tracks_of(state.tracks),
         )
+
+    def seen_since(self, log: LogNode | None, stop: LogNode | None) -> tuple[LogEntry, ...]:
+        """Returns the chronicle lines the player may read from `log` back to `stop` (or to
+        the start), oldest first."""
+        bit = self.bit
+        out: list[LogEntry] = []
+        node = log
+        while node is not None and node is not stop:
+            if node.entry.mask & bit:
+                out.append(node.entry)
+            node = node.prev
+        out.reverse()
+        return tuple(out)
+
+    def _line(self, entry: LogEntry) -> str:
+        """Returns a chronicle line as the information state tells it: its typed record, or
+        its text where it has none."""
+        record = entry.record
+        if record is None:
+            return entry.text
+        values = (self._value(f.name, getattr(record, f.name)) for f in dataclasses.fields(record))
+        return f"{type(record).__name__}({','.join(values)})"
+
+    def _value(self, name: str, value: object) -> str:
+        if name in self.ids and isinstance(value, int) and value >= 0:
+            return self.ids[name](value)
+        if isinstance(value, Action):
+            return self.notation(value)
+        if isinstance(value, tuple):
+            return f"({','.join(self._value('', v) for v in value)})"
+        return str(value)
+
+    def _seen_text(self, seen: tuple[LogEntry, ...]) -> str:
+        return "".join(f" | {self._line(e)}" for e in seen)
 
     # ------------------------------------------------------------------ text
 
@@ -159,18 +224,22 @@ class Viewer:
                 if node._text is not None:
                     text = node._text
                 else:
-                    line = f"{self._delta(before, node.view)} -> {self.name(node.action)}\n"
+                    seen = self._seen_text(node.seen)
+                    line = f"{self._delta(before, node.view)}{seen} -> {self.name(node.action)}\n"
                     text = node._text = text + line
                 before = node.view
         return record._text or ""
 
-    def info_text(self, record: Record | None, now: View | None) -> str:
+    def info_text(self, record: Record | None, state: State | None) -> str:
         """Returns the information-state string: each past decision as what changed in the
-        player's view since the one before and the action it took, then what changed since."""
-        if now is None:
+        player's view since the one before, the chronicle lines it read meanwhile and the
+        action it took; then the same since its last decision (`now:`)."""
+        if state is None:
             return "start"
         last = record.view if record is not None else None
-        return f"{self.record_text(record)}now: {self._delta(last, now)}"
+        seen = self.seen_since(state.log, record.log if record is not None else None)
+        now = f"{self._delta(last, self.view(state))}{self._seen_text(seen)}"
+        return f"{self.record_text(record)}now: {now}"
 
     # --------------------------------------------------------------- vectors
 

@@ -15,6 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from open_spiel.python.algorithms import evaluate_bots, ismcts, mcts
 
+from game.core.log import LogEntry, push
+from game.core.records import EventFired
 from game.core.state import State
 from game.env import spiel, spiel_model
 
@@ -166,7 +168,8 @@ def test_ismcts_bots_play(name: str, moves: int) -> None:
 
 def _hidden_twin(state: spiel.AmurState, player: int, rng: random.Random) -> State:
     """Returns the engine state with what `player` cannot see changed at random: the hidden
-    tracks, the seed, the hidden events' bits and the other sides' orders of the turn."""
+    tracks, the seed, the hidden events' bits, the other sides' orders of the turn, and a
+    chronicle line (with its record) that it may not read."""
     now = state.core.state
     assert now is not None
     viewer = state.core.model.viewers[player]
@@ -179,8 +182,15 @@ def _hidden_twin(state: spiel.AmurState, player: int, rng: random.Random) -> Sta
     hidden_bits = rng.getrandbits(len(state.core.model.engine.rules.events)) & ~viewer.fired_mask
     fired = (now.fired & viewer.fired_mask) | hidden_bits
     orders = tuple(given if f == player else () for f, given in enumerate(now.orders))
+    others = ((1 << len(now.orders)) - 1) & ~(1 << player)
+    secret = LogEntry(now.turn, others, f"secret {rng.random()}", "", EventFired(0))
     return dataclasses.replace(
-        now, seed=rng.getrandbits(32), tracks=values, fired=fired, orders=orders
+        now,
+        seed=rng.getrandbits(32),
+        tracks=values,
+        fired=fired,
+        orders=orders,
+        log=push(now.log, [secret]),
     )
 
 
