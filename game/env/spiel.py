@@ -44,14 +44,15 @@ the event to answer).
 
 **ISMCTS** calls `resample_from_infostate(player, sampler)`: it returns a state with the same
 information state for `player`, made by `Game.determinize` as the game's `greedy` agent samples
-(the tracks the player sees, its orders and the events it saw fire as they are; hidden tracks
-redrawn from their start ranges; a new seed drawn from `sampler`; a chronicle of only the
-lines the player read since its last decision). Approximations: hidden tracks
-are drawn from their start ranges, not from what the game has done to them since; hidden events
-that fired are forgotten (they may fire again); the other sides' orders of the turn are empty
-and their records of past decisions start afresh (their information states in the sample know
-only what happened after it). The sampled state was not reached by moves: its `history()` is
-empty, and it serialises as a snapshot instead of a move list.
+(the tracks the player sees, its orders and the events it saw fire as they are; a new seed
+drawn from `sampler`; a chronicle of only the lines the player read since its last decision).
+Approximations: hidden tracks are drawn from their start ranges, not from what the game has
+done to them since; hidden events that fired are forgotten (they may fire again); the other
+sides' orders of the turn are empty and their records of past decisions start afresh (their
+information states in the sample know only what happened after it). The sampled state was not
+reached by moves: its `history()` is empty, and it serialises as a snapshot instead of a move
+list. (OpenSpiel's `MCTSBot` searches the true state: it plays with the hidden information in
+sight.)
 """
 
 from __future__ import annotations
