@@ -256,7 +256,7 @@ class Viewer:
         n = len(values)
         if n:
             raw = np.asarray(values, dtype=np.float32)
-            out[at : at + n] = np.clip((raw - lay.lo) / lay.span, 0.0, 1.0)
+            out[at : at + n] = (raw - lay.offset[at : at + n]) * lay.scale[at : at + n]
         at += n
         for i, e in enumerate(lay.events):
             out[at + i] = 1.0 if fired >> e & 1 else 0.0
