@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: play test lint wheel bench bench-ab schema golden calibrate variants i18n clean
+.PHONY: play test lint wheel bench train bench-ab schema golden calibrate variants i18n clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" && command -v $(PYTHON) >/dev/null 2>&1 || { echo "no Python 3.11 or newer found: install one, or run 'make PYTHON=/path/to/python ...'"; exit 1; }
@@ -40,6 +40,13 @@ bench: $(STAMP)
 	$(BIN)/python bench/ui.py --out bench/UI_RESULTS.md
 	$(BIN)/python bench/report.py --out bench/REPORT_RESULTS.md
 	$(BIN)/python bench/batch.py --out bench/BATCH_RESULTS.md
+	$(BIN)/python bench/env.py --out bench/ENV_RESULTS.md
+
+# The research training example (docs/research.md): MaskablePPO for one side, then a tournament.
+# torch's CPU build first (elsewhere: --index-url https://download.pytorch.org/whl/cpu).
+train: $(STAMP)
+	$(BIN)/python -m pip install --quiet torch==2.13.0 sb3-contrib
+	$(BIN)/python bench/train.py --out bench/TRAIN_RESULTS.md
 
 # The engine's speed against an earlier commit, interleaved in one run: make bench-ab BASE=916cd21
 bench-ab: $(STAMP)

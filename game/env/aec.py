@@ -34,38 +34,20 @@ from game.core.game import Game
 from game.core.state import OVER, State
 from game.env.common import (
     RENDER_MODES,
-    Illegal,
-    Reward,
+    Options,
     Seeds,
     SideInfo,
-    check_illegal,
-    check_reward,
-    game_of,
-    observation_space,
+    Sides,
     play_index,
     shown,
 )
-from game.env.encoding import action_mask, layouts
+from game.env.encoding import action_mask
 
 
-def env(
-    scenario: str | Game = "railway-sale",
-    *,
-    variant: str | None = None,
-    reward: str = "final",
-    illegal: str = "pass",
-    illegal_penalty: float = 0.0,
-    render_mode: str | None = None,
-) -> AmurAEC:
-    """Returns the AEC environment of a scenario id (or a compiled `Game`)."""
-    return AmurAEC(
-        scenario,
-        variant=variant,
-        reward=reward,
-        illegal=illegal,
-        illegal_penalty=illegal_penalty,
-        render_mode=render_mode,
-    )
+def env(scenario: str | Game = "railway-sale", **options: Any) -> AmurAEC:
+    """Returns the AEC environment of a scenario id (or a compiled `Game`); the options are
+    `AmurAEC`'s (`variant`, `reward`, `illegal`, `illegal_penalty`, `render_mode`)."""
+    return AmurAEC(scenario, **options)
 
 
 class AmurAEC(AECEnv[str, dict[str, Any], int]):  # type: ignore[misc]
@@ -88,24 +70,24 @@ class AmurAEC(AECEnv[str, dict[str, Any], int]):  # type: ignore[misc]
         render_mode: str | None = None,
     ) -> None:
         super().__init__()
-        self.illegal: Illegal = check_illegal(illegal)
-        self.illegal_penalty = float(illegal_penalty)
-        if render_mode not in (None, *RENDER_MODES):
-            raise ValueError(f"render_mode={render_mode!r}: use None, 'ansi' or 'human'")
-        self.game = game_of(scenario, variant)
-        self.reward_mode: Reward = check_reward(reward)
-        self.render_mode = render_mode
-        rules = self.game.rules
-        self.possible_agents = [f.id for f in rules.factions]
-        self._index = {f.id: f.index for f in rules.factions}
-        self.layouts = layouts(self.game)
-        size = self.game.action_space.size
-        self.observation_spaces = {
-            f.id: observation_space(self.layouts[f.index], size) for f in rules.factions
-        }
-        self.action_spaces = {f.id: spaces.Discrete(size) for f in rules.factions}
+        o = Options.of(
+            scenario,
+            variant=variant,
+            reward=reward,
+            illegal=illegal,
+            illegal_penalty=illegal_penalty,
+            render_mode=render_mode,
+        )
+        self.game, self.reward_mode, self.render_mode = o.game, o.reward, o.render_mode
+        self.illegal, self.illegal_penalty = o.illegal, o.illegal_penalty
+        sides = Sides.of(self.game)
+        self.possible_agents = sides.ids
+        self._index = {a: f for f, a in enumerate(sides.ids)}
+        self.layouts = sides.layouts
+        self.observation_spaces = sides.observation_spaces
+        self.action_spaces = sides.action_spaces
         self._seeds = Seeds()
-        self._last_scores = [0.0] * len(rules.factions)
+        self._last_scores = [0.0] * len(sides.ids)
         self.state_: State | None = None
         self.seed_ = 0
 

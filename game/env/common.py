@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import random
+from dataclasses import dataclass
 from typing import Any, Final, Literal
 
 import numpy as np
@@ -17,7 +18,7 @@ from game.core.actions import END, Action, EndTurn
 from game.core.errors import IllegalActionError
 from game.core.game import Game
 from game.core.state import CHOICES, State
-from game.env.encoding import Layout
+from game.env.encoding import Layout, layouts
 from game.scenario.loader import load_game
 
 RENDER_MODES: Final = ("ansi", "human")
@@ -53,6 +54,63 @@ def observation_space(layout: Layout, actions: int) -> spaces.Dict:
             "action_mask": spaces.Box(0, 1, (actions,), np.int8),
         }
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """An environment's options, checked: every environment takes the same."""
+
+    game: Game
+    reward: Reward
+    illegal: Illegal
+    illegal_penalty: float
+    render_mode: str | None
+
+    @classmethod
+    def of(
+        cls,
+        scenario: str | Game,
+        *,
+        variant: str | None = None,
+        reward: str = "final",
+        illegal: str = "pass",
+        illegal_penalty: float = 0.0,
+        render_mode: str | None = None,
+        render_modes: tuple[str, ...] = RENDER_MODES,
+    ) -> Options:
+        """Returns the options; ValueError names one that is wrong."""
+        if render_mode is not None and render_mode not in render_modes:
+            known = ", ".join(repr(m) for m in render_modes) or "none"
+            raise ValueError(f"render_mode={render_mode!r}: use None or {known}")
+        return cls(
+            game_of(scenario, variant),
+            check_reward(reward),
+            check_illegal(illegal),
+            float(illegal_penalty),
+            render_mode,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Sides:
+    """The PettingZoo environments' agents (the faction ids) and their spaces."""
+
+    ids: list[str]
+    layouts: tuple[Layout, ...]
+    observation_spaces: dict[str, spaces.Dict]
+    action_spaces: dict[str, spaces.Discrete]
+
+    @classmethod
+    def of(cls, game: Game) -> Sides:
+        every = layouts(game)
+        size = game.action_space.size
+        ids = [f.id for f in game.rules.factions]
+        return cls(
+            ids,
+            every,
+            {i: observation_space(every[f], size) for f, i in enumerate(ids)},
+            {i: spaces.Discrete(size) for i in ids},
+        )
 
 
 class Seeds:

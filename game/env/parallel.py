@@ -32,18 +32,13 @@ from game.core.errors import IllegalActionError
 from game.core.game import Game
 from game.core.state import CHOICES, OVER, State
 from game.env.common import (
-    Illegal,
-    Reward,
+    Options,
     Seeds,
     SideInfo,
-    check_illegal,
-    check_reward,
+    Sides,
     fallback,
-    game_of,
-    observation_space,
     refused,
 )
-from game.env.encoding import layouts
 
 Step = tuple[
     dict[str, dict[str, Any]],
@@ -54,22 +49,10 @@ Step = tuple[
 ]
 
 
-def parallel_env(
-    scenario: str | Game = "railway-sale",
-    *,
-    variant: str | None = None,
-    reward: str = "final",
-    illegal: str = "pass",
-    illegal_penalty: float = 0.0,
-) -> AmurParallel:
-    """Returns the parallel environment of a scenario id (or a compiled `Game`)."""
-    return AmurParallel(
-        scenario,
-        variant=variant,
-        reward=reward,
-        illegal=illegal,
-        illegal_penalty=illegal_penalty,
-    )
+def parallel_env(scenario: str | Game = "railway-sale", **options: Any) -> AmurParallel:
+    """Returns the parallel environment of a scenario id (or a compiled `Game`); the options
+    are `AmurParallel`'s (`variant`, `reward`, `illegal`, `illegal_penalty`)."""
+    return AmurParallel(scenario, **options)
 
 
 class AmurParallel(ParallelEnv[str, dict[str, Any], int]):  # type: ignore[misc]
@@ -86,20 +69,22 @@ class AmurParallel(ParallelEnv[str, dict[str, Any], int]):  # type: ignore[misc]
         illegal: str = "pass",
         illegal_penalty: float = 0.0,
     ) -> None:
-        self.game = game_of(scenario, variant)
-        self.illegal: Illegal = check_illegal(illegal)
-        self.illegal_penalty = float(illegal_penalty)
-        self.reward_mode: Reward = check_reward(reward)
-        rules = self.game.rules
-        self.possible_agents = [f.id for f in rules.factions]
+        o = Options.of(
+            scenario,
+            variant=variant,
+            reward=reward,
+            illegal=illegal,
+            illegal_penalty=illegal_penalty,
+        )
+        self.game, self.reward_mode = o.game, o.reward
+        self.illegal, self.illegal_penalty = o.illegal, o.illegal_penalty
+        sides = Sides.of(self.game)
+        self.possible_agents = sides.ids
         self.agents: list[str] = []
-        self.layouts = layouts(self.game)
-        size = self.game.action_space.size
-        self.observation_spaces = {
-            f.id: observation_space(self.layouts[f.index], size) for f in rules.factions
-        }
-        self.action_spaces = {f.id: spaces.Discrete(size) for f in rules.factions}
-        self._end = [self.game.action_space.index(self._end_of(f.index)) for f in rules.factions]
+        self.layouts = sides.layouts
+        self.observation_spaces = sides.observation_spaces
+        self.action_spaces = sides.action_spaces
+        self._end = [self.game.action_space.index(self._end_of(f)) for f in range(len(sides.ids))]
         self._seeds = Seeds()
         self.state_: State | None = None
         self.seed_ = 0

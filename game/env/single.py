@@ -40,13 +40,9 @@ from game.core.observation import Observation
 from game.core.state import OVER, State
 from game.env.common import (
     RENDER_MODES,
-    Illegal,
-    Reward,
+    Options,
     Seeds,
     SideInfo,
-    check_illegal,
-    check_reward,
-    game_of,
     play_index,
     shown,
 )
@@ -86,18 +82,21 @@ class AmurEnv(gym.Env[Vector, np.int64]):
         illegal_penalty: float = 0.0,
         render_mode: str | None = None,
     ) -> None:
-        if render_mode not in (None, *RENDER_MODES):
-            raise ValueError(f"render_mode={render_mode!r}: use None, 'ansi' or 'human'")
-        self.game = game_of(scenario, variant)
+        o = Options.of(
+            scenario,
+            variant=variant,
+            reward=reward,
+            illegal=illegal,
+            illegal_penalty=illegal_penalty,
+            render_mode=render_mode,
+        )
+        self.game, self.reward_mode, self.render_mode = o.game, o.reward, o.render_mode
+        self.illegal, self.illegal_penalty = o.illegal, o.illegal_penalty
         ids = [f.id for f in self.game.rules.factions]
         if side not in ids:
             raise ValueError(f"side={side!r}: the sides of this scenario are {', '.join(ids)}")
         self.side = side
         self.faction = ids.index(side)
-        self.reward_mode: Reward = check_reward(reward)
-        self.illegal: Illegal = check_illegal(illegal)
-        self.illegal_penalty = float(illegal_penalty)
-        self.render_mode = render_mode
         self.layout = Layout.of(self.game, self.faction)
         self._opponents = self._seat(opponents, ids)
         self.observation_space = spaces.Box(0.0, 1.0, (self.layout.size,), np.float32)
