@@ -135,6 +135,8 @@ def spiel_loop(name: str, games: int) -> Loop | None:
 
         if name.startswith("python_amur"):
             import game.env.spiel  # noqa: F401 — registers the scenarios
+        else:
+            import open_spiel.python.games  # noqa: F401 — registers OpenSpiel's Python games
         spiel_game = pyspiel.load_game(name)
     except Exception:
         return None
@@ -224,6 +226,8 @@ def main(argv: list[str] | None = None) -> int:
             per_move = seconds / moves
             base[label] = per_move
             ratio = f"{per_move / base[baseline]:.2f}× {baseline}" if baseline else "baseline"
+            if label.startswith("Gymnasium"):
+                ratio += f" ({per_move / base['engine']:.2f}× engine)"
             rows.append((scenario, label, moves / seconds, per_move * 1e6, ratio))
             print(f"{scenario:18} {label:24} {moves / seconds:9.0f} moves/s  {ratio}", flush=True)
         name = "python_amur_" + scenario.replace("-", "_")
@@ -241,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
         seconds = timed(ttt, args.repeats, args.seed)
         rows.append(("—", "OpenSpiel `python_tic_tac_toe`", moves / seconds, seconds / moves * 1e6,
                      "OpenSpiel's own Python game"))  # fmt: skip
-        print(f"tic-tac-toe {moves / seconds:9.0f} moves/s")
+        print(f"tic-tac-toe {moves / seconds:9.0f} moves/s", flush=True)
     report = render(args, rows, load)
     if args.out:
         args.out.write_text(report)

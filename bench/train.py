@@ -90,7 +90,8 @@ def tournament(args: argparse.Namespace) -> tuple[float, str]:
 
     from game.cli import cli
 
-    agents = f"py:game.env.policy:maskable@{args.model},{args.compare}"
+    model = os.path.relpath(args.model)  # a short name in the tables (the run's folder)
+    agents = f"py:game.env.policy:maskable@{model},{args.compare}"
     start = time.perf_counter()
     result = CliRunner().invoke(
         cli,

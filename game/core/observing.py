@@ -4,7 +4,9 @@ history, and states consistent with an observation for search agents."""
 
 from __future__ import annotations
 
+import operator
 import random
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from game.core.actions import CHOOSE, DO, Action
@@ -22,6 +24,20 @@ Each keeps its game's whole log alive, so the memo holds the recent states of a 
 not the logs of every game a long run has played."""
 
 
+def picker(indexes: Sequence[int]) -> Callable[[Sequence[int]], tuple[int, ...]]:
+    """Returns a function that takes these positions of a sequence, as a tuple (in C)."""
+    if not indexes:
+        return lambda values: ()
+    if len(indexes) == 1:
+        only = indexes[0]
+        return lambda values: (values[only],)
+    return operator.itemgetter(*indexes)
+
+
+Viewer = tuple[tuple[str, ...], Callable[[Sequence[int]], tuple[int, ...]], int]
+"""What a faction sees, made once: its tracks' ids, their picker, and its events' bit mask."""
+
+
 class Observing:
     """The observation side of `Game` (a base class of it: its methods are Game's own)."""
 
@@ -33,6 +49,7 @@ class Observing:
     _seen: dict[tuple[int, int], tuple[LogNode, tuple[LogEntry, ...]]]
     _track_ids: dict[str, int]
     _marks: tuple[tuple[tuple[str, tuple[Threshold, ...]], ...], ...]
+    _viewer_memo: tuple[Viewer, ...]
 
     if TYPE_CHECKING:
 
@@ -62,14 +79,26 @@ class Observing:
             total += term.weight * min(term.cap, gap / term.scale)
         return round(total, 6)
 
+    def _viewers(self) -> tuple[Viewer, ...]:
+        """Returns each faction's `Viewer` (made on first use; a race makes the same twice)."""
+        viewers: tuple[Viewer, ...] | None = getattr(self, "_viewer_memo", None)
+        if viewers is None:
+            rules = self.rules
+            out = []
+            for f in range(self._n):
+                bit = 1 << f
+                seen = [t for t in rules.tracks if t.mask & bit]
+                events = sum(1 << e.index for e in rules.events if e.mask & bit)
+                out.append((tuple(t.id for t in seen), picker([t.index for t in seen]), events))
+            viewers = self._viewer_memo = tuple(out)
+        return viewers
+
     def observe(self, state: State, faction: int) -> Observation:
         """Returns what `faction` may know of `state`."""
         bit = 1 << faction
-        tracks = tuple((t.id, state.tracks[t.index]) for t in self.rules.tracks if t.mask & bit)
-        fired = 0
-        for event in self.rules.events:
-            if state.fired >> event.index & 1 and event.mask & bit:
-                fired |= 1 << event.index
+        ids, pick, events = self._viewers()[faction]
+        tracks = tuple(zip(ids, pick(state.tracks), strict=True))
+        fired = state.fired & events
         choice = awaiting = NO_EVENT
         if state.phase == CHOICES:
             waiting = state.pending[0][0]

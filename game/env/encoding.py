@@ -22,7 +22,6 @@ is legal for f now (all 0 when f is not to act).
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -32,6 +31,7 @@ import numpy.typing as npt
 from game.core.actions import Action
 from game.core.game import Game
 from game.core.observation import Observation
+from game.core.observing import picker
 from game.core.state import CHOICES, ORDERS, State
 
 Vector = npt.NDArray[np.float32]
@@ -59,7 +59,7 @@ class Layout:
     """Subtracted from the raw features (each track's lo; 0 elsewhere)."""
     scale: Vector
     """Then multiplied (1 / (hi − lo) for a track; 1 elsewhere)."""
-    pick: Callable[[tuple[int, ...]], list[int]]
+    pick: Callable[[Sequence[int]], tuple[int, ...]]
     """Returns the observed tracks' values from a state's tracks."""
 
     @classmethod
@@ -79,14 +79,6 @@ class Layout:
         offset = [0.0] * len(HEAD) + [float(t.lo) for t in tracks] + [0.0] * rest
         scale = [1.0] * len(HEAD) + [1.0 / max(1, t.hi - t.lo) for t in tracks] + [1.0] * rest
         index = tuple(t.index for t in tracks)
-        getter = operator.itemgetter(*index) if index else None
-
-        def pick(values: tuple[int, ...]) -> list[int]:
-            if getter is None:
-                return []
-            got = getter(values)
-            return list(got) if len(index) > 1 else [got]
-
         return cls(
             faction,
             names,
@@ -97,7 +89,7 @@ class Layout:
             max(1, rules.max_orders),
             np.array(offset, dtype=np.float32),
             np.array(scale, dtype=np.float32),
-            pick,
+            picker(index),
         )
 
     @property

@@ -20,7 +20,6 @@ orders. Observations, rewards, truncation, seeds and what an illegal action does
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 import numpy as np
@@ -39,6 +38,7 @@ from game.env.common import (
     fallback,
     refused,
 )
+from game.env.encoding import Mask
 
 Step = tuple[
     dict[str, dict[str, Any]],
@@ -91,6 +91,7 @@ class AmurParallel(ParallelEnv[str, dict[str, Any], int]):  # type: ignore[misc]
         self._queued: list[list[Action]] = []
         self._done: list[bool] = []
         self._views: list[tuple[State, list[Action]] | None] = []
+        self._masks: list[Mask] = [np.zeros(0, dtype=np.int8)] * len(sides.ids)
         self._scores: list[float] = []
 
     def observation_space(self, agent: str) -> spaces.Space[Any]:
@@ -180,7 +181,18 @@ class AmurParallel(ParallelEnv[str, dict[str, Any], int]):  # type: ignore[misc]
                     tuple(self._queued[g]) if g == f else ()
                     for g in range(len(self.possible_agents))
                 )
-                state = dataclasses.replace(state, to_act=f, orders=orders)
+                state = State(  # not dataclasses.replace: it costs as much as a move
+                    state.seed,
+                    state.turn,
+                    state.phase,
+                    f,
+                    state.tracks,
+                    orders,
+                    state.pending,
+                    state.fired,
+                    state.outcome,
+                    state.log,
+                )
             view = self._views[f] = (state, self.game.legal_actions(state, f))
         return view
 
@@ -209,7 +221,7 @@ class AmurParallel(ParallelEnv[str, dict[str, Any], int]):  # type: ignore[misc]
             why = f"the actions are numbered 0 to {space.size - 1}"
         else:
             move = space.action(index)
-            if move in self._legal(f):
+            if self._masks[f][index]:  # the mask the side was shown for this step
                 return move
             why = self.game.why_illegal(self._shadow(f), move) or "not its move now"
         if self.illegal == "raise":
@@ -259,6 +271,7 @@ class AmurParallel(ParallelEnv[str, dict[str, Any], int]):  # type: ignore[misc]
                 mask[self._end[f]] = 1
             else:
                 mask[[index[a] for a in legal]] = 1
+            self._masks[f] = mask
             out[agent] = {"observation": self.layouts[f].vector(shadow), "action_mask": mask}
         return out
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
 
 import numpy as np
 
@@ -102,15 +101,7 @@ class Viewer:
     @classmethod
     def of(cls, game: Game, layout: Layout, width: int, name: Callable[[int], str]) -> Viewer:
         rules = game.rules
-        picks = [int(i) for i in layout.tracks]
-        getter = itemgetter(*picks) if picks else None
-
-        def tracks_of(values: tuple[int, ...]) -> tuple[int, ...]:
-            if getter is None:
-                return ()
-            got = getter(values)
-            return got if len(picks) > 1 else (got,)
-
+        picks = layout.tracks
         mask = 0
         for e in layout.events:
             mask |= 1 << e
@@ -121,7 +112,7 @@ class Viewer:
             tuple((e, rules.events[e].id) for e in layout.events),
             mask,
             1 << layout.faction,
-            tracks_of,
+            layout.pick,
             name,
             game.notation,
             lambda e: rules.events[e].id,
