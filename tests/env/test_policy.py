@@ -41,11 +41,10 @@ def test_bad_external_agents_are_named(name: str, message: str) -> None:
 
 
 def test_maskable_names_a_missing_model(tmp_path: Path) -> None:
-    pytest.importorskip("sb3_contrib", reason="the training example's extra (docs/research.md)")
+    """Checked before sb3-contrib is imported: the message is the same where it is missing."""
+    name = f"py:game.env.policy:maskable@{tmp_path / 'none.zip'}"
     with pytest.raises(ValueError, match="no model file"):
-        make_agent(
-            f"py:game.env.policy:maskable@{tmp_path / 'none.zip'}", load_game("railway-sale"), 1
-        )
+        make_agent(name, load_game("railway-sale"), 1)
 
 
 def test_a_tournament_seats_it_on_two_workers(tmp_path: Path) -> None:
