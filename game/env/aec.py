@@ -16,10 +16,12 @@ legal moves over the scenario's fixed action index space (all 0 when it is not i
 holds `turn`, `date` and the side's `Observation` (`info["observation"]`, made when read).
 
 Rewards (`reward=`): `final` gives each side its final score when the game ends; `shaped` gives
-each step's change in every side's score. A game that ends at its calendar's last date (the
-scenario's time limit) is truncated; any other end terminates it. An action outside the mask is
-played as the side's fallback (`end`, or an event's first option) and named in its info's
-`illegal`, less `illegal_penalty` (default 0) on its reward; `illegal="raise"` raises instead.
+each step's change in every side's score. With `objective="persona"` they count what the side's
+government made of the game (its persona's value: aims, red lines, patience) instead of its score.
+A game that ends at its calendar's last date (the scenario's time limit) is truncated; any other
+end terminates it. An action outside the mask is played as the side's fallback (`end`, or an
+event's first option) and named in its info's `illegal`, less `illegal_penalty` (default 0) on
+its reward; `illegal="raise"` raises instead.
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ class AmurAEC(AECEnv[str, dict[str, Any], int]):  # type: ignore[misc]
         *,
         variant: str | None = None,
         reward: str = "final",
+        objective: str = "score",
         illegal: str = "pass",
         illegal_penalty: float = 0.0,
         render_mode: str | None = None,
@@ -74,11 +77,13 @@ class AmurAEC(AECEnv[str, dict[str, Any], int]):  # type: ignore[misc]
             scenario,
             variant=variant,
             reward=reward,
+            objective=objective,
             illegal=illegal,
             illegal_penalty=illegal_penalty,
             render_mode=render_mode,
         )
         self.game, self.reward_mode, self.render_mode = o.game, o.reward, o.render_mode
+        self.value = o.value
         self.illegal, self.illegal_penalty = o.illegal, o.illegal_penalty
         sides = Sides.of(self.game)
         self.possible_agents = sides.ids
@@ -108,7 +113,7 @@ class AmurAEC(AECEnv[str, dict[str, Any], int]):  # type: ignore[misc]
         self._cumulative_rewards = dict.fromkeys(self.agents, 0.0)
         self.terminations = dict.fromkeys(self.agents, False)
         self.truncations = dict.fromkeys(self.agents, False)
-        self._last_scores = [self.game.score(state, f) for f in range(len(self.agents))]
+        self._last_scores = [self.value(state, f) for f in range(len(self.agents))]
         self._set_infos(state)
         self.agent_selection = self.possible_agents[state.to_act]
 
@@ -166,16 +171,15 @@ class AmurAEC(AECEnv[str, dict[str, Any], int]):  # type: ignore[misc]
         return self.state_
 
     def _reward(self, state: State) -> None:
-        game = self.game
         if self.reward_mode == "shaped":
             for agent in self.agents:
                 f = self._index[agent]
-                now = game.score(state, f)
+                now = self.value(state, f)
                 self.rewards[agent] = now - self._last_scores[f]
                 self._last_scores[f] = now
         elif state.phase == OVER:
             for agent in self.agents:
-                self.rewards[agent] = game.score(state, self._index[agent])
+                self.rewards[agent] = self.value(state, self._index[agent])
         else:
             for agent in self.agents:
                 self.rewards[agent] = 0.0

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
@@ -29,6 +30,13 @@ REWARDS: Final = ("final", "shaped")
 """`final`: each side's final score, once, when the game ends; `shaped`: each step, the change
 in each side's score since the step before (they add up to the final score less the score at
 the start)."""
+
+
+Objective = Literal["score", "persona"]
+OBJECTIVES: Final = ("score", "persona")
+"""What the rewards count: `score`, the side's score (`Game.score`, the scenario's scoring);
+`persona`, what its government made of the game (`Persona.value`: its aims, less its red lines
+and what waiting cost it — what the `persona` agents maximise; on the same scale)."""
 
 
 def game_of(scenario: str | Game, variant: str | None) -> Game:
@@ -62,6 +70,8 @@ class Options:
 
     game: Game
     reward: Reward
+    value: Callable[[State, int], float]
+    """The objective: a side's value of a state (its score, or its persona's value)."""
     illegal: Illegal
     illegal_penalty: float
     render_mode: str | None
@@ -73,6 +83,7 @@ class Options:
         *,
         variant: str | None = None,
         reward: str = "final",
+        objective: str = "score",
         illegal: str = "pass",
         illegal_penalty: float = 0.0,
         render_mode: str | None = None,
@@ -82,9 +93,11 @@ class Options:
         if render_mode is not None and render_mode not in render_modes:
             known = ", ".join(repr(m) for m in render_modes) or "none"
             raise ValueError(f"render_mode={render_mode!r}: use None or {known}")
+        game = game_of(scenario, variant)
         return cls(
-            game_of(scenario, variant),
+            game,
             check_reward(reward),
+            valuer(game, objective),
             check_illegal(illegal),
             float(illegal_penalty),
             render_mode,
@@ -111,6 +124,22 @@ class Sides:
             {i: observation_space(every[f], size) for f, i in enumerate(ids)},
             {i: spaces.Discrete(size) for i in ids},
         )
+
+
+def valuer(game: Game, objective: str) -> Callable[[State, int], float]:
+    """Returns a side's value of a state under an objective (`OBJECTIVES`); ValueError names
+    a wrong objective, or a side without a persona."""
+    if objective == "score":
+        return game.score
+    if objective != "persona":
+        raise ValueError(f"objective={objective!r}: use one of {', '.join(OBJECTIVES)}")
+    rules = game.rules
+    personas = [rules.persona(f.index) for f in rules.factions]
+    missing = [f.id for f, p in zip(rules.factions, personas, strict=True) if p is None]
+    if missing:
+        raise ValueError(f"objective='persona': {', '.join(missing)} has no persona")
+    values = [p.value for p in personas if p is not None]
+    return lambda state, faction: values[faction](rules, state)
 
 
 class Seeds:

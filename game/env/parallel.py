@@ -66,6 +66,7 @@ class AmurParallel(ParallelEnv[str, dict[str, Any], int]):  # type: ignore[misc]
         *,
         variant: str | None = None,
         reward: str = "final",
+        objective: str = "score",
         illegal: str = "pass",
         illegal_penalty: float = 0.0,
     ) -> None:
@@ -73,10 +74,11 @@ class AmurParallel(ParallelEnv[str, dict[str, Any], int]):  # type: ignore[misc]
             scenario,
             variant=variant,
             reward=reward,
+            objective=objective,
             illegal=illegal,
             illegal_penalty=illegal_penalty,
         )
-        self.game, self.reward_mode = o.game, o.reward
+        self.game, self.reward_mode, self.value = o.game, o.reward, o.value
         self.illegal, self.illegal_penalty = o.illegal, o.illegal_penalty
         sides = Sides.of(self.game)
         self.possible_agents = sides.ids
@@ -106,7 +108,7 @@ class AmurParallel(ParallelEnv[str, dict[str, Any], int]):  # type: ignore[misc]
         self.seed_ = self._seeds.next(seed)
         state = self.game.initial_state(self.seed_)
         self.agents = list(self.possible_agents)
-        self._scores = [self.game.score(state, f) for f in range(len(self.agents))]
+        self._scores = [self.value(state, f) for f in range(len(self.agents))]
         self._begin(state)
         return self._observations(), self._infos()
 
@@ -243,11 +245,11 @@ class AmurParallel(ParallelEnv[str, dict[str, Any], int]):  # type: ignore[misc]
         rewards: dict[str, float] = {}
         for f, agent in enumerate(self.possible_agents):
             if self.reward_mode == "shaped":
-                now = game.score(state, f)
+                now = self.value(state, f)
                 rewards[agent] = now - self._scores[f]
                 self._scores[f] = now
             else:
-                rewards[agent] = game.score(state, f) if state.phase == OVER else 0.0
+                rewards[agent] = self.value(state, f) if state.phase == OVER else 0.0
         over = state.phase == OVER
         cut = over and state.outcome == game.rules.time_limit_rule
         terminations = dict.fromkeys(self.agents, over and not cut)

@@ -78,6 +78,7 @@ class AmurEnv(gym.Env[Vector, np.int64]):
         variant: str | None = None,
         opponents: Opponent | Mapping[str, Opponent] = BATCH_AI,
         reward: str = "final",
+        objective: str = "score",
         illegal: str = "pass",
         illegal_penalty: float = 0.0,
         render_mode: str | None = None,
@@ -86,11 +87,13 @@ class AmurEnv(gym.Env[Vector, np.int64]):
             scenario,
             variant=variant,
             reward=reward,
+            objective=objective,
             illegal=illegal,
             illegal_penalty=illegal_penalty,
             render_mode=render_mode,
         )
         self.game, self.reward_mode, self.render_mode = o.game, o.reward, o.render_mode
+        self.value = o.value
         self.illegal, self.illegal_penalty = o.illegal, o.illegal_penalty
         ids = [f.id for f in self.game.rules.factions]
         if side not in ids:
@@ -151,7 +154,7 @@ class AmurEnv(gym.Env[Vector, np.int64]):
         if state.phase == OVER:
             raise RuntimeError(f"{self.side} never acts in this game (seed {self.seed_})")
         self.state_ = state
-        self._score = game.score(state, self.faction)
+        self._score = self.value(state, self.faction)
         return self.layout.vector(state), self._info(state)
 
     def step(self, action: Any) -> tuple[Vector, float, bool, bool, dict[str, Any]]:
@@ -161,7 +164,7 @@ class AmurEnv(gym.Env[Vector, np.int64]):
         state = self._others(state)
         self.state_ = state
         over = state.phase == OVER
-        now = game.score(state, self.faction)
+        now = self.value(state, self.faction)
         reward = now - self._score if self.reward_mode == "shaped" else (now if over else 0.0)
         self._score = now
         info = self._info(state)

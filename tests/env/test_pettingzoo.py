@@ -215,3 +215,30 @@ def test_info_holds_the_sides_observation() -> None:
     assert "observation" in info
     assert info["observation"] == e.game.observe(e.state_, f)
     assert (info["turn"], info["date"]) == (0, e.game.rules.date(0).isoformat())
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_the_persona_objective_rewards_the_governments_aims(scenario: str) -> None:
+    """objective="persona": the final rewards are each side's persona value of the end, as the
+    persona agents reckon it; shaped ones add up to its change over the game."""
+    game = load_game(scenario)
+    e = env(game, objective="persona")
+    e.reset(seed=9)
+    rng = random.Random(9)
+    totals = dict.fromkeys(e.possible_agents, 0.0)
+    for agent in e.agent_iter():
+        obs, reward, terminated, truncated, _ = e.last()
+        totals[agent] += reward
+        legal = np.flatnonzero(obs["action_mask"])
+        e.step(None if terminated or truncated else int(legal[rng.randrange(len(legal))]))
+    end = e.state_
+    assert end is not None
+    personas = [game.rules.persona(f.index) for f in game.rules.factions]
+    expected = [p.value(game.rules, end) for p in personas if p is not None]
+    assert [totals[a] for a in e.possible_agents] == pytest.approx(expected)
+    assert expected != [game.score(end, f.index) for f in game.rules.factions]
+
+
+def test_a_wrong_objective_is_named() -> None:
+    with pytest.raises(ValueError, match="objective='glory'"):
+        env("railway-sale", objective="glory")
