@@ -43,7 +43,7 @@ SHORT_OF_TARGET: dict[str, str] = {
     "seldom take the path to the April 1939 compromise, which now sets the 1939 terms (README, "
     "Personas)",
     "august-1945": "the attack lands on 11 August unless a bomb falls before the 9th, a persona "
-    "Japan accepts early or late, and the Kurils fall on history's late dates (README, Personas)",
+    "Japan sometimes accepts late, and the Kurils fall on history's late dates (README, Personas)",
 }
 """Scenario → why its persona calibration stays under `TARGET` (the README says so, with the
 measured figure)."""
