@@ -27,7 +27,7 @@ from run import code_version, cpu_model, dist_version
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def make_env(scenario: str, side: str, opponents: str, rank: int):  # type: ignore[no-untyped-def]
+def make_env(scenario: str, side: str, opponents: str, objective: str, rank: int):  # type: ignore[no-untyped-def]
     """Returns a function that builds one monitored environment (for SubprocVecEnv)."""
 
     def build():  # type: ignore[no-untyped-def]
@@ -37,7 +37,7 @@ def make_env(scenario: str, side: str, opponents: str, rank: int):  # type: igno
         from game.env.single import AmurEnv
 
         torch.set_num_threads(1)
-        env = AmurEnv(scenario, side, opponents=opponents)
+        env = AmurEnv(scenario, side, opponents=opponents, objective=objective)
         env.reset(seed=10_000 + rank)  # each worker its own sequence of games
         return Monitor(env)
 
@@ -52,7 +52,10 @@ def train(args: argparse.Namespace) -> tuple[float, int, list[float]]:
     from stable_baselines3.common.vec_env import DummyVecEnv, SubprocVecEnv
 
     torch.set_num_threads(1)
-    builders = [make_env(args.scenario, args.side, args.opponents, r) for r in range(args.envs)]
+    builders = [
+        make_env(args.scenario, args.side, args.opponents, args.objective, r)
+        for r in range(args.envs)
+    ]
     vec = SubprocVecEnv(builders) if args.envs > 1 else DummyVecEnv(builders)
     model = MaskablePPO(
         "MlpPolicy",
@@ -109,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scenario", default="railway-sale")
     parser.add_argument("--side", default="japan")
     parser.add_argument("--opponents", default="persona:fast")
+    parser.add_argument("--objective", default="score", choices=("score", "persona"),
+                        help="what the reward counts (the environments' objective=)")  # fmt: skip
     parser.add_argument("--compare", default="persona:fast,greedy,random",
                         help="the game's agents the model meets in the tournament")  # fmt: skip
     parser.add_argument("--timesteps", type=int, default=30_720)
@@ -125,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"trained in {seconds:.0f} s, {episodes} games", flush=True)
     t_seconds, tables = tournament(args)
     print(tables)
+    reward = "score" if args.objective == "score" else "persona value"
     report = "\n".join(
         [
             "# Training example: MaskablePPO for one side",
@@ -135,10 +141,11 @@ def main(argv: list[str] | None = None) -> int:
             f"Amur {code_version()}, sb3-contrib {dist_version('sb3-contrib')}, "
             f"torch {dist_version('torch')} (CPU).",
             "",
-            f"- **Trained:** {args.scenario}, side `{args.side}`, the others `{args.opponents}`; "
+            f"- **Trained:** {args.scenario}, side `{args.side}`, the others `{args.opponents}`, "
+            f"reward: the side's final {reward}; "
             f"{args.timesteps:,} of the side's moves on {args.envs} environments "
             f"({episodes:,} games) in **{seconds / 60:.1f} min**.",
-            "- **Mean final score of the side, by tenth of the training games:** "
+            f"- **Mean final {reward} of the side, by tenth of the training games:** "
             + ", ".join(f"{c:+.2f}" for c in curve),
             f"- **Tournament:** {args.games} games per agent on paired seeds, "
             f"{t_seconds / 60:.1f} min; the whole example "
