@@ -37,9 +37,11 @@ from game.core.state import OVER, State
 from game.env.common import (
     RENDER_MODES,
     Options,
+    Rewards,
     Seeds,
     SideInfo,
     Sides,
+    ending,
     play_index,
     shown,
 )
@@ -48,7 +50,8 @@ from game.env.encoding import action_mask
 
 def env(scenario: str | Game = "railway-sale", **options: Any) -> AmurAEC:
     """Returns the AEC environment of a scenario id (or a compiled `Game`); the options are
-    `AmurAEC`'s (`variant`, `reward`, `illegal`, `illegal_penalty`, `render_mode`)."""
+    `AmurAEC`'s (`variant`, `reward`, `objective`, `illegal`, `illegal_penalty`,
+    `render_mode`)."""
     return AmurAEC(scenario, **options)
 
 
@@ -82,17 +85,16 @@ class AmurAEC(AECEnv[str, dict[str, Any], int]):  # type: ignore[misc]
             illegal_penalty=illegal_penalty,
             render_mode=render_mode,
         )
-        self.game, self.reward_mode, self.render_mode = o.game, o.reward, o.render_mode
-        self.value = o.value
+        self.game, self.render_mode = o.game, o.render_mode
         self.illegal, self.illegal_penalty = o.illegal, o.illegal_penalty
         sides = Sides.of(self.game)
+        self._rewards = Rewards(o, range(len(sides.ids)))
         self.possible_agents = sides.ids
         self._index = {a: f for f, a in enumerate(sides.ids)}
         self.layouts = sides.layouts
         self.observation_spaces = sides.observation_spaces
         self.action_spaces = sides.action_spaces
         self._seeds = Seeds()
-        self._last_scores = [0.0] * len(sides.ids)
         self.state_: State | None = None
         self.seed_ = 0
 
@@ -113,7 +115,7 @@ class AmurAEC(AECEnv[str, dict[str, Any], int]):  # type: ignore[misc]
         self._cumulative_rewards = dict.fromkeys(self.agents, 0.0)
         self.terminations = dict.fromkeys(self.agents, False)
         self.truncations = dict.fromkeys(self.agents, False)
-        self._last_scores = [self.value(state, f) for f in range(len(self.agents))]
+        self._rewards.start(state)
         self._set_infos(state)
         self.agent_selection = self.possible_agents[state.to_act]
 
@@ -135,16 +137,16 @@ class AmurAEC(AECEnv[str, dict[str, Any], int]):  # type: ignore[misc]
         state, refusal = play_index(self.game, before, self._index[agent], action, self.illegal)
         self.state_ = state
         self._cumulative_rewards[agent] = 0.0
-        self._reward(state)
+        rewards = self._rewards.at(state)
+        self.rewards = {a: rewards[self._index[a]] for a in self.agents}
         self._set_infos(state)
         if refusal:
             self.infos[agent]["illegal"] = refusal
             self.rewards[agent] -= self.illegal_penalty
         if state.phase == OVER:
-            cut = state.outcome == self.game.rules.time_limit_rule
-            for a in self.agents:
-                self.truncations[a] = cut
-                self.terminations[a] = not cut
+            terminated, truncated = ending(self.game, state)
+            self.terminations = dict.fromkeys(self.agents, terminated)
+            self.truncations = dict.fromkeys(self.agents, truncated)
         else:
             self.agent_selection = self.possible_agents[state.to_act]
         self._accumulate_rewards()
@@ -169,20 +171,6 @@ class AmurAEC(AECEnv[str, dict[str, Any], int]):  # type: ignore[misc]
         if self.state_ is None:
             raise RuntimeError("call reset() before using the environment")
         return self.state_
-
-    def _reward(self, state: State) -> None:
-        if self.reward_mode == "shaped":
-            for agent in self.agents:
-                f = self._index[agent]
-                now = self.value(state, f)
-                self.rewards[agent] = now - self._last_scores[f]
-                self._last_scores[f] = now
-        elif state.phase == OVER:
-            for agent in self.agents:
-                self.rewards[agent] = self.value(state, self._index[agent])
-        else:
-            for agent in self.agents:
-                self.rewards[agent] = 0.0
 
     def _set_infos(self, state: State) -> None:
         self.infos = {a: SideInfo(self.game, state, self._index[a]) for a in self.agents}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
@@ -18,7 +18,7 @@ from gymnasium import spaces
 from game.core.actions import END, Action, EndTurn
 from game.core.errors import IllegalActionError
 from game.core.game import Game
-from game.core.state import CHOICES, State
+from game.core.state import CHOICES, OVER, State
 from game.env.encoding import Layout, layouts
 from game.scenario.loader import load_game
 
@@ -48,10 +48,11 @@ def game_of(scenario: str | Game, variant: str | None) -> Game:
     return load_game(scenario, variant)
 
 
-def check_reward(reward: str) -> Reward:
-    if reward not in REWARDS:
-        raise ValueError(f"reward={reward!r}: use one of {', '.join(REWARDS)}")
-    return reward  # type: ignore[return-value]
+def one_of(option: str, value: str, allowed: tuple[str, ...]) -> Any:
+    """Returns an option's value if it is one of `allowed`; ValueError names it otherwise."""
+    if value not in allowed:
+        raise ValueError(f"{option}={value!r}: use one of {', '.join(allowed)}")
+    return value
 
 
 def observation_space(layout: Layout, actions: int) -> spaces.Dict:
@@ -96,9 +97,9 @@ class Options:
         game = game_of(scenario, variant)
         return cls(
             game,
-            check_reward(reward),
-            valuer(game, objective),
-            check_illegal(illegal),
+            one_of("reward", reward, REWARDS),
+            valuer(game, one_of("objective", objective, OBJECTIVES)),
+            one_of("illegal", illegal, ILLEGAL),
             float(illegal_penalty),
             render_mode,
         )
@@ -126,13 +127,11 @@ class Sides:
         )
 
 
-def valuer(game: Game, objective: str) -> Callable[[State, int], float]:
-    """Returns a side's value of a state under an objective (`OBJECTIVES`); ValueError names
-    a wrong objective, or a side without a persona."""
+def valuer(game: Game, objective: Objective) -> Callable[[State, int], float]:
+    """Returns a side's value of a state under an objective; ValueError names a side without
+    a persona."""
     if objective == "score":
         return game.score
-    if objective != "persona":
-        raise ValueError(f"objective={objective!r}: use one of {', '.join(OBJECTIVES)}")
     rules = game.rules
     personas = [rules.persona(f.index) for f in rules.factions]
     missing = [f.id for f, p in zip(rules.factions, personas, strict=True) if p is None]
@@ -140,6 +139,40 @@ def valuer(game: Game, objective: str) -> Callable[[State, int], float]:
         raise ValueError(f"objective='persona': {', '.join(missing)} has no persona")
     values = [p.value for p in personas if p is not None]
     return lambda state, faction: values[faction](rules, state)
+
+
+class Rewards:
+    """The sides' rewards step by step, under the options' objective and timing: `final` gives
+    each side its value once the game is over (and reads no value before), `shaped` the change
+    in its value since the last step."""
+
+    def __init__(self, options: Options, sides: Sequence[int]) -> None:
+        self._value, self._shaped, self._sides = options.value, options.reward == "shaped", sides
+        self._last: dict[int, float] = {}
+
+    def start(self, state: State) -> None:
+        """Begins a game at `state`."""
+        if self._shaped:
+            self._last = {f: self._value(state, f) for f in self._sides}
+
+    def at(self, state: State) -> dict[int, float]:
+        """Returns each side's reward for the step that reached `state`."""
+        if self._shaped:
+            now = {f: self._value(state, f) for f in self._sides}
+            out = {f: now[f] - self._last[f] for f in self._sides}
+            self._last = now
+            return out
+        over = state.phase == OVER
+        return {f: self._value(state, f) if over else 0.0 for f in self._sides}
+
+
+def ending(game: Game, state: State) -> tuple[bool, bool]:
+    """Returns (terminated, truncated): a game over at its calendar's end (the scenario's time
+    limit) is truncated, over any other way terminated."""
+    if state.phase != OVER:
+        return False, False
+    cut = state.outcome == game.rules.time_limit_rule
+    return not cut, cut
 
 
 class Seeds:
@@ -243,12 +276,6 @@ ILLEGAL: Final = ("pass", "raise")
 `end` in the orders phase, the first option of an event it must answer — and names the refused
 action in that side's info (`info["illegal"]`), less `illegal_penalty` on its reward; `raise`
 raises `IllegalActionError` naming it and why."""
-
-
-def check_illegal(illegal: str) -> Illegal:
-    if illegal not in ILLEGAL:
-        raise ValueError(f"illegal={illegal!r}: use one of {', '.join(ILLEGAL)}")
-    return illegal  # type: ignore[return-value]
 
 
 def fallback(game: Game, state: State, faction: int) -> Action:

@@ -32,13 +32,15 @@ from game.core.game import Game
 from game.core.state import CHOICES, OVER, State
 from game.env.common import (
     Options,
+    Rewards,
     Seeds,
     SideInfo,
     Sides,
+    ending,
     fallback,
     refused,
 )
-from game.env.encoding import Mask
+from game.env.encoding import Mask, legal_mask
 
 Step = tuple[
     dict[str, dict[str, Any]],
@@ -78,9 +80,10 @@ class AmurParallel(ParallelEnv[str, dict[str, Any], int]):  # type: ignore[misc]
             illegal=illegal,
             illegal_penalty=illegal_penalty,
         )
-        self.game, self.reward_mode, self.value = o.game, o.reward, o.value
+        self.game = o.game
         self.illegal, self.illegal_penalty = o.illegal, o.illegal_penalty
         sides = Sides.of(self.game)
+        self._rewards = Rewards(o, range(len(sides.ids)))
         self.possible_agents = sides.ids
         self.agents: list[str] = []
         self.layouts = sides.layouts
@@ -94,7 +97,6 @@ class AmurParallel(ParallelEnv[str, dict[str, Any], int]):  # type: ignore[misc]
         self._done: list[bool] = []
         self._views: list[tuple[State, list[Action]] | None] = []
         self._masks: list[Mask] = [np.zeros(0, dtype=np.int8)] * len(sides.ids)
-        self._scores: list[float] = []
 
     def observation_space(self, agent: str) -> spaces.Space[Any]:
         return self.observation_spaces[agent]
@@ -108,7 +110,7 @@ class AmurParallel(ParallelEnv[str, dict[str, Any], int]):  # type: ignore[misc]
         self.seed_ = self._seeds.next(seed)
         state = self.game.initial_state(self.seed_)
         self.agents = list(self.possible_agents)
-        self._scores = [self.value(state, f) for f in range(len(self.agents))]
+        self._rewards.start(state)
         self._begin(state)
         return self._observations(), self._infos()
 
@@ -241,38 +243,24 @@ class AmurParallel(ParallelEnv[str, dict[str, Any], int]):  # type: ignore[misc]
 
     def _after(self, refusals: dict[str, str]) -> Step:
         state = self._running()
-        game = self.game
-        rewards: dict[str, float] = {}
-        for f, agent in enumerate(self.possible_agents):
-            if self.reward_mode == "shaped":
-                now = self.value(state, f)
-                rewards[agent] = now - self._scores[f]
-                self._scores[f] = now
-            else:
-                rewards[agent] = self.value(state, f) if state.phase == OVER else 0.0
-        over = state.phase == OVER
-        cut = over and state.outcome == game.rules.time_limit_rule
-        terminations = dict.fromkeys(self.agents, over and not cut)
-        truncations = dict.fromkeys(self.agents, cut)
+        by_side = self._rewards.at(state)
+        rewards = {agent: by_side[f] for f, agent in enumerate(self.possible_agents)}
+        terminated, truncated = ending(self.game, state)
+        terminations = dict.fromkeys(self.agents, terminated)
+        truncations = dict.fromkeys(self.agents, truncated)
         observations, infos = self._observations(), self._infos()
         for agent, refusal in refusals.items():
             infos[agent]["illegal"] = refusal
             rewards[agent] -= self.illegal_penalty
-        if over:
+        if state.phase == OVER:
             self.agents = []
         return observations, rewards, terminations, truncations, infos
 
     def _observations(self) -> dict[str, dict[str, Any]]:
         out = {}
-        size = self.game.action_space.size
-        index = self.game.action_space.index_of
         for f, agent in enumerate(self.possible_agents):
             shadow, legal = self._view(f)
-            mask = np.zeros(size, dtype=np.int8)
-            if self._done[f]:
-                mask[self._end[f]] = 1
-            else:
-                mask[[index[a] for a in legal]] = 1
+            mask = legal_mask(self.game, [self._end_of(f)] if self._done[f] else legal)
             self._masks[f] = mask
             out[agent] = {"observation": self.layouts[f].vector(shadow), "action_mask": mask}
         return out

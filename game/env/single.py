@@ -41,8 +41,10 @@ from game.core.state import OVER, State
 from game.env.common import (
     RENDER_MODES,
     Options,
+    Rewards,
     Seeds,
     SideInfo,
+    ending,
     play_index,
     shown,
 )
@@ -92,8 +94,7 @@ class AmurEnv(gym.Env[Vector, np.int64]):
             illegal_penalty=illegal_penalty,
             render_mode=render_mode,
         )
-        self.game, self.reward_mode, self.render_mode = o.game, o.reward, o.render_mode
-        self.value = o.value
+        self.game, self.render_mode = o.game, o.render_mode
         self.illegal, self.illegal_penalty = o.illegal, o.illegal_penalty
         ids = [f.id for f in self.game.rules.factions]
         if side not in ids:
@@ -101,6 +102,7 @@ class AmurEnv(gym.Env[Vector, np.int64]):
         self.side = side
         self.faction = ids.index(side)
         self.layout = Layout.of(self.game, self.faction)
+        self._rewards = Rewards(o, (self.faction,))
         self._opponents = self._seat(opponents, ids)
         self.observation_space = spaces.Box(0.0, 1.0, (self.layout.size,), np.float32)
         self.action_space = spaces.Discrete(self.game.action_space.size)
@@ -109,7 +111,7 @@ class AmurEnv(gym.Env[Vector, np.int64]):
         self.seed_ = 0
         self._agents: dict[int, Agent] = {}
         self._rngs: dict[int, random.Random] = {}
-        self._score = 0.0
+        self._mask: tuple[State | None, Mask] = (None, np.zeros(0, dtype=np.int8))
 
     def _seat(
         self, opponents: Opponent | Mapping[str, Opponent], ids: list[str]
@@ -154,7 +156,7 @@ class AmurEnv(gym.Env[Vector, np.int64]):
         if state.phase == OVER:
             raise RuntimeError(f"{self.side} never acts in this game (seed {self.seed_})")
         self.state_ = state
-        self._score = self.value(state, self.faction)
+        self._rewards.start(state)
         return self.layout.vector(state), self._info(state)
 
     def step(self, action: Any) -> tuple[Vector, float, bool, bool, dict[str, Any]]:
@@ -163,23 +165,23 @@ class AmurEnv(gym.Env[Vector, np.int64]):
         state, refusal = play_index(game, state, self.faction, action, self.illegal)
         state = self._others(state)
         self.state_ = state
-        over = state.phase == OVER
-        now = self.value(state, self.faction)
-        reward = now - self._score if self.reward_mode == "shaped" else (now if over else 0.0)
-        self._score = now
+        reward = self._rewards.at(state)[self.faction]
         info = self._info(state)
         if refusal:
             info["illegal"] = refusal
             reward -= self.illegal_penalty
-        cut = over and state.outcome == game.rules.time_limit_rule
-        return self.layout.vector(state), float(reward), over and not cut, cut, info
+        terminated, truncated = ending(game, state)
+        return self.layout.vector(state), float(reward), terminated, truncated, info
 
     def action_masks(self) -> Mask:
-        """Returns the side's legal moves now over the action index space (MaskablePPO)."""
+        """Returns the side's legal moves now over the action index space (MaskablePPO); the
+        step's info holds the same array, made once per state."""
         state = self._running()
-        if state.phase == OVER:
-            return np.zeros(self.game.action_space.size, dtype=np.int8)
-        return action_mask(self.game, state, self.faction)
+        made, mask = self._mask
+        if made is not state:
+            mask = action_mask(self.game, state, self.faction)  # all 0 once the game is over
+            self._mask = (state, mask)
+        return mask
 
     def render(self) -> str | None:
         if self.render_mode is None:
