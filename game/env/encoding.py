@@ -101,19 +101,35 @@ class Layout:
         (the engine keeps every track within its bounds)."""
         f = self.faction
         acting = state.to_act == f
+        asked = state.pending[0][0] if state.phase == CHOICES and acting and state.pending else -1
+        given = len(state.orders[f]) if state.orders else 0
+        return self.encode(
+            state.turn, state.phase, acting, given, state.fired, asked, self.pick(state.tracks)
+        )
+
+    def encode(
+        self,
+        turn: int,
+        phase: int,
+        acting: bool,
+        given: int,
+        fired: int,
+        asked: int,
+        values: Sequence[int],
+    ) -> Vector:
+        """Returns the vector of a view given by its parts (OpenSpiel's information states keep
+        views so): the turn, phase, whether f acts, its orders given, the fired events' bits,
+        the event it must answer (-1: none) and its observed tracks' values (`pick`)."""
         raw: list[float] = [
-            min(1.0, state.turn / self.last_turn),
-            state.phase == ORDERS,
-            state.phase == CHOICES,
+            min(1.0, turn / self.last_turn),
+            phase == ORDERS,
+            phase == CHOICES,
             acting,
-            min(1.0, len(state.orders[f]) / self.max_orders) if state.orders else 0.0,
+            min(1.0, given / self.max_orders),
+            *values,
         ]
-        raw += self.pick(state.tracks)
-        fired = state.fired
         raw += [fired >> e & 1 for e in self.events]
-        if self.choices:
-            asked = state.pending[0][0] if state.phase == CHOICES and acting else -1
-            raw += [e == asked for e in self.choices]
+        raw += [e == asked for e in self.choices]
         out = np.array(raw, dtype=np.float32)
         out -= self.offset
         out *= self.scale

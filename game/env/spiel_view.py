@@ -24,8 +24,6 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
 from game.core.actions import Action
 from game.core.game import Game
 from game.core.log import LogEntry, LogNode
@@ -236,24 +234,10 @@ class Viewer:
 
     def fill(self, out: Vector, view: View) -> None:
         """Writes the layout's vector of `view` into `out` (the first `layout.size` cells)."""
-        lay = self.layout
         turn, phase, acting, given, fired, choice, values = view
-        out[0] = min(1.0, turn / lay.last_turn)
-        out[1] = 1.0 if phase == ORDERS else 0.0
-        out[2] = 1.0 if phase == CHOICES else 0.0
-        out[3] = float(acting)
-        out[4] = min(1.0, given / lay.max_orders)
-        at = 5
-        n = len(values)
-        if n:
-            raw = np.asarray(values, dtype=np.float32)
-            out[at : at + n] = (raw - lay.offset[at : at + n]) * lay.scale[at : at + n]
-        at += n
-        for i, e in enumerate(lay.events):
-            out[at + i] = 1.0 if fired >> e & 1 else 0.0
-        at += len(lay.events)
-        for i, e in enumerate(lay.choices):
-            out[at + i] = 1.0 if e == choice else 0.0
+        out[: self.layout.size] = self.layout.encode(
+            turn, phase, bool(acting), given, fired, choice, values
+        )
 
     def fill_info(
         self,
