@@ -15,11 +15,11 @@ from typing import Any, Final, Literal
 import numpy as np
 from gymnasium import spaces
 
-from game.core.actions import END, Action, EndTurn
 from game.core.errors import IllegalActionError
 from game.core.game import Game
-from game.core.state import CHOICES, OVER, State
+from game.core.state import OVER, State
 from game.env.encoding import Layout, layouts
+from game.env.fallback import fallback
 from game.scenario.loader import load_game
 
 RENDER_MODES: Final = ("ansi", "human")
@@ -276,14 +276,6 @@ ILLEGAL: Final = ("pass", "raise")
 `end` in the orders phase, the first option of an event it must answer — and names the refused
 action in that side's info (`info["illegal"]`), less `illegal_penalty` on its reward; `raise`
 raises `IllegalActionError` naming it and why."""
-
-
-def fallback(game: Game, state: State, faction: int) -> Action:
-    """Returns the move a side makes in place of an illegal one: `end` in the orders phase (it
-    is always legal there), else the first option of the event it must answer."""
-    if state.phase == CHOICES:
-        return game.legal_actions(state, faction)[0]
-    return EndTurn(faction, END)
 
 
 def refused(game: Game, index: int, why: str) -> str:

@@ -37,10 +37,10 @@ from game.env.common import (
     SideInfo,
     Sides,
     ending,
-    fallback,
     refused,
 )
 from game.env.encoding import Mask, legal_mask
+from game.env.fallback import fallback
 
 Step = tuple[
     dict[str, dict[str, Any]],

@@ -53,9 +53,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
 from game.agents.base import Agent
-from game.core.actions import END, Action
+from game.core.actions import Action
 from game.core.game import Game
 from game.core.state import CHOICES, State
+from game.env.fallback import fallback
 from game.env.replies import (
     MAX_REASON,
     LineReader,
@@ -159,7 +160,7 @@ class Seat:
             line = self.lines.next(self.timeout)
             if line is None:
                 why = f"no reply within {self.timeout:g} s"
-                return self._fallback(state, legal, ask, why, result, problems)
+                return self._fallback(state, ask, why, result, problems)
             try:
                 action, reason = parse_reply(self.game, state, legal, line, ask)
             except ReplyError as exc:
@@ -169,7 +170,7 @@ class Seat:
                 self._error(ask, str(exc), left, result)
                 if left == 0:
                     why = f"no usable reply in {self.retries + 1} tries"
-                    return self._fallback(state, legal, ask, why, result, problems)
+                    return self._fallback(state, ask, why, result, problems)
             else:
                 return action, _said(reason, problems)
 
@@ -181,13 +182,12 @@ class Seat:
     def _fallback(
         self,
         state: State,
-        legal: list[Action],
         ask: int,
         why: str,
         result: SeatResult,
         problems: list[str],
     ) -> tuple[Action, str]:
-        action = next((a for a in legal if a.kind == END), legal[0])
+        action = fallback(self.game, state, self.side)
         notation = self.game.notation(action)
         what = "the first option" if state.phase == CHOICES else "end of orders"
         message = f"{why}: the server played {what} for you ({notation})"
