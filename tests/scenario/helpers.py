@@ -132,11 +132,15 @@ class HangError(BaseException):
 
 @contextlib.contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
-    """Fails with HangError if the block runs longer than `seconds` (Unix main thread only).
+    """Fails with HangError if the block spends more than `seconds` of this process's CPU time
+    (Unix main thread only). CPU time, not wall time: a loaded machine (CI's two cores shared
+    with other work) slows a block down without making it hang, and a wall-clock limit then
+    failed tests that had nothing wrong; the code under test blocks on nothing, so a hang
+    spends CPU.
 
-    The alarm repeats every 50 ms until the block ends, and does not raise inside hypothesis'
-    garbage-collector callback: Python ignores exceptions raised there, and the next alarm must
-    still stop the loop.
+    The alarm repeats every 50 ms of CPU until the block ends, and does not raise inside
+    hypothesis' garbage-collector callback: Python ignores exceptions raised there, and the next
+    alarm must still stop the loop.
     """
     active = [True]
 
@@ -145,16 +149,16 @@ def time_limit(seconds: float) -> Iterator[None]:
         if active[0] and not in_gc_hook:
             raise HangError(f"took longer than {seconds} s")
 
-    old = signal.signal(signal.SIGALRM, _raise)
-    signal.setitimer(signal.ITIMER_REAL, seconds, 0.05)
+    old = signal.signal(signal.SIGPROF, _raise)
+    signal.setitimer(signal.ITIMER_PROF, seconds, 0.05)
     try:
         yield
     finally:
         while True:
             try:
                 active[0] = False
-                signal.setitimer(signal.ITIMER_REAL, 0)
-                signal.signal(signal.SIGALRM, old)
+                signal.setitimer(signal.ITIMER_PROF, 0)
+                signal.signal(signal.SIGPROF, old)
                 break
             except HangError:
                 continue
