@@ -223,6 +223,12 @@ class Observing:
         mechanic = self._verb.get(action.kind)
         return mechanic.explain(action) if mechanic else ""
 
+    def stakes(self, view: State | Observation | Seen, action: Action) -> str:
+        """Returns what a mechanic's action takes or gives now, as its faction can tell from
+        its observation (`Mechanic.stakes`): "" when the label says it all."""
+        mechanic = self._verb.get(action.kind)
+        return mechanic.stakes(self._seen_by(view, action.faction), action) if mechanic else ""
+
     def views(self, obs: Observation) -> list[object]:
         """Returns each mechanic's view for the observing faction (those that have one)."""
         seen = self.seen(obs)

@@ -384,6 +384,11 @@ class Rules:
                 return value
         raise KeyError(f"unknown parameter {parameter_id!r}")
 
+    def derived_tracks(self) -> frozenset[int]:
+        """The engine's bookkeeping tracks (who raised a track, their shares), not for people:
+        the front end shows them on the raised track's meter, the texts leave them out."""
+        return frozenset(i for t in self.tracks for i in (*t.raisers, *t.shares))
+
     def track_index(self, track_id: str) -> int:
         """Returns the index of the track with this id; KeyError names it if unknown."""
         for track in self.tracks:

@@ -63,9 +63,11 @@ def _campaign(rules: Rules, view: CampaignView) -> list[str]:
             f"- {r.region.id} — {r.region.name}: held by {_who(rules, r.controller)}, "
             f"garrison {garrison}"
         )
-    out.append("Fronts:")
+    out.append("Fronts (those this side can place):")
     for f in view.fronts:
-        where = UNKNOWN if f.position is None else names.get(f.position, str(f.position))
+        if f.position is None:
+            continue  # as on the window's map: a front the side cannot place is not shown
+        where = names.get(f.position, str(f.position))
         strength = UNKNOWN if f.strength is None else str(f.strength)
         goal = "" if f.objective is None else f", standing order to take {names[f.objective]}"
         out.append(f"- {f.front.id} — {f.front.name}: in {where}, strength {strength}{goal}")

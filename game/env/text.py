@@ -23,7 +23,7 @@ from game.core.rules import Rules, TrackDef
 from game.core.state import CHOICES, OVER, State
 from game.env.panels import panel_lines
 from game.scenario.words import Reader, action_effects, effects_text, turn_tracks
-from game.sim.pack import derived_tracks, side_aims
+from game.sim.pack import side_aims
 from game.sim.sheet import Section, section_lines
 
 UNBOUNDED = 100_000
@@ -103,6 +103,9 @@ def legal_json(game: Game, state: State, faction: int) -> list[dict[str, Any]]:
     said = ""
     for n, action in enumerate(legal, 1):
         label = game.label(action)
+        stakes = game.stakes(seen, action)
+        if stakes:
+            label = f"{label} ({stakes})"
         text = END_MEANING if action.kind == END else game.explain(action)
         # A family of moves (the bids on one lot, the prices of an offer) shares one
         # explanation: it is written once, with the first of them.
@@ -178,7 +181,7 @@ def _tracks(rules: Rules, obs: Observation, words: Reader, *, brief: bool) -> li
     """Returns the side's tracks, its own first, then those only it sees, then shared ones
     (those a mechanic's view shows and the engine's bookkeeping left out)."""
     panel = {t for m in rules.mechanics for t, role in m.track_roles().items() if role == "panel"}
-    skip = panel | derived_tracks(rules)
+    skip = panel | rules.derived_tracks()
     bit = 1 << obs.faction
     values = dict(obs.tracks)
     rows: list[tuple[tuple[bool, bool, int], str]] = []

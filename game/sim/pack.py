@@ -60,11 +60,8 @@ def role_briefing(rules: Rules, faction: int) -> Sheet:
     learns of, and its orders; nothing another side alone knew."""
     side = rules.factions[faction]
     sections = list(side_aims(rules, faction))
-    seen = [
-        t.name
-        for t in rules.tracks
-        if t.mask >> faction & 1 and t.index not in derived_tracks(rules)
-    ]
+    derived = rules.derived_tracks()
+    seen = [t.name for t in rules.tracks if t.mask >> faction & 1 and t.index not in derived]
     sections.append(Section("What you can see during the game", ("; ".join(seen) + ".",)))
     opening = [
         f"{e.title}" + (f" ({e.date.day} {e.date:%B %Y})" if e.date else "") + f": {e.text} "
@@ -77,11 +74,6 @@ def role_briefing(rules: Rules, faction: int) -> Sheet:
     sections.append(Section("Orders you can give (when their conditions hold)", (), tuple(orders)))
     who = f"{side.name} — {side.leader}" if side.leader else side.name
     return Sheet(f"briefing-{side.id}", f"{rules.title}: {who}", rules.period, tuple(sections))
-
-
-def derived_tracks(rules: Rules) -> set[int]:
-    """The engine's bookkeeping tracks (who raised a track, their shares), not for people."""
-    return {i for t in rules.tracks for i in (*t.raisers, *t.shares)}
 
 
 def questions(rules: Rules, scenario_file: Path) -> Sheet:

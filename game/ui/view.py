@@ -144,7 +144,7 @@ def meters(rules: Rules, obs: Observation) -> list[Meter]:
     bit = 1 << obs.faction
     values = dict(obs.tracks)
     # Who raised a track is shown on that track's meter, not as meters of its own.
-    derived = {i for t in rules.tracks for i in (*t.raisers, *t.shares)}
+    derived = rules.derived_tracks()
     out = []
     for tid, value in obs.tracks:
         track = rules.tracks[rules.track_index(tid)]

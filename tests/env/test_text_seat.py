@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from game import Game, load_game
 from game.agents.random_agent import RandomAgent
 from game.core.actions import DO, Do
+from game.core.mechanics.bargaining_view import BargainingView
 from game.core.state import CHOICES, State
 from game.env.replies import (
     MAX_LINE,
@@ -156,6 +157,34 @@ def test_a_family_of_moves_explains_itself_once() -> None:
     assert len(first) > 2
     assert " — " in first[0]["meaning"]
     assert all(" — " not in m["meaning"] for m in first[1:])
+
+
+def test_accepting_names_the_offer_it_accepts() -> None:
+    """ "Accept the other side's standing offer" says which: its price and terms, as the
+    table shows them to the side that would accept."""
+    game = load_game("railway-sale")
+    found = 0
+    for seed in range(12):
+        state = _walk(
+            game,
+            seed,
+            400,
+            stop=lambda s: any(a.kind == "accept" for a in game.legal_actions(s, s.to_act)),
+        )
+        side = state.to_act
+        moves = [m for m in legal_json(game, state, side) if m["notation"].endswith(":accept")]
+        if not moves:
+            continue
+        found += 1
+        table = next(
+            v for v in game.views(game.observe(state, side)) if isinstance(v, BargainingView)
+        )
+        other = table.buyer if table.seller.faction == side else table.seller
+        price = f"{other.price / table.scale:g} {table.unit}"
+        terms = table.terms[other.terms].label
+        want = f"Accept the other side's standing offer ({price}, {terms})"
+        assert moves[0]["meaning"].startswith(want)
+    assert found >= 3
 
 
 @settings(max_examples=20, deadline=None)

@@ -320,6 +320,20 @@ class Bargaining(Mechanic):
             return self.terms_defs[action.ref].text
         return ""
 
+    def stakes(self, seen: Seen, action: Action) -> str:
+        """Accepting: the other side's standing price and terms, as the table shows them."""
+        sides = self._side(action.faction)
+        if self.base_verb(action.kind) != ACCEPT or sides is None:
+            return ""
+        other = sides[1]
+        price, terms = seen[other.price], seen[other.terms]
+        if not price:
+            return ""
+        out = f"{self._fmt(price)} {self.unit}"
+        if terms is not None and 0 <= terms < len(self.terms_defs):
+            out += f", {self.terms_defs[terms].label}"
+        return out
+
     def action_space(self, factions: int) -> list[Action]:
         first = (self.floor - 1) // self.step * self.step + self.step
         out: list[Action] = []

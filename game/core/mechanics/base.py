@@ -127,6 +127,11 @@ class Mechanic(ABC):
         """Returns one line on why the action matters (with its source), for the UI."""
         return ""
 
+    def stakes(self, seen: Seen, action: Action) -> str:
+        """Returns what the action takes or gives now, as its faction sees it (accepting an
+        offer: the offer's price and terms), or "" when its label says it all."""
+        return ""
+
     def view(self, seen: Seen) -> object | None:
         """Returns what the front end shows of this mechanic to the observing faction (a typed
         view, computed from its observation only), or None if it shows nothing of its own."""
