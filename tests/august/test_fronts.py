@@ -12,6 +12,7 @@ import pytest
 from game import Game, State, load_game
 from game.core.log import entries
 from game.core.mechanics.campaign import AWAITING, IDLE
+from game.core.mechanics.campaign_view import CampaignView
 from game.core.records import AttackResolved
 from tests.august.runs import SCENARIO
 from tests.august.test_decisions import drive
@@ -134,3 +135,21 @@ def test_japan_does_not_see_the_fronts_objectives(game: Game) -> None:
     ussr = dict(game.observe(state, USSR).tracks)
     assert "obj_transbaikal_front" not in japan
     assert "obj_transbaikal_front" in ussr
+
+
+def test_only_moscow_sees_where_the_87th_corps_stands(game: Game) -> None:
+    """The corps waits in the Sakhalin ports, with no strength until it embarks: to Tokyo and
+    Washington a Soviet corps in Japanese Karafuto from the first day would show a force that
+    exists only on the Stavka's plans. Only the USSR's view places it."""
+    state = game.initial_state(1)
+    where: dict[int, int | None] = {}
+    for faction in range(len(game.rules.factions)):
+        obs = game.observe(state, faction)
+        assert ("pos_rifle_corps_87" in dict(obs.tracks)) == (faction == USSR)
+        view = next(v for v in game.views(obs) if isinstance(v, CampaignView))
+        fronts = {f.front.id: f for f in view.fronts}
+        where[faction] = fronts.pop("rifle_corps_87").position
+        # The other fronts stand where every side can see them.
+        assert all(f.position is not None for f in fronts.values())
+    sakhalin = next(r.region.index for r in view.regions if r.region.id == "south_sakhalin")
+    assert where == {USSR: sakhalin, JAPAN: None, 2: None}

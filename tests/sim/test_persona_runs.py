@@ -42,8 +42,6 @@ SHORT_OF_TARGET: dict[str, str] = {
     "fishery-auctions": "the 1931 share needs the trust expanded every season, and the personas "
     "seldom take the path to the April 1939 compromise, which now sets the 1939 terms (README, "
     "Personas)",
-    "august-1945": "the attack lands on 11 August unless a bomb falls before the 9th, a persona "
-    "Japan sometimes accepts late, and the Kurils fall on history's late dates (README, Personas)",
 }
 """Scenario → why its persona calibration stays under `TARGET` (the README says so, with the
 measured figure)."""
@@ -54,9 +52,6 @@ NOT_MOVED: dict[tuple[str, str], str] = {
     "that still reaches below zero (docs/exploits.md)",
     ("no_freeze_1932", "share"): "without the freeze the persona USSR does not keep cutting, as "
     "the variant's premise (a script's) has it (docs/exploits.md)",
-    ("bombs_decisive", "acceptance"): "with history's choices the bomb and the entry come within "
-    "three days and both schools reach the Emperor's threshold on the entry; larger Hiroshima "
-    "shocks did not move persona games either (README, Counterfactuals; docs/exploits.md)",
 }
 """(variant, headline id) → why its persona run does not move it the way the sources argue (the
 README's table shows it)."""
@@ -119,11 +114,11 @@ def test_persona_calibration_meets_the_target_or_the_readme_says_why(scenario: s
     data = _report("calibration", scenario)
     share = data["near_history"]["share"]
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert near_text(data) in readme, f"the README does not state {scenario}'s {near_text(data)}"
     if scenario not in SHORT_OF_TARGET:
         assert share >= TARGET, f"{scenario}: {near_text(data)} near history"
         return
     assert share < TARGET, f"{scenario} now meets the target: take it off SHORT_OF_TARGET"
-    assert near_text(data) in readme, f"the README does not state {scenario}'s {near_text(data)}"
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS)

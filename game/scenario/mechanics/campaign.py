@@ -25,6 +25,9 @@ class FrontSpec(Spec):
     strength: int = Field(ge=0, le=10_000)
     amphibious: bool = False
     text: Text = ""
+    visible_to: Visibility = "all"
+    """Who sees where the front stands (the others see no front there: a force that exists
+    only on the attacker's plans, like a corps that has not yet embarked)."""
     strength_visible_to: Visibility = "all"
 
 
@@ -57,7 +60,9 @@ def campaign_tracks(spec: CampaignSpec, ctx: Context) -> list[NewTrack]:
         if f.start not in ids:
             ctx.fail(f"unknown region {f.start!r}", "fronts", i, "start")
         start = ids.get(f.start, 0)
-        out.append(NewTrack(f"pos_{f.id}", f"{f.name}: position", (0, last_region), start))
+        out.append(
+            NewTrack(f"pos_{f.id}", f"{f.name}: position", (0, last_region), start, f.visible_to)
+        )
         out.append(
             NewTrack(
                 f"str_{f.id}", f"{f.name}: strength", (0, 10_000), f.strength, f.strength_visible_to
