@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
@@ -388,6 +389,12 @@ class Rules:
         """The engine's bookkeeping tracks (who raised a track, their shares), not for people:
         the front end shows them on the raised track's meter, the texts leave them out."""
         return frozenset(i for t in self.tracks for i in (*t.raisers, *t.shares))
+
+    def not_yet(self, track: int, values: Mapping[int, int]) -> bool:
+        """True while `track` holds no meaningful value yet by its mechanic's rule
+        (`Mechanic.not_yet`: a deal's price and terms before any agreement), given the values
+        an observer sees, by index: the front end and the texts show it as not set."""
+        return any(m.not_yet(track, values) for m in self.mechanics)
 
     def track_index(self, track_id: str) -> int:
         """Returns the index of the track with this id; KeyError names it if unknown."""

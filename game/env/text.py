@@ -184,6 +184,7 @@ def _tracks(rules: Rules, obs: Observation, words: Reader, *, brief: bool) -> li
     skip = panel | rules.derived_tracks()
     bit = 1 << obs.faction
     values = dict(obs.tracks)
+    by_index = {rules.track_index(tid): value for tid, value in obs.tracks}
     rows: list[tuple[tuple[bool, bool, int], str]] = []
     for tid, value in obs.tracks:
         track = rules.tracks[rules.track_index(tid)]
@@ -191,7 +192,10 @@ def _tracks(rules: Rules, obs: Observation, words: Reader, *, brief: bool) -> li
             continue
         own = track.owner == obs.faction
         secret = track.mask == bit and len(rules.factions) > 1
-        line = f"- {track.name}: {_value(track, value, words)}{_range(rules, track, words)}"
+        shown = (
+            "not set yet" if rules.not_yet(track.index, by_index) else _value(track, value, words)
+        )
+        line = f"- {track.name}: {shown}{_range(rules, track, words)}"
         line += _raised(rules, track, values)
         if secret:
             line += " (secret: only you see it)"

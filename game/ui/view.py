@@ -145,6 +145,7 @@ def meters(rules: Rules, obs: Observation) -> list[Meter]:
     values = dict(obs.tracks)
     # Who raised a track is shown on that track's meter, not as meters of its own.
     derived = rules.derived_tracks()
+    by_index = {rules.track_index(tid): value for tid, value in obs.tracks}
     out = []
     for tid, value in obs.tracks:
         track = rules.tracks[rules.track_index(tid)]
@@ -153,7 +154,10 @@ def meters(rules: Rules, obs: Observation) -> list[Meter]:
             continue
         own = track.owner == obs.faction
         secret = track.mask == bit and len(rules.factions) > 1
-        text = format_value(rules, track, value, role)
+        if rules.not_yet(track.index, by_index):
+            text = "—"
+        else:
+            text = format_value(rules, track, value, role)
         raised = tuple(
             (rules.factions[f].name, values[rules.tracks[by].id], values[rules.tracks[sh].id])
             for f, (by, sh) in enumerate(zip(track.raisers, track.shares, strict=True))

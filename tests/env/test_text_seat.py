@@ -80,6 +80,10 @@ def test_first_text_holds_the_date_the_move_the_tracks_and_the_aims() -> None:
     # What only Japan sees is not named.
     assert "Worth of the line to Japan" not in text
     assert "seizure preparations" not in text
+    # No deal yet: its price and terms are not a price of 0 on cash terms.
+    assert "- Agreed terms: not set yet" in text
+    assert "- Agreed price: not set yet" in text
+    assert "Agreed terms: cash" not in text
 
 
 def test_later_texts_give_only_the_news_and_the_short_aims() -> None:

@@ -103,6 +103,39 @@ def test_a_record_not_yet_set_shows_a_dash() -> None:
     assert shown["tension"] == "20"
 
 
+def _agreed_on_first_offer(game: Game) -> object:
+    """The railway's state once Japan accepted Moscow's first ask (250 M, in instalments)."""
+    state = game.initial_state(1)
+    for text in ("ussr:offer:250", "ussr:end", "japan:end"):
+        state = game.apply(state, game.parse_action(text))
+    while state.to_act != 1 or state.phase != 0:
+        state = game.apply(state, game.legal_actions(state, state.to_act)[0])
+    for text in ("japan:accept", "japan:end"):
+        state = game.apply(state, game.parse_action(text))
+    return state
+
+
+def test_a_deal_not_yet_made_shows_dashes_not_cash(railway: Game) -> None:
+    """Before any agreement the deal's tracks hold 0, which would read as a price of 0 on
+    cash terms (`Bargaining.not_yet`); once a price is agreed they show it."""
+    before = {
+        m.track.id: m.text
+        for m in meters(railway.rules, railway.observe(railway.initial_state(1), 0))
+    }
+    assert before["deal_terms"] == "—"
+    assert before["deal_price"] == "—"
+    assert before["ussr_terms"] == "four half-yearly instalments"  # a standing proposal shows
+    state = _agreed_on_first_offer(railway)
+    rules = railway.rules
+    assert state.tracks[rules.track_index("agreed")] == 1
+    after = {m.track.id: m.text for m in meters(rules, railway.observe(state, 0))}  # type: ignore[arg-type]
+    terms = state.tracks[rules.track_index("deal_terms")]  # type: ignore[attr-defined]
+    assert after["deal_terms"] == rules.mechanics[0].value_text(
+        rules.track_index("deal_terms"), terms
+    )
+    assert after["deal_price"] == "250 M gold rubles"
+
+
 def test_a_dated_line_in_a_long_turn_gets_a_heading_of_its_own() -> None:
     """Issue 14 item 6: a dated event is told under its own date, not its turn's 15 January."""
     game = game_of("fishery-auctions")

@@ -365,6 +365,12 @@ class Bargaining(Mechanic):
             roles[side.terms] = "terms"
         return roles
 
+    def not_yet(self, track: int, values: Mapping[int, int]) -> bool:
+        """The deal's tracks (its price, terms and worth to each side) before any agreement:
+        "Agreed terms: cash" would be a deal that was never made."""
+        deal = (self.deal_price, self.deal_terms, self.seller_value, self.buyer_cost)
+        return track in deal and values.get(self.agreed) == 0
+
     def value_text(self, track: int, value: int) -> str | None:
         """Returns a terms track's value as the terms' label (None for other tracks)."""
         terms = (self.seller.terms, self.buyer.terms, self.deal_terms)

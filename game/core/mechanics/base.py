@@ -142,6 +142,12 @@ class Mechanic(ABC):
         terms' label), or None to show it as a number."""
         return None
 
+    def not_yet(self, track: int, values: Mapping[int, int]) -> bool:
+        """True while one of this mechanic's tracks means nothing yet and should be shown as
+        not set (the agreed price and terms before any agreement): `values` holds the tracks
+        the observer sees, by index."""
+        return False
+
     def track_roles(self) -> Mapping[int, str]:
         """Returns how the front end shows this mechanic's tracks: `terms` or `date` (meters of
         their own kind, see `value_text`), or `panel` (shown by the mechanic's view on the map,
