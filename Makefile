@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: play test lint wheel bench train bench-ab schema golden calibrate variants i18n clean
+.PHONY: play test lint wheel bench train bench-ab schema golden calibrate calibrate-normal variants i18n clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" && command -v $(PYTHON) >/dev/null 2>&1 || { echo "no Python 3.11 or newer found: install one, or run 'make PYTHON=/path/to/python ...'"; exit 1; }
@@ -62,16 +62,24 @@ CAL_SEED     ?= 1
 CAL_WORKERS  ?= 2
 AGENTS       ?= all=persona:fast
 LABEL        ?= Persona agents (fast level), no script
+CAL_DIR      ?= docs/calibration
+CAL_DOC      ?= docs/calibration.md
 calibrate: $(STAMP)
-	@mkdir -p docs/calibration
+	@mkdir -p $(CAL_DIR)
 	@for s in $(CALIBRATION); do \
 	  echo "calibrate $$s"; \
 	  $(BIN)/python main.py calibrate --scenario $$s $(if $(AGENTS),--agents "$(AGENTS)") \
 	    --games $(CAL_GAMES) --seed $(CAL_SEED) --workers $(CAL_WORKERS) --no-progress --force \
-	    --out docs/calibration/$$s.md --json docs/calibration/$$s.json || exit 1; \
+	    --out $(CAL_DIR)/$$s.md --json $(CAL_DIR)/$$s.json || exit 1; \
 	done
 	$(BIN)/python tools/calibration_doc.py --agents "$(AGENTS)" --label "$(LABEL)" \
-	  --out docs/calibration.md $(foreach s,$(CALIBRATION),docs/calibration/$(s).md)
+	  --out $(CAL_DOC) $(foreach s,$(CALIBRATION),$(CAL_DIR)/$(s).md)
+
+# The same at the window's level (the default AI there): 20 games a scenario, about 20 minutes
+# on two cores (README, "Personas": how far the batch level's figures hold for stronger search).
+calibrate-normal:
+	$(MAKE) calibrate AGENTS=all=persona:normal CAL_GAMES=20 CAL_DIR=docs/calibration/normal \
+	  CAL_DOC=docs/calibration/normal.md LABEL="Persona agents (normal level: the window's), no script"
 
 # Whether each counterfactual moves its headline figures the way the sources argue (README,
 # "Counterfactuals"): the scenario as in history and every variant that names headline figures,

@@ -14,8 +14,8 @@ on two cores, too long for CI; these tests hold the recorded runs to the game as
   measured figure and the test lists the shortfall (`SHORT_OF_TARGET`, `NOT_MOVED`), so a
   shortfall that is mended fails here until it is taken off the list.
 
-After a change to the engine, the agents or a scenario, run `make calibrate variants` (about an
-hour on two cores) and commit what it writes.
+After a change to the engine, the agents or a scenario, run `make calibrate variants
+calibrate-normal` (about an hour and a half on two cores) and commit what it writes.
 """
 
 from __future__ import annotations
@@ -37,8 +37,9 @@ TARGET = 0.60
 """Issue 14: with every side a persona agent, at least 60 % of 200 seeds near history."""
 
 SHORT_OF_TARGET: dict[str, str] = {
-    "railway-sale": "the batch search imagines random answers to offers, and the assumed values "
-    "of the line overlap from the first month (README, Calibration)",
+    "railway-sale": "the batch search imagines random answers to offers, the assumed values of "
+    "the line overlap from the first month, and no belief learns from a refusal (README, "
+    "Calibration)",
     "fishery-auctions": "the 1931 share needs the trust expanded every season, and the personas "
     "seldom take the path to the April 1939 compromise, which now sets the 1939 terms (README, "
     "Personas)",
@@ -47,9 +48,9 @@ SHORT_OF_TARGET: dict[str, str] = {
 measured figure)."""
 
 NOT_MOVED: dict[tuple[str, str], str] = {
-    ("no_us_recognition", "weaker"): "with recognition mostly Washington's decision it comes in "
-    "most base games, and taking it away moves Moscow's worse outcomes up by 6.0 pts, an interval "
-    "that still reaches below zero (docs/exploits.md)",
+    ("no_us_recognition", "weaker"): "the personas strike their deal early, often before "
+    "recognition can come, and seldom end worse: taking recognition away moves Moscow's worse "
+    "outcomes up by 1.5 pts, an interval that reaches below zero (README, Counterfactuals)",
     ("no_freeze_1932", "share"): "without the freeze the persona USSR does not keep cutting, as "
     "the variant's premise (a script's) has it (docs/exploits.md)",
 }
@@ -132,3 +133,26 @@ def test_every_variant_moves_its_headline_figures_or_the_readme_says_why(scenari
             continue
         assert row["verdict"] != "moves", f"{key} now moves: take it off NOT_MOVED"
         assert f"`{row['variant']}`" in readme, key
+
+
+NORMAL_GAMES = 20
+"""Games a scenario in the window-level runs (`make calibrate-normal`): a `normal` persona
+thinks about twenty times longer than a `fast` one, so 20 games take about as long as 200."""
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_the_window_level_runs_are_of_the_files_as_they_are_and_the_readme_states_them(
+    scenario: str,
+) -> None:
+    """The batch level's figures are not the window's: the README states both, and these
+    recordings (persona agents at `normal` on every side, no script) are held to the scenario
+    files as they are. Their games are not replayed here (one takes up to half a minute)."""
+    data = _report("calibration/normal", scenario)
+    assert data["games"] == NORMAL_GAMES, data["games"]
+    assert set(data["agents"].values()) == {"persona:normal"}, data["agents"]
+    path = scenario_path(scenario)
+    assert data["digests"].get(path.name) == digest(path), (
+        f"{path} changed since the recorded run: run `make calibrate-normal`"
+    )
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert near_text(data) in readme, f"the README does not state {scenario}'s {near_text(data)}"
