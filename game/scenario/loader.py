@@ -361,7 +361,21 @@ def _keep_option(data: dict[str, Any], target: str) -> str:
     if not kept:
         known = ", ".join(str(o.get("id")) for o in event["options"] if isinstance(o, dict))
         raise ValueError(f"event {event_id!r} has no option {option_id!r} (known: {known})")
+    gone = tuple(
+        f":choose:{event_id}:{o.get('id')}"
+        for o in event["options"]
+        if isinstance(o, dict) and o.get("id") != option_id
+    )
     event["options"] = [kept[0] | {"historical": True}]
+    # The audit's marks on the options taken away go with them: with one option left there is
+    # no choice for the audit to find dominant (`audit.intended` names `side:choose:event:option`).
+    audit = data.get("audit")
+    if gone and isinstance(audit, dict) and isinstance(audit.get("intended"), list):
+        audit["intended"] = [
+            item
+            for item in audit["intended"]
+            if not (isinstance(item, dict) and str(item.get("option", "")).endswith(gone))
+        ]
     return f"events.{index}.options"
 
 

@@ -136,3 +136,18 @@ def test_keep_option_leaves_every_agent_that_one_choice() -> None:
     before = next(e for e in base.events if e.id == "potsdam_proclamation")
     assert len(before.options) > 1
     assert [o.id for o in event.options] == ["emperor_clause"]
+
+
+def test_keep_option_takes_the_audit_marks_of_the_options_it_removes() -> None:
+    """The scenario marks Truman's answer to Stalin's demands as intended for the audit;
+    `hokkaido_zone` leaves that event only the grant of a zone, so the mark goes with the option
+    it names (before, the variant would not load: its audit named an option it had removed)."""
+    mark = "usa:choose:stalin_demands:kurils_not_hokkaido"
+    base = load_rules("august-1945")
+    assert mark in dict(base.intended)
+    zone = load_rules("august-1945", "hokkaido_zone")
+    event = next(e for e in zone.events if e.id == "stalin_demands")
+    assert [o.id for o in event.options] == ["grant_hokkaido"]
+    assert mark not in dict(zone.intended)
+    # The marks on events the variant leaves alone stay.
+    assert dict(zone.intended).keys() == dict(base.intended).keys() - {mark}
