@@ -186,8 +186,8 @@ def _tracks(rules: Rules, obs: Observation, words: Reader, *, brief: bool) -> li
     values = dict(obs.tracks)
     by_index = {rules.track_index(tid): value for tid, value in obs.tracks}
     rows: list[tuple[tuple[bool, bool, int], str]] = []
-    for tid, value in obs.tracks:
-        track = rules.tracks[rules.track_index(tid)]
+    for index, value in by_index.items():
+        track = rules.tracks[index]
         if track.index in skip:
             continue
         own = track.owner == obs.faction

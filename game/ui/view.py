@@ -147,8 +147,8 @@ def meters(rules: Rules, obs: Observation) -> list[Meter]:
     derived = rules.derived_tracks()
     by_index = {rules.track_index(tid): value for tid, value in obs.tracks}
     out = []
-    for tid, value in obs.tracks:
-        track = rules.tracks[rules.track_index(tid)]
+    for index, value in by_index.items():
+        track = rules.tracks[index]
         role = roles[track.index]
         if role == "panel" or track.index in derived:
             continue
@@ -163,7 +163,7 @@ def meters(rules: Rules, obs: Observation) -> list[Meter]:
             for f, (by, sh) in enumerate(zip(track.raisers, track.shares, strict=True))
             if rules.tracks[by].id in values
         )
-        out.append(Meter(track, value, role, text, own, secret, obs.marks(tid), raised))
+        out.append(Meter(track, value, role, text, own, secret, obs.marks(track.id), raised))
     rank = {"bar": 0, "terms": 1, "date": 2, "flag": 3}
     out.sort(key=lambda m: (not m.own, not m.secret, rank.get(m.role, 4)))
     return out

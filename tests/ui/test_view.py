@@ -8,6 +8,7 @@ from game.agents import make_agents
 from game.core.game import Game
 from game.core.log import LogEntry
 from game.core.records import EventFired
+from game.core.state import State
 from game.sim.play import play
 from game.ui.catalog import game_of
 from game.ui.chronicle import turning_points
@@ -103,7 +104,7 @@ def test_a_record_not_yet_set_shows_a_dash() -> None:
     assert shown["tension"] == "20"
 
 
-def _agreed_on_first_offer(game: Game) -> object:
+def _agreed_on_first_offer(game: Game) -> State:
     """The railway's state once Japan accepted Moscow's first ask (250 M, in instalments)."""
     state = game.initial_state(1)
     for text in ("ussr:offer:250", "ussr:end", "japan:end"):
@@ -128,8 +129,8 @@ def test_a_deal_not_yet_made_shows_dashes_not_cash(railway: Game) -> None:
     state = _agreed_on_first_offer(railway)
     rules = railway.rules
     assert state.tracks[rules.track_index("agreed")] == 1
-    after = {m.track.id: m.text for m in meters(rules, railway.observe(state, 0))}  # type: ignore[arg-type]
-    terms = state.tracks[rules.track_index("deal_terms")]  # type: ignore[attr-defined]
+    after = {m.track.id: m.text for m in meters(rules, railway.observe(state, 0))}
+    terms = state.tracks[rules.track_index("deal_terms")]
     assert after["deal_terms"] == rules.mechanics[0].value_text(
         rules.track_index("deal_terms"), terms
     )
