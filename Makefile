@@ -41,6 +41,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/report.py --out bench/REPORT_RESULTS.md
 	$(BIN)/python bench/batch.py --out bench/BATCH_RESULTS.md
 	$(BIN)/python bench/env.py --out bench/ENV_RESULTS.md
+	$(BIN)/python bench/fishery_playouts.py --out bench/FISHERY_PLAYOUTS.md
 
 # The research training example (docs/research.md): MaskablePPO for one side, then a tournament.
 # torch's CPU build first (elsewhere: --index-url https://download.pytorch.org/whl/cpu).

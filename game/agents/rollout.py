@@ -7,7 +7,9 @@ orders, and each mechanic verb on one object (every price of an offer, every bid
 and then:
 
 - ends its orders with probability `END_SHARE` when it has anything else to do (governments
-  mostly wait: the historical plans give an order in about one faction-turn in three);
+  mostly wait: the historical plans give an order in about one faction-turn in three), first
+  giving its routine order where a mechanic names one (`Mechanic.routine`: a bidder bids for the
+  lots it holds, for in a market held every season ending without a bid is not waiting);
 - otherwise picks a family uniformly, then a member of it uniformly (so one lot's 40 prices
   weigh as much as one diplomatic note) — or, in a large family whose mechanic names its
   meaningful members (an offer: a small step, halfway, the other side's price), one of those;
@@ -80,7 +82,8 @@ def rollout_action(game: Game, state: State, rng: random.Random) -> Action:
     legal-action list; families are the runs of the sorted legal list (`family_runs`)."""
     faction = state.to_act
     if state.phase == ORDERS and rng.random() < END_SHARE:
-        return EndTurn(faction, END)
+        routine = game.routine(state, faction)
+        return routine if routine is not None else EndTurn(faction, END)
     legal = game.legal_actions(state, faction)
     n = len(legal)
     if n == 1:

@@ -80,6 +80,9 @@ class Game(Observing, Resolution):
         )
         self._mechanics: tuple[Mechanic, ...] = tuple(rules.mechanics)
         self._verb: dict[str, Mechanic] = {v: m for m in self._mechanics for v in m.verbs}
+        self._routines = tuple(
+            m for m in self._mechanics if type(m).routine is not Mechanic.routine
+        )
         self._empty_orders: tuple[tuple[Action, ...], ...] = ((),) * n
         self._last: tuple[State | None, int, list[Action]] = (None, NOBODY, [])
         self._ordinals = tuple(day.toordinal() for day in rules.calendar)
@@ -248,6 +251,15 @@ class Game(Observing, Resolution):
         `Mechanic.anchors`), or () where its mechanic names none."""
         mechanic = self._verb.get(members[0].kind) if members else None
         return mechanic.anchors(state, members) if mechanic is not None else ()
+
+    def routine(self, state: State, faction: int) -> Action | None:
+        """Returns the order the side gives by habit before ending its orders (see
+        `Mechanic.routine`), or None: the first mechanic's that names one."""
+        for mechanic in self._routines:
+            action = mechanic.routine(state, faction)
+            if action is not None:
+                return action
+        return None
 
     def typed(self, action: Action) -> Action:
         """Returns `action` as its verb family's type (`Offer`, `Attack`, `Choose`, …)."""

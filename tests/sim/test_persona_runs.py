@@ -40,9 +40,9 @@ SHORT_OF_TARGET: dict[str, str] = {
     "railway-sale": "the batch search imagines random answers to offers, the assumed values of "
     "the line overlap from the first month, and no belief learns from a refusal (README, "
     "Calibration)",
-    "fishery-auctions": "the 1931 share needs the trust expanded every season, and the personas "
-    "seldom take the path to the April 1939 compromise, which now sets the 1939 terms (README, "
-    "Personas)",
+    "fishery-auctions": "the 1931 share needs two or three take-backs in 1929-31, which the batch "
+    "search chooses in about half of Moscow's seasons, and the personas take the path to the "
+    "April 1939 compromise in about a third of the games (README, Personas)",
 }
 """Scenario → why its persona calibration stays under `TARGET` (the README says so, with the
 measured figure)."""
@@ -51,8 +51,6 @@ NOT_MOVED: dict[tuple[str, str], str] = {
     ("no_us_recognition", "weaker"): "the personas strike their deal early, often before "
     "recognition can come, and seldom end worse: taking recognition away moves Moscow's worse "
     "outcomes up by 1.5 pts, an interval that reaches below zero (README, Counterfactuals)",
-    ("no_freeze_1932", "share"): "without the freeze the persona USSR does not keep cutting, as "
-    "the variant's premise (a script's) has it (docs/exploits.md)",
 }
 """(variant, headline id) → why its persona run does not move it the way the sources argue (the
 README's table shows it)."""

@@ -13,6 +13,9 @@ a new exchange rate or a freeze counts), the auction clears:
    bring its losses since that season nearest to the agreed number of grounds; these are taken
    as withheld lots are (step 1), without the effects of a seizure, and the track returns to 0.
 1. Withheld lots go to the host's trust while it has the capacity to work them, else lie idle.
+   Then, under a claim (the `claim` track above 0), the host takes the lots on offer the other
+   bidders hold whose grounds come nearest to the claim within its trust's room, as it takes
+   withheld lots (a seizure's effects included), and the track returns to 0.
 2. While a freeze holds, held lots are not offered: each holder renews at its last price (a freeze
    in force when the auction opens holds for all of it, even if a seizure breaks it).
 3. Every other open lot not held by the host goes to its highest bid at or above the reserve
@@ -37,7 +40,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -62,11 +65,20 @@ from game.core.mechanics.auction_view import (
     Tender,
     Withhold,
 )
-from game.core.mechanics.base import CACHE_LIMIT, Mechanic, Reading
+from game.core.mechanics.base import CACHE_LIMIT, Mechanic, Reading, nearest_members
 from game.core.observation import Seen
 from game.core.rules import NO_TRACK
 from game.core.state import State
 from game.core.turn import Turn
+
+ANCHOR_PCTS: Final = (100, 130)
+"""The tender shares (and bids, as shares of a lot's estimate) search tries first and its
+playouts pick among (`Auction.anchors`): the estimate, and the 130 % with which the firms answer
+being outbid in the historical plan. An ASSUMPTION of search, not a rule of play."""
+
+ROUTINE_TENDER: Final = 100
+"""The routine tender's share of each lot's estimate (`Auction.routine`): what the firms bid in
+the historical plan, an ASSUMPTION of search's playouts, not a fact of play."""
 
 
 class _Unpriceable:
@@ -101,6 +113,9 @@ class Auction(AuctionText, Mechanic):
     cede: int = NO_TRACK
     """Track: grounds a settlement makes the other bidders give up this season (see
     `auction_season.settle_terms`); NO_TRACK: the scenario has no settlements."""
+    claim: int = NO_TRACK
+    """Track: grounds the host's trust takes back at this season's auction, beside the lots
+    withheld by name (see `auction_season.claim_lots`); NO_TRACK: the scenario has no claims."""
     active_tracks: frozenset[int] = frozenset()
     """Tracks the `active` condition reads."""
     name: str = ""
@@ -314,6 +329,56 @@ class Auction(AuctionText, Mechanic):
             )
         out.sort(key=Action.key)
         return out
+
+    def anchors(self, state: State, members: Sequence[Action]) -> tuple[Action, ...]:
+        """The bids worth trying first: a tender or a bid at the estimate, then a third over it
+        (the firms' answer to being outbid in the historical plan), and a bid at the price the
+        lot last fetched; the reserve at the estimate and a step either side of the present one.
+        Not a lowball: a bid below the reserve loses the lot (see the module docstring)."""
+        if not members:
+            return ()
+        bid, tender, reserve, _ = self._v
+        kind = members[0].kind
+        if kind == tender:
+            targets = list(ANCHOR_PCTS)
+        elif kind == bid:
+            lot = self.lots[members[0].ref]
+            targets = [lot.estimate * pct // 100 for pct in ANCHOR_PCTS]
+            if state.tracks[lot.price] > 0:
+                targets.append(state.tracks[lot.price])
+        elif kind == reserve:
+            now = state.tracks[self.reserve]
+            targets = [100, now - 10, now + 10]
+        else:
+            return ()
+        return nearest_members(members, targets)
+
+    def routine(self, state: State, faction: int) -> Action | None:
+        """A bidder other than the host that has given no tender this turn and holds a lot on
+        offer it has not bid on tenders at the estimate: the firms bid on the lots offered every
+        season [001 L4], and one that ends its orders without a bid loses the lots it holds."""
+        if faction == self.host:
+            return None
+        b = self.bidder(faction)
+        if b is None:
+            return None
+        tracks = state.tracks
+        bid, tender = self._v[0], self._v[1]
+        named = set()
+        for order in state.orders[faction]:
+            if order.kind == tender:
+                return None
+            if order.kind == bid:
+                named.add(order.ref)
+        mark = faction + 1
+        if not any(
+            tracks[lot.hold] == mark and lot.index not in named and self.on_offer(tracks, lot)
+            for lot in self.lots
+        ):
+            return None
+        if not self.active(tracks, state.turn, state.fired):
+            return None
+        return Tender(faction, tender, 0, ROUTINE_TENDER)
 
     def room(self, tracks: tuple[int, ...] | list[int], b: BidderDef) -> int:
         if b.capacity == NO_TRACK:

@@ -46,8 +46,10 @@ def clear(a: Auction, turn: Turn, sealed: Sealed) -> None:
     ceded = settle_terms(a, turn, lines)
     _withhold(a, turn, ceded, lines, seize=False)
     _withhold(a, turn, tuple(r for r in sealed.withheld if r not in ceded), lines)
+    claimed = claim_lots(a, turn, set(ceded) | set(sealed.withheld))
+    _withhold(a, turn, claimed, lines, how="is taken back")
     renewed = _renew(a, turn, lines) if frozen else 0
-    sold, kept, unsold = _sell(a, turn, sealed, frozen, lines, set(ceded))
+    sold, kept, unsold = _sell(a, turn, sealed, frozen, lines, set(ceded) | set(claimed))
     tally(a, turn)
     # A lot is a block of grounds, and the sources count grounds (FACTS.md §1.5): the line
     # gives both, so that "1 lot (4 grounds)" reads against the sources' "four lots" [001 L9].
@@ -98,27 +100,76 @@ def settle_terms(a: Auction, turn: Turn, lines: list[str]) -> tuple[int, ...]:
     return tuple(sorted(out))
 
 
-def _cession(held: list[LotDef], need: int) -> list[int]:
-    """Returns the lots (indices) whose grounds come nearest to `need`: fewest lots, then the
-    first in lot order, among the sums equally near (none if `need` is not above 0)."""
-    if need <= 0:
-        return []
+def _sums(lots: list[LotDef]) -> dict[int, tuple[int, ...]]:
+    """Returns each total of grounds some of `lots` add up to, with the lots (indices) that
+    make it: fewest lots, then the first in lot order."""
     best: dict[int, tuple[int, ...]] = {0: ()}
-    for lot in held:
+    for lot in lots:
         for total, picked in list(best.items()):
             grown, more = total + lot.grounds, (*picked, lot.index)
             now = best.get(grown)
             if now is None or (len(more), more) < (len(now), now):
                 best[grown] = more
+    return best
+
+
+def _cession(held: list[LotDef], need: int) -> list[int]:
+    """Returns the lots (indices) whose grounds come nearest to `need`: fewest lots, then the
+    first in lot order, among the sums equally near (none if `need` is not above 0)."""
+    if need <= 0:
+        return []
+    best = _sums(held)
     total = min(best, key=lambda s: (abs(s - need), s > need))
     return list(best[total])
 
 
+def claim_lots(a: Auction, turn: Turn, taken: set[int]) -> tuple[int, ...]:
+    """Under a claim (the `claim` track above 0): returns the lots on offer that the other
+    bidders hold, not `taken` already, whose grounds come nearest to what the claim leaves
+    after the grounds they have lost at this auction already, without passing the host trust's
+    room (fewest lots, then the first in lot order), and sets the track back to 0. Under a
+    freeze no held lot is on offer, so a claim takes none."""
+    t = turn.tracks
+    if a.claim < 0 or t[a.claim] <= 0:
+        return ()
+    want = t[a.claim]
+    turn.put(a.claim, 0)
+    host = a.bidder(a.host)
+    if host is None:
+        return ()
+    # Grounds the other bidders have lost at this auction already (lots withheld by name, terms
+    # of a settlement) count towards the claim: it names the season's number, not more lots.
+    lost = sum(
+        lot.grounds
+        for lot in a.lots
+        if t[lot.prev] and t[lot.prev] != a.host + 1 and t[lot.hold] != t[lot.prev]
+    )
+    limit = min(want - lost, a.room(t, host))
+    held = [
+        lot
+        for lot in a.lots
+        if lot.index not in taken
+        and t[lot.hold]
+        and t[lot.hold] != a.host + 1
+        and a.on_offer(t, lot)
+    ]
+    best = _sums(held)
+    total = max(s for s in best if s <= limit) if limit > 0 else 0
+    return tuple(sorted(best[total]))
+
+
 def _withhold(
-    a: Auction, turn: Turn, withheld: tuple[int, ...], lines: list[str], *, seize: bool = True
+    a: Auction,
+    turn: Turn,
+    withheld: tuple[int, ...],
+    lines: list[str],
+    *,
+    seize: bool = True,
+    how: str = "",
 ) -> None:
     """Step 1: withheld lots go to the host's trust while it can work them, else lie idle
-    (`seize`: taking a lot another bidder holds has the effects of a seizure)."""
+    (`seize`: taking a lot another bidder holds has the effects of a seizure; `how`: the
+    chronicle's verb, "is withheld" or "is given up" by default)."""
     t = turn.tracks
     host_mark = a.host + 1
     host = a.bidder(a.host)
@@ -131,14 +182,14 @@ def _withhold(
             turn.actor, actor = a.host, turn.actor
             turn.apply(a.on_seizure, f"seizure:{lot.id}")
             turn.actor = actor
-        how = "is withheld" if seize else "is given up"
+        verb = how or ("is withheld" if seize else "is given up")
         if host is not None and lot.grounds <= a.room(t, host):
             turn.put(lot.hold, host_mark)
             turn.put(lot.price, 0)
-            lines.append(f"{lot.name} ({lot.grounds} grounds) {how} for the state trust")
+            lines.append(f"{lot.name} ({lot.grounds} grounds) {verb} for the state trust")
         else:
             turn.put(lot.hold, 0)
-            lines.append(f"{lot.name} ({lot.grounds} grounds) {how} and lies idle")
+            lines.append(f"{lot.name} ({lot.grounds} grounds) {verb} and lies idle")
 
 
 def _renew(a: Auction, turn: Turn, lines: list[str]) -> int:

@@ -32,7 +32,7 @@ from game.core.mechanics.bargaining_view import (
     Terms,
     TermsDef,
 )
-from game.core.mechanics.base import CACHE_LIMIT, Mechanic, Reading
+from game.core.mechanics.base import CACHE_LIMIT, Mechanic, Reading, nearest_members
 from game.core.observation import Seen
 from game.core.records import AcceptanceOverruled, AgreementReached, OfferMade, TermsProposed
 from game.core.state import State
@@ -150,12 +150,7 @@ class Bargaining(Mechanic):
         targets = [theirs]
         if mine > 0:
             targets = [mine, (mine + theirs) // 2, theirs]
-        out: list[Action] = []
-        for target in targets:
-            best = min(members, key=lambda a: (abs(a.amount - target), a.amount))
-            if best not in out:
-                out.append(best)
-        return tuple(out)
+        return nearest_members(members, targets)
 
     def why_illegal(self, state: State, action: Action) -> str | None:
         sides = self._side(action.faction)

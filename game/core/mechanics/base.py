@@ -12,6 +12,18 @@ from game.core.observation import Seen
 from game.core.state import State
 from game.core.turn import Turn
 
+
+def nearest_members(members: Sequence[Action], targets: Sequence[int]) -> tuple[Action, ...]:
+    """Returns, for each target amount in order, the member whose amount is nearest to it (the
+    lower on a tie), each once: the anchors of a family of prices (`Mechanic.anchors`)."""
+    out: list[Action] = []
+    for target in targets:
+        best = min(members, key=lambda a: (abs(a.amount - target), a.amount))
+        if best not in out:
+            out.append(best)
+    return tuple(out)
+
+
 CACHE_LIMIT = 1024
 """Entries a mechanic's memo of legal-action lists keeps before it starts afresh: enough for
 the states of a game and a search's neighbourhood, bounded for runs of many thousand games
@@ -122,6 +134,13 @@ class Mechanic(ABC):
         them first and its playouts pick among them (issue 13 item 5: a few meaningful choices
         plus a fine adjustment, for people and for search)."""
         return ()
+
+    def routine(self, state: State, faction: int) -> Action | None:
+        """Returns the order a side gives by habit when it ends its orders without one of this
+        mechanic's, or None. Search's playouts play it instead of ending the orders: ending is
+        the status quo where nothing lapses (a standing offer stands), not where holding on
+        takes an order every turn (a bidder that does not bid loses the lots it holds)."""
+        return None
 
     def explain(self, action: Action) -> str:
         """Returns one line on why the action matters (with its source), for the UI."""

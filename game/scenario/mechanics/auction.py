@@ -93,6 +93,14 @@ class AuctionSpec(MechanicSpec):
     gives up to the host the old lots whose grounds bring what it has lost since that season
     nearest to the track's value (taken as withheld lots are, but agreed: no `on_seizure`);
     the track then goes back to 0. None: no settlements."""
+    claim: Slug | None = None
+    """Track: the grounds the host's trust takes back from the other bidders at this season's
+    auction (0: none), beside the lots withheld by name. As the auction clears, after those, the
+    host takes the lots on offer that the other bidders hold whose grounds come nearest to the
+    track's value, less the grounds they have lost at this auction already (withheld by name,
+    given up under a settlement), without passing its trust's room (fewest lots, then the first
+    in lot order), as withheld lots are, with `on_seizure`; the track then goes back to 0.
+    None: no claims."""
 
 
 def auction_tracks(spec: AuctionSpec, ctx: Context) -> list[NewTrack]:
@@ -224,6 +232,7 @@ def compile_auction(spec: AuctionSpec, ctx: Context) -> Auction:
         catch_unit=spec.catch_unit,
         on_seizure=ctx.effects(spec.on_seizure, "on_seizure"),
         cede=ctx.track_or_none(spec.cede, "cede"),
+        claim=ctx.track_or_none(spec.claim, "claim"),
         active_tracks=frozenset(c.tracks_of(active)),
         name=spec.name or "",
     )
