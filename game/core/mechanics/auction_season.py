@@ -139,23 +139,19 @@ def claim_lots(a: Auction, turn: Turn, taken: set[int]) -> tuple[int, ...]:
         return ()
     # Grounds the other bidders have lost at this auction already (lots withheld by name, terms
     # of a settlement) count towards the claim: it names the season's number, not more lots.
-    lost = sum(
-        lot.grounds
-        for lot in a.lots
-        if t[lot.prev] and t[lot.prev] != a.host + 1 and t[lot.hold] != t[lot.prev]
-    )
+    lost = sum(_lost(a, t, b.faction + 1) for b in a.bidders if b.faction != a.host)
     limit = min(want - lost, a.room(t, host))
-    held = [
-        lot
-        for lot in a.lots
-        if lot.index not in taken
-        and t[lot.hold]
-        and t[lot.hold] != a.host + 1
-        and a.on_offer(t, lot)
-    ]
+    if limit <= 0:
+        return ()
+    # On offer and held: another bidder's (`on_offer` is false for the host's own lots).
+    held = [lot for lot in a.lots if lot.index not in taken and t[lot.hold] and a.on_offer(t, lot)]
     best = _sums(held)
-    total = max(s for s in best if s <= limit) if limit > 0 else 0
-    return tuple(sorted(best[total]))
+    return tuple(sorted(best[max(s for s in best if s <= limit)]))
+
+
+def _lost(a: Auction, t: list[int], mark: int) -> int:
+    """Returns the grounds the bidder holding `mark` has lost since the last season's end."""
+    return sum(lot.grounds for lot in a.lots if t[lot.prev] == mark and t[lot.hold] != mark)
 
 
 def _withhold(
@@ -290,7 +286,7 @@ def tally(a: Auction, turn: Turn) -> None:
         mark = b.faction + 1
         turn.put(b.grounds, n)
         turn.put(b.share, round(100 * n / let) if let else 0)
-        lost = sum(g.grounds for g in a.lots if t[g.prev] == mark and t[g.hold] != mark)
+        lost = _lost(a, t, mark)
         gained = sum(g.grounds for g in a.lots if t[g.hold] == mark and t[g.prev] != mark)
         turn.put(b.lost, lost)
         turn.put(b.gained, gained)
