@@ -17,11 +17,13 @@ beliefs) with three changes:
   it was not. Its randomness is the agent's own seeded generator (reproducible).
 
 Its budgets (`LEVELS`) are the searching agent's, and a `fast` one for batches: a persona run of
-200 games per scenario must fit in minutes on two cores (issue 14).
+200 games per scenario must fit in minutes on two cores (issue 14). A persona may name its own
+playouts a move at `fast` (`playouts`), where 48 are too few for its government's choices.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from typing import Final
 
@@ -53,12 +55,15 @@ class PersonaAgent(MctsAgent):
     measure = "value to its aims"
 
     def __init__(self, game: Game, faction: int, level: str = "normal") -> None:
-        super().__init__(game, faction, budget=LEVELS[level])
+        personas = [game.rules.persona(f.index) for f in game.rules.factions]
+        mine = personas[faction]
+        budget = LEVELS[level]
+        if level == "fast" and mine is not None and mine.playouts is not None:
+            budget = dataclasses.replace(budget, iterations=mine.playouts)
+        super().__init__(game, faction, budget=budget)
         self.level = level
         self.name = f"persona:{level}"
-        personas = [game.rules.persona(f.index) for f in game.rules.factions]
         self._personas = personas
-        mine = personas[faction]
         self.temperature = (
             mine.temperature if mine is not None and mine.temperature is not None else TEMPERATURE
         )

@@ -77,6 +77,8 @@ class Persona:
     temperature: float | None = None
     uses_outcome: bool = False
     """Whether an aim reads the outcome class (then the classes are evaluated)."""
+    playouts: int | None = None
+    """Playouts a move at the batch level (`persona:fast`), or None for the level's."""
 
     def value(self, rules: Rules, state: State) -> float:
         """Returns what this government makes of `state`, on the scenario's score scale."""

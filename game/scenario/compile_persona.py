@@ -128,6 +128,7 @@ class PersonaCompiler:
             tuple(priors),
             spec.temperature,
             any(a.outcome >= 0 for a in aims),
+            spec.playouts,
         )
 
     def _track_of(self, name: str, loc: Loc) -> int:

@@ -99,6 +99,9 @@ class PersonaSpec(Spec):
     priors: list[PriorSpec] = Field(default_factory=list)
     temperature: float | None = Field(default=None, ge=0, le=5)
     """How far its play varies between seeds (see the agent); None: the agent's default."""
+    playouts: int | None = Field(default=None, ge=16, le=2000)
+    """Playouts a move for this government at the batch level (`persona:fast`), where the
+    level's 48 are too few for its choices; None: the level's. The window's levels keep theirs."""
 
 
 class FactionSpec(Spec):

@@ -11,7 +11,7 @@ import pytest
 from game import load_game
 from game.agents.base import make_agent, make_agents
 from game.agents.mcts import _Node
-from game.agents.persona import TEMPERATURE, PersonaAgent, near_best
+from game.agents.persona import LEVELS, TEMPERATURE, PersonaAgent, near_best
 from game.core.actions import END, Action
 from game.sim.play import play
 
@@ -36,13 +36,24 @@ def test_temperature_zero_plays_the_most_visited_move() -> None:
 
 
 def test_a_temperature_spreads_play_over_near_equal_moves() -> None:
-    agent = PersonaAgent(load_game("railway-sale"), USSR, "fast")
+    agent = PersonaAgent(load_game("august-1945"), 0, "fast")  # its personas name no temperature
     assert agent.temperature == TEMPERATURE > 0
     rng = random.Random(1)
     picks = [agent.pick(ranked(), rng).kind for _ in range(400)]
     share = picks.count("b") / len(picks)
     expected = (30 / 40) ** (1 / TEMPERATURE) / (1 + (30 / 40) ** (1 / TEMPERATURE))
     assert share == pytest.approx(expected, abs=0.05)
+
+
+def test_a_persona_may_name_its_playouts_at_the_batch_level_only() -> None:
+    game = load_game("railway-sale")
+    persona = game.rules.persona(USSR)
+    assert persona is not None
+    assert persona.playouts is not None
+    assert PersonaAgent(game, USSR, "fast").budget.iterations == persona.playouts
+    assert PersonaAgent(game, USSR, "normal").budget == LEVELS["normal"]
+    august = load_game("august-1945")  # names none: the level's
+    assert PersonaAgent(august, 0, "fast").budget == LEVELS["fast"]
 
 
 def test_it_values_futures_by_each_sides_persona() -> None:
@@ -69,7 +80,7 @@ def test_it_believes_its_governments_priors() -> None:
     assert values <= set(range(300, 601))
     assert len(values) > 5
     plain = make_agent("mcts", game, JAPAN).make_belief(random.Random(3))  # type: ignore[attr-defined]
-    assert {p.tracks[track] for p in plain.particles} <= set(range(600, 801))
+    assert {p.tracks[track] for p in plain.particles} <= set(range(1000, 1301))
 
 
 def test_a_persona_game_is_reproducible() -> None:
@@ -104,7 +115,7 @@ def test_it_decides_from_its_observation_only() -> None:
 def test_the_temperature_never_plays_a_move_the_search_rated_far_worse() -> None:
     """With a small budget the visits are nearly equal; a move whose mean value is far below
     the most visited one's is not played, however many visits it has (`near_best`)."""
-    agent = PersonaAgent(load_game("railway-sale"), JAPAN, "fast")
+    agent = PersonaAgent(load_game("august-1945"), 1, "fast")  # at the default temperature
     good, bad, close = node(4), node(4), node(3)
     good.w, bad.w, close.w = 4 * 15.0, 4 * -58.0, 3 * 14.0
     ranked = [

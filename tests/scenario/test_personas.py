@@ -57,6 +57,15 @@ def test_a_prior_outside_its_track_is_refused(tmp_path: Path) -> None:
     fails(path, "range: [300, 5000]", "factions[1].persona.priors[0].range", "within the track")
 
 
+def test_too_few_playouts_are_refused(tmp_path: Path) -> None:
+    path = write_broken(
+        tmp_path,
+        "see Moscow's persona.\n      playouts: 192",
+        "see Moscow's persona.\n      playouts: 4",
+    )
+    fails(path, "playouts: 4", "factions[1].persona.playouts", "greater than or equal to 16")
+
+
 def test_an_aim_without_its_source_is_refused(tmp_path: Path) -> None:
     path = write_broken(tmp_path, USSR_SCORE_WHY, "          why: ''")
     with pytest.raises(ScenarioError) as info:

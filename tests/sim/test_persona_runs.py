@@ -2,8 +2,9 @@
 
 `make calibrate` and `make variants` play 200 seeds per scenario (and per variant) with every
 side a `persona:fast` agent and no script read, and keep their figures in
-docs/calibration/<scenario>.json and docs/variants/<scenario>.json. Those runs take about an hour
-on two cores, too long for CI; these tests hold the recorded runs to the game as it is instead:
+docs/calibration/<scenario>.json and docs/variants/<scenario>.json. Those runs take about 85
+minutes on two cores, too long for CI; these tests hold the recorded runs to the game as it is
+instead:
 
 - they were played by persona agents on every side, 200 seeds each;
 - they read the scenario and variant files as they are now (SHA-256 of each);
@@ -15,7 +16,7 @@ on two cores, too long for CI; these tests hold the recorded runs to the game as
   shortfall that is mended fails here until it is taken off the list.
 
 After a change to the engine, the agents or a scenario, run `make calibrate variants
-calibrate-normal` (about an hour and a half on two cores) and commit what it writes.
+calibrate-normal` (about an hour and three quarters on two cores) and commit what it writes.
 """
 
 from __future__ import annotations
@@ -37,8 +38,8 @@ TARGET = 0.60
 """Issue 14: with every side a persona agent, at least 60 % of 200 seeds near history."""
 
 SHORT_OF_TARGET: dict[str, str] = {
-    "railway-sale": "the batch search imagines random answers to offers, the assumed values of "
-    "the line overlap from the first month, and no belief learns from a refusal (README, "
+    "railway-sale": "the agreed price lands in 60-75 M in under three games in ten, cheaper or "
+    "dearer in the rest, and the agreement in its window in under six in ten (README, "
     "Calibration)",
     "fishery-auctions": "the 1931 share needs two or three take-backs in 1929-31, which the batch "
     "search chooses in about half of Moscow's seasons, and the personas take the path to the "
@@ -47,11 +48,7 @@ SHORT_OF_TARGET: dict[str, str] = {
 """Scenario → why its persona calibration stays under `TARGET` (the README says so, with the
 measured figure)."""
 
-NOT_MOVED: dict[tuple[str, str], str] = {
-    ("no_us_recognition", "weaker"): "the personas strike their deal early, often before "
-    "recognition can come, and seldom end worse: taking recognition away moves Moscow's worse "
-    "outcomes up by 1.5 pts, an interval that reaches below zero (README, Counterfactuals)",
-}
+NOT_MOVED: dict[tuple[str, str], str] = {}
 """(variant, headline id) → why its persona run does not move it the way the sources argue (the
 README's table shows it)."""
 
