@@ -129,6 +129,7 @@ class PersonaCompiler:
             spec.temperature,
             any(a.outcome >= 0 for a in aims),
             spec.playouts,
+            spec.guided,
         )
 
     def _track_of(self, name: str, loc: Loc) -> int:

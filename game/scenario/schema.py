@@ -102,6 +102,9 @@ class PersonaSpec(Spec):
     playouts: int | None = Field(default=None, ge=16, le=2000)
     """Playouts a move for this government at the batch level (`persona:fast`), where the
     level's 48 are too few for its choices; None: the level's. The window's levels keep theirs."""
+    guided: bool = False
+    """Its search grows each new move from the default policy rather than at random (guided
+    expansion, `game.agents.mcts`), at every level: for a side with many orders a turn."""
 
 
 class FactionSpec(Spec):

@@ -9,6 +9,7 @@ import threading
 import pytest
 
 from game import Game, load_game
+from game.agents import mcts
 from game.agents.base import make_agent
 from game.agents.mcts import Budget, MctsAgent, candidates
 from game.agents.rollout import coarse_order, rollout_action
@@ -105,6 +106,28 @@ def test_large_families_enter_coarse_first() -> None:
         assert sorted(order) == list(range(n))
         if n >= 2:
             assert order[:2] == [0, n - 1]
+
+
+def test_guided_expansion_grows_the_default_policys_move_first(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Guided, a node grows the default policy's move when it is untried (here: ending the
+    orders), and an untried move at random when it is not; unguided, always at random."""
+    game = load_game("fishery-auctions")
+    state = game.initial_state(1)
+    side = game.to_act(state)
+    legal = game.legal_actions(state, side)
+    end = next(a for a in legal if a.kind == END)
+    orders = [a for a in legal if a.kind != END]
+    monkeypatch.setattr(mcts, "rollout_action", lambda game, state, rng: end)
+    guided = MctsAgent(game, side, guided=True)
+    plain = MctsAgent(game, side)
+    rng = random.Random(0)
+    assert {guided._expand(state, legal, rng) for _ in range(20)} == {end}
+    grown = {guided._expand(state, orders, rng) for _ in range(50)}
+    assert grown <= set(orders)
+    assert len(grown) > 5
+    assert len({plain._expand(state, legal, rng) for _ in range(50)}) > 5
 
 
 def test_a_stopped_search_still_returns_a_legal_move() -> None:

@@ -56,6 +56,17 @@ def test_a_persona_may_name_its_playouts_at_the_batch_level_only() -> None:
     assert PersonaAgent(august, 0, "fast").budget == LEVELS["fast"]
 
 
+def test_a_persona_may_ask_for_guided_expansion_at_every_level() -> None:
+    fishery = load_game("fishery-auctions")
+    for faction in fishery.rules.factions:
+        persona = fishery.rules.persona(faction.index)
+        assert persona is not None
+        assert persona.guided
+        for level in LEVELS:
+            assert PersonaAgent(fishery, faction.index, level).guided
+    assert not PersonaAgent(load_game("railway-sale"), USSR, "fast").guided  # names none
+
+
 def test_it_values_futures_by_each_sides_persona() -> None:
     game = load_game("railway-sale")
     agent = PersonaAgent(game, USSR, "fast")

@@ -66,6 +66,15 @@ def test_too_few_playouts_are_refused(tmp_path: Path) -> None:
     fails(path, "playouts: 4", "factions[1].persona.playouts", "greater than or equal to 16")
 
 
+def test_guided_must_be_true_or_false(tmp_path: Path) -> None:
+    path = write_broken(
+        tmp_path,
+        "see Moscow's persona.\n      playouts: 192",
+        "see Moscow's persona.\n      playouts: 192\n      guided: often",
+    )
+    fails(path, "guided: often", "factions[1].persona.guided", "bool")
+
+
 def test_an_aim_without_its_source_is_refused(tmp_path: Path) -> None:
     path = write_broken(tmp_path, USSR_SCORE_WHY, "          why: ''")
     with pytest.raises(ScenarioError) as info:
