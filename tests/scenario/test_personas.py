@@ -57,22 +57,23 @@ def test_a_prior_outside_its_track_is_refused(tmp_path: Path) -> None:
     fails(path, "range: [300, 5000]", "factions[1].persona.priors[0].range", "within the track")
 
 
-def test_too_few_playouts_are_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("setting", "field", "message"),
+    [
+        ("playouts: 4", "playouts", "greater than or equal to 16"),
+        ("playouts: 192\n      guided: often", "guided", "bool"),
+    ],
+    ids=["too few playouts", "guided not true or false"],
+)
+def test_a_bad_search_setting_is_refused(
+    tmp_path: Path, setting: str, field: str, message: str
+) -> None:
     path = write_broken(
         tmp_path,
         "see Moscow's persona.\n      playouts: 192",
-        "see Moscow's persona.\n      playouts: 4",
+        "see Moscow's persona.\n      " + setting,
     )
-    fails(path, "playouts: 4", "factions[1].persona.playouts", "greater than or equal to 16")
-
-
-def test_guided_must_be_true_or_false(tmp_path: Path) -> None:
-    path = write_broken(
-        tmp_path,
-        "see Moscow's persona.\n      playouts: 192",
-        "see Moscow's persona.\n      playouts: 192\n      guided: often",
-    )
-    fails(path, "guided: often", "factions[1].persona.guided", "bool")
+    fails(path, setting.split("\n")[-1].strip(), f"factions[1].persona.{field}", message)
 
 
 def test_an_aim_without_its_source_is_refused(tmp_path: Path) -> None:
