@@ -24,7 +24,10 @@ all it has seen), plays it forward and learns from the result:
   next (mostly end its orders), not by a second order drawn from thirty. Uniform expansion
   biased search towards ending the turn where a side has many orders: in a traced fishery
   season every order but "end" was first played out with a random second one (a tender at
-  200 %, a lot withheld past a red line) and lost several points to it (issue 14).
+  200 %, a lot withheld past a red line) and lost several points to it (issue 14). It changes
+  only which untried move grows first: a node still tries each of its moves once before UCT
+  prefers any, and a move's value is the mean of every playout below it, so a first order with
+  many further orders of the turn to try stays under-rated against ending (README, "Personas").
 - **Cut playouts**: past the tree, sides play the default policy (`game.agents.rollout`) until
   `depth` turns have passed (fewer where they would span more than the budget's `days`), then
   every side's score (the scenario's own score formula) is the evaluation; a finished game gives

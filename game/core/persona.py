@@ -78,9 +78,9 @@ class Persona:
     uses_outcome: bool = False
     """Whether an aim reads the outcome class (then the classes are evaluated)."""
     playouts: int | None = None
+    """Playouts a move at the batch level (`persona:fast`), or None for the level's."""
     guided: bool = False
     """Whether its search draws new moves from the default policy (`game.agents.mcts`)."""
-    """Playouts a move at the batch level (`persona:fast`), or None for the level's."""
 
     def value(self, rules: Rules, state: State) -> float:
         """Returns what this government makes of `state`, on the scenario's score scale."""
