@@ -395,3 +395,23 @@ def test_no_soviet_zone_without_a_soviet_war_and_no_stale_promise_at_potsdam(gam
 
 
 ACCEPT = ("always japan:choose:japan_answers_potsdam:accept_as_issued",)
+
+
+def test_stalins_date_aim_holds_once_he_is_in_the_war(game: Game) -> None:
+    """Stalin's aim "the date fixed as soon as the fronts are ready" read "while Japan has not
+    given up": it lapsed with a surrender the attack itself brought on, so a Stalin three days
+    ahead (`persona:normal`) held the attack for China's signature (issue 14). Once he is in the
+    war Japan's acceptance takes nothing from it; before, it still does."""
+    persona = game.rules.persona(USSR)
+    assert persona is not None
+    aim = next(a for a in persona.aims if a.label.startswith("the date fixed"))
+    ordered = with_tracks(game, game.initial_state(1), attack_ordered=1)
+
+    def holds(**values: int) -> bool:
+        state = with_tracks(game, ordered, **values)
+        return aim.pred(state.tracks, state.turn, state.fired)
+
+    assert holds(accepted=0, entered_first=0)
+    assert holds(accepted=1, entered_first=1)
+    assert not holds(accepted=1, entered_first=0)
+    assert not holds(attack_ordered=0, accepted=0, entered_first=0)
