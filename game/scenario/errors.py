@@ -34,3 +34,8 @@ class ScenarioError(ValueError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+    def __reduce__(self) -> tuple[type[ScenarioError], tuple[list[Problem]]]:
+        # Rebuilt from its problems, not from its text: an error raised in a batch worker
+        # process reaches the parent whole, not as one problem per character.
+        return (type(self), (self.problems,))

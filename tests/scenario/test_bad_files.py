@@ -7,6 +7,7 @@ in the broken copy by a needle, so the tests follow the scenario file as it chan
 from __future__ import annotations
 
 import json
+import pickle
 from pathlib import Path
 from typing import Any
 
@@ -910,3 +911,14 @@ def test_field_paths_leave_out_union_member_names(tmp_path: Path) -> None:
     )
     fields = {p.field for p in problems_of(path)}
     assert fields == {"tracks[0].initial"}, fields
+
+
+def test_a_scenario_error_crosses_a_process_boundary_whole() -> None:
+    # A batch worker that meets a broken file sends its ScenarioError to the parent by pickling.
+    error = ScenarioError(
+        [Problem("x.yaml", 3, "title", "Field required"), Problem("x.yaml", None, "", "bad")]
+    )
+    back = pickle.loads(pickle.dumps(error))
+    assert isinstance(back, ScenarioError)
+    assert back.problems == error.problems
+    assert str(back) == "x.yaml:3: title: Field required\nx.yaml: bad"
