@@ -19,7 +19,8 @@ beliefs) with three changes:
 Its budgets (`LEVELS`) are the searching agent's, and a `fast` one for batches: a persona run of
 200 games per scenario must fit in minutes on two cores (issue 14). A persona may name its own
 playouts a move at `fast` (`playouts`), where 48 are too few for its government's choices, and
-ask for guided expansion (`guided`: `game.agents.mcts`) at every level.
+ask for guided expansion (`guided`: `game.agents.mcts`) and for every order to be weighed again
+after each order of a turn (`every_order`: the same module) at every level.
 """
 
 from __future__ import annotations
@@ -61,7 +62,13 @@ class PersonaAgent(MctsAgent):
         budget = LEVELS[level]
         if level == "fast" and mine is not None and mine.playouts is not None:
             budget = dataclasses.replace(budget, iterations=mine.playouts)
-        super().__init__(game, faction, budget=budget, guided=mine is not None and mine.guided)
+        super().__init__(
+            game,
+            faction,
+            budget=budget,
+            guided=mine is not None and mine.guided,
+            every_order=mine is not None and mine.every_order,
+        )
         self.level = level
         self.name = f"persona:{level}"
         self._personas = personas

@@ -101,11 +101,13 @@ def rollout_action(game: Game, state: State, rng: random.Random) -> Action:
     return legal[first + rng.randrange(stop - first)]
 
 
-def canonical_legal(game: Game, state: State, faction: int) -> list[Action]:
+def canonical_legal(game: Game, state: State, faction: int, since: int = 0) -> list[Action]:
     """Returns a side's legal moves in one canonical order within a turn: after an order, only
-    the moves that sort after it, and ending the turn (k orders are one sequence, not k!)."""
+    the moves that sort after it, and ending the turn (k orders are one sequence, not k!).
+    With `since`, the side's first `since` orders of the turn do not count: after them, every
+    legal move is offered again (the searching agent's `every_order`)."""
     legal = game.legal_actions(state, faction)
-    if state.phase == ORDERS and state.orders[faction]:
+    if state.phase == ORDERS and len(state.orders[faction]) > since:
         last = state.orders[faction][-1]
         legal = [a for a in legal if a.kind == END or a > last]
     return legal

@@ -81,6 +81,8 @@ class Persona:
     """Playouts a move at the batch level (`persona:fast`), or None for the level's."""
     guided: bool = False
     """Whether its search draws new moves from the default policy (`game.agents.mcts`)."""
+    every_order: bool = False
+    """Whether each decision of a turn weighs every order not yet given (`game.agents.mcts`)."""
 
     def value(self, rules: Rules, state: State) -> float:
         """Returns what this government makes of `state`, on the scenario's score scale."""

@@ -73,6 +73,18 @@ PROJECT_SOURCES: tuple[SourceNote, ...] = (
         r"\b004\b",
     ),
     SourceNote(
+        "Asada",
+        '"The Shock of the Atomic Bomb and Japan\'s Decision to Surrender: A Reconsideration"',
+        "Sadao Asada, Pacific Historical Review 67/4 (1998), pp. 477–512; reprinted in his "
+        "Culture Shock and Japanese-American Relations (University of Missouri Press, 2007)",
+        "Scholarly article, found as a public page; not one of the seed sources.",
+        "The traditional school's case, against Hasegawa's, that the atomic bomb decided Tokyo "
+        "(the debate entry_or_bombs in the August 1945 race): after Hiroshima Tōgō asked for "
+        "the Supreme War Council to meet at once, and it met a day later. An interpretation, "
+        "like Hasegawa's.",
+        r"\bAsada\b",
+    ),
+    SourceNote(
         "FRUS",
         "Foreign Relations of the United States, 1907–1941",
         "US Department of State, Office of the Historian (history.state.gov)",

@@ -130,6 +130,7 @@ class PersonaCompiler:
             any(a.outcome >= 0 for a in aims),
             spec.playouts,
             spec.guided,
+            spec.every_order,
         )
 
     def _track_of(self, name: str, loc: Loc) -> int:

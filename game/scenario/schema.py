@@ -105,6 +105,9 @@ class PersonaSpec(Spec):
     guided: bool = False
     """Its search grows each new move from the default policy rather than at random (guided
     expansion, `game.agents.mcts`), at every level: for a side with many orders a turn."""
+    every_order: bool = False
+    """Once it has given an order, its next decision of the turn weighs again every order it
+    has not given, not only those that sort after it (`game.agents.mcts`), at every level."""
 
 
 class FactionSpec(Spec):

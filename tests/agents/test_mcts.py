@@ -3,6 +3,7 @@ stops when asked."""
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import threading
 
@@ -13,8 +14,10 @@ from game.agents import mcts
 from game.agents.base import make_agent
 from game.agents.mcts import Budget, MctsAgent, candidates
 from game.agents.rollout import coarse_order, rollout_action
-from game.core.actions import END
+from game.core.actions import END, Action
 from game.core.state import ORDERS, State
+from game.sim.branch import fork_at, historical_trunk
+from game.sim.record import canonical_action
 
 SMALL = Budget(iterations=40, depth=1)
 
@@ -75,21 +78,76 @@ def test_a_whole_game_with_search_is_reproducible() -> None:
     assert once() == once()
 
 
-def test_candidates_keep_a_turns_orders_in_one_canonical_order() -> None:
-    """After an order, search offers only orders that sort after it (and ending the turn):
-    k orders are one sequence, not k! of them."""
+def _after_an_order() -> tuple[Game, State, int, Action]:
+    """Returns the fishery's first state after its first side's order from the middle of its
+    sorted orders, that side, and the order."""
     game = load_game("fishery-auctions")
     state = game.initial_state(2)
     f = state.to_act
     legal = [a for a in game.legal_actions(state, f) if a.kind != END]
     middle = legal[len(legal) // 2]
-    after = game.apply(state, middle)
+    return game, game.apply(state, middle), f, middle
+
+
+def test_candidates_keep_a_turns_orders_in_one_canonical_order() -> None:
+    """After an order, search offers only orders that sort after it (and ending the turn):
+    k orders are one sequence, not k! of them."""
+    game, after, f, middle = _after_an_order()
     assert after.phase == ORDERS
     assert after.to_act == f
     offered = candidates(game, after, f, visits=10**6)
     assert offered
     assert all(a.kind == END or a > middle for a in offered)
     assert set(offered) == {a for a in game.legal_actions(after, f) if a.kind == END or a > middle}
+
+
+def test_orders_given_before_the_search_do_not_count_in_its_canonical_order() -> None:
+    """With `since`, the side's first orders of the turn do not count: every legal move is
+    offered again, and an order given after them restricts the rest as before."""
+    game, after, f, middle = _after_an_order()
+    everything = set(game.legal_actions(after, f))
+    offered = candidates(game, after, f, visits=10**6, since=1)
+    assert set(offered) == everything
+    assert any(a.kind != END and a < middle for a in offered)
+    second = max(a for a in offered if a.kind != END and a < middle)
+    later = game.apply(after, second)
+    assert after.to_act == later.to_act == f
+    rest = candidates(game, later, f, visits=10**6, since=1)
+    assert set(rest) == {a for a in game.legal_actions(later, f) if a.kind == END or a > second}
+
+
+def _august_9(agent_every_order: bool) -> tuple[list[str], str]:
+    """Searches Moscow's second order of 9 August 1945 (the historical state; the first, the
+    Pacific Fleet against southern Sakhalin, late in the sort) and returns the moves weighed
+    and the one sorting first among the fronts' attacks."""
+    game = load_game("august-1945")
+    fork = fork_at(game, historical_trunk(game, 3), dt.date(1945, 8, 9))
+    state = game.initial_state(fork.seed)
+    for text in fork.moves:
+        state = game.apply(state, canonical_action(game, text))
+    ussr = game.rules.faction_index("ussr")
+    assert game.to_act(state) == ussr
+    fleet = next(
+        a
+        for a in game.legal_actions(state, ussr)
+        if game.notation(a) == "ussr:attack:pacific_fleet:south_sakhalin"
+    )
+    state = game.apply(state, fleet)
+    legal = game.legal_actions(state, ussr)
+    first = min(a for a in legal if a.kind != END)
+    assert first < fleet  # a front's attack sorts before the fleet's
+    agent = MctsAgent(game, ussr, budget=SMALL, every_order=agent_every_order)
+    agent.act(game.observe(state, ussr), legal, random.Random(0))
+    assert agent.reason is not None
+    return [game.notation(w.action) for w in agent.reason.weighed], game.notation(first)
+
+
+def test_every_order_weighs_again_the_orders_that_sort_before_one_given() -> None:
+    weighed, first = _august_9(agent_every_order=True)
+    assert first in weighed
+    plain, _ = _august_9(agent_every_order=False)
+    assert first not in plain
+    assert set(plain) < set(weighed)
 
 
 def test_large_families_enter_coarse_first() -> None:

@@ -56,15 +56,21 @@ def test_a_persona_may_name_its_playouts_at_the_batch_level_only() -> None:
     assert PersonaAgent(august, 0, "fast").budget == LEVELS["fast"]
 
 
-def test_a_persona_may_ask_for_guided_expansion_at_every_level() -> None:
-    fishery = load_game("fishery-auctions")
-    for faction in fishery.rules.factions:
-        persona = fishery.rules.persona(faction.index)
+@pytest.mark.parametrize(
+    ("setting", "scenario"),
+    [("guided", "fishery-auctions"), ("every_order", "august-1945")],
+    ids=["guided expansion", "every order weighed again"],
+)
+def test_a_persona_may_ask_for_a_search_setting_at_every_level(setting: str, scenario: str) -> None:
+    """Every side of `scenario` asks for the setting; the railway's sides name none."""
+    game = load_game(scenario)
+    for faction in game.rules.factions:
+        persona = game.rules.persona(faction.index)
         assert persona is not None
-        assert persona.guided
+        assert getattr(persona, setting)
         for level in LEVELS:
-            assert PersonaAgent(fishery, faction.index, level).guided
-    assert not PersonaAgent(load_game("railway-sale"), USSR, "fast").guided  # names none
+            assert getattr(PersonaAgent(game, faction.index, level), setting)
+    assert not getattr(PersonaAgent(load_game("railway-sale"), USSR, "fast"), setting)
 
 
 def test_it_values_futures_by_each_sides_persona() -> None:

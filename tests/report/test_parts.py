@@ -52,7 +52,7 @@ def test_a_set_track_brings_its_assumption_field() -> None:
 def test_a_debate_school_set_by_a_variant_brings_that_schools_assumption() -> None:
     found = _touched("august-1945", "bombs_decisive")
     texts = " ".join(t for _, t, _ in found)
-    assert "ratio reversed" in texts
+    assert "sizes mirrored" in texts
     assert "The sizes are the model's" not in texts  # the school the variant leaves
 
 

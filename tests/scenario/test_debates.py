@@ -21,7 +21,7 @@ AUGUST = SCENARIOS / "august_1945.yaml"
 TEXT = AUGUST.read_text(encoding="utf-8")
 SCHOOL_LINE = "    school: hasegawa\n"
 HASEGAWA_VALUES = "values: {bomb_shock: 8, bomb_war_party: -3,"
-TRADITIONAL_VALUES = "values: {bomb_shock: 16, bomb_war_party: -8,"
+TRADITIONAL_VALUES = "values: {bomb_shock: 24, bomb_war_party: -8,"
 FIRST_BOMB = "- {add: {peace: bomb_shock, war_party: bomb_war_party}}"
 
 
@@ -221,15 +221,15 @@ def test_the_default_school_keeps_the_numbers_the_scenario_had() -> None:
 def test_the_variant_changes_the_compiled_numbers() -> None:
     rules = load_rules("august-1945", "bombs_decisive")
     assert rules.debates[0].school.id == "bombs_decisive"
-    assert rules.parameter("bomb_shock") == 16
-    assert rules.parameter("invasion_shock") == 5
-    assert _bomb_and_entry(rules) == ([16, 6, 5], [5, 2, 5])
+    assert rules.parameter("bomb_shock") == 24
+    assert rules.parameter("invasion_shock") == 4
+    assert _bomb_and_entry(rules) == ([24, 2, 5], [3, 1, 4])
 
 
 @pytest.mark.parametrize("school", ["hasegawa", "bombs_decisive"])
 def test_each_school_orders_the_shocks_its_way(school: str) -> None:
     """Hasegawa: the entry weighed more than the two bombs combined [003 ¶57]; the traditional
-    view: the bombs weighed more (FACTS §5.3 D13) — the ratio reversed."""
+    view: the bombs weighed more (FACTS §5.3 D13) — his blows mirrored."""
     rules = load_rules("august-1945")
     (values,) = [dict(s.values) for s in rules.debates[0].schools if s.id == school]
     bombs = values["bomb_shock"] + values["second_bomb_shock"]

@@ -62,8 +62,9 @@ def test_a_prior_outside_its_track_is_refused(tmp_path: Path) -> None:
     [
         ("playouts: 4", "playouts", "greater than or equal to 16"),
         ("playouts: 192\n      guided: often", "guided", "bool"),
+        ("playouts: 192\n      every_order: sometimes", "every_order", "bool"),
     ],
-    ids=["too few playouts", "guided not true or false"],
+    ids=["too few playouts", "guided not true or false", "every_order not true or false"],
 )
 def test_a_bad_search_setting_is_refused(
     tmp_path: Path, setting: str, field: str, message: str
