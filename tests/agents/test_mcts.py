@@ -16,8 +16,7 @@ from game.agents.mcts import Budget, MctsAgent, candidates
 from game.agents.rollout import coarse_order, rollout_action
 from game.core.actions import END, Action
 from game.core.state import ORDERS, State
-from game.sim.branch import fork_at, historical_trunk
-from game.sim.record import canonical_action
+from tests.august.runs import historical_until
 
 SMALL = Budget(iterations=40, depth=1)
 
@@ -121,10 +120,7 @@ def _august_9(agent_every_order: bool) -> tuple[list[str], str]:
     Pacific Fleet against southern Sakhalin, late in the sort) and returns the moves weighed
     and the one sorting first among the fronts' attacks."""
     game = load_game("august-1945")
-    fork = fork_at(game, historical_trunk(game, 3), dt.date(1945, 8, 9))
-    state = game.initial_state(fork.seed)
-    for text in fork.moves:
-        state = game.apply(state, canonical_action(game, text))
+    state = historical_until(game, 3, dt.date(1945, 8, 9))
     ussr = game.rules.faction_index("ussr")
     assert game.to_act(state) == ussr
     fleet = next(

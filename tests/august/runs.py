@@ -12,11 +12,12 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from game import Game, load_game
+from game import Game, State, load_game
 from game.agents import make_agent
+from game.agents.base import make_agents
 from game.sim.batch import game_seed
 from game.sim.calibration import verdicts
-from game.sim.play import play
+from game.sim.play import agent_rng, play
 
 SCENARIO = "august-1945"
 REPO = Path(__file__).resolve().parents[2]
@@ -126,3 +127,17 @@ def median_acceptance(runs: tuple[Result, ...]) -> dt.date:
 
 def share(runs: tuple[Result, ...], outcome: str) -> float:
     return sum(r.outcome == outcome for r in runs) / len(runs)
+
+
+def historical_until(game: Game, seed: int, date: dt.date) -> State:
+    """The game of the historical script (every side), played to the first turn on `date`."""
+    agents = make_agents(game, {f.id: "historical" for f in game.rules.factions})
+    rngs = {f.index: agent_rng(seed, f.id) for f in game.rules.factions}
+    state = game.initial_state(seed)
+    while game.rules.date(state.turn) < date:
+        faction = game.to_act(state)
+        legal = game.legal_actions(state, faction)
+        state = game.apply(
+            state, agents[faction].act(game.observe(state, faction), legal, rngs[faction])
+        )
+    return state

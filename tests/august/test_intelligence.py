@@ -13,10 +13,8 @@ import statistics
 import pytest
 
 from game import Game, State, load_game
-from game.agents.base import make_agents
 from game.core.state import CHOICES
-from game.sim.play import agent_rng
-from tests.august.runs import SCENARIO
+from tests.august.runs import SCENARIO, historical_until
 from tests.august.test_decisions import drive, on
 from tests.august.test_model import track, with_tracks
 
@@ -29,20 +27,6 @@ MAY_6 = dt.date(1945, 5, 6)  # a day of the monthly review, no event to answer
 @pytest.fixture(scope="module")
 def game() -> Game:
     return load_game(SCENARIO)
-
-
-def historical_until(game: Game, seed: int, date: dt.date) -> State:
-    """The game of the historical script (every side), played to the first turn on `date`."""
-    agents = make_agents(game, {f.id: "historical" for f in game.rules.factions})
-    rngs = {f.index: agent_rng(seed, f.id) for f in game.rules.factions}
-    state = game.initial_state(seed)
-    while game.rules.date(state.turn) < date:
-        faction = game.to_act(state)
-        legal = game.legal_actions(state, faction)
-        state = game.apply(
-            state, agents[faction].act(game.observe(state, faction), legal, rngs[faction])
-        )
-    return state
 
 
 @pytest.fixture(scope="module")
