@@ -1,0 +1,117 @@
+"""Rule cases of when Moscow's diplomatic orders open, and of the two sides' aims in 1939.
+
+Persona games (issue 14) exposed orders given where the sources leave no room for them:
+
+- a freeze proposed by Moscow before the Manchurian Incident (it cut the Japanese share from 80 %
+  to about half by 1931 [001 L7], and froze the claims only in 1932 [001 L7; L25]);
+- the demand for 40 grounds made on the day of the 13 March 1939 auction (it was the price of
+  the 1939 extension, made at the end of 1938 [001 L8]);
+- an extension offered between the two auctions of 1939, which forestalled the April compromise
+  that brought it in history [001 L8-9].
+
+And the aims: Tokyo refused the demand [001 L8] (its persona counts giving the grounds up to the
+ultimatum a red line); Moscow wanted grounds back as the price of the extension [001 L8-9].
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from game import Game, State, load_game
+from tests.core.support import track, with_tracks
+
+USSR, JAPAN = 0, 1
+MARCH_1939, APRIL_1939 = 12, 13
+"""Turn indices: 1928-1939 by the year (0-11), then the auctions of 13 March and 3 April."""
+
+
+@pytest.fixture(scope="module")
+def game() -> Game:
+    return load_game("fishery-auctions")
+
+
+def at(game: Game, turn: int, *fired: str, **tracks: int) -> State:
+    """The start state moved to `turn`, with the named events fired and tracks set."""
+    s = game.initial_state(3)
+    ids = [e.id for e in game.rules.events]
+    mask = 0
+    for event in fired:
+        mask |= 1 << ids.index(event)
+    assert game.rules.date(turn).year == min(1928 + turn, 1939)
+    return with_tracks(game, dataclasses.replace(s, turn=turn, fired=mask), **tracks)
+
+
+def legal(game: Game, s: State, side: int) -> set[str]:
+    """The orders `side` could give in `s` if it were its turn to give them."""
+    s = dataclasses.replace(s, to_act=side)
+    return {game.notation(a) for a in game.legal_actions(s, side)}
+
+
+def test_moscow_proposes_a_freeze_only_after_the_manchurian_incident(game: Game) -> None:
+    assert "ussr:propose_freeze" not in legal(game, at(game, 2), USSR)  # 1930
+    assert "ussr:propose_freeze" not in legal(game, at(game, 4), USSR), "the Incident, not the date"
+    assert "ussr:propose_freeze" in legal(game, at(game, 4, "manchurian_incident"), USSR)
+
+
+def test_a_heeded_protest_still_brings_a_freeze_offer_before_it(game: Game) -> None:
+    s = at(game, 2, freeze_offer=1)  # what a protest Moscow heeds sets
+    assert "japan:accept_freeze" in legal(game, s, JAPAN)
+
+
+def test_the_demand_for_grounds_closes_when_the_1939_auctions_begin(game: Game) -> None:
+    late_1938 = at(game, 10)
+    january = at(game, 11)
+    march = at(game, MARCH_1939)
+    assert "ussr:demand_grounds_back" in legal(game, late_1938, USSR)
+    assert "ussr:demand_grounds_back" in legal(game, january, USSR)
+    assert "ussr:demand_grounds_back" not in legal(game, march, USSR)
+
+
+def test_no_extension_is_offered_between_the_two_auctions_of_1939(game: Game) -> None:
+    lapsed = {"convention": 0}
+    assert "ussr:offer_extension" in legal(game, at(game, 11, **lapsed), USSR)
+    assert "ussr:offer_extension" not in legal(game, at(game, MARCH_1939, **lapsed), USSR)
+    assert "ussr:offer_extension" in legal(game, at(game, APRIL_1939, **lapsed), USSR)
+
+
+def test_tokyo_counts_grounds_given_up_to_the_ultimatum_a_red_line(game: Game) -> None:
+    persona = game.rules.persona(JAPAN)
+    assert persona is not None
+    s = at(game, MARCH_1939)
+    yielded = with_tracks(game, s, cut_accepted=1)
+    assert persona.value(game.rules, s) - persona.value(game.rules, yielded) == pytest.approx(15)
+
+
+def answered(game: Game, option: str) -> State:
+    """Ends every orders phase from a start under the demand until Tokyo answers it by `option`."""
+    s = with_tracks(game, game.initial_state(5), demand=40)
+    while True:
+        side = game.to_act(s)
+        actions = game.legal_actions(s, side)
+        chosen = next((a for a in actions if game.notation(a).endswith(option)), None)
+        if chosen is not None:
+            return game.apply(s, chosen)
+        s = game.apply(s, game.parse_action(f"{game.rules.factions[side].id}:end"))
+
+
+def test_accepting_the_cut_is_on_record_and_refusing_it_is_not(game: Game) -> None:
+    assert track(game, answered(game, "ultimatum_1938:accept_cut"), "cut_accepted") == 1
+    assert track(game, answered(game, "ultimatum_1938:refuse_and_threaten"), "cut_accepted") == 0
+
+
+def test_moscow_values_thirty_grounds_back_in_1939_and_no_more_for_more(game: Game) -> None:
+    persona = game.rules.persona(USSR)
+    assert persona is not None
+    s = at(game, APRIL_1939)
+
+    def value(lost: int) -> float:
+        return persona.value(game.rules, with_tracks(game, s, lost_japan=lost))
+
+    assert value(30) - value(29) == pytest.approx(8)
+    assert value(37) == pytest.approx(value(30))
+    earlier = at(game, 10, lost_japan=37)  # a season of 1938: not the price of the extension
+    assert persona.value(game.rules, earlier) == pytest.approx(
+        persona.value(game.rules, with_tracks(game, earlier, lost_japan=0))
+    )
