@@ -9,6 +9,11 @@ the worktree first on `PYTHONPATH`. Both sides must play the same games (the ste
 compared). Speeds are CPU-time figures (`time.process_time`), so a busy machine slows both sides
 alike; the report gives each side's median, the ratio of medians and the spread of the per-round
 ratios, and the per-call cost of `legal_actions`, `apply` and `observe`.
+
+With `--persona N`, every round also plays N games of each scenario with every side
+`persona:fast` (the batch runs' AI: search, beliefs and the engine together), the games of
+`simulate --seed 1`, on each side in a fresh process; both sides must end every game in the same
+state (the final states' hashes are compared), and the report gives CPU seconds per game.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 GAMES = {"railway-sale": 1500, "august-1945": 200, "fishery-auctions": 250}
@@ -74,13 +80,32 @@ print(json.dumps(out))
 """
 
 
-def run_side(tree: Path, scenario: str, games: int) -> dict[str, float]:
+PERSONA_WORKER = r"""
+import json, sys
+from time import process_time
+import game
+from game import load_game
+from game.sim.batch import game_seed, play_one
+
+scenario, n = sys.argv[1], int(sys.argv[2])
+g = load_game(scenario)
+agents = {f.id: "persona:fast" for f in g.rules.factions}
+hashes = []
+t = process_time()
+for i in range(n):
+    hashes.append(play_one(g, agents, game_seed(1, i), i)["state_hash"])
+cpu = process_time() - t
+print(json.dumps({"file": game.__file__, "hashes": hashes, "s_per_game": cpu / n}))
+"""
+
+
+def run_side(tree: Path, scenario: str, games: int, worker: str = WORKER) -> dict[str, Any]:
     env = dict(os.environ, PYTHONPATH=str(tree))
     env.pop("AMUR_SCENARIOS", None)
     pin = ["taskset", "-c", "0"] if shutil.which("taskset") else []
-    cmd = [*pin, sys.executable, "-c", WORKER, scenario, str(games)]
+    cmd = [*pin, sys.executable, "-c", worker, scenario, str(games)]
     done = subprocess.run(cmd, cwd=tree, env=env, capture_output=True, text=True, check=True)
-    result: dict[str, float] = json.loads(done.stdout)
+    result: dict[str, Any] = json.loads(done.stdout)
     assert str(result["file"]).startswith(str(tree)), f"{result['file']} is not from {tree}"
     return result
 
@@ -94,13 +119,16 @@ def commit_of(rev: str) -> str:
     ).stdout.strip()
 
 
-def report(base: str, head: str, rounds: list[dict[str, dict[str, dict[str, float]]]]) -> str:
+def report(base: str, head: str, rounds: list[dict[str, Any]]) -> str:
+    command = f"python bench/ab.py --base {base} --head {head} --rounds {len(rounds)}"
+    if any("persona" in r for r in rounds):
+        command += f" --persona {len(rounds[0]['persona'][next(iter(GAMES))]['base']['hashes'])}"
     lines = [
         "# Engine speed, A/B in one run",
         "",
         f"- Base {base}, head {head}; {len(rounds)} interleaved rounds (base then head, each "
         "scenario, fresh processes pinned to CPU 0); CPU-time figures.",
-        f"- Command: `python bench/ab.py --base {base} --head {head} --rounds {len(rounds)}`",
+        f"- Command: `{command}`",
         "",
         "| scenario | base steps/s | head steps/s | head/base | per-round ratios | "
         "legal µs (base → head) | apply µs | observe µs |",
@@ -121,7 +149,33 @@ def report(base: str, head: str, rounds: list[dict[str, dict[str, dict[str, floa
             f" | {med('head', 'steps_per_s') / med('base', 'steps_per_s'):.3f}"
             f" | {min(ratios):.2f}–{max(ratios):.2f} | " + " | ".join(calls) + " |"
         )
+    if any("persona" in r for r in rounds):
+        lines += persona_table([r["persona"] for r in rounds])
     return "\n".join(lines) + "\n"
+
+
+def persona_table(rounds: list[dict[str, dict[str, Any]]]) -> list[str]:
+    """The persona games' rows: CPU seconds a game on each side, and the ratio head/base."""
+    games = len(rounds[0][next(iter(GAMES))]["base"]["hashes"])
+    lines = [
+        "",
+        f"Persona games ({games} a scenario a round, every side `persona:fast`, the games of "
+        "`simulate --seed 1`; the same final states on both sides):",
+        "",
+        "| scenario | base s/game | head s/game | head/base | per-round ratios |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for scenario in GAMES:
+        pairs = [r[scenario] for r in rounds]
+        assert all(p["base"]["hashes"] == p["head"]["hashes"] for p in pairs), "different games"
+        base = statistics.median(p["base"]["s_per_game"] for p in pairs)
+        head = statistics.median(p["head"]["s_per_game"] for p in pairs)
+        ratios = [p["head"]["s_per_game"] / p["base"]["s_per_game"] for p in pairs]
+        lines.append(
+            f"| {scenario} | {base:.2f} | {head:.2f} | {head / base:.3f} | "
+            f"{min(ratios):.2f}–{max(ratios):.2f} |"
+        )
+    return lines
 
 
 def main() -> None:
@@ -130,6 +184,9 @@ def main() -> None:
     parser.add_argument("--head", default="HEAD")
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--out", type=Path, default=None, help="write the Markdown report here")
+    parser.add_argument(
+        "--persona", type=int, default=0, metavar="N", help="also N persona games a scenario"
+    )
     args = parser.parse_args()
     base, head = commit_of(args.base), commit_of(args.head)
     with tempfile.TemporaryDirectory(prefix="amur-ab-") as tmp:
@@ -140,12 +197,22 @@ def main() -> None:
         try:
             rounds = []
             for r in range(args.rounds):
-                row: dict[str, dict[str, dict[str, float]]] = {}
+                row: dict[str, Any] = {}
                 for scenario, games in GAMES.items():
                     sides = ("base", "head")
                     row[scenario] = {s: run_side(trees[s], scenario, games) for s in sides}
                     b, h = (row[scenario][s]["steps_per_s"] for s in ("base", "head"))
                     print(f"round {r}: {scenario} base {b:,.0f} head {h:,.0f} ({h / b:.3f})")
+                if args.persona:
+                    persona: dict[str, dict[str, Any]] = {}
+                    for scenario in GAMES:
+                        persona[scenario] = {
+                            s: run_side(trees[s], scenario, args.persona, PERSONA_WORKER)
+                            for s in ("base", "head")
+                        }
+                        b, h = (persona[scenario][s]["s_per_game"] for s in ("base", "head"))
+                        print(f"round {r}: {scenario} persona base {b:.2f} s head {h:.2f} s")
+                    row["persona"] = persona
                 rounds.append(row)
         finally:
             for tree in trees.values():

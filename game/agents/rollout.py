@@ -20,6 +20,8 @@ The same families give the search its coarse choices (`family_runs`, `coarse_ord
 
 from __future__ import annotations
 
+import itertools
+import operator
 import random
 from collections.abc import Sequence
 from typing import Final
@@ -40,17 +42,20 @@ step, halfway, the other side's price) where the mechanic names them, not a memb
 a government haggles by steps, not by a price drawn anywhere in the range."""
 
 
+_FAMILY: Final = operator.itemgetter(1, 2)
+"""An action's verb and object (`family_runs`)."""
+
+
 def family_runs(legal: Sequence[Action]) -> list[tuple[int, int]]:
     """Returns each family of a sorted legal list as its run (first, stop): one per scenario
     order, one per mechanic verb and object (all the prices of one offer, all bids on one lot),
     one for ending the turn. Sorted lists hold each family in one run."""
     runs = []
     first = 0
-    for i in range(1, len(legal) + 1):
-        if i < len(legal) and legal[i][1] == legal[first][1] and legal[i][2] == legal[first][2]:
-            continue
-        runs.append((first, i))
-        first = i
+    for _, members in itertools.groupby(legal, _FAMILY):
+        stop = first + len(list(members))
+        runs.append((first, stop))
+        first = stop
     return runs
 
 

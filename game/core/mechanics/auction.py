@@ -275,27 +275,30 @@ class Auction(AuctionText, Mechanic):
         bid, tender, reserve, withhold = self._v
         kinds = {o.kind for o in given}
         withheld = {o.ref for o in given if o.kind == withhold}
-        money = grounds = 0
+        once = {k for k in (tender, reserve) if k in kinds}
+        # Each bid's test inlined (the cost of `cost`, the grounds of the lot): a playout asks
+        # for this list at every step once an order is given.
+        bids_open = b is not None
+        rated = b is not None and b.rate != NO_TRACK
+        means = rate = 0
         lots: set[int] = set()
-        means = room = 0
+        too_big: set[int] = set()
         if b is not None:
             money, grounds, lots, _ = self._committed(state, b)
-            means = state.tracks[b.funds] - money
-            room = self.room(state.tracks, b) - grounds
+            tracks = state.tracks
+            means = tracks[b.funds] - money
+            rate = tracks[b.rate] if rated else 0
+            room = self.room(tracks, b) - grounds
+            too_big = {lot.index for lot in self.lots if lot.grounds > room}
         out = []
         for a in cached:
             kind = a.kind
             if kind == bid:
-                if a.ref in lots or b is None:
+                if not bids_open or a.ref in lots or a.ref in too_big:
                     continue
-                if self.cost(state.tracks, b, a.amount) > means:
+                if (-(-a.amount * rate // 1000) if rated else a.amount) > means:
                     continue
-                if self.lots[a.ref].grounds > room:
-                    continue
-            elif kind in (tender, reserve):
-                if kind in kinds:
-                    continue
-            elif kind == withhold and a.ref in withheld:
+            elif kind in once or (kind == withhold and a.ref in withheld):
                 continue
             out.append(a)
         return out
@@ -380,10 +383,14 @@ class Auction(AuctionText, Mechanic):
             return None
         return Tender(faction, tender, 0, ROUTINE_TENDER)
 
-    def room(self, tracks: tuple[int, ...] | list[int], b: BidderDef) -> int:
+    def room(self, tracks: tuple[int, ...] | list[int], b: BidderDef, held: int = -1) -> int:
+        """Returns the grounds the bidder can still work (`held`: the grounds it holds, where
+        the caller keeps count; counted from the tracks if -1)."""
         if b.capacity == NO_TRACK:
             return 1 << 30
-        return tracks[b.capacity] - self.held_grounds(tracks, b.faction)
+        if held < 0:
+            held = self.held_grounds(tracks, b.faction)
+        return tracks[b.capacity] - held
 
     def why_illegal(self, state: State, action: Action) -> str | None:
         tracks = state.tracks

@@ -220,6 +220,9 @@ def _sell(
     withheld = set(sealed.withheld) | ceded
     named, tender = sealed.named, sealed.tender
     sold = unsold = kept = 0
+    held: dict[int, int] = {}  # grounds by holder's mark, kept as lots change hands below
+    for lot in a.lots:
+        held[t[lot.hold]] = held.get(t[lot.hold], 0) + lot.grounds
     for lot in a.lots:
         if lot.index in withheld or not a.on_offer(t, lot, frozen):
             continue
@@ -231,14 +234,17 @@ def _sell(
             if not price:
                 continue
             turn.put(lot.bids[i], price)
-            if a.cost(t, b, price) > t[b.funds] or lot.grounds > a.room(t, b):
+            room = a.room(t, b, held.get(b.faction + 1, 0))
+            if a.cost(t, b, price) > t[b.funds] or lot.grounds > room:
                 lines.append(f"{b.name}'s bid of {a.fmt(price)} on {lot.name} lapsed")
                 continue
             bids.append((price, i))
         floor = lot.estimate * t[a.reserve] // 100
         best = _winner(a, t[lot.hold], bids, floor)
         shown = ", ".join(f"{a.bidders[i].name} {a.fmt(p)}" for p, i in sorted(bids))
+        holder = t[lot.hold]
         if best < 0:
+            held[holder] -= lot.grounds
             turn.put(lot.hold, 0)
             unsold += 1
             if bids:
@@ -252,6 +258,8 @@ def _sell(
             kept += 1  # the holder alone bid: told in the count, shown in the table
         else:
             lines.append(f"{lot.name}: {b.name} at {a.fmt(price)} ({shown})")
+        held[holder] -= lot.grounds
+        held[b.faction + 1] = held.get(b.faction + 1, 0) + lot.grounds
         turn.put(lot.hold, b.faction + 1)
         turn.put(lot.price, price)
         turn.put(b.won, t[b.won] + lot.grounds)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -15,10 +16,19 @@ from game.core.turn import Turn
 
 def nearest_members(members: Sequence[Action], targets: Sequence[int]) -> tuple[Action, ...]:
     """Returns, for each target amount in order, the member whose amount is nearest to it (the
-    lower on a tie), each once: the anchors of a family of prices (`Mechanic.anchors`)."""
+    lower on a tie, the first of equal amounts), each once: the anchors of a family of prices
+    (`Mechanic.anchors`). `members` is one family of a sorted legal list, so its amounts ascend;
+    each target is found by bisection (search asks for anchors at every step of a playout)."""
+    if not members:
+        return ()
+    amounts = [a.amount for a in members]
+    last = len(amounts) - 1
     out: list[Action] = []
     for target in targets:
-        best = min(members, key=lambda a: (abs(a.amount - target), a.amount))
+        i = bisect.bisect_left(amounts, target)
+        if i > last or (i > 0 and target - amounts[i - 1] <= amounts[i] - target):
+            i = bisect.bisect_left(amounts, amounts[i - 1])
+        best = members[i]
         if best not in out:
             out.append(best)
     return tuple(out)
