@@ -315,7 +315,35 @@ def apply_variant(
             problems.append(Problem(name, line, field, str(message)))
     if problems:
         raise ScenarioError(problems)
+    _drop_stale_marks(patched)
     return patched, where
+
+
+def _drop_stale_marks(data: dict[str, Any]) -> None:
+    """Drops the audit's marks (`audit.intended`, `side:choose:event:option`) on options the
+    variant took away, by `keep_option` or by setting an event's options: with the option gone
+    there is no choice left for the audit to find dominant, and the mark is the scenario's, not
+    an error of the variant's. A mark on an event that does not exist is kept, for the compiler
+    to report."""
+    audit = data.get("audit")
+    events = data.get("events")
+    if not isinstance(audit, dict) or not isinstance(audit.get("intended"), list):
+        return
+    if not isinstance(events, list):
+        return
+    offered = {
+        str(e.get("id")): {str(o.get("id")) for o in e["options"] if isinstance(o, dict)}
+        for e in events
+        if isinstance(e, dict) and isinstance(e.get("options"), list)
+    }
+
+    def stale(item: Any) -> bool:
+        parts = str(item.get("option", "")).split(":") if isinstance(item, dict) else []
+        if len(parts) != 4 or parts[1] != "choose" or parts[2] not in offered:
+            return False
+        return parts[3] not in offered[parts[2]]
+
+    audit["intended"] = [item for item in audit["intended"] if not stale(item)]
 
 
 def _apply_change(data: dict[str, Any], change: dict[str, Any]) -> list[str]:
@@ -361,21 +389,8 @@ def _keep_option(data: dict[str, Any], target: str) -> str:
     if not kept:
         known = ", ".join(str(o.get("id")) for o in event["options"] if isinstance(o, dict))
         raise ValueError(f"event {event_id!r} has no option {option_id!r} (known: {known})")
-    gone = tuple(
-        f":choose:{event_id}:{o.get('id')}"
-        for o in event["options"]
-        if isinstance(o, dict) and o.get("id") != option_id
-    )
+    # The audit's marks on the options taken away go with them (`_drop_stale_marks`).
     event["options"] = [kept[0] | {"historical": True}]
-    # The audit's marks on the options taken away go with them: with one option left there is
-    # no choice for the audit to find dominant (`audit.intended` names `side:choose:event:option`).
-    audit = data.get("audit")
-    if gone and isinstance(audit, dict) and isinstance(audit.get("intended"), list):
-        audit["intended"] = [
-            item
-            for item in audit["intended"]
-            if not (isinstance(item, dict) and str(item.get("option", "")).endswith(gone))
-        ]
     return f"events.{index}.options"
 
 

@@ -78,3 +78,35 @@ def test_broken_auction_data_is_refused_with_its_line(
     text = " ".join(str(p) for p in info.value.problems)
     assert message in text, text
     assert any(p.line == 7 for p in info.value.problems), text
+
+
+SET_OPTIONS = """variant: refuse_by_set
+scenario: fishery-auctions
+title: No freeze, by setting the options
+question: What if Moscow had refused the freeze?
+changes:
+  - set: events.freeze_1932.options
+    value:
+      - id: keep_cutting
+        label: Refuse and keep cutting
+        text: Go on shrinking the Japanese share.
+        historical: true
+        effects: [{add: {tension: 8}}]
+"""
+
+
+def test_options_set_away_take_the_audit_marks_that_name_them(tmp_path: Path) -> None:
+    """The scenario marks agreeing to the 1932 freeze as intended for the audit; a variant that
+    sets the event's options to refusal alone loads, without that mark (before, it was refused
+    with an error on the scenario's own audit line, which the variant's author did not write)."""
+    mark = "ussr:choose:freeze_1932:agree_freeze"
+    assert mark in dict(load_game("fishery-auctions").rules.intended)
+    path = tmp_path / "refuse_by_set.yaml"
+    path.write_text(SET_OPTIONS, encoding="utf-8")
+    validate_file(path)
+    rules = load_game("fishery-auctions", str(path)).rules
+    assert [o.id for o in next(e for e in rules.events if e.id == "freeze_1932").options] == [
+        "keep_cutting"
+    ]
+    assert mark not in dict(rules.intended)
+    assert dict(rules.intended)  # the other marks stay
