@@ -120,9 +120,10 @@ def commit_of(rev: str) -> str:
 
 
 def report(base: str, head: str, rounds: list[dict[str, Any]]) -> str:
+    persona = [r["persona"] for r in rounds if "persona" in r]
     command = f"python bench/ab.py --base {base} --head {head} --rounds {len(rounds)}"
-    if any("persona" in r for r in rounds):
-        command += f" --persona {len(rounds[0]['persona'][next(iter(GAMES))]['base']['hashes'])}"
+    if persona:
+        command += f" --persona {len(persona[0][next(iter(GAMES))]['base']['hashes'])}"
     lines = [
         "# Engine speed, A/B in one run",
         "",
@@ -149,8 +150,8 @@ def report(base: str, head: str, rounds: list[dict[str, Any]]) -> str:
             f" | {med('head', 'steps_per_s') / med('base', 'steps_per_s'):.3f}"
             f" | {min(ratios):.2f}–{max(ratios):.2f} | " + " | ".join(calls) + " |"
         )
-    if any("persona" in r for r in rounds):
-        lines += persona_table([r["persona"] for r in rounds])
+    if persona:
+        lines += persona_table(persona)
     return "\n".join(lines) + "\n"
 
 

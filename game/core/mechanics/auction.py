@@ -278,7 +278,6 @@ class Auction(AuctionText, Mechanic):
         once = {k for k in (tender, reserve) if k in kinds}
         # Each bid's test inlined (the cost of `cost`, the grounds of the lot): a playout asks
         # for this list at every step once an order is given.
-        bids_open = b is not None
         rated = b is not None and b.rate != NO_TRACK
         means = rate = 0
         lots: set[int] = set()
@@ -294,7 +293,7 @@ class Auction(AuctionText, Mechanic):
         for a in cached:
             kind = a.kind
             if kind == bid:
-                if not bids_open or a.ref in lots or a.ref in too_big:
+                if b is None or a.ref in lots or a.ref in too_big:
                     continue
                 if (-(-a.amount * rate // 1000) if rated else a.amount) > means:
                     continue

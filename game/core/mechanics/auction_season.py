@@ -240,9 +240,9 @@ def _sell(
                 continue
             bids.append((price, i))
         floor = lot.estimate * t[a.reserve] // 100
-        best = _winner(a, t[lot.hold], bids, floor)
-        shown = ", ".join(f"{a.bidders[i].name} {a.fmt(p)}" for p, i in sorted(bids))
         holder = t[lot.hold]
+        best = _winner(a, holder, bids, floor)
+        shown = ", ".join(f"{a.bidders[i].name} {a.fmt(p)}" for p, i in sorted(bids))
         if best < 0:
             held[holder] -= lot.grounds
             turn.put(lot.hold, 0)
@@ -254,7 +254,7 @@ def _sell(
         b = a.bidders[best]
         _pay(a, turn, b, price, a.cost(t, b, price))
         sold += 1
-        if len(bids) == 1 and t[lot.hold] == b.faction + 1:
+        if len(bids) == 1 and holder == b.faction + 1:
             kept += 1  # the holder alone bid: told in the count, shown in the table
         else:
             lines.append(f"{lot.name}: {b.name} at {a.fmt(price)} ({shown})")
