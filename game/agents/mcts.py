@@ -35,6 +35,11 @@ all it has seen), plays it forward and learns from the result:
   only which untried move grows first: a node still tries each of its moves once before UCT
   prefers any, and a move's value is the mean of every playout below it, so a first order with
   many further orders of the turn to try stays under-rated against ending (README, "Personas").
+- **Judged deals** (`judged_deals`, off unless a persona asks for it): in playouts a side takes
+  the deal on the table (the other side's standing offer, `Game.deal`) whenever it values the
+  deal above the state it is in (this agent's `evaluate` of that side, on the sampled state),
+  and otherwise never, rather than drawing an acceptance like any other order
+  (`game.agents.rollout`).
 - **Cut playouts**: past the tree, sides play the default policy (`game.agents.rollout`) until
   `depth` turns have passed (fewer where they would span more than the budget's `days`), then
   every side's score (the scenario's own score formula) is the evaluation; a finished game gives
@@ -58,7 +63,13 @@ from typing import Final
 
 from game.agents.beliefs import Belief
 from game.agents.reasons import Reason, Weighed
-from game.agents.rollout import canonical_legal, coarse_order, family_runs, rollout_action
+from game.agents.rollout import (
+    Judge,
+    canonical_legal,
+    coarse_order,
+    family_runs,
+    rollout_action,
+)
 from game.core.actions import END, Action
 from game.core.game import Game
 from game.core.observation import Observation
@@ -212,6 +223,7 @@ class MctsAgent:
         explore: float = EXPLORE,
         guided: bool = False,
         every_order: bool = False,
+        judged_deals: bool = False,
     ) -> None:
         self.game = game
         self.faction = faction
@@ -223,6 +235,8 @@ class MctsAgent:
         """Expansion draws new children from the default policy (the module docstring)."""
         self.every_order = every_order
         """Each decision of a turn weighs every order not yet given (the module docstring)."""
+        self._judge: Judge | None = self.evaluate if judged_deals else None
+        """How playouts judge a deal on the table (the module docstring), or None: drawn."""
         self.belief: Belief | None = None
         self.reason: Reason | None = None
         self.iterations = 0
@@ -335,7 +349,7 @@ class MctsAgent:
                     node = cur[g] = nxt
                     paths[g].append(nxt)
             if node is None:
-                action = rollout_action(game, state, rng)
+                action = rollout_action(game, state, rng, self._judge)
             else:
                 options = candidates(game, state, g, node.n, given[g] if state.turn == start else 0)
                 fresh = [a for a in options if a not in node.children]
@@ -373,7 +387,7 @@ class MctsAgent:
         """Returns the untried move a node grows next: at random, or, guided, the default
         policy's move where it is among them."""
         if self.guided:
-            hint = rollout_action(self.game, state, rng)
+            hint = rollout_action(self.game, state, rng, self._judge)
             if hint in fresh:
                 return hint
         return fresh[rng.randrange(len(fresh))]

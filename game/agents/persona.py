@@ -68,6 +68,7 @@ class PersonaAgent(MctsAgent):
             budget=budget,
             guided=mine is not None and mine.guided,
             every_order=mine is not None and mine.every_order,
+            judged_deals=mine is not None and mine.judged_deals,
         )
         self.level = level
         self.name = f"persona:{level}"

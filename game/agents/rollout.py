@@ -13,17 +13,25 @@ and then:
 - otherwise picks a family uniformly, then a member of it uniformly (so one lot's 40 prices
   weigh as much as one diplomatic note) — or, in a large family whose mechanic names its
   meaningful members (an offer: a small step, halfway, the other side's price), one of those;
-- answers an event with a uniformly random option.
+- answers an event with a uniformly random option;
+- given a judge (a side's valuation of a state: search passes its own where a persona asks for
+  `judged_deals`), takes the deal on the table (`Game.deal`: the other side's standing offer)
+  whenever the side values the deal above the state it is in, and otherwise never takes it.
+  Drawn like any other family, an acceptance takes any standing price at all: about 15 % of
+  Moscow's railway playouts at one 1933 decision had an imagined Japan pay 262.5–300 M for a
+  line worth 55–80 M to it, and one such playout decides a move's mean when a move gets ten
+  (docs/exploits.md, "The railway sale: judged deals in playouts").
 
 The same families give the search its coarse choices (`family_runs`, `coarse_order`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import operator
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Final
 
 from game.core.actions import CHOOSE, END, Action, EndTurn
@@ -80,12 +88,28 @@ def coarse_order(n: int) -> list[int]:
     return out
 
 
-def rollout_action(game: Game, state: State, rng: random.Random) -> Action:
+Judge = Callable[[State, int], float]
+"""What a state is worth to a side (`MctsAgent.evaluate`)."""
+
+
+def rollout_action(
+    game: Game, state: State, rng: random.Random, judge: Judge | None = None
+) -> Action:
     """Returns the default policy's move for the side to act in `state`.
 
     Ending the turn is always legal in the orders phase, so that draw comes first and costs no
-    legal-action list; families are the runs of the sorted legal list (`family_runs`)."""
+    legal-action list; families are the runs of the sorted legal list (`family_runs`). With a
+    `judge`, the deal on the table comes before both: taken if it is worth more to the side than
+    the state it is in, and otherwise left out of the draw."""
     faction = state.to_act
+    declined: Action | None = None
+    if judge is not None and state.phase == ORDERS:
+        deal = game.deal(state, faction)
+        if deal is not None:
+            take, tracks = deal
+            if judge(dataclasses.replace(state, tracks=tracks), faction) > judge(state, faction):
+                return take
+            declined = take
     if state.phase == ORDERS and rng.random() < END_SHARE:
         routine = game.routine(state, faction)
         return routine if routine is not None else EndTurn(faction, END)
@@ -95,7 +119,11 @@ def rollout_action(game: Game, state: State, rng: random.Random) -> Action:
         return legal[0]
     if state.phase != ORDERS:
         return legal[rng.randrange(n)]
-    runs = [(first, stop) for first, stop in family_runs(legal) if legal[first][1] != END]
+    runs = [
+        (first, stop)
+        for first, stop in family_runs(legal)
+        if legal[first][1] != END and legal[first] != declined
+    ]
     if not runs:
         return legal[0]
     first, stop = runs[rng.randrange(len(runs))]

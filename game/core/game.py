@@ -83,6 +83,7 @@ class Game(Observing, Resolution):
         self._routines = tuple(
             m for m in self._mechanics if type(m).routine is not Mechanic.routine
         )
+        self._dealers = tuple(m for m in self._mechanics if type(m).deal is not Mechanic.deal)
         self._empty_orders: tuple[tuple[Action, ...], ...] = ((),) * n
         self._last: tuple[State | None, int, list[Action]] = (None, NOBODY, [])
         self._ordinals = tuple(day.toordinal() for day in rules.calendar)
@@ -251,6 +252,15 @@ class Game(Observing, Resolution):
         `Mechanic.anchors`), or () where its mechanic names none."""
         mechanic = self._verb.get(members[0].kind) if members else None
         return mechanic.anchors(state, members) if mechanic is not None else ()
+
+    def deal(self, state: State, faction: int) -> tuple[Action, tuple[int, ...]] | None:
+        """Returns the deal on the table for the side (see `Mechanic.deal`): the move that
+        takes it and the tracks once taken, or None."""
+        for mechanic in self._dealers:
+            deal = mechanic.deal(state, faction)
+            if deal is not None:
+                return deal
+        return None
 
     def routine(self, state: State, faction: int) -> Action | None:
         """Returns the order the side gives by habit before ending its orders (see

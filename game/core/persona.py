@@ -83,6 +83,9 @@ class Persona:
     """Whether its search draws new moves from the default policy (`game.agents.mcts`)."""
     every_order: bool = False
     """Whether each decision of a turn weighs every order not yet given (`game.agents.mcts`)."""
+    judged_deals: bool = False
+    """Whether its playouts take a deal only when it is worth more to the side than none, and
+    then at once (`game.agents.rollout`)."""
 
     def value(self, rules: Rules, state: State) -> float:
         """Returns what this government makes of `state`, on the scenario's score scale."""

@@ -131,6 +131,7 @@ class PersonaCompiler:
             spec.playouts,
             spec.guided,
             spec.every_order,
+            spec.judged_deals,
         )
 
     def _track_of(self, name: str, loc: Loc) -> int:

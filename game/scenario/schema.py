@@ -108,6 +108,10 @@ class PersonaSpec(Spec):
     every_order: bool = False
     """Once it has given an order, its next decision of the turn weighs again every order it
     has not given, not only those that sort after it (`game.agents.mcts`), at every level."""
+    judged_deals: bool = False
+    """In its search's playouts a side takes the deal on the table (the other side's standing
+    offer) only when it values the deal above the state it is in, and then at once
+    (`game.agents.rollout`), at every level."""
 
 
 class FactionSpec(Spec):

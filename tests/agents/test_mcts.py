@@ -173,7 +173,7 @@ def test_guided_expansion_grows_the_default_policys_move_first(
     legal = game.legal_actions(state, side)
     end = next(a for a in legal if a.kind == END)
     orders = [a for a in legal if a.kind != END]
-    monkeypatch.setattr(mcts, "rollout_action", lambda game, state, rng: end)
+    monkeypatch.setattr(mcts, "rollout_action", lambda game, state, rng, judge=None: end)
     guided = MctsAgent(game, side, guided=True)
     plain = MctsAgent(game, side)
     rng = random.Random(0)

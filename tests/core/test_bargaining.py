@@ -342,3 +342,40 @@ def test_offers_lapse_when_the_talks_close_earlier_in_the_same_turn(railway: Gam
     state = play(railway, state, "ussr:break_off_talks", "ussr:end", "japan:offer:60", "japan:end")
     assert track(railway, state, "talks_open") == 0
     assert track(railway, state, "bid") == 200
+
+
+# ------------------------------------------------------------------- the deal on the table
+
+
+def test_the_deal_on_the_table_writes_what_an_agreement_writes(railway: Game) -> None:
+    """`Bargaining.deal` (read by search's playouts): the acceptance of the other side's standing
+    offer and the tracks as the agreement writes them. Where the acceptance goes through at home,
+    every track it names stands after the turn as the deal said (the on-agreement effects and
+    the turn's other changes aside), and none of them before."""
+    m = table(railway)
+    orders = ("ussr:terms:cash_and_goods", "ussr:end", "japan:accept", "japan:end")
+    seed = seed_where(lambda s: agreed_after(railway, opened(railway, s), orders))
+    state = play(railway, opened(railway, seed), "ussr:terms:cash_and_goods", "ussr:end")
+    deal = railway.deal(state, 1)
+    assert deal is not None
+    take, tracks = deal
+    assert take == Action(1, ACCEPT)
+    named = (m.agreed, m.deal_price, m.deal_terms, m.agreed_turn, m.seller_value, m.buyer_cost)
+    # The ask of 250 stands on Moscow's terms at the turn's start (instalments: 90 % and 92 %).
+    assert [tracks[t] for t in named] == [1, 2500, 1, 1, 2250, 2300]
+    after = play(railway, state, "japan:accept", "japan:end")
+    assert [after.tracks[t] for t in named] == [tracks[t] for t in named]
+    assert [state.tracks[t] for t in named] != [tracks[t] for t in named]
+
+
+def test_there_is_no_deal_without_a_standing_offer_or_once_accepted(railway: Game) -> None:
+    """No offer from the other side, a side outside the talks' two, or an acceptance already
+    given this turn: nothing on the table."""
+    start = railway.initial_state(0)
+    assert railway.deal(start, 0) is None
+    assert railway.deal(start, 1) is None
+    state = opened(railway, 0)
+    assert railway.deal(state, 0) is not None
+    assert railway.deal(play(railway, state, "ussr:accept"), 0) is None
+    closed = with_tracks(railway, state, talks_open=0)
+    assert railway.deal(closed, 0) is None

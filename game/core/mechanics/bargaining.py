@@ -152,6 +152,35 @@ class Bargaining(Mechanic):
             targets = [mine, (mine + theirs) // 2, theirs]
         return nearest_members(members, targets)
 
+    def deal(self, state: State, faction: int) -> tuple[Action, tuple[int, ...]] | None:
+        """Accepting the other side's standing offer, while it is legal, with the tracks as an
+        agreement writes them (`_accept`; its `on_agreement` effects aside)."""
+        sides = self._side(faction)
+        tracks = state.tracks
+        if sides is None or not self._open(tracks):
+            return None
+        other = sides[1]
+        price = tracks[other.price]
+        verb = self.verb(ACCEPT)
+        if price <= 0 or any(o.kind == verb for o in state.orders[faction]):
+            return None
+        after = list(tracks)
+        for track, value in self._writes(price, tracks[other.terms], state.turn):
+            after[track] = value
+        return Accept(faction, verb), tuple(after)
+
+    def _writes(self, price: int, terms: int, turn: int) -> tuple[tuple[int, int], ...]:
+        """Returns the tracks an agreement at `price` and `terms` writes, with their values."""
+        deal = self.terms_defs[terms]
+        return (
+            (self.agreed, 1),
+            (self.deal_price, price),
+            (self.deal_terms, terms),
+            (self.agreed_turn, turn),
+            (self.seller_value, price * deal.seller_pct // 100),
+            (self.buyer_cost, price * deal.buyer_pct // 100),
+        )
+
     def why_illegal(self, state: State, action: Action) -> str | None:
         sides = self._side(action.faction)
         if sides is None:
@@ -232,12 +261,8 @@ class Bargaining(Mechanic):
             turn.apply(me.on_refusal, tag)
             return
         deal = self.terms_defs[terms]
-        turn.put(self.agreed, 1)
-        turn.put(self.deal_price, price)
-        turn.put(self.deal_terms, terms)
-        turn.put(self.agreed_turn, turn.turn)
-        turn.put(self.seller_value, price * deal.seller_pct // 100)
-        turn.put(self.buyer_cost, price * deal.buyer_pct // 100)
+        for track, value in self._writes(price, terms, turn.turn):
+            turn.put(track, value)
         turn.say(
             f"Agreement: {me.name} accepts {shown}, {deal.label}.",
             -1,

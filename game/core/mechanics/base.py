@@ -145,6 +145,13 @@ class Mechanic(ABC):
         plus a fine adjustment, for people and for search)."""
         return ()
 
+    def deal(self, state: State, faction: int) -> tuple[Action, tuple[int, ...]] | None:
+        """Returns the deal on the table for `faction`, if any: the move that takes it (accepting
+        the other side's standing offer) and the tracks as they would stand once it is taken,
+        before any chance of its being overruled at home. Search's playouts take a deal only
+        when the side values those tracks above the ones it has (`game.agents.rollout`)."""
+        return None
+
     def routine(self, state: State, faction: int) -> Action | None:
         """Returns the order a side gives by habit when it ends its orders without one of this
         mechanic's, or None. Search's playouts play it instead of ending the orders: ending is
