@@ -153,21 +153,18 @@ class Bargaining(Mechanic):
         return nearest_members(members, targets)
 
     def deal(self, state: State, faction: int) -> tuple[Action, tuple[int, ...]] | None:
-        """Accepting the other side's standing offer, while it is legal, with the tracks as an
-        agreement writes them (`_accept`; its `on_agreement` effects aside)."""
-        sides = self._side(faction)
+        """Accepting the other side's standing offer, while it is legal (`why_illegal`), with
+        the tracks as an agreement writes them (`_accept`; its `on_agreement` effects aside)."""
+        take = Accept(faction, self.verb(ACCEPT))
+        if self.why_illegal(state, take) is not None:
+            return None
         tracks = state.tracks
-        if sides is None or not self._open(tracks):
-            return None
-        other = sides[1]
+        other = self.seller if faction == self.buyer.faction else self.buyer
         price = tracks[other.price]
-        verb = self.verb(ACCEPT)
-        if price <= 0 or any(o.kind == verb for o in state.orders[faction]):
-            return None
         after = list(tracks)
         for track, value in self._writes(price, tracks[other.terms], state.turn):
             after[track] = value
-        return Accept(faction, verb), tuple(after)
+        return take, tuple(after)
 
     def _writes(self, price: int, terms: int, turn: int) -> tuple[tuple[int, int], ...]:
         """Returns the tracks an agreement at `price` and `terms` writes, with their values."""
