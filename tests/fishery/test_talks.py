@@ -9,6 +9,10 @@ Persona games (issue 14) exposed orders given where the sources leave no room fo
 - an extension offered between the two auctions of 1939, which forestalled the April compromise
   that brought it in history [001 L8-9].
 
+- a long-term convention signed by a roll on Tokyo's proposal, before the pact with Germany,
+  which Moscow could not refuse (it signed none, and refused the 1936 text [001 L7]): Moscow now
+  answers the proposal.
+
 And the aims: Tokyo refused the demand [001 L8] (its persona counts giving the grounds up to the
 ultimatum a red line); Moscow wanted grounds back as the price of the extension [001 L8-9].
 """
@@ -115,3 +119,39 @@ def test_moscow_values_thirty_grounds_back_in_1939_and_no_more_for_more(game: Ga
     assert persona.value(game.rules, earlier) == pytest.approx(
         persona.value(game.rules, with_tracks(game, earlier, lost_japan=0))
     )
+
+
+def proposed(game: Game) -> State:
+    """Tokyo proposes a long-term convention in 1933 and every side ends its orders: the state
+    in which Moscow must answer the proposal."""
+    s = dataclasses.replace(at(game, 5, tension=20), to_act=JAPAN)
+    s = game.apply(s, game.parse_action("japan:press_long_term_convention"))
+    s = game.apply(s, game.parse_action("japan:end"))
+    return s
+
+
+def test_moscow_answers_tokyos_proposal_of_a_long_term_convention(game: Game) -> None:
+    s = proposed(game)
+    options = {game.notation(a) for a in game.legal_actions(s, game.to_act(s))}
+    assert game.to_act(s) == USSR
+    assert options == {
+        "ussr:choose:long_term_proposal:decline",
+        "ussr:choose:long_term_proposal:sign_long_term",
+    }
+    assert track(game, s, "long_term") == 0  # no roll signs it for Moscow
+    declined = game.apply(s, game.parse_action("ussr:choose:long_term_proposal:decline"))
+    assert track(game, declined, "long_term") == 0
+    assert track(game, declined, "long_term_offer") == 0
+    voice = track(game, s, "voice_foreign")
+    assert track(game, declined, "voice_foreign") == voice - 3
+    signed = game.apply(s, game.parse_action("ussr:choose:long_term_proposal:sign_long_term"))
+    assert track(game, signed, "long_term") == 1
+    assert track(game, signed, "freeze") == 1
+
+
+def test_a_declined_proposal_may_be_made_again_the_next_year(game: Game) -> None:
+    s = game.apply(proposed(game), game.parse_action("ussr:choose:long_term_proposal:decline"))
+    while game.rules.date(s.turn).year == 1933:
+        s = game.apply(s, game.parse_action(f"{game.rules.factions[game.to_act(s)].id}:end"))
+    s = dataclasses.replace(s, to_act=JAPAN, orders=((), ()))
+    assert "japan:press_long_term_convention" in legal(game, s, JAPAN)
