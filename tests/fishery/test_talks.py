@@ -153,5 +153,4 @@ def test_a_declined_proposal_may_be_made_again_the_next_year(game: Game) -> None
     s = game.apply(proposed(game), game.parse_action("ussr:choose:long_term_proposal:decline"))
     while game.rules.date(s.turn).year == 1933:
         s = game.apply(s, game.parse_action(f"{game.rules.factions[game.to_act(s)].id}:end"))
-    s = dataclasses.replace(s, to_act=JAPAN, orders=((), ()))
     assert "japan:press_long_term_convention" in legal(game, s, JAPAN)
