@@ -65,9 +65,8 @@ from game.agents.beliefs import Belief
 from game.agents.reasons import Reason, Weighed
 from game.agents.rollout import (
     Judge,
-    canonical_legal,
+    canonical_families,
     coarse_order,
-    family_runs,
     rollout_action,
 )
 from game.core.actions import END, Action
@@ -182,13 +181,13 @@ def candidates(game: Game, state: State, faction: int, visits: int, since: int =
     """Returns the moves a tree node offers: legal, in canonical order within the turn (not
     counting the side's first `since` orders: `canonical_legal`), and of each large family only
     as many members, coarse first, as the node's visits allow."""
-    legal = canonical_legal(game, state, faction, since)
+    legal, runs = canonical_families(game, state, faction, since)
     width = WIDEN + int(math.sqrt(visits))
     n = len(legal)
     if n <= width:
         return legal
     out: list[Action] = []
-    for first, stop in family_runs(legal):
+    for first, stop in runs:
         size = stop - first
         if size <= width:
             out.extend(legal[first:stop])

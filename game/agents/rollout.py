@@ -28,14 +28,13 @@ The same families give the search its coarse choices (`family_runs`, `coarse_ord
 from __future__ import annotations
 
 import dataclasses
-import itertools
-import operator
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Final
 
 from game.core.actions import CHOOSE, END, Action, EndTurn
 from game.core.game import Game
+from game.core.listing import Runs, family_runs
 from game.core.state import ORDERS, State
 
 END_SHARE: Final = 0.6
@@ -48,23 +47,6 @@ ANCHORED: Final = 8
 """A family larger than this plays one of its mechanic's anchors (`Mechanic.anchors`: a small
 step, halfway, the other side's price) where the mechanic names them, not a member at random:
 a government haggles by steps, not by a price drawn anywhere in the range."""
-
-
-_FAMILY: Final = operator.itemgetter(1, 2)
-"""An action's verb and object (`family_runs`)."""
-
-
-def family_runs(legal: Sequence[Action]) -> list[tuple[int, int]]:
-    """Returns each family of a sorted legal list as its run (first, stop): one per scenario
-    order, one per mechanic verb and object (all the prices of one offer, all bids on one lot),
-    one for ending the turn. Sorted lists hold each family in one run."""
-    runs = []
-    first = 0
-    for _, members in itertools.groupby(legal, _FAMILY):
-        stop = first + len(list(members))
-        runs.append((first, stop))
-        first = stop
-    return runs
 
 
 def coarse_order(n: int) -> list[int]:
@@ -113,7 +95,7 @@ def rollout_action(
     if state.phase == ORDERS and rng.random() < END_SHARE:
         routine = game.routine(state, faction)
         return routine if routine is not None else EndTurn(faction, END)
-    legal = game.legal_actions(state, faction)
+    legal, families = game.legal_families(state, faction)
     n = len(legal)
     if n == 1:
         return legal[0]
@@ -121,7 +103,7 @@ def rollout_action(
         return legal[rng.randrange(n)]
     runs = [
         (first, stop)
-        for first, stop in family_runs(legal)
+        for first, stop in families
         if legal[first][1] != END and legal[first] != declined
     ]
     if not runs:
@@ -139,11 +121,18 @@ def canonical_legal(game: Game, state: State, faction: int, since: int = 0) -> l
     the moves that sort after it, and ending the turn (k orders are one sequence, not k!).
     With `since`, the side's first `since` orders of the turn do not count: after them, every
     legal move is offered again (the searching agent's `every_order`)."""
-    legal = game.legal_actions(state, faction)
+    return canonical_families(game, state, faction, since)[0]
+
+
+def canonical_families(
+    game: Game, state: State, faction: int, since: int = 0
+) -> tuple[list[Action], Runs]:
+    """Returns `canonical_legal` and the runs of its families (`family_runs`)."""
     if state.phase == ORDERS and len(state.orders[faction]) > since:
         last = state.orders[faction][-1]
-        legal = [a for a in legal if a.kind == END or a > last]
-    return legal
+        legal = [a for a in game.legal_actions(state, faction) if a.kind == END or a > last]
+        return legal, family_runs(legal)
+    return game.legal_families(state, faction)
 
 
 Family = tuple[str, int, int]
@@ -160,9 +149,9 @@ def families(game: Game, state: State, faction: int) -> list[tuple[Family, list[
     canonical order within the turn (after an order, only moves that sort after it, and ending
     the turn), an event's options one family each. The dominance audit plays options out by
     family (`game.sim.audit`)."""
-    legal = canonical_legal(game, state, faction)
+    legal, runs = canonical_families(game, state, faction)
     out: list[tuple[Family, list[Action]]] = []
-    for first, stop in family_runs(legal):
+    for first, stop in runs:
         head = legal[first]
         if head.kind == CHOOSE:
             out.extend((family_of(a), [a]) for a in legal[first:stop])

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from game.core.conditions import Condition, Odds
+from game.core.conditions import Condition, Odds, Pred, predicate
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +73,11 @@ class When:
     cond: Condition
     then: tuple[Effect, ...]
     otherwise: tuple[Effect, ...] = ()
+    pred: Pred = field(init=False, compare=False, repr=False)
+    """`cond` compiled once (`predicate`): a turn applies it without compiling it again."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "pred", predicate(self.cond))
 
 
 @dataclass(frozen=True, slots=True)

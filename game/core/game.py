@@ -9,6 +9,7 @@ answer the events that ask them to choose, and then the end rules are checked in
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -16,8 +17,9 @@ from game.core import notation as _notation
 from game.core.actions import CHOOSE, DO, END, Action, Choose, Do, EndTurn
 from game.core.effects import targets as _targets
 from game.core.errors import IllegalActionError
+from game.core.listing import Listing, Runs
 from game.core.log import ALL, LogEntry, LogNode, push
-from game.core.mechanics.base import Mechanic
+from game.core.mechanics.base import CACHE_LIMIT, Mechanic
 from game.core.observing import Observing
 from game.core.records import Change, EventFired, OrderGiven, OrderLapsed
 from game.core.resolution import Resolution
@@ -41,6 +43,11 @@ class Outcome:
     class_label: str
     scores: Mapping[str, float]
     """Final score per faction id."""
+
+
+MERGE_BY_INSERTION = 16
+"""At most this many actions beside a mechanic's longest list are inserted into it one by one
+(`_merged`); more, and the whole list is sorted."""
 
 
 # What a faction may know is in `game.core.observing`, the turn's resolution in
@@ -85,7 +92,10 @@ class Game(Observing, Resolution):
         )
         self._dealers = tuple(m for m in self._mechanics if type(m).deal is not Mechanic.deal)
         self._empty_orders: tuple[tuple[Action, ...], ...] = ((),) * n
-        self._last: tuple[State | None, int, list[Action]] = (None, NOBODY, [])
+        self._last: tuple[State | None, int, Listing] = (None, NOBODY, Listing((), []))
+        self._listings: dict[tuple[int, ...], Listing] = {}
+        """A side's legal moves at its first decision of a turn, by the side, its scenario
+        orders and the identities of its mechanics' lists (see `_legal`)."""
         self._ordinals = tuple(day.toordinal() for day in rules.calendar)
         self._seen: dict[tuple[int, int], tuple[LogNode, tuple[LogEntry, ...]]] = {}
         self._track_ids = {t.id: t.index for t in rules.tracks}
@@ -147,13 +157,22 @@ class Game(Observing, Resolution):
 
     def legal_actions(self, state: State, faction: int) -> list[Action]:
         """Returns the legal actions of `faction`, sorted; empty unless it is to act."""
+        return list(self._listing(state, faction).legal)
+
+    def legal_families(self, state: State, faction: int) -> tuple[list[Action], Runs]:
+        """Returns `legal_actions` and the runs of its families (`listing.family_runs`), found
+        once per listing: search draws a family, then a member."""
+        listing = self._listing(state, faction)
+        return list(listing.legal), listing.families()
+
+    def _listing(self, state: State, faction: int) -> Listing:
         last = self._last
         if last[0] is state and last[1] == faction:
-            return list(last[2])
+            return last[2]
         acting = faction == state.to_act and state.phase != OVER
-        result = self._legal(state, faction) if acting else []
-        self._last = (state, faction, result)
-        return list(result)
+        listing = self._legal(state, faction) if acting else Listing((), [])
+        self._last = (state, faction, listing)
+        return listing
 
     def apply(self, state: State, action: Action) -> State:
         """Returns the state after `action`; raises IllegalActionError naming the action and why."""
@@ -301,16 +320,35 @@ class Game(Observing, Resolution):
 
     # ------------------------------------------------------------ orders phase
 
-    def _legal(self, state: State, faction: int) -> list[Action]:
+    def _legal(self, state: State, faction: int) -> Listing:
         if state.phase == CHOICES:
             event = self.rules.events[state.pending[0][0]]
-            return [Choose(faction, CHOOSE, event.index, o.index) for o in event.options]
-        # Timsort is near-linear here: the parts are already sorted runs.
-        return sorted([self._end[faction], *self._decisions(state, faction)])
-
-    def _decisions(self, state: State, faction: int, *, first: bool = False) -> list[Action]:
-        """Returns the faction's legal actions other than `end` (only the first if `first`)."""
+            options = event.options
+            return Listing((), [Choose(faction, CHOOSE, event.index, o.index) for o in options])
         given = state.orders[faction]
+        dos = self._orders(state, faction, given)
+        parts = tuple(mechanic.actions(state, faction) for mechanic in self._mechanics)
+        if given:
+            return Listing(parts, _merged(self._end[faction], dos, parts))
+        # Before any order a mechanic that caches its lists (the auction, the bargaining) hands
+        # back the same list for the same inputs, which recur in playout after playout: the
+        # listing is kept, found again by the lists' identities (checked: a kept listing holds
+        # its lists, so no other list can take their ids). A mechanic that builds a new list
+        # each time (the campaign's few attacks) only costs a kept listing never found again.
+        key = (faction, *(a.ref for a in dos), -1, *map(id, parts))
+        kept = self._listings.get(key)
+        if kept is not None and all(x is y for x, y in zip(kept.parts, parts, strict=True)):
+            return kept
+        listing = Listing(parts, _merged(self._end[faction], dos, parts))
+        if len(self._listings) > CACHE_LIMIT:
+            self._listings.clear()
+        self._listings[key] = listing
+        return listing
+
+    def _orders(
+        self, state: State, faction: int, given: tuple[Action, ...], *, first: bool = False
+    ) -> list[Action]:
+        """Returns the faction's legal scenario orders (only the first if `first`)."""
         tracks, turn, fired = state.tracks, state.turn, state.fired
         out: list[Action] = []
         done = {o.ref for o in given if o.kind == DO} if given else ()
@@ -324,15 +362,12 @@ class Game(Observing, Resolution):
             out.append(self._do[adef.index])
             if first:
                 return out
-        for mechanic in self._mechanics:
-            offered = mechanic.actions(state, faction)
-            if first and offered:
-                return offered[:1]
-            out.extend(offered)
         return out
 
     def _has_decision(self, state: State, faction: int) -> bool:
-        return bool(self._decisions(state, faction, first=True))
+        if self._orders(state, faction, state.orders[faction], first=True):
+            return True
+        return any(mechanic.actions(state, faction) for mechanic in self._mechanics)
 
     def _affordable(
         self, state: State, cost: tuple[tuple[int, int], ...], given: tuple[Action, ...]
@@ -362,3 +397,21 @@ class Game(Observing, Resolution):
         if adef.cost and not self._affordable(state, adef.cost, state.orders[action.faction]):
             return "the faction cannot pay its cost"
         return None
+
+
+def _merged(end: Action, dos: list[Action], parts: tuple[list[Action], ...]) -> list[Action]:
+    """Returns ending the turn, the scenario orders and the mechanics' sorted lists as one
+    sorted list: the few actions beside the longest list inserted into a copy of it by
+    bisection (a list of hundreds of bids sorted again costs as many comparisons), or, where
+    there are many, the whole sorted (timsort is near-linear on sorted runs)."""
+    longest = max(parts, key=len, default=[])
+    rest = [end, *dos]
+    for part in parts:
+        if part is not longest:
+            rest.extend(part)
+    if len(rest) > MERGE_BY_INSERTION:
+        return sorted([*longest, *rest])
+    out = list(longest)
+    for action in rest:
+        bisect.insort(out, action)
+    return out

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from game.core.conditions import predicate
 from game.core.effects import Add, Chance, Copy, Effect, End, Raise, Say, Set, SetTurn, When
 from game.core.log import LogEntry
 from game.core.records import Record
@@ -99,9 +98,8 @@ class Turn:
                     self.put(t, self.tracks[t] + n)
                 case Set(track=t, value=v):
                     self.put(t, v)
-                case When(cond=cond, then=then, otherwise=otherwise):
-                    ok = predicate(cond)(self.tracks, self.turn, self.fired)
-                    self.apply(then if ok else otherwise, tag)
+                case When(pred=pred, then=then, otherwise=otherwise):
+                    self.apply(then if pred(self.tracks, self.turn, self.fired) else otherwise, tag)
                 # After the most frequent kinds, which so pay no extra check.
                 case Raise(track=t, amount=n, by=by, share=share):
                     old = self.tracks[t]

@@ -7,8 +7,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from game.agents.rollout import family_runs
 from game.core.actions import Action
+from game.core.listing import family_runs
 from game.core.mechanics.base import nearest_members
 
 actions = st.builds(
@@ -43,7 +43,7 @@ def plain_nearest(members: list[Action], targets: list[int]) -> tuple[Action, ..
 def test_family_runs_are_the_runs_of_equal_verb_and_object(legal: list[Action]) -> None:
     legal.sort()
     runs = family_runs(legal)
-    assert runs == plain_runs(legal)
+    assert list(runs) == plain_runs(legal)
     assert sum(stop - first for first, stop in runs) == len(legal)
 
 

@@ -47,3 +47,28 @@ def test_priced_lists_equal_the_bid_by_bid_lists(seed: int) -> None:
                 checked += 1
         state = game.apply(state, rollout_action(game, state, rng))
     assert checked > 0
+
+
+@settings(max_examples=8, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1))
+def test_lists_after_orders_are_what_why_illegal_accepts(seed: int) -> None:
+    # After an order the cached list is cut by runs (each lot's bids at the means left, by
+    # bisection on the amounts): the same list as testing every action of the turn's first list.
+    game = load_game("fishery-auctions")
+    auctions = [m for m in game.mechanics if isinstance(m, Auction)]
+    rng = random.Random(seed)
+    state = game.initial_state(seed)
+    checked = 0
+    while not game.is_terminal(state):
+        f = state.to_act
+        for auction in auctions:
+            if state.orders[f] and auction.active(state.tracks, state.turn, state.fired):
+                b = auction.bidder(f)
+                if b is None and f != auction.host:
+                    continue
+                every = auction._listed(state, f, b, f == auction.host)
+                kept = [a for a in every if game.why_illegal(state, a) is None]
+                assert auction.actions(state, f) == kept, (seed, state.turn, state.orders[f])
+                checked += 1
+        state = game.apply(state, rollout_action(game, state, rng))
+    assert checked > 0

@@ -30,7 +30,9 @@ def test_actions_are_what_why_illegal_accepts(scenario: str) -> None:
             legal = game.legal_actions(state, f)
             if state.phase == ORDERS and step % 3 == 0:
                 for mechanic, space in zip(game.mechanics, spaces, strict=True):
-                    listed = set(mechanic.actions(state, f))
+                    offered = mechanic.actions(state, f)
+                    assert offered == sorted(offered), (scenario, seed, state.turn)
+                    listed = set(offered)
                     accepted = {
                         a for a in space if a.faction == f and game.why_illegal(state, a) is None
                     }

@@ -127,6 +127,10 @@ class Auction(AuctionText, Mechanic):
     )
     """Each lot's bids with their costs, by everything the turn's actions depend on but the
     bidder's means (see `_affordable_actions`)."""
+    _runs: dict[tuple[int, ...], tuple[_Run, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """The cached lists of `_cache` cut into runs (see `_runs_of`), by the same keys."""
     _v: tuple[str, str, str, str] = field(default=(BID, TENDER, RESERVE, WITHHOLD), init=False)
     """This auction's verbs for bid, tender, reserve and withhold (its name in front)."""
 
@@ -209,7 +213,13 @@ class Auction(AuctionText, Mechanic):
         given = state.orders[faction]
         if not given:
             return cached
-        return self._still_legal(state, faction, b, cached, given)
+        runs = self._runs.get(full)
+        if runs is None:
+            runs = _runs_of(cached, self._v[0])
+            if len(self._runs) > CACHE_LIMIT:
+                self._runs.clear()
+            self._runs[full] = runs
+        return self._still_legal(state, faction, b, cached, runs, given)
 
     def _affordable_actions(
         self,
@@ -268,16 +278,16 @@ class Auction(AuctionText, Mechanic):
         faction: int,
         b: BidderDef | None,
         cached: list[Action],
+        runs: tuple[_Run, ...],
         given: tuple[Action, ...],
     ) -> list[Action]:
-        """Filters the turn's legal actions by the orders already given (one pass: the same
-        answers as `why_illegal`, which the tests check)."""
-        bid, tender, reserve, withhold = self._v
+        """Filters the turn's legal actions by the orders already given (one pass over the
+        runs of `cached`, a lot's bids cut at the means by bisection: the same answers as
+        `why_illegal`, which the tests check)."""
+        _, tender, reserve, withhold = self._v
         kinds = {o.kind for o in given}
         withheld = {o.ref for o in given if o.kind == withhold}
         once = {k for k in (tender, reserve) if k in kinds}
-        # Each bid's test inlined (the cost of `cost`, the grounds of the lot): a playout asks
-        # for this list at every step once an order is given.
         rated = b is not None and b.rate != NO_TRACK
         means = rate = 0
         lots: set[int] = set()
@@ -289,17 +299,26 @@ class Auction(AuctionText, Mechanic):
             rate = tracks[b.rate] if rated else 0
             room = self.room(tracks, b) - grounds
             too_big = {lot.index for lot in self.lots if lot.grounds > room}
-        out = []
-        for a in cached:
-            kind = a.kind
-            if kind == bid:
-                if b is None or a.ref in lots or a.ref in too_big:
-                    continue
-                if (-(-a.amount * rate // 1000) if rated else a.amount) > means:
-                    continue
-            elif kind in once or (kind == withhold and a.ref in withheld):
+        # A bid costs its amount, or ceil(amount * rate / 1000) in the bidder's currency; that
+        # is at most `means` exactly when the amount is at most `top` (for a rate above 0).
+        top = means if not rated else (1000 * means) // rate if rate > 0 else None
+        out: list[Action] = []
+        for first, stop, ref, amounts in runs:
+            if ref < 0:  # anything but bids, one by one
+                for a in cached[first:stop]:
+                    kind = a.kind
+                    if kind in once or (kind == withhold and a.ref in withheld):
+                        continue
+                    out.append(a)
+            elif b is None or ref in lots or ref in too_big:
                 continue
-            out.append(a)
+            elif top is not None:
+                out.extend(cached[first : first + bisect.bisect_right(amounts, top)])
+            elif rate == 0:
+                if means >= 0:
+                    out.extend(cached[first:stop])
+            else:  # a negative rate: costs fall as amounts rise
+                out.extend(a for a in cached[first:stop] if -(-a.amount * rate // 1000) <= means)
         return out
 
     def _listed(
@@ -528,3 +547,30 @@ class Auction(AuctionText, Mechanic):
         out.extend(Reserve(self.host, reserve, 0, pct) for pct in RESERVE_PCTS)
         out.extend(Withhold(self.host, withhold, lot.index) for lot in self.lots)
         return out
+
+
+_Run = tuple[int, int, int, tuple[int, ...]]
+"""A run of a sorted action list (`_runs_of`): first, stop, the lot of its bids (-1: not bids)
+and the bids' amounts, ascending."""
+
+
+def _runs_of(actions: list[Action], bid: str) -> tuple[_Run, ...]:
+    """Returns a sorted action list as runs: each lot's bids (one run per lot, amounts
+    ascending) and the actions between them (lot -1)."""
+    runs: list[_Run] = []
+    first = 0
+    n = len(actions)
+    while first < n:
+        head = actions[first]
+        stop = first + 1
+        if head.kind == bid:
+            while stop < n and actions[stop].kind == bid and actions[stop].ref == head.ref:
+                stop += 1
+            amounts = tuple(a.amount for a in actions[first:stop])
+            runs.append((first, stop, head.ref, amounts))
+        else:
+            while stop < n and actions[stop].kind != bid:
+                stop += 1
+            runs.append((first, stop, -1, ()))
+        first = stop
+    return tuple(runs)

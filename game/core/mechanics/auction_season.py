@@ -41,7 +41,8 @@ def clear(a: Auction, turn: Turn, sealed: Sealed) -> None:
         turn.put(b.won, 0)
     for lot in a.lots:  # last auction's bids give way to this one's
         for track in lot.bids:
-            turn.put(track, 0)
+            if t[track]:  # a track at 0 is within its bounds: putting 0 would change nothing
+                turn.put(track, 0)
     lines: list[str] = []
     ceded = settle_terms(a, turn, lines)
     _withhold(a, turn, ceded, lines, seize=False)
@@ -242,13 +243,12 @@ def _sell(
         floor = lot.estimate * t[a.reserve] // 100
         holder = t[lot.hold]
         best = _winner(a, holder, bids, floor)
-        shown = ", ".join(f"{a.bidders[i].name} {a.fmt(p)}" for p, i in sorted(bids))
         if best < 0:
             held[holder] -= lot.grounds
             turn.put(lot.hold, 0)
             unsold += 1
             if bids:
-                lines.append(f"{lot.name}: unsold, below the reserve ({shown})")
+                lines.append(f"{lot.name}: unsold, below the reserve ({_shown(a, bids)})")
             continue
         price = max(p for p, i in bids if i == best)
         b = a.bidders[best]
@@ -257,7 +257,7 @@ def _sell(
         if len(bids) == 1 and holder == b.faction + 1:
             kept += 1  # the holder alone bid: told in the count, shown in the table
         else:
-            lines.append(f"{lot.name}: {b.name} at {a.fmt(price)} ({shown})")
+            lines.append(f"{lot.name}: {b.name} at {a.fmt(price)} ({_shown(a, bids)})")
         held[holder] -= lot.grounds
         held[b.faction + 1] = held.get(b.faction + 1, 0) + lot.grounds
         turn.put(lot.hold, b.faction + 1)
@@ -266,7 +266,14 @@ def _sell(
     return sold, kept, unsold
 
 
+def _shown(a: Auction, bids: list[tuple[int, int]]) -> str:
+    """Returns a lot's bids for the chronicle, lowest first: `Trust 12, Nichiro 14`."""
+    return ", ".join(f"{a.bidders[i].name} {a.fmt(p)}" for p, i in sorted(bids))
+
+
 def _winner(a: Auction, holder: int, bids: list[tuple[int, int]], floor: int) -> int:
+    if len(bids) == 1:  # the most frequent case: one bid, at or above the reserve or not
+        return bids[0][1] if bids[0][0] >= floor else -1
     valid = [(p, i) for p, i in bids if p >= floor]
     if not valid:
         return -1

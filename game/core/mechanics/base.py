@@ -87,7 +87,8 @@ class Mechanic(ABC):
     @abstractmethod
     def actions(self, state: State, faction: int) -> list[Action]:
         """Returns this mechanic's legal actions for `faction` in the orders phase, given the
-        orders it has already given this turn (`state.orders`)."""
+        orders it has already given this turn (`state.orders`), sorted (`Game` merges the
+        mechanics' lists without sorting them again)."""
 
     @abstractmethod
     def why_illegal(self, state: State, action: Action) -> str | None:

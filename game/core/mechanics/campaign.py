@@ -116,6 +116,7 @@ class Campaign(Mechanic):
                 for r in self.targets(tracks, front)
                 if r != goal
             )
+        out.sort()  # a front lists its land links before its sea links
         return out
 
     def why_illegal(self, state: State, action: Action) -> str | None:
