@@ -18,8 +18,9 @@ equals the observation (its log aside) by construction. Nothing here reads the t
 
 from __future__ import annotations
 
+import operator
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Final
 
 from game.agents.rollout import rollout_action
@@ -27,6 +28,18 @@ from game.core.actions import Action
 from game.core.game import Game
 from game.core.observation import NO_EVENT, Observation
 from game.core.state import CHOICES, RUNNING, State
+
+_VALUE: Final = operator.itemgetter(1)
+"""The value of an observed track, (id, value)."""
+
+
+def _picker(indices: Sequence[int]) -> Callable[[Sequence[int]], tuple[int, ...]]:
+    """Returns a function that picks `indices` of a sequence, as a tuple (an itemgetter where
+    there are two or more: it returns a bare value for one)."""
+    if len(indices) >= 2:
+        return operator.itemgetter(*indices)
+    return lambda values: tuple(values[i] for i in indices)
+
 
 PARTICLES: Final = 48
 """Particles per faction: enough that the hidden start ranges (a few dozen values each) are
@@ -58,6 +71,11 @@ class Belief:
         bit = 1 << faction
         self._visible = tuple(t.index for t in rules.tracks if t.mask & bit)
         self._hidden = tuple(t.index for t in rules.tracks if not t.mask & bit)
+        where = {t: i for i, t in enumerate(self._visible + self._hidden)}
+        self._merge = _picker([where[t.index] for t in rules.tracks])
+        """Picks a state's tracks, in scenario order, from the visible values (in the order of
+        `_visible`) followed by the hidden ones (`_project`)."""
+        self._pick_hidden = _picker(self._hidden)
         self._spans = tuple(max(1, t.hi - t.lo) for t in rules.tracks)
         self._event_mask = sum(1 << e.index for e in rules.events if e.mask & bit)
         self._end_rules = {r.id: r.index for r in rules.end_rules}
@@ -176,9 +194,10 @@ class Belief:
 
     def _project(self, particle: State, obs: Observation, seed: int) -> State:
         """Returns `particle` with everything the faction sees set as `obs` says."""
-        tracks = list(particle.tracks)
-        for (_, value), t in zip(obs.tracks, self._visible, strict=True):
-            tracks[t] = value
+        values = list(map(_VALUE, obs.tracks))
+        if len(values) != len(self._visible):
+            raise ValueError("the observation's tracks are not this side's visible tracks")
+        values.extend(self._pick_hidden(particle.tracks))
         f = self.faction
         same_point = particle.turn == obs.turn and particle.phase == obs.phase
         orders = tuple(
@@ -203,7 +222,7 @@ class Belief:
             obs.turn,
             obs.phase,
             obs.to_act,
-            tuple(tracks),
+            self._merge(values),
             orders,
             pending,
             fired,

@@ -10,7 +10,7 @@ found once, not at every step of every playout.
 
 from __future__ import annotations
 
-import itertools
+import bisect
 import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,13 +26,18 @@ Runs = tuple[tuple[int, int], ...]
 
 
 def family_runs(legal: Sequence[Action]) -> Runs:
-    """Returns each family of a sorted legal list as its run (first, stop): one per scenario
-    order, one per mechanic verb and object (all the prices of one offer, all bids on one lot),
-    one for ending the turn. Sorted lists hold each family in one run."""
+    """Returns each family of a sorted legal list (one side's) as its run (first, stop): one per
+    scenario order, one per mechanic verb and object (all the prices of one offer, all bids on
+    one lot), one for ending the turn. Sorted lists hold each family in one run, so a run of
+    more than one member ends where the next object would begin (found by bisection)."""
     runs = []
     first = 0
-    for _, members in itertools.groupby(legal, _FAMILY):
-        stop = first + len(list(members))
+    n = len(legal)
+    while first < n:
+        head = legal[first]
+        stop = first + 1
+        if stop < n and _FAMILY(legal[stop]) == _FAMILY(head):
+            stop = bisect.bisect_left(legal, (head[0], head[1], head[2] + 1), stop + 1, n)
         runs.append((first, stop))
         first = stop
     return tuple(runs)

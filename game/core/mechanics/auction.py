@@ -40,7 +40,8 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Mapping, Sequence
+import operator
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -132,6 +133,11 @@ class Auction(AuctionText, Mechanic):
     )
     """The cached lists of `_cache` cut into runs (see `_runs_of`), by the same keys."""
     _v: tuple[str, str, str, str] = field(default=(BID, TENDER, RESERVE, WITHHOLD), init=False)
+    _lot_key: Callable[[Sequence[int]], tuple[int, ...]] = field(
+        default=tuple, init=False, compare=False, repr=False
+    )
+    """Reads the freeze and every lot's holder and whether it is open: the part of a turn's
+    action list's key that every bidder shares (`actions`)."""
     """This auction's verbs for bid, tender, reserve and withhold (its name in front)."""
 
     kind = "auction"
@@ -140,6 +146,8 @@ class Auction(AuctionText, Mechanic):
     def __post_init__(self) -> None:
         v = tuple(self.verb(b) for b in self.base_verbs)
         object.__setattr__(self, "_v", v)
+        read = (self.freeze, *(lot.hold for lot in self.lots), *(lot.open for lot in self.lots))
+        object.__setattr__(self, "_lot_key", operator.itemgetter(*read))
 
     # ------------------------------------------------------------- helpers
 
@@ -196,8 +204,7 @@ class Auction(AuctionText, Mechanic):
         is_host = faction == self.host
         if b is None and not is_host:
             return []
-        key = (faction, tracks[self.freeze], *(tracks[lot.hold] for lot in self.lots))
-        key += tuple(tracks[lot.open] for lot in self.lots)
+        key = (faction, *self._lot_key(tracks))
         means = 0
         if b is not None:
             key += (tracks[b.rate] if b.rate != NO_TRACK else 0,)

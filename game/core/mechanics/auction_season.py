@@ -101,13 +101,18 @@ def settle_terms(a: Auction, turn: Turn, lines: list[str]) -> tuple[int, ...]:
     return tuple(sorted(out))
 
 
-def _sums(lots: list[LotDef]) -> dict[int, tuple[int, ...]]:
-    """Returns each total of grounds some of `lots` add up to, with the lots (indices) that
-    make it: fewest lots, then the first in lot order."""
+def _sums(lots: list[LotDef], cap: int | None = None) -> dict[int, tuple[int, ...]]:
+    """Returns each total of grounds some of `lots` add up to (up to `cap`, where given), with
+    the lots (indices) that make it: fewest lots, then the first in lot order. A total above
+    the cap never leads to one below it (every lot has grounds), so leaving it out changes
+    nothing below."""
     best: dict[int, tuple[int, ...]] = {0: ()}
     for lot in lots:
         for total, picked in list(best.items()):
-            grown, more = total + lot.grounds, (*picked, lot.index)
+            grown = total + lot.grounds
+            if cap is not None and grown > cap:
+                continue
+            more = (*picked, lot.index)
             now = best.get(grown)
             if now is None or (len(more), more) < (len(now), now):
                 best[grown] = more
@@ -146,8 +151,8 @@ def claim_lots(a: Auction, turn: Turn, taken: set[int]) -> tuple[int, ...]:
         return ()
     # On offer and held: another bidder's (`on_offer` is false for the host's own lots).
     held = [lot for lot in a.lots if lot.index not in taken and t[lot.hold] and a.on_offer(t, lot)]
-    best = _sums(held)
-    return tuple(sorted(best[max(s for s in best if s <= limit)]))
+    best = _sums(held, limit)
+    return tuple(sorted(best[max(best)]))
 
 
 def _lost(a: Auction, t: list[int], mark: int) -> int:
@@ -313,8 +318,9 @@ def fish(a: Auction, turn: Turn) -> None:
     rng = turn.rng("fishing")
     runs = [rng.randint(a.run_low, a.run_high) for _ in a.waters]
     totals = [0] * len(a.bidders)
+    bidder_of = {b.faction + 1: i for i, b in enumerate(a.bidders)}  # by holder's mark
     for lot in a.lots:
-        i = a.index_of(t[lot.hold] - 1) if t[lot.hold] else -1
+        i = bidder_of.get(t[lot.hold], -1)
         if i < 0:
             turn.put(lot.haul, 0)
             continue
