@@ -92,7 +92,8 @@ class Game(Observing, Resolution):
         )
         self._dealers = tuple(m for m in self._mechanics if type(m).deal is not Mechanic.deal)
         self._empty_orders: tuple[tuple[Action, ...], ...] = ((),) * n
-        self._last: tuple[State | None, int, Listing] = (None, NOBODY, Listing((), []))
+        self._last: tuple[State | None, int, list[Action]] = (None, NOBODY, [])
+        self._last_kept: tuple[State | None, int, Listing] = (None, NOBODY, Listing((), []))
         self._listings: dict[tuple[int, ...], Listing] = {}
         """A side's legal moves at its first decision of a turn, by the side, its scenario
         orders and the identities of its mechanics' lists (see `_legal`)."""
@@ -157,22 +158,28 @@ class Game(Observing, Resolution):
 
     def legal_actions(self, state: State, faction: int) -> list[Action]:
         """Returns the legal actions of `faction`, sorted; empty unless it is to act."""
-        return list(self._listing(state, faction).legal)
+        last = self._last
+        if last[0] is state and last[1] == faction:
+            return list(last[2])
+        acting = faction == state.to_act and state.phase != OVER
+        result = self._legal(state, faction) if acting else []
+        self._last = (state, faction, result)
+        return list(result)
 
     def legal_families(self, state: State, faction: int) -> tuple[list[Action], Runs]:
         """Returns `legal_actions` and the runs of its families (`listing.family_runs`), found
-        once per listing: search draws a family, then a member."""
-        listing = self._listing(state, faction)
-        return list(listing.legal), listing.families()
-
-    def _listing(self, state: State, faction: int) -> Listing:
-        last = self._last
+        once per listing: search draws a family, then a member. Search meets the same lists in
+        playout after playout, so a side's list at its first decision of a turn is kept (see
+        `_kept`); random play, which rarely meets a list twice, asks `legal_actions`, which
+        keeps none and so pays nothing for it."""
+        last = self._last_kept
         if last[0] is state and last[1] == faction:
-            return last[2]
-        acting = faction == state.to_act and state.phase != OVER
-        listing = self._legal(state, faction) if acting else Listing((), [])
-        self._last = (state, faction, listing)
-        return listing
+            listing = last[2]
+        else:
+            acting = faction == state.to_act and state.phase != OVER
+            listing = self._kept(state, faction) if acting else Listing((), [])
+            self._last_kept = (state, faction, listing)
+        return list(listing.legal), listing.families()
 
     def apply(self, state: State, action: Action) -> State:
         """Returns the state after `action`; raises IllegalActionError naming the action and why."""
@@ -320,26 +327,33 @@ class Game(Observing, Resolution):
 
     # ------------------------------------------------------------ orders phase
 
-    def _legal(self, state: State, faction: int) -> Listing:
+    def _legal(self, state: State, faction: int) -> list[Action]:
         if state.phase == CHOICES:
             event = self.rules.events[state.pending[0][0]]
-            options = event.options
-            return Listing((), [Choose(faction, CHOOSE, event.index, o.index) for o in options])
+            return [Choose(faction, CHOOSE, event.index, o.index) for o in event.options]
+        dos = self._orders(state, faction, state.orders[faction])
+        parts = [mechanic.actions(state, faction) for mechanic in self._mechanics]
+        return _merged(self._end[faction], dos, parts)
+
+    def _kept(self, state: State, faction: int) -> Listing:
+        """Returns the side's legal list as a `Listing`: at its first decision of a turn, one
+        kept from an earlier call with the same inputs where there is one.
+
+        Before any order a mechanic that caches its lists (the auction, the bargaining) hands
+        back the same list for the same inputs, which recur in playout after playout: the
+        listing is kept, found again by the lists' identities (checked: a kept listing holds its
+        lists, so no other list can take their ids). A mechanic that builds a new list each time
+        (the campaign's few attacks) only costs a kept listing never found again."""
         given = state.orders[faction]
+        if state.phase == CHOICES or given:
+            return Listing((), self._legal(state, faction))
         dos = self._orders(state, faction, given)
-        parts = tuple(mechanic.actions(state, faction) for mechanic in self._mechanics)
-        if given:
-            return Listing(parts, _merged(self._end[faction], dos, parts))
-        # Before any order a mechanic that caches its lists (the auction, the bargaining) hands
-        # back the same list for the same inputs, which recur in playout after playout: the
-        # listing is kept, found again by the lists' identities (checked: a kept listing holds
-        # its lists, so no other list can take their ids). A mechanic that builds a new list
-        # each time (the campaign's few attacks) only costs a kept listing never found again.
+        parts = [mechanic.actions(state, faction) for mechanic in self._mechanics]
         key = (faction, *(a.ref for a in dos), -1, *map(id, parts))
         kept = self._listings.get(key)
         if kept is not None and all(x is y for x, y in zip(kept.parts, parts, strict=True)):
             return kept
-        listing = Listing(parts, _merged(self._end[faction], dos, parts))
+        listing = Listing(tuple(parts), _merged(self._end[faction], dos, parts))
         if len(self._listings) > CACHE_LIMIT:
             self._listings.clear()
         self._listings[key] = listing
@@ -399,16 +413,20 @@ class Game(Observing, Resolution):
         return None
 
 
-def _merged(end: Action, dos: list[Action], parts: tuple[list[Action], ...]) -> list[Action]:
+def _merged(end: Action, dos: list[Action], parts: Sequence[list[Action]]) -> list[Action]:
     """Returns ending the turn, the scenario orders and the mechanics' sorted lists as one
     sorted list: the few actions beside the longest list inserted into a copy of it by
     bisection (a list of hundreds of bids sorted again costs as many comparisons), or, where
     there are many, the whole sorted (timsort is near-linear on sorted runs)."""
-    longest = max(parts, key=len, default=[])
-    rest = [end, *dos]
-    for part in parts:
-        if part is not longest:
-            rest.extend(part)
+    if len(parts) == 1:
+        longest = parts[0]
+        rest = [end, *dos]
+    else:
+        longest = max(parts, key=len, default=[])
+        rest = [end, *dos]
+        for part in parts:
+            if part is not longest:
+                rest.extend(part)
     if len(rest) > MERGE_BY_INSERTION:
         return sorted([*longest, *rest])
     out = list(longest)

@@ -37,11 +37,15 @@ def test_kept_listings_are_the_lists_made_afresh(scenario: str, seed: int) -> No
     assert hits > 0
 
 
-def test_a_listing_is_not_changed_by_its_caller() -> None:
+def test_a_kept_listing_is_not_changed_by_its_caller() -> None:
     game = load_game("fishery-auctions")
     state = game.initial_state(1)
     f = state.to_act
-    first = game.legal_actions(state, f)
+    first, _ = game.legal_families(state, f)
     first.clear()
+    kept = len(game._listings)
     other = game.initial_state(1)  # another state object: the kept listing, not the last list
-    assert game.legal_actions(other, f) == Game(game.rules).legal_actions(other, f) != []
+    again, runs = game.legal_families(other, f)
+    assert len(game._listings) == kept  # found again, not made afresh
+    assert again == Game(game.rules).legal_actions(other, f) != []
+    assert runs == family_runs(again)
