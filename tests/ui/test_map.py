@@ -435,3 +435,26 @@ def test_a_small_map_keeps_the_borders_named_and_a_short_tension_legend(
         _inside(game_scene(d).painter)
     finally:
         d.close()
+
+
+def test_crowded_region_names_at_130_percent_stay_readable() -> None:
+    # The August map at 1280×800 with 130 % text has no free spot for some names: a name that
+    # must be shown goes where it covers least of what is drawn, not over its neighbour (before,
+    # "The home islands" hid 88 % of "Korea south of the 38th parallel").
+    d = Driver(Settings(width=1280, height=800, ui_scale=1.3, sound=False))
+    try:
+        choose_sides(d, "The August 1945 Race", ["Human", "AI: historical", "AI: historical"])
+        for _ in range(5):
+            if d.name in ("cover", "briefing"):
+                d.key(pygame.K_RETURN)
+        d.frames(3)
+        names = [
+            (text, box) for text, box, kind in game_scene(d).painter.labels if kind == "region"
+        ]
+        assert len(names) == 20  # every region named
+        for (a, box), (b, other) in itertools.combinations(names, 2):
+            part = box.clip(other)
+            smaller = min(box.width * box.height, other.width * other.height)
+            assert part.width * part.height <= 0.25 * smaller, (a, b)
+    finally:
+        d.close()

@@ -496,7 +496,9 @@ class MapPainter:
         if free:
             spot = free[0]
         elif must:
-            spot = spots[0].clamp(area)
+            # No free spot: the one, kept inside the map, that covers least of what is drawn
+            # (the first of equals), so that two names crowded together both stay readable.
+            spot = min((s.clamp(area) for s in spots), key=lambda s: _covered(s, placed))
         else:
             return None
         halo = pygame.Surface(spot.size, pygame.SRCALPHA)
@@ -505,6 +507,16 @@ class MapPainter:
         surface.blit(image, (spot.left + 2, spot.top))
         placed.append(spot)
         return spot
+
+
+def _covered(spot: pygame.Rect, placed: list[pygame.Rect]) -> int:
+    """Returns the area of `spot` that the rectangles already placed cover (counted per
+    rectangle, so a point under two counts twice)."""
+    total = 0
+    for box in placed:
+        part = spot.clip(box)
+        total += part.width * part.height
+    return total
 
 
 def _lot_name(name: str) -> str:
