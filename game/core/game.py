@@ -56,9 +56,10 @@ class Game(Observing, Resolution):
     """A scenario's rules, played through pure functions of immutable states.
 
     Threads: a Game may be shared (the front end's AI thread uses the window's Game). Its only
-    mutable parts are memos of pure results — the last legal-action list, the visible-log memo,
-    the mechanics' action caches — each read or replaced by single dict or attribute operations,
-    which are atomic under CPython's GIL; a race can only cost a recomputation of the same answer.
+    mutable parts are memos of pure results — the last legal-action lists, the kept listings
+    (`_kept`), the visible-log memo, the mechanics' action caches — each read or replaced by
+    single dict or attribute operations, which are atomic under CPython's GIL; a race can only
+    cost a recomputation of the same answer.
     """
 
     def __init__(self, rules: Rules) -> None:
@@ -96,7 +97,7 @@ class Game(Observing, Resolution):
         self._last_kept: tuple[State | None, int, Listing] = (None, NOBODY, Listing((), []))
         self._listings: dict[tuple[int, ...], Listing] = {}
         """A side's legal moves at its first decision of a turn, by the side, its scenario
-        orders and the identities of its mechanics' lists (see `_legal`)."""
+        orders and the identities of its mechanics' lists (see `_kept`)."""
         self._ordinals = tuple(day.toordinal() for day in rules.calendar)
         self._seen: dict[tuple[int, int], tuple[LogNode, tuple[LogEntry, ...]]] = {}
         self._track_ids = {t.id: t.index for t in rules.tracks}

@@ -24,6 +24,7 @@ import dataclasses
 import pytest
 
 from game import Game, State, load_game
+from game.core.effects import targets
 from tests.core.support import track, with_tracks
 
 USSR, JAPAN = 0, 1
@@ -154,3 +155,13 @@ def test_a_declined_proposal_may_be_made_again_the_next_year(game: Game) -> None
     while game.rules.date(s.turn).year == 1933:
         s = game.apply(s, game.parse_action(f"{game.rules.factions[game.to_act(s)].id}:end"))
     assert "japan:press_long_term_convention" in legal(game, s, JAPAN)
+
+
+def test_moscows_answers_name_only_what_it_decides(game: Game) -> None:
+    # The proposal is cleared when the event puts it to Moscow, so neither answer's effects (shown
+    # in words under its button) list the bookkeeping track "proposed by Tokyo: no".
+    offer = next(t.index for t in game.rules.tracks if t.id == "long_term_offer")
+    event = next(e for e in game.rules.events if e.id == "long_term_proposal")
+    assert offer in targets(event.effects)
+    assert all(offer not in targets(option.effects) for option in event.options)
+    assert not event.text.startswith(event.title.split()[0])  # told as "title. text"
