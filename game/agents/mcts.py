@@ -179,7 +179,7 @@ def _coarse(n: int) -> tuple[int, ...]:
 
 def candidates(game: Game, state: State, faction: int, visits: int, since: int = 0) -> list[Action]:
     """Returns the moves a tree node offers: legal, in canonical order within the turn (not
-    counting the side's first `since` orders: `canonical_legal`), and of each large family only
+    counting the side's first `since` orders: `canonical_families`), and of each large family only
     as many members, coarse first, as the node's visits allow."""
     legal, runs = canonical_families(game, state, faction, since)
     width = WIDEN + int(math.sqrt(visits))
@@ -330,7 +330,7 @@ class MctsAgent:
         limit = self._limit(state.turn)
         explore = self.explore
         # With `every_order`, the orders each side had given when the search began do not count
-        # in the canonical order of this turn (`canonical_legal`).
+        # in the canonical order of this turn (`canonical_families`).
         start = state.turn
         given = [len(o) for o in state.orders] if self.every_order else [0] * sides
         while not game.is_terminal(state) and state.turn < limit:

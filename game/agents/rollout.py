@@ -116,18 +116,14 @@ def rollout_action(
     return legal[first + rng.randrange(stop - first)]
 
 
-def canonical_legal(game: Game, state: State, faction: int, since: int = 0) -> list[Action]:
-    """Returns a side's legal moves in one canonical order within a turn: after an order, only
-    the moves that sort after it, and ending the turn (k orders are one sequence, not k!).
-    With `since`, the side's first `since` orders of the turn do not count: after them, every
-    legal move is offered again (the searching agent's `every_order`)."""
-    return canonical_families(game, state, faction, since)[0]
-
-
 def canonical_families(
     game: Game, state: State, faction: int, since: int = 0
 ) -> tuple[list[Action], Runs]:
-    """Returns `canonical_legal` and the runs of its families (`family_runs`)."""
+    """Returns a side's legal moves in one canonical order within a turn, with the runs of their
+    families (`family_runs`): after an order, only the moves that sort after it, and ending the
+    turn (k orders are one sequence, not k!). With `since`, the side's first `since` orders of
+    the turn do not count: after them, every legal move is offered again (the searching agent's
+    `every_order`)."""
     if state.phase == ORDERS and len(state.orders[faction]) > since:
         last = state.orders[faction][-1]
         legal = [a for a in game.legal_actions(state, faction) if a.kind == END or a > last]

@@ -419,15 +419,11 @@ def _merged(end: Action, dos: list[Action], parts: Sequence[list[Action]]) -> li
     sorted list: the few actions beside the longest list inserted into a copy of it by
     bisection (a list of hundreds of bids sorted again costs as many comparisons), or, where
     there are many, the whole sorted (timsort is near-linear on sorted runs)."""
-    if len(parts) == 1:
-        longest = parts[0]
-        rest = [end, *dos]
-    else:
-        longest = max(parts, key=len, default=[])
-        rest = [end, *dos]
-        for part in parts:
-            if part is not longest:
-                rest.extend(part)
+    longest = parts[0] if len(parts) == 1 else max(parts, key=len, default=[])
+    rest = [end, *dos]
+    for part in parts:
+        if part is not longest:
+            rest.extend(part)
     if len(rest) > MERGE_BY_INSERTION:
         return sorted([*longest, *rest])
     out = list(longest)

@@ -50,7 +50,7 @@ class Listing:
 
     parts: tuple[list[Action], ...]
     """The mechanics' lists it was made from (a kept listing is reused only for these very
-    lists: `Game._legal`)."""
+    lists: `Game._kept`)."""
     legal: list[Action]
     runs: Runs | None = None
 

@@ -48,6 +48,7 @@ from typing import Final
 from game.core.actions import Action
 from game.core.conditions import Pred
 from game.core.effects import Effect
+from game.core.listing import family_runs
 from game.core.mechanics.auction_defs import BidderDef, LotDef
 from game.core.mechanics.auction_season import Sealed, clear, fish
 from game.core.mechanics.auction_table import auction_view, lot_tracks
@@ -133,12 +134,12 @@ class Auction(AuctionText, Mechanic):
     )
     """The cached lists of `_cache` cut into runs (see `_runs_of`), by the same keys."""
     _v: tuple[str, str, str, str] = field(default=(BID, TENDER, RESERVE, WITHHOLD), init=False)
+    """This auction's verbs for bid, tender, reserve and withhold (its name in front)."""
     _lot_key: Callable[[Sequence[int]], tuple[int, ...]] = field(
         default=tuple, init=False, compare=False, repr=False
     )
     """Reads the freeze and every lot's holder and whether it is open: the part of a turn's
     action list's key that every bidder shares (`actions`)."""
-    """This auction's verbs for bid, tender, reserve and withhold (its name in front)."""
 
     kind = "auction"
     base_verbs = (BID, TENDER, RESERVE, WITHHOLD)
@@ -557,27 +558,18 @@ class Auction(AuctionText, Mechanic):
 
 
 _Run = tuple[int, int, int, tuple[int, ...]]
-"""A run of a sorted action list (`_runs_of`): first, stop, the lot of its bids (-1: not bids)
-and the bids' amounts, ascending."""
+"""A family of a sorted action list (`_runs_of`): first, stop, the lot of its bids (-1: not
+bids) and the bids' amounts, ascending."""
 
 
 def _runs_of(actions: list[Action], bid: str) -> tuple[_Run, ...]:
-    """Returns a sorted action list as runs: each lot's bids (one run per lot, amounts
-    ascending) and the actions between them (lot -1)."""
-    runs: list[_Run] = []
-    first = 0
-    n = len(actions)
-    while first < n:
+    """Returns a sorted action list as its families (`family_runs`), each lot's bids with their
+    amounts (ascending) and every other family as lot -1."""
+    out: list[_Run] = []
+    for first, stop in family_runs(actions):
         head = actions[first]
-        stop = first + 1
         if head.kind == bid:
-            while stop < n and actions[stop].kind == bid and actions[stop].ref == head.ref:
-                stop += 1
-            amounts = tuple(a.amount for a in actions[first:stop])
-            runs.append((first, stop, head.ref, amounts))
+            out.append((first, stop, head.ref, tuple(a.amount for a in actions[first:stop])))
         else:
-            while stop < n and actions[stop].kind != bid:
-                stop += 1
-            runs.append((first, stop, -1, ()))
-        first = stop
-    return tuple(runs)
+            out.append((first, stop, -1, ()))
+    return tuple(out)
