@@ -25,13 +25,13 @@ from game.core.observation import Observation
 from game.core.phase import ORDERS
 from game.ui import guide as first
 from game.ui import scene as sc
+from game.ui.game_commands import GameCommands
 from game.ui.i18n import _
 from game.ui.notes import note_text, weighed_text
 from game.ui.opening import opening_mask
 from game.ui.panels import PANELS, CentrePanel
 from game.ui.panels.orders import Command, OrdersPanel
 from game.ui.saves import Flash
-from game.ui.scenes.play_keys import GameCommands
 from game.ui.score_words import score_explanation
 from game.ui.session import Session
 from game.ui.staged import staged_values, with_pending
