@@ -27,14 +27,17 @@ all it has seen), plays it forward and learns from the result:
   node is visited more (progressive widening).
 - **Guided expansion** (`guided`, off unless a persona asks for it): a node's new child is the
   move the default policy draws there when that move is untried (else an untried move at
-  random), so a move's first estimates are of it followed by what the side would likely do
-  next (mostly end its orders), not by a second order drawn from thirty. Uniform expansion
-  biased search towards ending the turn where a side has many orders: in a traced fishery
-  season every order but "end" was first played out with a random second one (a tender at
-  200 %, a lot withheld past a red line) and lost several points to it (issue 14). It changes
-  only which untried move grows first: a node still tries each of its moves once before UCT
-  prefers any, and a move's value is the mean of every playout below it, so a first order with
-  many further orders of the turn to try stays under-rated against ending (README, "Personas").
+  random), and once a playout has left the searching side's tree that side gives no further
+  orders in the turn being searched (its routine order, if it has one, then the end of its
+  orders): its other orders of the turn are what its tree weighs. So a move's estimates are of
+  it followed by the orders the tree chose or by none, not by a second order drawn from thirty.
+  Uniform expansion biased search towards ending the turn where a side has many orders: in a
+  traced fishery season every order but "end" was first played out with a random second one (a
+  tender at 200 %, a lot withheld past a red line) and lost several points to it (issue 14);
+  with the default policy's draws past the tree, four in ten of those playouts still added a
+  random order, and a searching Moscow took back too few grounds in 1929–31 (README,
+  "Personas"). A node still tries each of its moves once before UCT prefers any, and a move's
+  value is the mean of every playout below it.
 - **Judged deals** (`judged_deals`, off unless a persona asks for it): in playouts a side takes
   the deal on the table (the other side's standing offer, `Game.deal`) whenever it values the
   deal above the state it is in (this agent's `evaluate` of that side, on the sampled state),
@@ -69,7 +72,7 @@ from game.agents.rollout import (
     coarse_order,
     rollout_action,
 )
-from game.core.actions import END, Action
+from game.core.actions import END, Action, EndTurn
 from game.core.game import Game
 from game.core.observation import Observation
 from game.core.state import ORDERS, State
@@ -332,6 +335,7 @@ class MctsAgent:
         # With `every_order`, the orders each side had given when the search began do not count
         # in the canonical order of this turn (`canonical_families`).
         start = state.turn
+        me, guided = self.faction, self.guided
         given = [len(o) for o in state.orders] if self.every_order else [0] * sides
         while not game.is_terminal(state) and state.turn < limit:
             g = state.to_act
@@ -348,7 +352,12 @@ class MctsAgent:
                     node = cur[g] = nxt
                     paths[g].append(nxt)
             if node is None:
-                action = rollout_action(game, state, rng, self._judge)
+                if g == me and guided and state.phase == ORDERS and state.turn == start:
+                    # Guided: past its tree, the searching side gives no other order this turn.
+                    routine = game.routine(state, g)
+                    action = routine if routine is not None else EndTurn(g, END)
+                else:
+                    action = rollout_action(game, state, rng, self._judge)
             else:
                 options = candidates(game, state, g, node.n, given[g] if state.turn == start else 0)
                 fresh = [a for a in options if a not in node.children]

@@ -80,7 +80,8 @@ class Persona:
     playouts: int | None = None
     """Playouts a move at the batch level (`persona:fast`), or None for the level's."""
     guided: bool = False
-    """Whether its search draws new moves from the default policy (`game.agents.mcts`)."""
+    """Whether its search draws new moves from the default policy and gives its side no
+    further order of the turn past its tree (`game.agents.mcts`)."""
     every_order: bool = False
     """Whether each decision of a turn weighs every order not yet given (`game.agents.mcts`)."""
     judged_deals: bool = False

@@ -103,8 +103,9 @@ class PersonaSpec(Spec):
     """Playouts a move for this government at the batch level (`persona:fast`), where the
     level's 48 are too few for its choices; None: the level's. The window's levels keep theirs."""
     guided: bool = False
-    """Its search grows each new move from the default policy rather than at random (guided
-    expansion, `game.agents.mcts`), at every level: for a side with many orders a turn."""
+    """Its search grows each new move from the default policy rather than at random, and past
+    its tree gives it no further order of the turn being searched (guided expansion,
+    `game.agents.mcts`), at every level: for a side with many orders a turn."""
     every_order: bool = False
     """Once it has given an order, its next decision of the turn weighs again every order it
     has not given, not only those that sort after it (`game.agents.mcts`), at every level."""

@@ -184,6 +184,42 @@ def test_guided_expansion_grows_the_default_policys_move_first(
     assert len({plain._expand(state, legal, rng) for _ in range(50)}) > 5
 
 
+@pytest.mark.parametrize("guided", [True, False])
+def test_guided_playouts_give_the_searching_side_no_order_past_its_tree(
+    monkeypatch: pytest.MonkeyPatch, guided: bool
+) -> None:
+    """Guided, once a playout has grown its new move the searching side gives no other order in
+    the turn being searched (its other orders are the tree's to weigh); unguided, the default
+    policy adds some. The other sides play the default policy either way."""
+    game = load_game("fishery-auctions")
+    start = game.initial_state(3)
+    side = game.to_act(start)
+    agent = MctsAgent(game, side, guided=guided, budget=Budget(iterations=1, depth=1))
+    applied: list[tuple[State, Action]] = []
+    real_apply = game.apply
+
+    def recording(state: State, action: Action) -> State:
+        applied.append((state, action))
+        return real_apply(state, action)
+
+    monkeypatch.setattr(game, "apply", recording)
+    extra = others = 0
+    rng = random.Random(0)
+    for _ in range(40):
+        applied.clear()
+        tree = mcts._Tree.fresh(len(game.rules.factions))
+        agent._iterate(start, tree.roots, tree.lo, tree.hi, rng)
+        mine = [
+            a
+            for s, a in applied
+            if s.turn == start.turn and s.phase == ORDERS and a.faction == side and a.kind != END
+        ]
+        extra += len(mine) - 1 if mine and mine[0] == applied[0][1] else len(mine)
+        others += sum(1 for s, a in applied if a.faction != side and a.kind != END)
+    assert (extra == 0) == guided
+    assert others > 0
+
+
 def test_a_stopped_search_still_returns_a_legal_move() -> None:
     game = load_game("august-1945")
     state = game.initial_state(1)

@@ -41,9 +41,6 @@ SHORT_OF_TARGET: dict[str, str] = {
     "railway-sale": "the agreed price lands in 60-75 M in under three games in ten, cheaper or "
     "dearer in the rest, and the agreement in its window in under six in ten (README, "
     "Calibration)",
-    "fishery-auctions": "the 1931 share needs two or three take-backs in 1929-31, which the batch "
-    "search does not always end on (the share in range in 69.5 % of games), and the 1939 figures "
-    "miss in about a fifth of the games (README, Calibration)",
 }
 """Scenario → why its persona calibration stays under `TARGET` (the README says so, with the
 measured figure)."""
