@@ -70,9 +70,10 @@ from game.agents.rollout import (
     Judge,
     canonical_families,
     coarse_order,
+    end_of_orders,
     rollout_action,
 )
-from game.core.actions import END, Action, EndTurn
+from game.core.actions import END, Action
 from game.core.game import Game
 from game.core.observation import Observation
 from game.core.state import ORDERS, State
@@ -354,8 +355,7 @@ class MctsAgent:
             if node is None:
                 if g == me and guided and state.phase == ORDERS and state.turn == start:
                     # Guided: past its tree, the searching side gives no other order this turn.
-                    routine = game.routine(state, g)
-                    action = routine if routine is not None else EndTurn(g, END)
+                    action = end_of_orders(game, state, g)
                 else:
                     action = rollout_action(game, state, rng, self._judge)
             else:

@@ -93,8 +93,7 @@ def rollout_action(
                 return take
             declined = take
     if state.phase == ORDERS and rng.random() < END_SHARE:
-        routine = game.routine(state, faction)
-        return routine if routine is not None else EndTurn(faction, END)
+        return end_of_orders(game, state, faction)
     legal, families = game.legal_families(state, faction)
     n = len(legal)
     if n == 1:
@@ -114,6 +113,13 @@ def rollout_action(
         if anchors:
             return anchors[rng.randrange(len(anchors))]
     return legal[first + rng.randrange(stop - first)]
+
+
+def end_of_orders(game: Game, state: State, faction: int) -> Action:
+    """Returns how a side ends its orders in a playout: its routine order where a mechanic names
+    one (`Mechanic.routine`), else the end of its orders."""
+    routine = game.routine(state, faction)
+    return routine if routine is not None else EndTurn(faction, END)
 
 
 def canonical_families(

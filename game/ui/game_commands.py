@@ -6,7 +6,7 @@ parts they act on.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import pygame
 
@@ -102,7 +102,7 @@ class GameCommands:
             self.orders.show_target(self.session, region.index)
         return None
 
-    COMMANDS: ClassVar[dict[str, Callable[[Any, pygame.event.Event], sc.Transition]]] = {
+    COMMANDS: ClassVar[dict[str, Callable[[GameCommands, pygame.event.Event], sc.Transition]]] = {
         "pause": lambda scene, event: scene._pause(event),
         "help": lambda scene, event: sc.Push("help", guide=first.fits(scene.session)),
         "save": lambda scene, event: scene._save(),
