@@ -11,6 +11,20 @@ survives (the other sides did something the default policy rarely does), the par
 view comes closest are kept instead. Kept particles are resampled to the full number with new
 seeds (the true seed's future draws are unknown anyway).
 
+**Refusals teach** (given a `judge`: a persona that asks for `judged_deals`). Such a side
+believes the others take a deal when it is worth more to them than none (`game.agents.rollout`),
+so a deal they were offered and did not take tells it something. Before each update, every
+particle in which another side would have taken the deal on the table at the last decision, but
+which that side did not take (the observation shows no agreement), has the values of the
+persona's priors moved by random steps until that side would refuse it: steps of `LEARN_STEP`
+of the prior's range, doubled up to `LEARN_DOUBLINGS` times, four tries each (a particle that no
+step mends is left as it was). So a Tokyo that offered 55 M and saw it refused comes to believe
+the line worth more than that to Moscow, and a Moscow whose ask was refused believes Tokyo's
+limit lower: each concedes step by step, as the two did in 1933–34, rather than waiting for an
+acceptance it wrongly expects (docs/exploits.md, "The railway sale: beliefs that learn from a
+refusal"). A refusal that was an acceptance overruled at home (a bargaining mechanic's
+`accept_odds`) reads as a refusal too.
+
 `sample` returns a state made from the observation itself — every track, event and order the
 faction sees — with only what it cannot see taken from a particle, so `observe(sample, f)`
 equals the observation (its log aside) by construction. Nothing here reads the true state.
@@ -18,12 +32,13 @@ equals the observation (its log aside) by construction. Nothing here reads the t
 
 from __future__ import annotations
 
+import dataclasses
 import operator
 import random
 from collections.abc import Callable, Sequence
 from typing import Final
 
-from game.agents.rollout import rollout_action
+from game.agents.rollout import Judge, rollout_action
 from game.core.actions import Action
 from game.core.game import Game
 from game.core.observation import NO_EVENT, Observation
@@ -46,6 +61,12 @@ PARTICLES: Final = 48
 covered, few enough that updating them costs a few milliseconds a move."""
 NEAREST: Final = 0.25
 """Share of particles kept, nearest first, when none agrees exactly with the observation."""
+LEARN_STEP: Final = 0.1
+"""First step by which a refusal moves a believed value, as a share of its prior's range (a
+setting of the belief, not a government's trait: docs/exploits.md)."""
+LEARN_DOUBLINGS: Final = 4
+"""How often that step doubles (to 1.6 of the prior's range) before a particle is left as it
+was."""
 MAX_STEPS: Final = 400
 """Moves one particle may make between two of the faction's decisions (a guard: the longest
 shipped gap is a few dozen)."""
@@ -61,9 +82,12 @@ class Belief:
         rng: random.Random,
         n: int = PARTICLES,
         priors: Sequence[tuple[int, int, int]] = (),
+        judge: Judge | None = None,
     ) -> None:
         """`priors`: (track, low, high) for hidden tracks whose start value this faction
-        believed to lie elsewhere than the scenario's own range (a persona's priors)."""
+        believed to lie elsewhere than the scenario's own range (a persona's priors). `judge`:
+        how the others value a state, for learning from their refusals (the module docstring);
+        None: no learning."""
         self.game = game
         self.faction = faction
         self.n = n
@@ -83,9 +107,24 @@ class Belief:
         hidden = set(self._hidden)
         usable = [(t, lo, hi) for t, lo, hi in priors if t in hidden]
         self.particles: list[State] = [self._believed(p, usable, rng) for p in starts]
+        self._judge = judge
+        self._steps = (
+            tuple(
+                (t, max(1, round((hi - lo) * LEARN_STEP)), rules.tracks[t].lo, rules.tracks[t].hi)
+                for t, lo, hi in usable
+            )
+            if judge is not None
+            else ()
+        )
+        """(track, first step, track's low, track's high) of each value a refusal may move."""
+        self._others = tuple(f.index for f in rules.factions if f.index != faction)
+        self._where = {t: i for i, t in enumerate(self._visible)}
+        """A visible track's place in an observation's tracks."""
         self._mine: list[Action] = []
         self.exact = 0
         """How many particles agreed exactly with the last observation (a diagnostic)."""
+        self.learned = 0
+        """How many particles refusals have moved so far (a diagnostic)."""
 
     @staticmethod
     def _believed(
@@ -120,6 +159,8 @@ class Belief:
         """Advances every particle to the faction's present decision and keeps those that agree
         with `obs` (or, when none does, those that come closest)."""
         mine, self._mine = self._mine, []
+        if self._steps:
+            self.particles = [self._taught(p, obs, rng) for p in self.particles]
         advanced = [self._advance(p, mine, obs, rng) for p in self.particles]
         alive = [p for p in advanced if p is not None]
         exact = [p for p in alive if self._distance(p, obs) == 0.0]
@@ -135,6 +176,50 @@ class Belief:
         self.particles = [
             self._reseed(kept[rng.randrange(len(kept))], rng.getrandbits(32)) for _ in range(self.n)
         ]
+
+    def _takes(self, state: State, side: int) -> tuple[int, ...] | None:
+        """Returns the tracks after the deal on the table for `side`, if it would take it."""
+        deal = self.game.deal(state, side)
+        if deal is None:
+            return None
+        judge = self._judge
+        assert judge is not None
+        after = deal[1]
+        if judge(dataclasses.replace(state, tracks=after), side) > judge(state, side):
+            return after
+        return None
+
+    def _taught(self, particle: State, obs: Observation, rng: random.Random) -> State:
+        """Returns `particle` (at the last decision) with its believed values moved until every
+        other side would refuse a deal it did not take since (the module docstring)."""
+        for side in self._others:
+            after = self._takes(particle, side)
+            if after is None:
+                continue
+            seen = [(t, i) for t, i in self._where.items() if after[t] != particle.tracks[t]]
+            if seen and all(obs.tracks[i][1] == after[t] for t, i in seen):
+                continue  # it took the deal
+            width = 1
+            for _ in range(LEARN_DOUBLINGS + 1):
+                for _ in range(4):
+                    moved = self._moved(particle, width, rng)
+                    if self._takes(moved, side) is None:
+                        self.learned += 1
+                        particle = moved
+                        break
+                else:
+                    width *= 2
+                    continue
+                break
+        return particle
+
+    def _moved(self, state: State, width: int, rng: random.Random) -> State:
+        """Returns `state` with each learnable value moved by up to `width` steps either way."""
+        tracks = list(state.tracks)
+        for t, step, lo, hi in self._steps:
+            reach = step * width
+            tracks[t] = min(hi, max(lo, tracks[t] + rng.randint(-reach, reach)))
+        return dataclasses.replace(state, tracks=tuple(tracks))
 
     def _advance(
         self, state: State, mine: Sequence[Action], obs: Observation, rng: random.Random

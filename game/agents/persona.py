@@ -8,7 +8,8 @@ beliefs) with three changes:
   `game.core.persona`), so it plans against governments that want what theirs wanted. A side
   without a persona is valued by its score.
 - **It believes what its government believed.** Its particles start from the persona's priors
-  for the values it cannot see, not from the scenario's ranges.
+  for the values it cannot see, not from the scenario's ranges; a persona with `judged_deals`
+  also learns from the deals the others let stand (`game.agents.beliefs`, "Refusals teach").
 - **It varies.** It plays a root move with probability proportional to visits^(1/T), T the
   persona's `temperature` (or `TEMPERATURE`), among the moves whose mean value is within T × the
   spread of the root's means of the most visited move's (`near_best`): T = 0 always plays the
@@ -80,7 +81,8 @@ class PersonaAgent(MctsAgent):
     def make_belief(self, rng: random.Random) -> Belief:
         persona = self._personas[self.faction]
         priors = [(p.track, p.lo, p.hi) for p in persona.priors] if persona else []
-        return Belief(self.game, self.faction, rng, priors=priors)
+        judge = self._judge if persona is not None and persona.judged_deals else None
+        return Belief(self.game, self.faction, rng, priors=priors, judge=judge)
 
     def evaluate(self, state: State, side: int) -> float:
         persona = self._personas[side]

@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 from game import Game
 from game.agents.beliefs import Belief
 from game.agents.rollout import rollout_action
+from game.core.actions import END
 from game.core.observation import Observation
+from game.core.state import ORDERS
 
 
 def _seen(obs: Observation) -> Observation:
@@ -88,3 +90,56 @@ def test_the_belief_never_sees_the_true_hidden_values(game: Game) -> None:
     assert a.hidden_values() == b.hidden_values()
     values = {v for row in a.hidden_values() for v in row}
     assert len(values) > 1
+
+
+def _tokyo_after_a_refusal(learns: bool, seed: int) -> list[int]:
+    """Moscow asks 250 M; Tokyo offers 80 M at once; Moscow lets it stand through the next month
+    (orders are simultaneous, so Tokyo sees that a month later). Returns Tokyo's believed worths
+    of the line to Moscow (tenths of a million) then, from a persona belief that learns from
+    refusals or from one that does not."""
+    from game import load_game
+    from game.agents.persona import PersonaAgent
+
+    game = load_game("railway-sale")
+    japan = game.rules.faction_index("japan")
+    persona = game.rules.persona(japan)
+    assert persona is not None
+    assert persona.judged_deals
+    priors = [(p.track, p.lo, p.hi) for p in persona.priors]
+    judge = PersonaAgent(game, japan, "fast").evaluate if learns else None
+    belief = Belief(game, japan, random.Random(seed), priors=priors, judge=judge)
+    rng = random.Random(seed)
+    state = game.initial_state(seed)
+    orders = {(0, "ussr"): ["ussr:offer:250"], (0, "japan"): ["japan:offer:80"]}
+    while state.turn < 3:
+        side = game.rules.factions[state.to_act].id
+        if state.to_act == japan:
+            belief.update(game.observe(state, japan), rng)
+        todo = orders.get((state.turn, side), [])
+        given = len(state.orders[state.to_act]) if state.phase == ORDERS else 0
+        if state.phase == ORDERS and given < len(todo):
+            action = game.parse_action(todo[given])
+        else:  # the end of its orders, or an event's last option
+            action = game.legal_actions(state, state.to_act)[0 if state.phase == ORDERS else -1]
+            if state.phase == ORDERS:
+                action = next(a for a in game.legal_actions(state, state.to_act) if a.kind == END)
+        if state.to_act == japan:
+            belief.commit(action)
+        state = game.apply(state, action)
+    assert state.tracks[game.rules.track_index("bid")] == 800
+    assert state.tracks[game.rules.track_index("agreed")] == 0  # Moscow did not take the 80 M
+    track = game.rules.track_index("railway_value")
+    return sorted(p.tracks[track] for p in belief.particles)
+
+
+@settings(max_examples=3, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1))
+def test_a_refused_offer_raises_the_believed_worth(seed: int) -> None:
+    """Refusals teach (judged deals): Tokyo believes the line worth 45–75 M to Moscow; once
+    Moscow has let an offer of 80 M stand, a belief that learns holds it worth more than 75 M in
+    a quarter of its particles or more (those no step mended stay where they were), and one
+    that does not in none."""
+    taught = _tokyo_after_a_refusal(True, seed)
+    plain = _tokyo_after_a_refusal(False, seed)
+    assert max(plain) <= 750
+    assert sum(v > 750 for v in taught) >= len(taught) // 4

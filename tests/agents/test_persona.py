@@ -94,10 +94,10 @@ def test_it_believes_its_governments_priors() -> None:
     belief = agent.make_belief(random.Random(3))
     track = game.rules.track_index("railway_value")
     values = {p.tracks[track] for p in belief.particles}
-    assert values <= set(range(300, 601))
+    assert values <= set(range(450, 751))
     assert len(values) > 5
     plain = make_agent("mcts", game, JAPAN).make_belief(random.Random(3))  # type: ignore[attr-defined]
-    assert {p.tracks[track] for p in plain.particles} <= set(range(1000, 1301))
+    assert {p.tracks[track] for p in plain.particles} <= set(range(900, 1201))
 
 
 def test_a_persona_game_is_reproducible() -> None:

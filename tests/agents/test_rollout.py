@@ -68,12 +68,14 @@ def test_a_side_never_takes_a_deal_worth_less_to_it(railway: Game, opened: State
 
 
 def test_the_persona_flag_reaches_the_search(railway: Game) -> None:
-    """`judged_deals` in a persona sets the searching agent's judge to its own valuation."""
+    """`judged_deals` in a persona sets the searching agent's judge to its own valuation (the
+    railway's personas ask for it), and without it there is none."""
     ussr = railway.rules.persona(0)
     assert ussr is not None
-    assert PersonaAgent(railway, 0, level="fast")._judge is None
+    assert ussr.judged_deals
+    assert PersonaAgent(railway, 0, level="fast")._judge is not None
     personas = list(railway.rules.personas)
-    personas[0] = dataclasses.replace(ussr, judged_deals=True)
+    personas[0] = dataclasses.replace(ussr, judged_deals=False)
     rules = dataclasses.replace(railway.rules, personas=tuple(personas))
     agent = PersonaAgent(Game(rules), 0, level="fast")
-    assert agent._judge is not None
+    assert agent._judge is None

@@ -18,7 +18,7 @@ from tests.scenario.helpers import RAILWAY_TEXT, find_problem, write_broken
 
 SHIPPED = ("railway-sale", "fishery-auctions", "august-1945")
 JAPAN_PRIOR = """        - track: railway_value
-          range: [300, 600]"""
+          range: [450, 750]"""
 USSR_SCORE_AIM = """          score: 1
           why: The scenario's score for the USSR"""
 USSR_SCORE_WHY = (
@@ -53,8 +53,8 @@ def test_a_prior_on_a_value_its_side_sees_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_prior_outside_its_track_is_refused(tmp_path: Path) -> None:
-    path = write_broken(tmp_path, JAPAN_PRIOR, JAPAN_PRIOR.replace("[300, 600]", "[300, 5000]"))
-    fails(path, "range: [300, 5000]", "factions[1].persona.priors[0].range", "within the track")
+    path = write_broken(tmp_path, JAPAN_PRIOR, JAPAN_PRIOR.replace("[450, 750]", "[450, 5000]"))
+    fails(path, "range: [450, 5000]", "factions[1].persona.priors[0].range", "within the track")
 
 
 @pytest.mark.parametrize(

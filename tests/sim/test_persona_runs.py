@@ -38,14 +38,20 @@ TARGET = 0.60
 """Issue 14: with every side a persona agent, at least 60 % of 200 seeds near history."""
 
 SHORT_OF_TARGET: dict[str, str] = {
-    "railway-sale": "the agreed price lands in 60-75 M in under three games in ten, cheaper or "
-    "dearer in the rest, and the agreement in its window in under six in ten (README, "
-    "Calibration)",
+    "railway-sale": "the agreement still comes before August 1934 in some games (the line's "
+    "worth starts low and meets Japan's limit early), and the price lands dearer on goods terms "
+    "or, late, cheaper in others: the price in 60-75 M in about six games in ten, the agreement "
+    "in its window in about seven (README, Calibration)",
 }
 """Scenario → why its persona calibration stays under `TARGET` (the README says so, with the
 measured figure)."""
 
-NOT_MOVED: dict[tuple[str, str], str] = {}
+NOT_MOVED: dict[tuple[str, str], str] = {
+    ("no_us_recognition", "weaker"): "since both railway personas judge deals and learn from "
+    "refusals (6 December), Moscow's worse outcomes rise by +4.0 pts (-1.0 to +9.0) without "
+    "recognition: the deal now waits for Moscow's worth to fall to Japan's limit whatever "
+    "Washington does (README, Counterfactuals)",
+}
 """(variant, headline id) → why its persona run does not move it the way the sources argue (the
 README's table shows it)."""
 
