@@ -38,7 +38,7 @@ import random
 from collections.abc import Callable, Sequence
 from typing import Final
 
-from game.agents.rollout import Judge, rollout_action
+from game.agents.rollout import Judge, pays, rollout_action
 from game.core.actions import Action
 from game.core.game import Game
 from game.core.observation import NO_EVENT, Observation
@@ -123,8 +123,6 @@ class Belief:
         self._mine: list[Action] = []
         self.exact = 0
         """How many particles agreed exactly with the last observation (a diagnostic)."""
-        self.learned = 0
-        """How many particles refusals have moved so far (a diagnostic)."""
 
     @staticmethod
     def _believed(
@@ -182,12 +180,9 @@ class Belief:
         deal = self.game.deal(state, side)
         if deal is None:
             return None
-        judge = self._judge
-        assert judge is not None
+        assert self._judge is not None
         after = deal[1]
-        if judge(dataclasses.replace(state, tracks=after), side) > judge(state, side):
-            return after
-        return None
+        return after if pays(self._judge, state, side, after) else None
 
     def _taught(self, particle: State, obs: Observation, rng: random.Random) -> State:
         """Returns `particle` (at the last decision) with its believed values moved until every
@@ -199,19 +194,20 @@ class Belief:
             seen = [(t, i) for t, i in self._where.items() if after[t] != particle.tracks[t]]
             if seen and all(obs.tracks[i][1] == after[t] for t, i in seen):
                 continue  # it took the deal
-            width = 1
-            for _ in range(LEARN_DOUBLINGS + 1):
-                for _ in range(4):
-                    moved = self._moved(particle, width, rng)
-                    if self._takes(moved, side) is None:
-                        self.learned += 1
-                        particle = moved
-                        break
-                else:
-                    width *= 2
-                    continue
-                break
+            particle = self._mended(particle, side, rng) or particle
         return particle
+
+    def _mended(self, particle: State, side: int, rng: random.Random) -> State | None:
+        """Returns `particle` with its believed values moved so that `side` would refuse the
+        deal on the table, or None if no step does (the module docstring)."""
+        width = 1
+        for _ in range(LEARN_DOUBLINGS + 1):
+            for _ in range(4):
+                moved = self._moved(particle, width, rng)
+                if self._takes(moved, side) is None:
+                    return moved
+            width *= 2
+        return None
 
     def _moved(self, state: State, width: int, rng: random.Random) -> State:
         """Returns `state` with each learnable value moved by up to `width` steps either way."""

@@ -89,7 +89,7 @@ def rollout_action(
         deal = game.deal(state, faction)
         if deal is not None:
             take, tracks = deal
-            if judge(dataclasses.replace(state, tracks=tracks), faction) > judge(state, faction):
+            if pays(judge, state, faction, tracks):
                 return take
             declined = take
     if state.phase == ORDERS and rng.random() < END_SHARE:
@@ -113,6 +113,12 @@ def rollout_action(
         if anchors:
             return anchors[rng.randrange(len(anchors))]
     return legal[first + rng.randrange(stop - first)]
+
+
+def pays(judge: Judge, state: State, side: int, after: tuple[int, ...]) -> bool:
+    """Whether `side` values the tracks `after` (a deal taken, `Game.deal`) above the state it
+    is in: the rule by which judged playouts take a deal, and beliefs read a refusal."""
+    return judge(dataclasses.replace(state, tracks=after), side) > judge(state, side)
 
 
 def end_of_orders(game: Game, state: State, faction: int) -> Action:

@@ -117,12 +117,13 @@ def _tokyo_after_a_refusal(learns: bool, seed: int) -> list[int]:
             belief.update(game.observe(state, japan), rng)
         todo = orders.get((state.turn, side), [])
         given = len(state.orders[state.to_act]) if state.phase == ORDERS else 0
+        legal = game.legal_actions(state, state.to_act)
         if state.phase == ORDERS and given < len(todo):
             action = game.parse_action(todo[given])
-        else:  # the end of its orders, or an event's last option
-            action = game.legal_actions(state, state.to_act)[0 if state.phase == ORDERS else -1]
-            if state.phase == ORDERS:
-                action = next(a for a in game.legal_actions(state, state.to_act) if a.kind == END)
+        elif state.phase == ORDERS:  # the end of its orders
+            action = next(a for a in legal if a.kind == END)
+        else:  # an event's last option
+            action = legal[-1]
         if state.to_act == japan:
             belief.commit(action)
         state = game.apply(state, action)
