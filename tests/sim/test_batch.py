@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from game import load_game
-from game.sim.batch import BatchSpec, figures, game_seed, run_batch
+from game.sim.batch import (
+    CHUNKS_PER_WORKER,
+    BatchSpec,
+    chunk_size,
+    figures,
+    game_seed,
+    run_batch,
+)
 from game.sim.summary import summarise
 
 
@@ -119,3 +129,14 @@ def test_summary_gives_intervals_for_shares_scores_and_medians() -> None:
     assert price["low"] in values
     assert price["high"] in values
     assert price["low"] <= price["median"] <= price["high"]
+
+
+@given(st.integers(1, 1_000_000), st.integers(1, 64))
+def test_a_run_is_cut_into_chunks_small_enough_to_finish_together(jobs: int, workers: int) -> None:
+    """Each worker's share is cut into about `CHUNKS_PER_WORKER` chunks (fewer only where the
+    cap of 64 games a chunk, or a single game, binds), so the last chunk is a small part of it."""
+    size = chunk_size(jobs, workers)
+    assert 1 <= size <= 64
+    if 1 < size < 64:
+        assert jobs // (workers * size) >= CHUNKS_PER_WORKER
+        assert jobs // (workers * (size + 1)) < CHUNKS_PER_WORKER
