@@ -9,6 +9,11 @@ docs/calibration/ or docs/variants/, beside its JSON):
 
 The header names the commit, the date (UTC), the agents and how to read the tables; each
 scenario's section follows as `calibrate` wrote it (with its command line and wall time).
+
+A record written by hand in the file being replaced (what each run was, and why it was run
+again) is kept: the text between `<!-- kept -->` and `<!-- /kept -->` in the old file is copied
+under the new header, with a line saying that it predates the tables below it, so a new run
+does not silently drop it. Nothing else of the old file is kept.
 """
 
 from __future__ import annotations
@@ -40,6 +45,25 @@ figure is a mean date; a game in which it never came counts as the day the varia
 (`unset`), so a mean is a floor on the real delay. Issue 14 asks every variant, run with persona
 agents on 200 seeds, to move its headline figure the way the sources argue.
 """
+
+KEPT_OPEN = "<!-- kept -->"
+KEPT_CLOSE = "<!-- /kept -->"
+KEPT_NOTE = (
+    "*The record below was written by hand before this file was last generated: check it "
+    "against the tables that follow it.*"
+)
+
+
+def kept_record(old: str) -> str:
+    """Returns the hand-written record between the markers in `old` (markers included), or ""
+    when there is none; without its note, so the note is not repeated run after run."""
+    start = old.find(KEPT_OPEN)
+    end = old.find(KEPT_CLOSE, start + len(KEPT_OPEN)) if start >= 0 else -1
+    if start < 0 or end < 0:
+        return ""
+    body = old[start + len(KEPT_OPEN) : end].replace(KEPT_NOTE, "").strip("\n")
+    return f"{KEPT_OPEN}\n{body}\n{KEPT_CLOSE}"
+
 
 KINDS = {
     "calibration": ("Calibration against history", "make calibrate", READING),
@@ -74,12 +98,14 @@ def main() -> None:
     title, maker, reading = KINDS[args.kind]
     agents = args.agents or "simulate's default for every side (random)"
     today = dt.datetime.now(dt.UTC).date().isoformat()
+    kept = kept_record(args.out.read_text(encoding="utf-8")) if args.out.is_file() else ""
     lines = [
         f"# {title}",
         "",
         *([f"**{args.label}**", ""] if args.label else []),
         f"Written by `{maker}` on {today} (UTC) at commit {_commit()}; agents: `{agents}`.",
         "",
+        *([KEPT_NOTE, "", kept, ""] if kept else []),
         reading,
     ]
     parts = ["\n".join(lines)]
