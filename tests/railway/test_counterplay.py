@@ -1,7 +1,7 @@
 """Counterplay in the railway sale (issue 13, item 2): Japan's strongest simple line — let the
 army prepare, and the line is seized — is a bet against the historical USSR, pays well against
-a USSR that neglects its Far East, and turns into a bad bet against a USSR that searches for
-the army's plans, warns Tokyo and reinforces. The USSR's strongest simple line — court
+a USSR that neglects its Far East, and is no better than buying against a USSR that searches
+for the army's plans, warns Tokyo and reinforces. The USSR's strongest simple line — court
 Washington without pause, never walk out — is answered by a show of force at the recognition,
 a dare that costs Japan dear when the frontier answers in kind.
 Played with the audit's simple policies (the historical script with standing overrides) on the
@@ -77,11 +77,16 @@ def test_neglecting_the_far_east_invites_the_seizure() -> None:
 
 def test_search_warn_and_reinforce_answer_the_seizure_line() -> None:
     """Moscow's reply — find the plans, warn Tokyo that a seizure means war, build up the Far
-    East — makes the seizure a losing bet for Japan; but it is a bet for Moscow too: against a
+    East — takes most of the seizure's gain from Japan and leaves it no better than buying (a
+    seed's war or peace moves Japan's score by about 30 either way, so on 30 seeds "no better"
+    is within two points: 6.2 against the par's 5.7 since the railway's start values were
+    narrowed on 6 December, 9.8 against 10.3 before); but it is a bet for Moscow too: against a
     Japan that seizes all the same, the war it threatens costs Moscow more than a seizure it
     bears. (Since American recognition comes in most games and reins in the army, the reply
     no longer costs Moscow against the historical Japan: about +1.5 on these seeds.)"""
-    assert statistics.fmean(japan(REPLY, SEIZE)) < statistics.fmean(japan())
+    answer = statistics.fmean(japan(REPLY, SEIZE))
+    assert answer < statistics.fmean(japan(japan=SEIZE)) - 5
+    assert answer < statistics.fmean(japan()) + 2
     borne = [s[0] for s in scores(japan=SEIZE)]
     answered = [s[0] for s in scores(REPLY, SEIZE)]
     assert statistics.fmean(answered) < statistics.fmean(borne)

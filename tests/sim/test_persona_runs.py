@@ -38,20 +38,15 @@ TARGET = 0.60
 """Issue 14: with every side a persona agent, at least 60 % of 200 seeds near history."""
 
 SHORT_OF_TARGET: dict[str, str] = {
-    "railway-sale": "the agreement still comes before August 1934 in some games (the line's "
-    "worth starts low and meets Japan's limit early), and the price lands dearer on goods terms "
-    "or, late, cheaper in others: the price in 60-75 M in about six games in ten, the agreement "
-    "in its window in about seven (README, Calibration)",
+    "railway-sale": "the price falls with the date: the line's worth to Moscow falls 2 M a "
+    "month, so over the window's nine months the least Moscow will take falls by more than the "
+    "60-75 M band is wide, and deals struck early in the window are dear, late ones cheap "
+    "(README, Calibration)",
 }
 """Scenario → why its persona calibration stays under `TARGET` (the README says so, with the
 measured figure)."""
 
-NOT_MOVED: dict[tuple[str, str], str] = {
-    ("no_us_recognition", "weaker"): "since both railway personas judge deals and learn from "
-    "refusals (6 December), Moscow's worse outcomes rise by +4.0 pts (-1.0 to +9.0) without "
-    "recognition: the deal now waits for Moscow's worth to fall to Japan's limit whatever "
-    "Washington does (README, Counterfactuals)",
-}
+NOT_MOVED: dict[tuple[str, str], str] = {}
 """(variant, headline id) → why its persona run does not move it the way the sources argue (the
 README's table shows it)."""
 
