@@ -56,12 +56,13 @@ KEPT_NOTE = (
 
 def kept_record(old: str) -> str:
     """Returns the hand-written record between the markers in `old` (markers included), or ""
-    when there is none; without its note, so the note is not repeated run after run."""
+    when there is none. The note that it predates the tables stands outside the markers, so it
+    is written once by each run, not carried over."""
     start = old.find(KEPT_OPEN)
     end = old.find(KEPT_CLOSE, start + len(KEPT_OPEN)) if start >= 0 else -1
     if start < 0 or end < 0:
         return ""
-    body = old[start + len(KEPT_OPEN) : end].replace(KEPT_NOTE, "").strip("\n")
+    body = old[start + len(KEPT_OPEN) : end].strip("\n")
     return f"{KEPT_OPEN}\n{body}\n{KEPT_CLOSE}"
 
 
