@@ -32,7 +32,6 @@ equals the observation (its log aside) by construction. Nothing here reads the t
 
 from __future__ import annotations
 
-import dataclasses
 import operator
 import random
 from collections.abc import Callable, Sequence
@@ -215,7 +214,7 @@ class Belief:
         for t, step, lo, hi in self._steps:
             reach = step * width
             tracks[t] = min(hi, max(lo, tracks[t] + rng.randint(-reach, reach)))
-        return dataclasses.replace(state, tracks=tuple(tracks))
+        return state.with_tracks(tuple(tracks))
 
     def _advance(
         self, state: State, mine: Sequence[Action], obs: Observation, rng: random.Random

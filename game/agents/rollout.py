@@ -27,7 +27,6 @@ The same families give the search its coarse choices (`family_runs`, `coarse_ord
 
 from __future__ import annotations
 
-import dataclasses
 import random
 from collections.abc import Callable
 from typing import Final
@@ -118,7 +117,7 @@ def rollout_action(
 def pays(judge: Judge, state: State, side: int, after: tuple[int, ...]) -> bool:
     """Whether `side` values the tracks `after` (a deal taken, `Game.deal`) above the state it
     is in: the rule by which judged playouts take a deal, and beliefs read a refusal."""
-    return judge(dataclasses.replace(state, tracks=after), side) > judge(state, side)
+    return judge(state.with_tracks(after), side) > judge(state, side)
 
 
 def end_of_orders(game: Game, state: State, faction: int) -> Action:

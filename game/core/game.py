@@ -10,11 +10,13 @@ answer the events that ask them to choose, and then the end rules are checked in
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping, Sequence
+import operator
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from game.core import notation as _notation
 from game.core.actions import CHOOSE, DO, END, Action, Choose, Do, EndTurn
+from game.core.conditions import tracks_of
 from game.core.effects import targets as _targets
 from game.core.errors import IllegalActionError
 from game.core.listing import Listing, Runs
@@ -45,6 +47,9 @@ class Outcome:
     """Final score per faction id."""
 
 
+_Open = tuple[tuple[ActionDef, ...], tuple[Action, ...]]
+"""A side's scenario orders whose conditions hold, and those it can pay before any order."""
+
 MERGE_BY_INSERTION = 16
 """At most this many actions beside a mechanic's longest list are inserted into it one by one
 (`_merged`); more, and the whole list is sorted."""
@@ -57,7 +62,8 @@ class Game(Observing, Resolution):
 
     Threads: a Game may be shared (the front end's AI thread uses the window's Game). Its only
     mutable parts are memos of pure results — the last legal-action lists, the kept listings
-    (`_kept`), the visible-log memo, the mechanics' action caches — each read or replaced by
+    (`_kept`), the open scenario orders (`_open`), the visible-log memo, the mechanics' action
+    caches — each read or replaced by
     single dict or attribute operations, which are atomic under CPython's GIL; a race can only
     cost a recomputation of the same answer.
     """
@@ -96,6 +102,27 @@ class Game(Observing, Resolution):
         self._last: tuple[State | None, int, list[Action]] = (None, NOBODY, [])
         self._last_kept: tuple[State | None, int, Listing] = (None, NOBODY, Listing((), []))
         self._listings: dict[tuple[int, ...], Listing] = {}
+        self._open_memo: tuple[tuple[int, ...] | None, int, int, list[_Open | None]] = (
+            None,
+            0,
+            0,
+            [None] * n,
+        )
+        """The scenario orders whose conditions hold, per side, for the last (tracks, turn, fired)
+        asked about (see `_open`)."""
+        self._order_reads = tuple(
+            _picker(
+                sorted(
+                    set().union(
+                        *(tracks_of(a.cond) | {t for t, _ in a.cost} for a in self._by_faction[f])
+                    )
+                )
+            )
+            for f in range(n)
+        )
+        """Per side, the values of the tracks its orders' conditions and costs read."""
+        self._opens: dict[tuple[int, int, int, tuple[int, ...]], _Open] = {}
+        """`_open`'s answers by the side, the turn, the events fired and `_order_reads`."""
         """A side's legal moves at its first decision of a turn, by the side, its scenario
         orders and the identities of its mechanics' lists (see `_kept`)."""
         self._ordinals = tuple(day.toordinal() for day in rules.calendar)
@@ -364,13 +391,13 @@ class Game(Observing, Resolution):
         self, state: State, faction: int, given: tuple[Action, ...], *, first: bool = False
     ) -> list[Action]:
         """Returns the faction's legal scenario orders (only the first if `first`)."""
-        tracks, turn, fired = state.tracks, state.turn, state.fired
+        adefs, before_any = self._open(state, faction)
+        if not given:
+            return list(before_any[:1] if first else before_any)
         out: list[Action] = []
-        done = {o.ref for o in given if o.kind == DO} if given else ()
-        for adef in self._by_faction[faction]:
+        done = {o.ref for o in given if o.kind == DO}
+        for adef in adefs:
             if adef.index in done:
-                continue
-            if not adef.pred(tracks, turn, fired):
                 continue
             if adef.cost and not self._affordable(state, adef.cost, given):
                 continue
@@ -378,6 +405,41 @@ class Game(Observing, Resolution):
             if first:
                 return out
         return out
+
+    def _open(self, state: State, faction: int) -> _Open:
+        """Returns the faction's scenario orders whose conditions hold in `state`, and of those
+        the ones it can pay before giving any order (its orders at a turn's first decision).
+
+        Conditions read only the tracks, the turn and the events fired, and every state of a
+        turn's orders phase shares one tracks tuple: the listing of each decision, and `apply`'s
+        question whether the side has one left, ask again of the same tracks. So the answer for
+        the last (tracks, turn, fired) is kept, found by the tuple's identity (the memo holds
+        the tuple, so no other can take its id). Other states, in playout after playout, meet
+        the same values of the few tracks the side's orders read: answers are also kept by
+        those values (`_order_reads`)."""
+        tracks, turn, fired = state.tracks, state.turn, state.fired
+        memo = self._open_memo
+        if memo[0] is not tracks or memo[1] != turn or memo[2] != fired:
+            memo = (tracks, turn, fired, [None] * self._n)
+            self._open_memo = memo
+        known = memo[3][faction]
+        if known is not None:
+            return known
+        key = (faction, turn, fired, self._order_reads[faction](tracks))
+        known = self._opens.get(key)
+        if known is None:
+            adefs = tuple(a for a in self._by_faction[faction] if a.pred(tracks, turn, fired))
+            before_any = tuple(
+                self._do[a.index]
+                for a in adefs
+                if not a.cost or self._affordable(state, a.cost, ())
+            )
+            known = (adefs, before_any)
+            if len(self._opens) > CACHE_LIMIT:
+                self._opens.clear()
+            self._opens[key] = known
+        memo[3][faction] = known
+        return known
 
     def _has_decision(self, state: State, faction: int) -> bool:
         if self._orders(state, faction, state.orders[faction], first=True):
@@ -412,6 +474,16 @@ class Game(Observing, Resolution):
         if adef.cost and not self._affordable(state, adef.cost, state.orders[action.faction]):
             return "the faction cannot pay its cost"
         return None
+
+
+def _picker(indices: Sequence[int]) -> Callable[[Sequence[int]], tuple[int, ...]]:
+    """Returns a function that picks the values at `indices` of a tracks tuple, as a tuple."""
+    if not indices:
+        return lambda tracks: ()
+    get = operator.itemgetter(*indices)
+    if len(indices) == 1:
+        return lambda tracks: (get(tracks),)
+    return get
 
 
 def _merged(end: Action, dos: list[Action], parts: Sequence[list[Action]]) -> list[Action]:

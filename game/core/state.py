@@ -34,3 +34,19 @@ class State:
     outcome: int
     """Index of the end rule that ended the game; RUNNING while it runs."""
     log: LogNode | None
+
+    def with_tracks(self, tracks: tuple[int, ...]) -> State:
+        """Returns this state with other track values (what `dataclasses.replace` does, without
+        its cost in the search's hot loop)."""
+        return State(
+            self.seed,
+            self.turn,
+            self.phase,
+            self.to_act,
+            tracks,
+            self.orders,
+            self.pending,
+            self.fired,
+            self.outcome,
+            self.log,
+        )
