@@ -383,7 +383,7 @@ class MctsAgent:
                             best, action, child = ucb, option, c
                     cur[g] = child
                 paths[g].append(child)
-            state = game.apply(state, action)
+            state = game.advance(state, action)  # from `candidates` or the default policy
         values = [self.evaluate(state, g) for g in range(sides)]
         for g in range(sides):
             for n in paths[g]:

@@ -214,6 +214,13 @@ class Game(Observing, Resolution):
         reason = self.why_illegal(state, action)
         if reason is not None:
             raise IllegalActionError(f"{self._safe_notation(action)}: {reason}")
+        return self.advance(state, action)
+
+    def advance(self, state: State, action: Action) -> State:
+        """Returns the state after `action`, which the caller took from this state's legal
+        list (`legal_actions`, `legal_families`, `deal`, `routine`): `apply` without its check,
+        for the search's playouts, which only ever play such moves. Anything else goes through
+        `apply`, which names an illegal action instead of playing it."""
         if state.phase == CHOICES:
             return self._choose(state, action)
         f = action.faction
