@@ -102,6 +102,8 @@ class Game(Observing, Resolution):
         self._last: tuple[State | None, int, list[Action]] = (None, NOBODY, [])
         self._last_kept: tuple[State | None, int, Listing] = (None, NOBODY, Listing((), []))
         self._listings: dict[tuple[int, ...], Listing] = {}
+        """A side's legal moves at its first decision of a turn, by the side, its scenario
+        orders and the identities of its mechanics' lists (see `_kept`)."""
         self._open_memo: tuple[tuple[int, ...] | None, int, int, list[_Open | None]] = (
             None,
             0,
@@ -109,7 +111,8 @@ class Game(Observing, Resolution):
             [None] * n,
         )
         """The scenario orders whose conditions hold, per side, for the last (tracks, turn, fired)
-        asked about (see `_open`)."""
+        asked about (see `_open`): replaced whole for new tracks, its per-side slots filled in
+        place, each by one assignment."""
         self._order_reads = tuple(
             _picker(
                 sorted(
@@ -123,8 +126,6 @@ class Game(Observing, Resolution):
         """Per side, the values of the tracks its orders' conditions and costs read."""
         self._opens: dict[tuple[int, int, int, tuple[int, ...]], _Open] = {}
         """`_open`'s answers by the side, the turn, the events fired and `_order_reads`."""
-        """A side's legal moves at its first decision of a turn, by the side, its scenario
-        orders and the identities of its mechanics' lists (see `_kept`)."""
         self._ordinals = tuple(day.toordinal() for day in rules.calendar)
         self._seen: dict[tuple[int, int], tuple[LogNode, tuple[LogEntry, ...]]] = {}
         self._track_ids = {t.id: t.index for t in rules.tracks}
