@@ -37,12 +37,7 @@ GAMES = 200
 TARGET = 0.60
 """Issue 14: with every side a persona agent, at least 60 % of 200 seeds near history."""
 
-SHORT_OF_TARGET: dict[str, str] = {
-    "railway-sale": "the price falls with the date: the line's worth to Moscow falls 2 M a "
-    "month, so over the window's nine months the least Moscow will take falls by more than the "
-    "60-75 M band is wide, and deals struck early in the window are dear, late ones cheap "
-    "(README, Calibration)",
-}
+SHORT_OF_TARGET: dict[str, str] = {}
 """Scenario → why its persona calibration stays under `TARGET` (the README says so, with the
 measured figure)."""
 
