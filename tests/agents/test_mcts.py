@@ -196,13 +196,13 @@ def test_guided_playouts_give_the_searching_side_no_order_past_its_tree(
     side = game.to_act(start)
     agent = MctsAgent(game, side, guided=guided, budget=Budget(iterations=1, depth=1))
     applied: list[tuple[State, Action]] = []
-    real_apply = game.apply
+    real_advance = game.advance  # playouts play their moves with `advance` (apply unchecked)
 
     def recording(state: State, action: Action) -> State:
         applied.append((state, action))
-        return real_apply(state, action)
+        return real_advance(state, action)
 
-    monkeypatch.setattr(game, "apply", recording)
+    monkeypatch.setattr(game, "advance", recording)
     extra = others = 0
     rng = random.Random(0)
     for _ in range(40):
