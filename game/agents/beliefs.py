@@ -34,25 +34,18 @@ from __future__ import annotations
 
 import operator
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Final
 
 from game.agents.rollout import Judge, pays, rollout_action
 from game.core.actions import Action
 from game.core.game import Game
 from game.core.observation import NO_EVENT, Observation
+from game.core.observing import picker
 from game.core.state import CHOICES, RUNNING, State
 
 _VALUE: Final = operator.itemgetter(1)
 """The value of an observed track, (id, value)."""
-
-
-def _picker(indices: Sequence[int]) -> Callable[[Sequence[int]], tuple[int, ...]]:
-    """Returns a function that picks `indices` of a sequence, as a tuple (an itemgetter where
-    there are two or more: it returns a bare value for one)."""
-    if len(indices) >= 2:
-        return operator.itemgetter(*indices)
-    return lambda values: tuple(values[i] for i in indices)
 
 
 PARTICLES: Final = 48
@@ -95,10 +88,10 @@ class Belief:
         self._visible = tuple(t.index for t in rules.tracks if t.mask & bit)
         self._hidden = tuple(t.index for t in rules.tracks if not t.mask & bit)
         where = {t: i for i, t in enumerate(self._visible + self._hidden)}
-        self._merge = _picker([where[t.index] for t in rules.tracks])
+        self._merge = picker([where[t.index] for t in rules.tracks])
         """Picks a state's tracks, in scenario order, from the visible values (in the order of
         `_visible`) followed by the hidden ones (`_project`)."""
-        self._pick_hidden = _picker(self._hidden)
+        self._pick_hidden = picker(self._hidden)
         self._spans = tuple(max(1, t.hi - t.lo) for t in rules.tracks)
         self._event_mask = sum(1 << e.index for e in rules.events if e.mask & bit)
         self._end_rules = {r.id: r.index for r in rules.end_rules}

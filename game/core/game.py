@@ -10,8 +10,7 @@ answer the events that ask them to choose, and then the end rules are checked in
 from __future__ import annotations
 
 import bisect
-import operator
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from game.core import notation as _notation
@@ -22,7 +21,7 @@ from game.core.errors import IllegalActionError
 from game.core.listing import Listing, Runs
 from game.core.log import ALL, LogEntry, LogNode, push
 from game.core.mechanics.base import CACHE_LIMIT, Mechanic
-from game.core.observing import Observing
+from game.core.observing import Observing, picker
 from game.core.records import Change, EventFired, OrderGiven, OrderLapsed
 from game.core.resolution import Resolution
 from game.core.rng import rng_for
@@ -114,7 +113,7 @@ class Game(Observing, Resolution):
         asked about (see `_open`): replaced whole for new tracks, its per-side slots filled in
         place, each by one assignment."""
         self._order_reads = tuple(
-            _picker(
+            picker(
                 sorted(
                     set().union(
                         *(tracks_of(a.cond) | {t for t, _ in a.cost} for a in self._by_faction[f])
@@ -482,16 +481,6 @@ class Game(Observing, Resolution):
         if adef.cost and not self._affordable(state, adef.cost, state.orders[action.faction]):
             return "the faction cannot pay its cost"
         return None
-
-
-def _picker(indices: Sequence[int]) -> Callable[[Sequence[int]], tuple[int, ...]]:
-    """Returns a function that picks the values at `indices` of a tracks tuple, as a tuple."""
-    if not indices:
-        return lambda tracks: ()
-    get = operator.itemgetter(*indices)
-    if len(indices) == 1:
-        return lambda tracks: (get(tracks),)
-    return get
 
 
 def _merged(end: Action, dos: list[Action], parts: Sequence[list[Action]]) -> list[Action]:
