@@ -134,13 +134,20 @@ def _tokyo_after_a_refusal(learns: bool, seed: int) -> list[int]:
 
 
 @settings(max_examples=3, deadline=None)
-@given(seed=st.integers(0, 2**32 - 1))
-def test_a_refused_offer_raises_the_believed_worth(seed: int) -> None:
+@given(seeds=st.lists(st.integers(0, 2**32 - 1), min_size=8, max_size=8, unique=True))
+def test_a_refused_offer_raises_the_believed_worth(seeds: list[int]) -> None:
     """Refusals teach (judged deals): Tokyo believes the line worth 45–75 M to Moscow; once
     Moscow has let an offer of 80 M stand, a belief that learns holds it worth more than 75 M in
-    a quarter of its particles or more (those no step mended stay where they were), and one
-    that does not in none."""
-    taught = _tokyo_after_a_refusal(True, seed)
-    plain = _tokyo_after_a_refusal(False, seed)
-    assert max(plain) <= 750
+    a quarter of its particles or more, over eight games (those no step mended stay where they
+    were), and one that does not in none.
+
+    Over eight games, not in each: in one game alone the share taught ranges from none of the
+    48 particles to all of them. In 400 games drawn for this docstring it was 0.72 on average
+    (standard deviation 0.18), and none in 4; a draw of the suite's (seed 798964) had 10 of 48,
+    under the quarter this test once asked of each game. Over eight games the mean's deviation
+    is about a third of that, and a quarter lies far below it."""
+    taught: list[int] = []
+    for seed in seeds:
+        taught.extend(_tokyo_after_a_refusal(True, seed))
+        assert max(_tokyo_after_a_refusal(False, seed)) <= 750
     assert sum(v > 750 for v in taught) >= len(taught) // 4
