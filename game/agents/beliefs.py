@@ -228,7 +228,7 @@ class Belief:
                 if state.turn > obs.turn:
                     return None
                 action = rollout_action(game, state, rng)
-            state = game.apply(state, action)
+            state = game.advance(state, action)  # checked above, or from the legal list
         return None
 
     def _distance(self, state: State, obs: Observation) -> float:

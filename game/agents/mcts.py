@@ -62,6 +62,7 @@ import random
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from math import log, sqrt
 from typing import Final
 
 from game.agents.beliefs import Belief
@@ -76,7 +77,7 @@ from game.agents.rollout import (
 from game.core.actions import END, Action
 from game.core.game import Game
 from game.core.observation import Observation
-from game.core.state import ORDERS, State
+from game.core.state import ORDERS, OVER, State
 
 EXPLORE: Final = 0.7
 """UCT's exploration constant on scores scaled to [0, 1] (the textbook √2/2)."""
@@ -338,7 +339,7 @@ class MctsAgent:
         start = state.turn
         me, guided = self.faction, self.guided
         given = [len(o) for o in state.orders] if self.every_order else [0] * sides
-        while not game.is_terminal(state) and state.turn < limit:
+        while state.phase != OVER and state.turn < limit:
             g = state.to_act
             node = cur[g]
             if node is not None and state.log is not seen_to[g]:
@@ -367,17 +368,21 @@ class MctsAgent:
                     child.avail = 1
                     cur[g] = None
                 else:
-                    span = hi[g] - lo[g]
+                    low = lo[g]
+                    span = hi[g] - low
                     scale = 1.0 / span if span > 0 else 0.0
                     best = -math.inf
+                    children = node.children
                     action = options[0]
-                    child = node.children[action]
+                    child = children[action]
                     for option in options:
-                        c = node.children[option]
+                        c = children[option]
                         c.avail += 1
-                        mean = (c.w / c.n - lo[g]) * scale if c.n else 0.0
+                        tried = c.n
                         ucb = (
-                            mean + explore * math.sqrt(math.log(c.avail) / c.n) if c.n else math.inf
+                            (c.w / tried - low) * scale + explore * sqrt(log(c.avail) / tried)
+                            if tried
+                            else math.inf
                         )
                         if ucb > best:
                             best, action, child = ucb, option, c

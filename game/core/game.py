@@ -88,6 +88,12 @@ class Game(Observing, Resolution):
             for a, do in zip(rules.actions, self._do, strict=True)
         )
         self._fired = tuple(EventFired(e.index) for e in rules.events)
+        self._events_at = tuple(
+            tuple((e, f"event:{e.id}") for e in rules.events if e.first <= turn <= e.last)
+            for turn in range(len(rules.calendar))
+        )
+        """Per turn, the events that may fire in it (in scenario order), each with the tag of
+        its roll (`Resolution._fire_events`)."""
         self._by_faction = tuple(
             tuple(a for a in rules.actions if a.faction == f) for f in range(n)
         )

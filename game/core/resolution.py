@@ -19,7 +19,7 @@ from game.core.records import (
     OrderGiven,
     OrderLapsed,
 )
-from game.core.rules import Rules, TrackDef
+from game.core.rules import EventDef, Rules, TrackDef
 from game.core.state import CHOICES, NOBODY, ORDERS, OVER, RUNNING, State
 from game.core.turn import Turn
 
@@ -44,6 +44,7 @@ class Resolution:
     _said: dict[tuple[int, bool | None, tuple[Change, ...], bool], tuple[str, OrderGiven]]
     _audience: tuple[tuple[frozenset[int], tuple[tuple[int, frozenset[int]], ...]], ...]
     _dates: frozenset[int]
+    _events_at: tuple[tuple[tuple[EventDef, str], ...], ...]
 
     if TYPE_CHECKING:
 
@@ -216,14 +217,11 @@ class Resolution:
         return f"{who}: {adef.label} — {result}.", record
 
     def _fire_events(self, turn: Turn) -> None:
-        for event in self.rules.events:
-            if not event.first <= turn.turn <= event.last:
-                continue
+        for event, tag in self._events_at[turn.turn]:
             if not event.repeat and turn.fired >> event.index & 1:
                 continue
             if not event.pred(turn.tracks, turn.turn, turn.fired):
                 continue
-            tag = f"event:{event.id}"
             if turn.roll(tag) >= event.odds.of(turn.tracks):
                 continue
             turn.fired |= 1 << event.index
