@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: play test lint wheel bench train bench-ab schema golden calibrate calibrate-normal variants i18n clean
+.PHONY: play test lint wheel bench train bench-ab bench-icount schema golden calibrate calibrate-normal variants i18n clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" && command -v $(PYTHON) >/dev/null 2>&1 || { echo "no Python 3.11 or newer found: install one, or run 'make PYTHON=/path/to/python ...'"; exit 1; }
@@ -52,6 +52,11 @@ train: $(STAMP)
 # The engine's speed against an earlier commit, interleaved in one run: make bench-ab BASE=916cd21
 bench-ab: $(STAMP)
 	$(BIN)/python bench/ab.py --base $(BASE) --out bench/AB_RESULTS.md
+
+# The same as instructions executed (Valgrind's callgrind, the same count run after run):
+# make bench-icount BASE=06dffa0
+bench-icount: $(STAMP)
+	$(BIN)/python bench/icount.py --base $(BASE) --out bench/ICOUNT_RESULTS.md
 
 # How often the agents land near history, by each scenario's calibration: checks (README,
 # "Calibration"); writes docs/calibration.md. By default every side is a persona agent at its

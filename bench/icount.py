@@ -4,9 +4,11 @@
 
 CPU time on this project's machine wanders by half within an hour, so a change worth a few per
 cent is lost in `bench/ab.py`'s rounds. The number of machine instructions a program executes
-does not wander: the same commit gives the same count run after run, whatever else the machine
-is doing. This harness counts them with `valgrind --tool=callgrind` (about 40 times slower than
-a plain run) for each scenario and each commit: the first `--moves` moves of game 0 of
+does not depend on what else the machine is doing: with string hashing fixed (the harness sets
+PYTHONHASHSEED=0) one commit's railway count repeated to a part in a million, though another's
+moved by up to 2 % between runs (bench/ICOUNT_RESULTS.md), against half for CPU time.
+This harness counts them with `valgrind --tool=callgrind` (about 40 times slower than a plain
+run) for each scenario and each commit: the first `--moves` moves of game 0 of
 `simulate --seed 1` with every side `persona:fast` (search, beliefs and the engine together),
 less the count of a run that stops before the first move (imports and loading the scenario).
 Both commits must reach the same state (its hash is compared): different games would not be a
@@ -81,7 +83,14 @@ def count(tree: Path, scenario: str, moves: int) -> tuple[int, str]:
             scenario,
             str(moves),
         ]
-        env = {"PYTHONPATH": str(tree), "PATH": "/usr/bin:/bin", "SDL_VIDEODRIVER": "dummy"}
+        env = {
+            "PYTHONPATH": str(tree),
+            "PATH": "/usr/bin:/bin",
+            "SDL_VIDEODRIVER": "dummy",
+            # String hashes fixed: dictionaries then probe alike in every run (with them
+            # random, the same run's count varied by about 1 %).
+            "PYTHONHASHSEED": "0",
+        }
         done = subprocess.run(cmd, cwd=tree, env=env, capture_output=True, text=True, check=True)
     found = COLLECTED.search(done.stderr)
     if found is None:

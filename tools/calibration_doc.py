@@ -72,20 +72,27 @@ KINDS = {
 }
 
 
+PLAYED_FROM = ("game", "scenarios", "main.py")
+"""What decides the games: changes elsewhere (the runs' own reports under docs/) do not make a
+run's commit "with uncommitted changes"."""
+
+
 def _commit() -> str:
     try:
         done = subprocess.run(
             ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True
         )
         dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no"],
+            ["git", "status", "--porcelain", "--untracked-files=no", "--", *PLAYED_FROM],
             capture_output=True,
             text=True,
             check=True,
         )
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
-    return done.stdout.strip() + (" (with uncommitted changes)" if dirty.stdout.strip() else "")
+    return done.stdout.strip() + (
+        " (with uncommitted changes to the code or scenarios)" if dirty.stdout.strip() else ""
+    )
 
 
 def main() -> None:
