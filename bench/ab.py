@@ -25,11 +25,11 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+from trees import commit_of, worktrees
+
 GAMES = {"railway-sale": 1500, "august-1945": 200, "fishery-auctions": 250}
 """Games per timed pass (about 2 s each on one core)."""
 
@@ -110,15 +110,6 @@ def run_side(tree: Path, scenario: str, games: int, worker: str = WORKER) -> dic
     return result
 
 
-def commit_of(rev: str) -> str:
-    return subprocess.run(
-        ["git", "-C", str(ROOT), "rev-parse", "--short", rev],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-
-
 def report(base: str, head: str, rounds: list[dict[str, Any]]) -> str:
     persona = [r["persona"] for r in rounds if "persona" in r]
     command = f"python bench/ab.py --base {base} --head {head} --rounds {len(rounds)}"
@@ -190,37 +181,26 @@ def main() -> None:
     )
     args = parser.parse_args()
     base, head = commit_of(args.base), commit_of(args.head)
-    with tempfile.TemporaryDirectory(prefix="amur-ab-") as tmp:
-        trees = {"base": Path(tmp) / "base", "head": Path(tmp) / "head"}
-        for side, rev in (("base", base), ("head", head)):
-            add = ["worktree", "add", "-q", "--detach", str(trees[side]), rev]
-            subprocess.run(["git", "-C", str(ROOT), *add], check=True)
-        try:
-            rounds = []
-            for r in range(args.rounds):
-                row: dict[str, Any] = {}
-                for scenario, games in GAMES.items():
-                    sides = ("base", "head")
-                    row[scenario] = {s: run_side(trees[s], scenario, games) for s in sides}
-                    b, h = (row[scenario][s]["steps_per_s"] for s in ("base", "head"))
-                    print(f"round {r}: {scenario} base {b:,.0f} head {h:,.0f} ({h / b:.3f})")
-                if args.persona:
-                    persona: dict[str, dict[str, Any]] = {}
-                    for scenario in GAMES:
-                        persona[scenario] = {
-                            s: run_side(trees[s], scenario, args.persona, PERSONA_WORKER)
-                            for s in ("base", "head")
-                        }
-                        b, h = (persona[scenario][s]["s_per_game"] for s in ("base", "head"))
-                        print(f"round {r}: {scenario} persona base {b:.2f} s head {h:.2f} s")
-                    row["persona"] = persona
-                rounds.append(row)
-        finally:
-            for tree in trees.values():
-                subprocess.run(
-                    ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
-                    check=False,
-                )
+    with worktrees(base, head, "amur-ab-") as trees:
+        rounds = []
+        for r in range(args.rounds):
+            row: dict[str, Any] = {}
+            for scenario, games in GAMES.items():
+                sides = ("base", "head")
+                row[scenario] = {s: run_side(trees[s], scenario, games) for s in sides}
+                b, h = (row[scenario][s]["steps_per_s"] for s in ("base", "head"))
+                print(f"round {r}: {scenario} base {b:,.0f} head {h:,.0f} ({h / b:.3f})")
+            if args.persona:
+                persona: dict[str, dict[str, Any]] = {}
+                for scenario in GAMES:
+                    persona[scenario] = {
+                        s: run_side(trees[s], scenario, args.persona, PERSONA_WORKER)
+                        for s in ("base", "head")
+                    }
+                    b, h = (persona[scenario][s]["s_per_game"] for s in ("base", "head"))
+                    print(f"round {r}: {scenario} persona base {b:.2f} s head {h:.2f} s")
+                row["persona"] = persona
+            rounds.append(row)
     text = report(base, head, rounds)
     print(text)
     if args.out:

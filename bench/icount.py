@@ -31,7 +31,8 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from trees import commit_of, worktrees
+
 SCENARIOS = ("railway-sale", "fishery-auctions", "august-1945")
 
 WORKER = r"""
@@ -101,15 +102,6 @@ def count(tree: Path, scenario: str, moves: int) -> tuple[int, str]:
     return int(found.group(1)), reached
 
 
-def commit_of(rev: str) -> str:
-    return subprocess.run(
-        ["git", "-C", str(ROOT), "rev-parse", "--short", rev],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--base", required=True, help="the commit to compare against")
@@ -125,35 +117,23 @@ def main() -> None:
     base, head = commit_of(args.base), commit_of(args.head)
     scenarios = args.scenario or list(SCENARIOS)
     rows = []
-    with tempfile.TemporaryDirectory(prefix="amur-icount-") as tmp:
-        trees = {"base": Path(tmp) / "base", "head": Path(tmp) / "head"}
-        for side, rev in (("base", base), ("head", head)):
-            add = ["worktree", "add", "-q", "--detach", str(trees[side]), rev]
-            subprocess.run(["git", "-C", str(ROOT), *add], check=True)
-        try:
-            with ThreadPoolExecutor(2) as pool:
-                for scenario in scenarios:
-                    runs = {
-                        (side, moves): pool.submit(count, trees[side], scenario, moves)
-                        for side in trees
-                        for moves in (0, args.moves)
-                    }
-                    got = {key: run.result() for key, run in runs.items()}
-                    play = {s: got[(s, args.moves)][0] - got[(s, 0)][0] for s in trees}
-                    reached = {s: got[(s, args.moves)][1] for s in trees}
-                    same = reached["base"] == reached["head"]
-                    rows.append((scenario, play["base"], play["head"], same))
-                    print(
-                        f"{scenario}: base {play['base']:,} head {play['head']:,} "
-                        f"({play['head'] / play['base']:.3f}){'' if same else ' DIFFERENT GAMES'}",
-                        flush=True,
-                    )
-        finally:
-            for tree in trees.values():
-                subprocess.run(
-                    ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
-                    check=False,
-                )
+    with worktrees(base, head, "amur-icount-") as trees, ThreadPoolExecutor(2) as pool:
+        for scenario in scenarios:
+            runs = {
+                (side, moves): pool.submit(count, trees[side], scenario, moves)
+                for side in trees
+                for moves in (0, args.moves)
+            }
+            got = {key: run.result() for key, run in runs.items()}
+            play = {s: got[(s, args.moves)][0] - got[(s, 0)][0] for s in trees}
+            reached = {s: got[(s, args.moves)][1] for s in trees}
+            same = reached["base"] == reached["head"]
+            rows.append((scenario, play["base"], play["head"], same))
+            print(
+                f"{scenario}: base {play['base']:,} head {play['head']:,} "
+                f"({play['head'] / play['base']:.3f}){'' if same else ' DIFFERENT GAMES'}",
+                flush=True,
+            )
     text = report(base, head, args.moves, rows)
     print(text)
     if args.out:
