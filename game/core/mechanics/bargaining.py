@@ -155,7 +155,7 @@ class Bargaining(Mechanic):
     def deal(self, state: State, faction: int) -> tuple[Action, tuple[int, ...]] | None:
         """Accepting the other side's standing offer, while it is legal (`why_illegal`), with
         the tracks as an agreement writes them (`_accept`; its `on_agreement` effects aside)."""
-        # `why_illegal` of the acceptance, written out: search asks at most steps of a playout.
+        # `why_illegal` of the acceptance, written out: search asks at every step of a playout.
         sides = self._side(faction)
         tracks = state.tracks
         if sides is None or not self._open(tracks):
