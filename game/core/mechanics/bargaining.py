@@ -155,16 +155,12 @@ class Bargaining(Mechanic):
     def deal(self, state: State, faction: int) -> tuple[Action, tuple[int, ...]] | None:
         """Accepting the other side's standing offer, while it is legal (`why_illegal`), with
         the tracks as an agreement writes them (`_accept`; its `on_agreement` effects aside)."""
-        # `why_illegal` of the acceptance, written out: search asks at every step of a playout.
-        sides = self._side(faction)
-        tracks = state.tracks
-        if sides is None or not self._open(tracks):
-            return None
-        other = sides[1]
-        price = tracks[other.price]
         take = Accept(faction, self.verb(ACCEPT))
-        if price <= 0 or any(o.kind == take.kind for o in state.orders[faction]):
+        if self.why_illegal(state, take) is not None:
             return None
+        tracks = state.tracks
+        other = self.seller if faction == self.buyer.faction else self.buyer
+        price = tracks[other.price]
         after = list(tracks)
         for track, value in self._writes(price, tracks[other.terms], state.turn):
             after[track] = value
