@@ -19,9 +19,11 @@ beliefs) with three changes:
 
 Its budgets (`LEVELS`) are the searching agent's, and a `fast` one for batches: a persona run of
 200 games per scenario must fit in minutes on two cores (issue 14). A persona may name its own
-playouts a move at `fast` (`playouts`), where 48 are too few for its government's choices, and
-ask for guided expansion (`guided`: `game.agents.mcts`) and for every order to be weighed again
-after each order of a turn (`every_order`: the same module) at every level.
+playouts a move at `fast` (`playouts`), where 48 are too few for its government's choices, and,
+at every level, cap how many turns its search plays ahead (`lookahead`: the railway's sides,
+whose talks crawled at the window's three months), and ask for guided expansion (`guided`:
+`game.agents.mcts`) and for every order to be weighed again after each order of a turn
+(`every_order`: the same module).
 """
 
 from __future__ import annotations
@@ -63,6 +65,8 @@ class PersonaAgent(MctsAgent):
         budget = LEVELS[level]
         if level == "fast" and mine is not None and mine.playouts is not None:
             budget = dataclasses.replace(budget, iterations=mine.playouts)
+        if mine is not None and mine.lookahead is not None and mine.lookahead < budget.depth:
+            budget = dataclasses.replace(budget, depth=mine.lookahead)
         super().__init__(
             game,
             faction,

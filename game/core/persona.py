@@ -79,6 +79,8 @@ class Persona:
     """Whether an aim reads the outcome class (then the classes are evaluated)."""
     playouts: int | None = None
     """Playouts a move at the batch level (`persona:fast`), or None for the level's."""
+    lookahead: int | None = None
+    """Turns its search plays ahead at most, at every level, or None for the level's."""
     guided: bool = False
     """Whether its search draws new moves from the default policy and gives its side no
     further order of the turn past its tree (`game.agents.mcts`)."""

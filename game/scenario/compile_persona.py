@@ -129,6 +129,7 @@ class PersonaCompiler:
             spec.temperature,
             any(a.outcome >= 0 for a in aims),
             spec.playouts,
+            spec.lookahead,
             spec.guided,
             spec.every_order,
             spec.judged_deals,

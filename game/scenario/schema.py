@@ -102,6 +102,10 @@ class PersonaSpec(Spec):
     playouts: int | None = Field(default=None, ge=16, le=2000)
     """Playouts a move for this government at the batch level (`persona:fast`), where the
     level's 48 are too few for its choices; None: the level's. The window's levels keep theirs."""
+    lookahead: int | None = Field(default=None, ge=1, le=24)
+    """Turns its search plays ahead at most, at every level (the level's, where fewer); None:
+    the level's. For a government whose choices the level's longer look-ahead distorts (the
+    railway: README "Personas")."""
     guided: bool = False
     """Its search grows each new move from the default policy rather than at random, and past
     its tree gives it no further order of the turn being searched (guided expansion,

@@ -51,9 +51,32 @@ def test_a_persona_may_name_its_playouts_at_the_batch_level_only() -> None:
     assert persona is not None
     assert persona.playouts is not None
     assert PersonaAgent(game, USSR, "fast").budget.iterations == persona.playouts
-    assert PersonaAgent(game, USSR, "normal").budget == LEVELS["normal"]
+    assert PersonaAgent(game, USSR, "normal").budget.iterations == LEVELS["normal"].iterations
     august = load_game("august-1945")  # names none: the level's
     assert PersonaAgent(august, 0, "fast").budget == LEVELS["fast"]
+
+
+def test_a_persona_may_cap_its_lookahead_at_every_level() -> None:
+    """The railway's sides play two turns ahead at every level (SEARCH SETTING
+    `railway_lookahead`); a level that looks less far ahead keeps its own, and the other
+    scenarios' sides name no cap."""
+    game = load_game("railway-sale")
+    for faction in game.rules.factions:
+        persona = game.rules.persona(faction.index)
+        assert persona is not None
+        assert persona.lookahead == 2
+        for level, budget in LEVELS.items():
+            agent = PersonaAgent(game, faction.index, level)
+            assert agent.budget.depth == min(budget.depth, 2)
+            assert agent.budget.days == budget.days
+    assert LEVELS["normal"].depth > 2  # so the cap changes the window's level
+    for scenario in ("august-1945", "fishery-auctions"):
+        other = load_game(scenario)
+        for faction in other.rules.factions:
+            persona = other.rules.persona(faction.index)
+            assert persona is not None
+            assert persona.lookahead is None
+            assert PersonaAgent(other, faction.index, "normal").budget.depth == 3
 
 
 @pytest.mark.parametrize(

@@ -77,6 +77,11 @@ def test_a_bad_search_setting_is_refused(
     fails(path, setting.split("\n")[-1].strip(), f"factions[1].persona.{field}", message)
 
 
+def test_a_lookahead_of_no_turns_is_refused(tmp_path: Path) -> None:
+    path = write_broken(tmp_path, "lookahead: 2  # SEARCH", "lookahead: 0  # SEARCH")
+    fails(path, "lookahead: 0", "factions[1].persona.lookahead", "greater than or equal to 1")
+
+
 def test_an_aim_without_its_source_is_refused(tmp_path: Path) -> None:
     path = write_broken(tmp_path, USSR_SCORE_WHY, "          why: ''")
     with pytest.raises(ScenarioError) as info:
