@@ -35,9 +35,9 @@ all it has seen), plays it forward and learns from the result:
   traced fishery season every order but "end" was first played out with a random second one (a
   tender at 200 %, a lot withheld past a red line) and lost several points to it (issue 14);
   with the default policy's draws past the tree, four in ten of those playouts still added a
-  random order, and a searching Moscow took back too few grounds in 1929–31 (README,
-  "Personas"). A node still tries each of its moves once before UCT prefers any, and a move's
-  value is the mean of every playout below it.
+  random order, and a searching Moscow took back too few grounds in 1929–31
+  (docs/personas-history.md). A node still tries each of its moves once before UCT prefers
+  any, and a move's value is the mean of every playout below it.
 - **Judged deals** (`judged_deals`, off unless a persona asks for it): in playouts a side takes
   the deal on the table (the other side's standing offer, `Game.deal`) whenever it values the
   deal above the state it is in (this agent's `evaluate` of that side, on the sampled state),
