@@ -155,11 +155,12 @@ class Bargaining(Mechanic):
     def deal(self, state: State, faction: int) -> tuple[Action, tuple[int, ...]] | None:
         """Accepting the other side's standing offer, while it is legal (`why_illegal`), with
         the tracks as an agreement writes them (`_accept`; its `on_agreement` effects aside)."""
+        sides = self._side(faction)
         take = Accept(faction, self.verb(ACCEPT))
-        if self.why_illegal(state, take) is not None:
+        if sides is None or self.why_illegal(state, take) is not None:
             return None
+        other = sides[1]
         tracks = state.tracks
-        other = self.seller if faction == self.buyer.faction else self.buyer
         price = tracks[other.price]
         after = list(tracks)
         for track, value in self._writes(price, tracks[other.terms], state.turn):
